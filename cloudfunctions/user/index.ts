@@ -1,0 +1,3 @@
+import { userFunction } from '../../server/user';
+
+export const main = userFunction;

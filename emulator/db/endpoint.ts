@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { Doc, decode, encode } from './codec';
+import { DbError, FindOptions, Store, newId } from './store';
+import { Transactions } from './transactions';
+import { Journal } from './journal';
+
+/** Server SDK reads are capped at 1000 documents, 100 by default, as on CloudBase. */
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+
+type Params = Record<string, any>;
+
+/** Answers the `database.*` actions @cloudbase/node-sdk posts to its service URL. */
+export class DatabaseEndpoint {
+  readonly store: Store;
+  private readonly tx: Transactions;
+
+  constructor(private readonly journal: Journal) {
+    this.store = new Store(journal);
+    this.tx = new Transactions(this.store);
+  }
+
+  async handle(p: Params): Promise<Record<string, unknown>> {
+    const requestId = randomBytes(8).toString('hex');
+    let body: Record<string, unknown>;
+    try {
+      body = { requestId, ...this.dispatch(p) };
+    } catch (e) {
+      const err = e instanceof DbError ? e : new DbError('DATABASE_REQUEST_FAILED', (e as Error).message);
+      body = { requestId, code: err.code, message: err.message };
+    }
+    await this.journal.durable();
+    return body;
+  }
+
+  private dispatch(p: Params): Record<string, unknown> {
+    const action = String(p.action).replace(/^database\./, '');
+    switch (action) {
+      case 'startTransaction':
+        return { transactionId: this.tx.start() };
+      case 'commitTransaction':
+        this.tx.commit(p.transactionId);
+        return {};
+      case 'abortTransaction':
+        this.tx.abort(p.transactionId);
+        return {};
+      case 'getDocument':
+        return { data: this.get(p) };
+      case 'calculateDocument':
+        return { data: { total: this.store.count(coll(p), query(p)) } };
+      case 'insertDocument':
+        return { data: { insertedIds: this.insert(p) } };
+      case 'modifyDocument':
+        return { data: this.modify(p) };
+      case 'modifyAndReturnDoc': {
+        const r = this.modify({ ...p, multi: false, merge: true }, true);
+        return { data: { updated: r.updated, doc: r.doc ? encode(r.doc) : undefined } };
+      }
+      case 'removeDocument':
+        return { data: { deleted: this.remove(p) } };
+      case 'aggregateDocuments':
+        return { data: { list: this.aggregate(p) } };
+      case 'addCollection':
+      case 'createCollection':
+        this.store.collection(coll(p));
+        return { data: {} };
+      default:
+        throw new DbError('INVALID_PARAM', `不支持的数据库操作：${action}`);
+    }
+  }
+
+  private get(p: Params) {
+    const q = query(p);
+    if (p.transactionId) {
+      const d = this.tx.read(p.transactionId, coll(p), docId(q));
+      return { list: d ? [encode(d)] : [] };
+    }
+    const opts: FindOptions = {
+      sort: p.order ? decode(p.order) : undefined,
+      skip: Number(p.offset) || 0,
+      limit: Math.min(Number(p.limit) || DEFAULT_LIMIT, MAX_LIMIT),
+      projection: p.projection ? decode(p.projection) : undefined,
+    };
+    const list = this.store.find(coll(p), q, opts).map(encode);
+    return { list, offset: opts.skip, limit: opts.limit };
+  }
+
+  private insert(p: Params): string[] {
+    const c = coll(p);
+    const docs: Doc[] = (p.data as string[]).map((s) => decode(s));
+    const ids: string[] = [];
+    const writes: Array<{ coll: string; id: string; doc: Doc }> = [];
+    for (const d of docs) {
+      const id = d._id === undefined ? newId() : String(d._id);
+      const exists = p.transactionId ? this.tx.read(p.transactionId, c, id) : this.store.get(c, id);
+      if (exists || writes.some((w) => w.id === id)) throw duplicate(c, id);
+      writes.push({ coll: c, id, doc: { ...d, _id: id } });
+      ids.push(id);
+    }
+    if (p.transactionId) writes.forEach((w) => this.tx.write(p.transactionId, w.coll, w.id, w.doc));
+    else this.store.commit(writes);
+    return ids;
+  }
+
+  private modify(p: Params, returnDoc = false): { updated: number; upsert_id?: string; doc?: Doc } {
+    const c = coll(p);
+    const q = query(p);
+    const data = decode(p.data);
+    const replace = p.merge === false;
+    if (p.transactionId) {
+      const id = docId(q);
+      const cur = this.tx.read(p.transactionId, c, id);
+      if (!cur && !p.upsert) return { updated: 0 };
+      const next = replace ? { ...data, _id: id } : Store.updated(cur ?? ({ _id: id } as Doc), data);
+      this.tx.write(p.transactionId, c, id, next);
+      return cur ? { updated: 1 } : { updated: 0, upsert_id: id };
+    }
+    const targets = this.store.find(c, q, { limit: p.multi === false || p.queryType === 'DOC' ? 1 : undefined });
+    if (!targets.length) {
+      if (!p.upsert) return { updated: 0 };
+      const id = typeof q._id === 'string' ? q._id : newId();
+      const doc = replace ? { ...data, _id: id } : Store.updated({ ...(plainFields(q) as object), _id: id } as Doc, data);
+      this.store.commit([{ coll: c, id, doc }]);
+      return { updated: 0, upsert_id: id };
+    }
+    const writes = targets.map((t) => ({
+      coll: c,
+      id: t._id,
+      doc: replace ? ({ ...data, _id: t._id } as Doc) : Store.updated(t, data),
+    }));
+    this.store.commit(writes);
+    return { updated: writes.length, doc: returnDoc ? writes[0].doc : undefined };
+  }
+
+  private remove(p: Params): number {
+    const c = coll(p);
+    const q = query(p);
+    if (p.transactionId) {
+      const id = docId(q);
+      const cur = this.tx.read(p.transactionId, c, id);
+      this.tx.write(p.transactionId, c, id, null);
+      return cur ? 1 : 0;
+    }
+    const targets = this.store.find(c, q, { limit: p.multi === false ? 1 : undefined });
+    this.store.commit(targets.map((t) => ({ coll: c, id: t._id, doc: null })));
+    return targets.length;
+  }
+
+  private aggregate(p: Params): string[] {
+    const stages = (p.stages as Array<{ stageKey: string; stageValue: string }>).map((s) => ({
+      [s.stageKey]: decode(s.stageValue),
+    }));
+    return this.store.aggregate(coll(p), stages).map(encode);
+  }
+}
+
+function coll(p: Params): string {
+  if (typeof p.collectionName !== 'string' || !p.collectionName) throw new DbError('INVALID_PARAM', '缺少集合名');
+  return p.collectionName;
+}
+
+function query(p: Params): Record<string, unknown> {
+  return p.query ? decode(p.query) : {};
+}
+
+function docId(q: Record<string, unknown>): string {
+  if (typeof q._id !== 'string' && typeof q._id !== 'number') {
+    throw new DbError('DATABASE_TRANSACTION_FAIL', '事务中只能按文档 ID 操作');
+  }
+  return String(q._id);
+}
+
+function plainFields(q: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(q).filter(([k, v]) => !k.startsWith('$') && (v === null || typeof v !== 'object')));
+}
+
+function duplicate(c: string, id: string): DbError {
+  return new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: "${id}" }`);
+}

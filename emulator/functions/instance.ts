@@ -1,0 +1,35 @@
+/**
+ * One function instance: a child process that loads a built function bundle and runs one
+ * invocation at a time, setting the caller's identity in process.env before each call, the way
+ * the CloudBase runtime does, so `app.auth().getUserInfo()` works unchanged.
+ */
+const entry = process.env.HONGLIN_FUNCTION_ENTRY as string;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mod = require(entry) as { main: (event: unknown, context: unknown) => Promise<unknown> };
+
+interface Invocation {
+  id: number;
+  event: unknown;
+  identity: Record<string, string>;
+  requestId: string;
+}
+
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP'];
+
+process.on('message', async (msg: Invocation) => {
+  for (const k of IDENTITY_KEYS) delete process.env[k];
+  Object.assign(process.env, msg.identity, { WX_CONTEXT_KEYS: IDENTITY_KEYS.join(',') });
+  const context = {
+    request_id: msg.requestId,
+    function_name: process.env.SCF_FUNCTIONNAME,
+    environment: JSON.stringify({ ...msg.identity, WX_CONTEXT_KEYS: IDENTITY_KEYS.join(',') }),
+  };
+  try {
+    const result = await mod.main(msg.event, context);
+    process.send!({ id: msg.id, ok: true, result: result === undefined ? null : result });
+  } catch (e) {
+    process.send!({ id: msg.id, ok: false, error: String((e as Error)?.message ?? e) });
+  }
+});
+
+process.send!({ ready: true });

@@ -1,0 +1,230 @@
+import http from 'node:http';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import busboy from 'busboy';
+import { Journal } from './db/journal';
+import { DatabaseEndpoint } from './db/endpoint';
+import { FunctionHost, FunctionSpec } from './functions/host';
+import { FileStorage } from './storage';
+import { Timers, TimerSpec } from './timers';
+import { jsonApi, miniProgramCode } from './openapi';
+import { FUNCTIONS_DIR, bundleFunctions, functionConfig, functionNames } from '../scripts/bundle-functions';
+
+export interface LocalCloudOptions {
+  port?: number;
+  dataDir: string;
+  /** Bundle the functions before starting (skip when already built). */
+  build?: boolean;
+  /** Run timer triggers on their schedule. */
+  timers?: boolean;
+  maxInstances?: number;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  db: DatabaseEndpoint;
+  invoke(fn: string, event: unknown, openid?: string): Promise<unknown>;
+  fireTimer(fn: string, name: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  if (opts.build !== false) await bundleFunctions();
+  const journal = new Journal(path.join(opts.dataDir, 'db'));
+  const db = new DatabaseEndpoint(journal);
+  let baseUrl = '';
+  const storage = new FileStorage(path.join(opts.dataDir, 'files'), () => baseUrl);
+
+  const specs = new Map<string, FunctionSpec>();
+  const timerSpecs: TimerSpec[] = [];
+  for (const name of functionNames()) {
+    const cfg = functionConfig(name);
+    specs.set(name, { name, entry: path.join(FUNCTIONS_DIR, name, 'index.js'), timeoutMs: (cfg.timeout ?? 20) * 1000 });
+    for (const t of cfg.triggers ?? []) if (t.type === 'timer') timerSpecs.push({ fn: name, name: t.name, config: t.config });
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((e) => send(res, 500, { code: 'INTERNAL', message: String(e?.message ?? e) }));
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  const host = new FunctionHost(specs, baseUrl, opts.maxInstances ?? 4);
+
+  const timerEvent = (s: TimerSpec) => ({ Type: 'Timer', TriggerName: s.name, Time: new Date().toISOString(), Message: '' });
+  const timers = new Timers(timerSpecs, (s) => host.invoke(s.fn, { event: timerEvent(s) }));
+  if (opts.timers) timers.start();
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    cors(res);
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...specs.keys()] });
+
+    if (req.method === 'POST' && url.pathname.startsWith('/fn/')) {
+      const name = decodeURIComponent(url.pathname.slice(4));
+      if (!host.has(name)) return send(res, 404, { errCode: -501000, errMsg: `FunctionName parameter could not be found: ${name}` });
+      const event = parseJson(await readBody(req));
+      if (event === undefined) return send(res, 400, { errCode: -1, errMsg: 'event must be JSON' });
+      const openid = header(req, 'x-openid');
+      const out = await host.invoke(name, { event, openid });
+      return out.ok ? send(res, 200, out.result) : send(res, 502, { errCode: -504002, errMsg: out.error });
+    }
+
+    if (req.method === 'POST' && url.pathname.startsWith('/timers/')) {
+      const [, , fn, name] = url.pathname.split('/').map(decodeURIComponent);
+      const spec = timers.find(fn, name);
+      if (!spec) return send(res, 404, { message: `no timer ${fn}/${name}` });
+      const out = await host.invoke(fn, { event: timerEvent(spec) });
+      return send(res, out.ok ? 200 : 502, out);
+    }
+
+    if (req.method === 'POST' && url.pathname === '/storage/upload') return upload(req, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+      const file = storage.read(decodeURIComponent(url.pathname.slice(7)));
+      if (!file) return send(res, 404, { message: 'not found' });
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length });
+      return void res.end(file.bytes);
+    }
+
+    // What @cloudbase/node-sdk posts to its service URL.
+    if (req.method === 'POST' && url.pathname === '/admin') {
+      if (String(req.headers['content-type']).startsWith('multipart/form-data')) return compatibleOpenApi(req, res);
+      const p = parseJson(await readBody(req)) as Record<string, any> | undefined;
+      if (!p || typeof p.action !== 'string') return send(res, 200, { code: 'INVALID_PARAM', message: 'action required' });
+      if (p.action.startsWith('database.')) return send(res, 200, await db.handle(p));
+      if (p.action === 'wx.api') {
+        const data = p.requestData ? JSON.parse(p.requestData) : {};
+        const result = jsonApi(db.store, p.apiName, data);
+        return send(res, 200, { requestId: 'local', data: { responseData: JSON.stringify(result) } });
+      }
+      if (p.action === 'storage.getTempFileURL' || p.action === 'storage.batchGetDownloadUrl') {
+        const list = (p.file_list ?? []).map((f: { fileid: string }) => {
+          const u = storage.url(f.fileid);
+          return { fileid: f.fileid, download_url: u ?? '', code: u ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
+        });
+        return send(res, 200, { requestId: 'local', data: { download_list: list } });
+      }
+      return send(res, 200, { code: 'INVALID_PARAM', message: `local cloud does not support ${p.action}` });
+    }
+    send(res, 404, { message: 'not found' });
+  }
+
+  /** wx.openApi: multipart in, raw bytes out (a PNG for mini-program codes). */
+  async function compatibleOpenApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const fields = await readForm(req);
+    if (fields.apiName === 'wxacode.getUnlimited') {
+      const png = await miniProgramCode(JSON.parse(fields.requestData || '{}'));
+      res.writeHead(200, { 'content-type': 'image/png' });
+      return void res.end(png);
+    }
+    const result = jsonApi(db.store, fields.apiName, JSON.parse(fields.requestData || '{}'));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(result));
+  }
+
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const files: Array<{ cloudPath: string; bytes: Buffer }> = [];
+    const fields: Record<string, string> = {};
+    await new Promise<void>((resolve, reject) => {
+      const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } });
+      bb.on('field', (k, v) => (fields[k] = v));
+      bb.on('file', (_k, stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => files.push({ cloudPath: '', bytes: Buffer.concat(chunks) }));
+      });
+      bb.on('close', resolve);
+      bb.on('error', reject);
+      req.pipe(bb);
+    });
+    if (!files.length) return send(res, 400, { errMsg: 'uploadFile:fail no file' });
+    const fileID = storage.put(fields.cloudPath ?? '', files[0].bytes);
+    send(res, 200, { fileID, url: storage.url(fileID) });
+  }
+
+  return {
+    url: baseUrl,
+    port,
+    db,
+    async invoke(fn, event, openid) {
+      const out = await host.invoke(fn, { event, openid });
+      if (!out.ok) throw new Error(out.error);
+      return out.result;
+    },
+    async fireTimer(fn, name) {
+      const spec = timers.find(fn, name);
+      if (!spec) throw new Error(`no timer ${fn}/${name}`);
+      const out = await host.invoke(fn, { event: timerEvent(spec) });
+      if (!out.ok) throw new Error(out.error);
+      return out.result;
+    },
+    async close() {
+      timers.stop();
+      host.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      journal.close();
+    },
+  };
+}
+
+function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    const bb = busboy({ headers: req.headers });
+    bb.on('field', (k, v) => (fields[k] = v));
+    bb.on('file', (k, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => (fields[k] = Buffer.concat(chunks).toString('utf8')));
+    });
+    bb.on('close', () => resolve(fields));
+    bb.on('error', reject);
+    req.pipe(bb);
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return undefined;
+  }
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+function cors(res: http.ServerResponse): void {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-allow-headers', 'content-type, x-openid');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body ?? null);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { startLocalCloud } from '../emulator/server';
+import { seedDemo, DEMO_OPENIDS } from '../emulator/seed';
+import { ROOT } from './bundle-functions';
+
+/** `npm start`: the local cloud with the demo community. `--reset` wipes the data first. */
+async function main() {
+  const started = Date.now();
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
+  if (process.argv.includes('--reset')) fs.rmSync(dataDir, { recursive: true, force: true });
+  const cloud = await startLocalCloud({ port, dataDir, timers: true });
+  const seeded = seedDemo(cloud.db.store);
+  console.log(`红邻 local cloud ready at ${cloud.url} (${Date.now() - started} ms)`);
+  console.log(`  data: ${dataDir}${seeded ? ' (demo community seeded)' : ''}`);
+  console.log(`  health: GET ${cloud.url}/healthz   functions: POST ${cloud.url}/fn/<name> with header x-openid`);
+  console.log('  demo accounts (x-openid):');
+  for (const u of DEMO_OPENIDS) console.log(`    ${u.openid.padEnd(16)} ${u.name} ${u.roles.join(',') || 'resident'}`);
+  const stop = async () => {
+    await cloud.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

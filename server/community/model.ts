@@ -1,0 +1,34 @@
+export const COMMUNITIES = 'communities';
+export const GRIDS = 'grids';
+export const UNITS = 'units';
+
+export interface CommunityDoc {
+  _id: string;
+  /** Short code used in QR scenes. */
+  code: string;
+  name: string;
+  city: string;
+  district: string;
+  street: string;
+  intro: string;
+  center: { type: 'Point'; coordinates: [number, number] };
+  createdAt: number;
+}
+
+export interface GridDoc {
+  _id: string;
+  communityId: string;
+  code: string;
+  name: string;
+  buildings: string[];
+  /** The user id of the grid worker (网格员), shown to residents by masked name only. */
+  workerId?: string;
+}
+
+export interface UnitDoc {
+  _id: string;
+  communityId: string;
+  name: string;
+  /** 机关, 企业, 学校, 医院, 社会组织 … */
+  kind: string;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The first problem of a failed parse, in Chinese. Schemas carry their own messages. */
+export function zodMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return '参数不正确';
+  const field = issue.path.join('.');
+  if (issue.message && /[\u4e00-\u9fa5]/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return field ? `缺少或错误的参数：${field}` : '参数类型不正确';
+  return field ? `参数不正确：${field}` : '参数不正确';
+}
+
+/** A client-made idempotency key. */
+export const requestId = z
+  .string({ error: 'requestId 须为字符串' })
+  .regex(/^[\w-]{8,64}$/, 'requestId 格式不正确')
+  .optional();
+
+/** Text typed by a person: trimmed, not blank, bounded. */
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`);
+
+export const id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[\w-]{1,64}$/, `${label}不正确`);

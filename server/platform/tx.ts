@@ -1,0 +1,45 @@
+import { database } from './cloud';
+import type { DocStore } from './store';
+
+const MAX_ATTEMPTS = 12;
+
+function isConflict(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /conflict/i.test(String((e as Error)?.message));
+}
+
+/**
+ * Runs `work` in a database transaction, retrying on conflict with jittered back-off. Work must
+ * only touch the database through the given store so a retry starts clean. Domain errors abort.
+ */
+export async function transact<T>(work: (tx: DocStore) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const t = await database().startTransaction();
+    const tx: DocStore = {
+      async get(coll, id) {
+        const res = await t.collection(coll).doc(id).get();
+        return (res.data as any) ?? null;
+      },
+      async set(coll, id, data) {
+        const { _id, ...rest } = data;
+        await t.collection(coll).doc(id).set(rest);
+      },
+      async update(coll, id, patch) {
+        const { _id, ...rest } = patch;
+        await t.collection(coll).doc(id).update(rest);
+      },
+      async remove(coll, id) {
+        await t.collection(coll).doc(id).delete();
+      },
+    };
+    try {
+      const result = await work(tx);
+      await t.commit();
+      return result;
+    } catch (e) {
+      await t.rollback().catch(() => undefined);
+      if (!isConflict(e) || attempt >= MAX_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+    }
+  }
+}

@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import type { Me } from '../../typings/user';
+import { action } from '../core/define';
+import { forbidden, invalid, notFound, precondition, unauthenticated, conflict } from '../core/errors';
+import { requestId, text, id } from '../core/validation';
+import { docs, findOne, DocStore } from '../platform/store';
+import { transact } from '../platform/tx';
+import { once, requestKey } from '../platform/idempotency';
+import { checkText, miniProgramCode } from '../platform/openapi';
+import { COMMUNITIES, CommunityDoc, GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
+import { USERS, UserDoc, defaultName, hasRole, mayInvite } from './model';
+import { Scene, formatScene, parseScene } from './scene';
+import { INVITES, inviteCode, normalizeCode } from './invite';
+import { gridIdOf, toMe, unitIdOf } from './view';
+
+export interface UserCtx {
+  openid?: string;
+  now: number;
+}
+
+const USER_BY_OPENID = 'user_openids';
+const POSTERS = 'posters';
+const INVITE_TTL_HOURS = 72;
+
+function requireOpenid(ctx: UserCtx): string {
+  if (!ctx.openid) throw unauthenticated();
+  return ctx.openid;
+}
+
+/** The user document of the caller, or null if they never logged in. */
+async function findUser(store: DocStore, openid: string): Promise<UserDoc | null> {
+  const link = await store.get<{ userId: string }>(USER_BY_OPENID, openid);
+  return link ? store.get<UserDoc>(USERS, link.userId) : null;
+}
+
+async function requireUser(ctx: UserCtx): Promise<UserDoc> {
+  const user = await findUser(docs, requireOpenid(ctx));
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+async function meView(user: UserDoc): Promise<Me> {
+  const gridId = gridIdOf(user);
+  const unitId = unitIdOf(user);
+  const [community, grid, unit] = await Promise.all([
+    user.communityId ? docs.get<CommunityDoc>(COMMUNITIES, user.communityId) : null,
+    gridId ? docs.get<GridDoc>(GRIDS, gridId) : null,
+    unitId ? docs.get<UnitDoc>(UNITS, unitId) : null,
+  ]);
+  return toMe(user, community, grid, unit);
+}
+
+/** Where a scene points: the community and, when given, one of its grids. */
+async function resolveScene(scene: Scene): Promise<{ community: CommunityDoc; grid?: GridDoc }> {
+  const community = await findOne<CommunityDoc>(COMMUNITIES, { code: scene.community });
+  if (!community) throw notFound('二维码对应的社区不存在，请向社区工作人员确认');
+  const grid = scene.grid ? await findOne<GridDoc>(GRIDS, { communityId: community._id, code: scene.grid }) : undefined;
+  return { community, grid: grid ?? undefined };
+}
+
+const sceneInput = z.string({ error: '缺少二维码参数' }).min(1, '缺少二维码参数').max(200, '二维码参数不正确');
+
+export const login = action(z.object({ scene: sceneInput.optional() }), async (ctx: UserCtx, input) => {
+  const openid = requireOpenid(ctx);
+  const scene = input.scene ? parseScene(input.scene) : undefined;
+  const place = scene ? await resolveScene(scene).catch(() => undefined) : undefined;
+  const { user, created } = await transact(async (tx) => {
+    const existing = await findUser(tx, openid);
+    if (existing) {
+      if (existing.communityId || !place) return { user: existing, created: false };
+      const bound = { ...existing, ...bindTo(place, input.scene), updatedAt: ctx.now };
+      await tx.set(USERS, bound._id, bound);
+      return { user: bound, created: false };
+    }
+    const userId = `u_${randomBytes(10).toString('hex')}`;
+    const fresh: UserDoc = {
+      _id: userId,
+      openid,
+      displayName: defaultName(userId),
+      grants: [],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      ...(place ? bindTo(place, input.scene) : {}),
+    };
+    await tx.set(USER_BY_OPENID, openid, { userId, createdAt: ctx.now });
+    await tx.set(USERS, userId, fresh);
+    return { user: fresh, created: true };
+  });
+  return { me: await meView(user), created };
+});
+
+function bindTo(place: { community: CommunityDoc; grid?: GridDoc }, scene?: string): Partial<UserDoc> {
+  return { communityId: place.community._id, gridId: place.grid?._id, joinedVia: scene };
+}
+
+export const me = action(z.object({}), async (ctx: UserCtx) => ({ me: await meView(await requireUser(ctx)) }));
+
+export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), async (ctx: UserCtx, input) => {
+  const scene = parseScene(input.scene);
+  if (!scene) throw invalid('二维码无效，请扫描社区海报上的二维码');
+  const place = await resolveScene(scene);
+  const user = await requireUser(ctx);
+  const updated = await transact((tx) =>
+    once(tx, requestKey(user._id, 'user', 'bindCommunity', input.requestId), async () => {
+      const cur = await tx.get<UserDoc>(USERS, user._id);
+      if (!cur) throw unauthenticated();
+      const next = { ...cur, ...bindTo(place, input.scene), updatedAt: ctx.now };
+      if (!place.grid && cur.communityId === place.community._id) next.gridId = cur.gridId;
+      await tx.set(USERS, cur._id, next);
+      return next;
+    }),
+  );
+  return { me: await meView(updated) };
+});
+
+export const updateProfile = action(
+  z.object({
+    displayName: text('昵称', 20).optional(),
+    phone: z
+      .string({ error: '手机号须为文字' })
+      .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码')
+      .optional(),
+    avatarUrl: z.string().max(500, '头像地址过长').regex(/^(cloud|https?):\/\//, '头像地址不正确').optional(),
+    requestId,
+  }),
+  async (ctx: UserCtx, input) => {
+    const user = await requireUser(ctx);
+    if (input.displayName === undefined && input.phone === undefined && input.avatarUrl === undefined) {
+      throw invalid('请填写要修改的资料');
+    }
+    if (input.displayName && !(await checkText(input.displayName, user.openid))) {
+      throw invalid('昵称含有不适宜的内容，请修改后再试');
+    }
+    const updated = await transact((tx) =>
+      once(tx, requestKey(user._id, 'user', 'updateProfile', input.requestId), async () => {
+        const cur = (await tx.get<UserDoc>(USERS, user._id))!;
+        const next: UserDoc = { ...cur, updatedAt: ctx.now };
+        if (input.displayName !== undefined) next.displayName = input.displayName;
+        if (input.phone !== undefined) next.phone = input.phone;
+        if (input.avatarUrl !== undefined) next.avatarUrl = input.avatarUrl;
+        await tx.set(USERS, cur._id, next);
+        return next;
+      }),
+    );
+    return { me: await meView(updated) };
+  },
+);
+
+export const createInvite = action(
+  z.object({
+    role: z.enum(['volunteer', 'unit_member', 'grid_worker', 'staff'], { error: '邀请的身份不正确' }),
+    gridId: id('网格').optional(),
+    unitId: id('共建单位').optional(),
+    ttlHours: z.number({ error: '有效期须为数字' }).int('有效期须为整数小时').min(1, '有效期至少1小时').max(720, '有效期最长30天').optional(),
+    requestId,
+  }),
+  async (ctx: UserCtx, input) => {
+    const user = await requireUser(ctx);
+    if (!user.communityId || !mayInvite(user, input.role)) throw forbidden('只有社区工作人员可以生成该邀请码');
+    const communityId = user.communityId;
+    if (input.role === 'grid_worker') {
+      if (!input.gridId) throw invalid('邀请网格员须选择网格');
+      const grid = await docs.get<GridDoc>(GRIDS, input.gridId);
+      if (!grid || grid.communityId !== communityId) throw notFound('本社区没有这个网格');
+    }
+    if (input.role === 'unit_member') {
+      if (!input.unitId) throw invalid('邀请共建单位成员须选择单位');
+      const unit = await docs.get<UnitDoc>(UNITS, input.unitId);
+      if (!unit || unit.communityId !== communityId) throw notFound('本社区没有这个共建单位');
+    }
+    const invite = await transact((tx) =>
+      once(tx, requestKey(user._id, 'user', 'createInvite', input.requestId), async () => {
+        for (;;) {
+          const code = inviteCode();
+          if (await tx.get(INVITES, code)) continue;
+          const doc = {
+            code,
+            role: input.role,
+            communityId,
+            gridId: input.role === 'grid_worker' ? input.gridId : undefined,
+            unitId: input.role === 'unit_member' ? input.unitId : undefined,
+            createdBy: user._id,
+            createdAt: ctx.now,
+            expiresAt: ctx.now + (input.ttlHours ?? INVITE_TTL_HOURS) * 3600_000,
+          };
+          await tx.set(INVITES, code, doc);
+          return doc;
+        }
+      }),
+    );
+    const { createdBy: _by, createdAt: _at, ...view } = invite;
+    return { invite: view };
+  },
+);
+
+interface InviteDoc {
+  _id: string;
+  code: string;
+  role: 'volunteer' | 'unit_member' | 'grid_worker' | 'staff';
+  communityId: string;
+  gridId?: string;
+  unitId?: string;
+  createdBy: string;
+  expiresAt: number;
+  redeemedBy?: string;
+  redeemedAt?: number;
+}
+
+export const redeemInvite = action(
+  z.object({ code: z.string({ error: '请输入邀请码' }).min(4, '邀请码不正确').max(20, '邀请码不正确'), requestId }),
+  async (ctx: UserCtx, input) => {
+    const user = await requireUser(ctx);
+    const code = normalizeCode(input.code);
+    const updated = await transact((tx) =>
+      once(tx, requestKey(user._id, 'user', 'redeemInvite', input.requestId), async () => {
+        const invite = await tx.get<InviteDoc>(INVITES, code);
+        if (!invite) throw notFound('邀请码不存在，请核对后重新输入');
+        if (invite.redeemedBy) throw conflict(invite.redeemedBy === user._id ? '您已使用过这个邀请码' : '邀请码已被使用');
+        if (invite.expiresAt < ctx.now) throw precondition('邀请码已过期，请联系社区重新生成');
+        const cur = (await tx.get<UserDoc>(USERS, user._id))!;
+        if (cur.communityId && cur.communityId !== invite.communityId) throw precondition('邀请码属于其他社区，请先扫描该社区的二维码');
+        const grants = cur.grants.filter((g) => !(g.role === invite.role && g.communityId === invite.communityId));
+        grants.push({
+          role: invite.role,
+          communityId: invite.communityId,
+          gridId: invite.gridId,
+          unitId: invite.unitId,
+          grantedBy: invite.createdBy,
+          grantedAt: ctx.now,
+        });
+        const next: UserDoc = { ...cur, communityId: invite.communityId, grants, updatedAt: ctx.now };
+        await tx.set(USERS, cur._id, next);
+        await tx.set(INVITES, code, { ...invite, redeemedBy: user._id, redeemedAt: ctx.now });
+        return next;
+      }),
+    );
+    return { me: await meView(updated) };
+  },
+);
+
+const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
+
+export const qrcode = action(
+  z.object({
+    scene: z.string({ error: '缺少二维码参数' }).min(1, '缺少二维码参数').max(32, '二维码参数不能超过32个字符'),
+    page: z.enum(PAGES, { error: '不支持的落地页面' }).optional(),
+    requestId,
+  }),
+  async (ctx: UserCtx, input) => {
+    const user = await requireUser(ctx);
+    if (!hasRole(user, 'staff', 'admin') || !user.communityId) throw forbidden('只有社区工作人员可以生成二维码');
+    const scene = parseScene(input.scene);
+    if (!scene) throw invalid('二维码参数格式不正确，例如 c=社区代码&g=网格代码');
+    const { community } = await resolveScene(scene);
+    if (community._id !== user.communityId) throw forbidden('只能为本社区生成二维码');
+    const canonical = formatScene(scene);
+    const png = await miniProgramCode(canonical, input.page ?? 'pages/home/index');
+    await docs.set(POSTERS, `${community._id}.${canonical}`, {
+      communityId: community._id,
+      scene: canonical,
+      page: input.page ?? 'pages/home/index',
+      createdBy: user._id,
+      createdAt: ctx.now,
+    });
+    return { scene: canonical, image: `data:image/png;base64,${png.toString('base64')}` };
+  },
+);

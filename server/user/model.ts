@@ -1,0 +1,60 @@
+import type { InvitableRole, Role } from '../../typings/user';
+
+export const USERS = 'users';
+
+export interface Grant {
+  role: Exclude<Role, 'resident'>;
+  communityId: string;
+  gridId?: string;
+  unitId?: string;
+  grantedBy: string;
+  grantedAt: number;
+}
+
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  displayName: string;
+  phone?: string;
+  avatarUrl?: string;
+  communityId?: string;
+  gridId?: string;
+  /** The poster scene a person first arrived through. */
+  joinedVia?: string;
+  grants: Grant[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+const RANK: Role[] = ['resident', 'volunteer', 'unit_member', 'grid_worker', 'staff', 'admin'];
+
+/** Roles held in the user's current community, highest last; everyone is a resident. */
+export function rolesOf(user: Pick<UserDoc, 'grants' | 'communityId'>): Role[] {
+  const held = new Set<Role>(['resident']);
+  for (const g of user.grants) if (g.communityId === user.communityId) held.add(g.role);
+  return RANK.filter((r) => held.has(r));
+}
+
+export function topRole(roles: Role[]): Role {
+  return roles[roles.length - 1] ?? 'resident';
+}
+
+export function hasRole(user: Pick<UserDoc, 'grants' | 'communityId'>, ...roles: Role[]): boolean {
+  const held = rolesOf(user);
+  return roles.some((r) => held.includes(r));
+}
+
+export function grantFor(user: UserDoc, role: Role): Grant | undefined {
+  return user.grants.find((g) => g.role === role && g.communityId === user.communityId);
+}
+
+/** Who may invite whom: staff bring in volunteers, unit members and grid workers; admins also staff. */
+export function mayInvite(inviter: Pick<UserDoc, 'grants' | 'communityId'>, role: InvitableRole): boolean {
+  if (hasRole(inviter, 'admin')) return true;
+  return hasRole(inviter, 'staff') && role !== 'staff';
+}
+
+/** A display name for someone who has not set one: 居民 plus the last digits of their id. */
+export function defaultName(userId: string): string {
+  return `居民${userId.slice(-4).toUpperCase()}`;
+}
