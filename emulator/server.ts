@@ -104,7 +104,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (p.action === 'storage.getTempFileURL' || p.action === 'storage.batchGetDownloadUrl') {
         const list = (p.file_list ?? []).map((f: { fileid: string }) => {
           const u = storage.url(f.fileid);
-          return { fileid: f.fileid, download_url: u ?? '', code: u ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
+          return { fileID: f.fileid, tempFileURL: u ?? '', code: u ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' };
         });
         return send(res, 200, { requestId: 'local', data: { download_list: list } });
       }

@@ -1,0 +1,79 @@
+import { call, cloudUrl, sdk } from '../support/cloud';
+
+describe('function host', () => {
+  it('answers /healthz and lists the functions', async () => {
+    const res = await fetch(`${cloudUrl()}/healthz`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).functions).toContain('user');
+  });
+
+  it('hands the caller openid to the function through the invocation context', async () => {
+    const r = await call('user', { action: 'me' }, 'demo-volunteer');
+    expect(r).toMatchObject({ ok: true, data: { me: { displayName: '李建华', role: 'volunteer' } } });
+    const anon = await call('user', { action: 'me' });
+    expect(anon).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+
+  it('keeps identities apart when many callers run at once', async () => {
+    const ids = ['demo-resident', 'demo-volunteer', 'demo-staff', 'demo-unit', 'demo-gridworker', 'demo-admin'];
+    const calls = Array.from({ length: 36 }, (_, i) => ids[i % ids.length]);
+    const results = await Promise.all(calls.map((o) => call('user', { action: 'me' }, o)));
+    const names: Record<string, string> = {
+      'demo-resident': '王桂英',
+      'demo-volunteer': '李建华',
+      'demo-staff': '陈书记',
+      'demo-unit': '孙医生',
+      'demo-gridworker': '周海燕',
+      'demo-admin': '系统管理员',
+    };
+    results.forEach((r, i) => expect(r.ok && r.data.me.displayName).toBe(names[calls[i]]));
+  });
+
+  it('reports an unknown function as CloudBase does', async () => {
+    const res = await fetch(`${cloudUrl()}/fn/nope`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).errMsg).toMatch(/could not be found/);
+  });
+});
+
+describe('open-API and storage stand-ins', () => {
+  it('makes a real PNG mini-program code for a staff member', async () => {
+    const r = await call('user', { action: 'qrcode', scene: 'c=beihai&g=g1' }, 'demo-staff');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const png = Buffer.from(r.data.image.replace(/^data:image\/png;base64,/, ''), 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeLessThan(100 * 1024);
+  });
+
+  it('records subscribe messages in the outbox', async () => {
+    const app = sdk();
+    const res: any = await app.callWxOpenApi({
+      apiName: 'subscribeMessage.send',
+      requestData: { touser: 'demo-resident', template_id: 'tmpl-wish-approved', page: 'pages/home/index', data: { thing1: { value: '心愿已通过审核' } } },
+    });
+    expect(res.result.errcode).toBe(0);
+    const out = await app.database().collection('outbox').where({ template_id: 'tmpl-wish-approved' }).get();
+    expect(out.data[0]).toMatchObject({ touser: 'demo-resident', data: { thing1: { value: '心愿已通过审核' } } });
+  });
+
+  it('flags listed words in the content check', async () => {
+    const app = sdk();
+    const risky: any = await app.callWxOpenApi({ apiName: 'security.msgSecCheck', requestData: { content: '代开发票找我' } });
+    const fine: any = await app.callWxOpenApi({ apiName: 'security.msgSecCheck', requestData: { content: '楼道灯坏了' } });
+    expect(risky.result.result.suggest).toBe('risky');
+    expect(fine.result.result.suggest).toBe('pass');
+  });
+
+  it('stores an upload and serves it back by URL; paths cannot escape', async () => {
+    const form = new FormData();
+    form.append('cloudPath', 'wish/../../photo.png');
+    form.append('file', new Blob([Buffer.from('fake-image-bytes')]), 'photo.png');
+    const up = await (await fetch(`${cloudUrl()}/storage/upload`, { method: 'POST', body: form })).json();
+    expect(up.fileID).toBe('cloud://local.honglin/wish/photo.png');
+    const got = await fetch(up.url);
+    expect(await got.text()).toBe('fake-image-bytes');
+    const urls: any = await sdk().getTempFileURL({ fileList: [up.fileID] });
+    expect(urls.fileList[0].tempFileURL).toBe(up.url);
+  });
+});

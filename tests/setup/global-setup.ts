@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalCloud } from '../../emulator/server';
+import { seedDemo } from '../../emulator/seed';
+
+/** One local cloud for the whole run, seeded with the demo community, on a free port. */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-test-'));
+  const cloud = await startLocalCloud({ dataDir, maxInstances: 4 });
+  seedDemo(cloud.db.store);
+  process.env.HONGLIN_URL = cloud.url;
+  process.env.HONGLIN_DATA_DIR = dataDir;
+  (globalThis as any).__HONGLIN_CLOUD__ = cloud;
+}
