@@ -37,6 +37,8 @@ export async function bundleFunctions(names = functionNames()): Promise<Array<{ 
         platform: 'node',
         target: 'node16',
         format: 'cjs',
+        // ESM entry points let esbuild drop what a function does not use.
+        mainFields: ['module', 'main'],
         external: ['@cloudbase/node-sdk'],
         legalComments: 'none',
         logLevel: 'error',

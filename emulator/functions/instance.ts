@@ -4,7 +4,6 @@
  * the CloudBase runtime does, so `app.auth().getUserInfo()` works unchanged.
  */
 const entry = process.env.HONGLIN_FUNCTION_ENTRY as string;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mod = require(entry) as { main: (event: unknown, context: unknown) => Promise<unknown> };
 
 interface Invocation {

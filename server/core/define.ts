@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Result } from '../../typings/api';
 import { AppError } from './errors';
 import { zodMessage } from './validation';
 
-export interface Action<C, S extends z.ZodType, R> {
+export interface Action<C, S extends z.ZodMiniType, R> {
   schema: S;
   run(ctx: C, input: z.infer<S>): Promise<R>;
 }
 
 /** Declares one action; keeps the input type tied to its schema. */
-export function action<C, S extends z.ZodType, R>(schema: S, run: (ctx: C, input: z.infer<S>) => Promise<R>): Action<C, S, R> {
+export function action<C, S extends z.ZodMiniType, R>(schema: S, run: (ctx: C, input: z.infer<S>) => Promise<R>): Action<C, S, R> {
   return { schema, run };
 }
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The first problem of a failed parse, in Chinese. Schemas carry their own messages. */
-export function zodMessage(error: z.ZodError): string {
+export function zodMessage(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '参数不正确';
   const field = issue.path.join('.');
@@ -11,17 +11,14 @@ export function zodMessage(error: z.ZodError): string {
 }
 
 /** A client-made idempotency key. */
-export const requestId = z
-  .string({ error: 'requestId 须为字符串' })
-  .regex(/^[\w-]{8,64}$/, 'requestId 格式不正确')
-  .optional();
+export const requestId = z.optional(
+  z.string({ error: 'requestId 须为字符串' }).check(z.regex(/^[\w-]{8,64}$/, 'requestId 格式不正确')),
+);
 
 /** Text typed by a person: trimmed, not blank, bounded. */
 export const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
+    .check(z.maxLength(max * 4, `${label}不能超过${max}个字`), z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}不能超过${max}个字`));
 
-export const id = (label: string) => z.string({ error: `缺少${label}` }).regex(/^[\w-]{1,64}$/, `${label}不正确`);
+export const id = (label: string) => z.string({ error: `缺少${label}` }).check(z.regex(/^[\w-]{1,64}$/, `${label}不正确`));

@@ -11,7 +11,7 @@ export async function once<T>(tx: DocStore, key: string | undefined, work: () =>
   const prior = await tx.get<{ result: T }>(REQUESTS, key);
   if (prior) return prior.result;
   const result = await work();
-  await tx.set(REQUESTS, key, { result: result as unknown as Record<string, unknown>, createdAt: Date.now() });
+  await tx.set(REQUESTS, key, { result, createdAt: Date.now() });
   return result;
 }
 

@@ -4,14 +4,15 @@ export type DocData = Record<string, unknown>;
 
 /** Reads and writes of whole documents by id, outside or inside a transaction. */
 export interface DocStore {
-  get<T extends DocData>(coll: string, id: string): Promise<(T & { _id: string }) | null>;
-  set(coll: string, id: string, data: DocData): Promise<void>;
-  update(coll: string, id: string, patch: DocData): Promise<void>;
+  get<T extends object>(coll: string, id: string): Promise<(T & { _id: string }) | null>;
+  set(coll: string, id: string, data: object): Promise<void>;
+  update(coll: string, id: string, patch: object): Promise<void>;
   remove(coll: string, id: string): Promise<void>;
 }
 
-function strip<T extends DocData>(doc: T): Omit<T, '_id'> {
-  const { _id, ...rest } = doc;
+/** CloudBase refuses `_id` inside a write; the id goes in `doc(id)`. */
+export function withoutId(doc: object): DocData {
+  const { _id, ...rest } = doc as DocData;
   return rest;
 }
 
@@ -21,10 +22,10 @@ export const docs: DocStore = {
     return (res.data?.[0] as any) ?? null;
   },
   async set(coll, id, data) {
-    await database().collection(coll).doc(id).set(strip(data));
+    await database().collection(coll).doc(id).set(withoutId(data));
   },
   async update(coll, id, patch) {
-    await database().collection(coll).doc(id).update(strip(patch));
+    await database().collection(coll).doc(id).update(withoutId(patch));
   },
   async remove(coll, id) {
     await database().collection(coll).doc(id).remove();

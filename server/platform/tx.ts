@@ -1,5 +1,5 @@
 import { database } from './cloud';
-import type { DocStore } from './store';
+import { DocStore, withoutId } from './store';
 
 const MAX_ATTEMPTS = 12;
 
@@ -21,12 +21,10 @@ export async function transact<T>(work: (tx: DocStore) => Promise<T>): Promise<T
         return (res.data as any) ?? null;
       },
       async set(coll, id, data) {
-        const { _id, ...rest } = data;
-        await t.collection(coll).doc(id).set(rest);
+        await t.collection(coll).doc(id).set(withoutId(data));
       },
       async update(coll, id, patch) {
-        const { _id, ...rest } = patch;
-        await t.collection(coll).doc(id).update(rest);
+        await t.collection(coll).doc(id).update(withoutId(patch));
       },
       async remove(coll, id) {
         await t.collection(coll).doc(id).delete();

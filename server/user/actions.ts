@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomBytes } from 'node:crypto';
 import type { Me } from '../../typings/user';
 import { action } from '../core/define';
@@ -59,9 +59,9 @@ async function resolveScene(scene: Scene): Promise<{ community: CommunityDoc; gr
   return { community, grid: grid ?? undefined };
 }
 
-const sceneInput = z.string({ error: '缺少二维码参数' }).min(1, '缺少二维码参数').max(200, '二维码参数不正确');
+const sceneInput = z.string({ error: '缺少二维码参数' }).check(z.minLength(1, '缺少二维码参数'), z.maxLength(200, '二维码参数不正确'));
 
-export const login = action(z.object({ scene: sceneInput.optional() }), async (ctx: UserCtx, input) => {
+export const login = action(z.object({ scene: z.optional(sceneInput) }), async (ctx: UserCtx, input) => {
   const openid = requireOpenid(ctx);
   const scene = input.scene ? parseScene(input.scene) : undefined;
   const place = scene ? await resolveScene(scene).catch(() => undefined) : undefined;
@@ -116,12 +116,11 @@ export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), 
 
 export const updateProfile = action(
   z.object({
-    displayName: text('昵称', 20).optional(),
-    phone: z
-      .string({ error: '手机号须为文字' })
-      .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码')
-      .optional(),
-    avatarUrl: z.string().max(500, '头像地址过长').regex(/^(cloud|https?):\/\//, '头像地址不正确').optional(),
+    displayName: z.optional(text('昵称', 20)),
+    phone: z.optional(z.string({ error: '手机号须为文字' }).check(z.regex(/^1[3-9]\d{9}$/, '请输入11位手机号码'))),
+    avatarUrl: z.optional(
+      z.string({ error: '头像地址不正确' }).check(z.maxLength(500, '头像地址过长'), z.regex(/^(cloud|https?):\/\//, '头像地址不正确')),
+    ),
     requestId,
   }),
   async (ctx: UserCtx, input) => {
@@ -150,9 +149,11 @@ export const updateProfile = action(
 export const createInvite = action(
   z.object({
     role: z.enum(['volunteer', 'unit_member', 'grid_worker', 'staff'], { error: '邀请的身份不正确' }),
-    gridId: id('网格').optional(),
-    unitId: id('共建单位').optional(),
-    ttlHours: z.number({ error: '有效期须为数字' }).int('有效期须为整数小时').min(1, '有效期至少1小时').max(720, '有效期最长30天').optional(),
+    gridId: z.optional(id('网格')),
+    unitId: z.optional(id('共建单位')),
+    ttlHours: z.optional(
+      z.number({ error: '有效期须为数字' }).check(z.int('有效期须为整数小时'), z.minimum(1, '有效期至少1小时'), z.maximum(720, '有效期最长30天')),
+    ),
     requestId,
   }),
   async (ctx: UserCtx, input) => {
@@ -208,7 +209,7 @@ interface InviteDoc {
 }
 
 export const redeemInvite = action(
-  z.object({ code: z.string({ error: '请输入邀请码' }).min(4, '邀请码不正确').max(20, '邀请码不正确'), requestId }),
+  z.object({ code: z.string({ error: '请输入邀请码' }).check(z.minLength(4, '邀请码不正确'), z.maxLength(20, '邀请码不正确')), requestId }),
   async (ctx: UserCtx, input) => {
     const user = await requireUser(ctx);
     const code = normalizeCode(input.code);
@@ -243,8 +244,8 @@ const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/ind
 
 export const qrcode = action(
   z.object({
-    scene: z.string({ error: '缺少二维码参数' }).min(1, '缺少二维码参数').max(32, '二维码参数不能超过32个字符'),
-    page: z.enum(PAGES, { error: '不支持的落地页面' }).optional(),
+    scene: z.string({ error: '缺少二维码参数' }).check(z.minLength(1, '缺少二维码参数'), z.maxLength(32, '二维码参数不能超过32个字符')),
+    page: z.optional(z.enum(PAGES, { error: '不支持的落地页面' })),
     requestId,
   }),
   async (ctx: UserCtx, input) => {

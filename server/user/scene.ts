@@ -12,7 +12,7 @@ const CODE = /^[A-Za-z0-9_-]{1,12}$/;
 const ALLOWED = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
 export function parseScene(raw: string): Scene | undefined {
-  let scene = raw;
+  let scene: string;
   try {
     scene = decodeURIComponent(raw);
   } catch {

@@ -4,7 +4,7 @@ describe('function host', () => {
   it('answers /healthz and lists the functions', async () => {
     const res = await fetch(`${cloudUrl()}/healthz`);
     expect(res.status).toBe(200);
-    expect((await res.json()).functions).toContain('user');
+    expect(((await res.json()) as any).functions).toContain('user');
   });
 
   it('hands the caller openid to the function through the invocation context', async () => {
@@ -32,7 +32,7 @@ describe('function host', () => {
   it('reports an unknown function as CloudBase does', async () => {
     const res = await fetch(`${cloudUrl()}/fn/nope`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
-    expect((await res.json()).errMsg).toMatch(/could not be found/);
+    expect(((await res.json()) as any).errMsg).toMatch(/could not be found/);
   });
 });
 
@@ -69,7 +69,7 @@ describe('open-API and storage stand-ins', () => {
     const form = new FormData();
     form.append('cloudPath', 'wish/../../photo.png');
     form.append('file', new Blob([Buffer.from('fake-image-bytes')]), 'photo.png');
-    const up = await (await fetch(`${cloudUrl()}/storage/upload`, { method: 'POST', body: form })).json();
+    const up: any = await (await fetch(`${cloudUrl()}/storage/upload`, { method: "POST", body: form })).json();
     expect(up.fileID).toBe('cloud://local.honglin/wish/photo.png');
     const got = await fetch(up.url);
     expect(await got.text()).toBe('fake-image-bytes');
