@@ -32,13 +32,32 @@ export const docs: DocStore = {
   },
 };
 
-/** Finds documents by a plain-equality/command query. */
+const OPERATORS = ['$in', '$nin', '$lt', '$lte', '$gt', '$gte', '$ne', '$exists'] as const;
+
+/**
+ * The domain writes queries as plain Mongo-style objects (`{ at: { $lte: t } }`); this turns the
+ * operators into the SDK's commands, which is what it sends on the wire.
+ */
+export function toWhere(where: DocData): DocData {
+  const _ = database().command as any;
+  const out: DocData = {};
+  for (const [field, value] of Object.entries(where)) {
+    const ops = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? Object.entries(value) : [];
+    if (ops.length && ops.every(([k]) => (OPERATORS as readonly string[]).includes(k))) {
+      const cmds = ops.map(([k, v]) => _[k.slice(1)](v));
+      out[field] = cmds.length === 1 ? cmds[0] : _.and(cmds);
+    } else out[field] = value;
+  }
+  return out;
+}
+
+/** Finds documents by a plain-equality/operator query. */
 export async function findMany<T>(
   coll: string,
   where: DocData,
   opts: { orderBy?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number } = {},
 ): Promise<T[]> {
-  let q: any = database().collection(coll).where(where);
+  let q: any = database().collection(coll).where(toWhere(where));
   for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
   if (opts.skip) q = q.skip(opts.skip);
   q = q.limit(opts.limit ?? 100);
@@ -52,6 +71,6 @@ export async function findOne<T>(coll: string, where: DocData): Promise<T | null
 }
 
 export async function count(coll: string, where: DocData): Promise<number> {
-  const res = await database().collection(coll).where(where).count();
+  const res = await database().collection(coll).where(toWhere(where)).count();
   return res.total as number;
 }

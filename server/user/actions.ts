@@ -4,7 +4,8 @@ import type { Me } from '../../typings/user';
 import { action } from '../core/define';
 import { forbidden, invalid, notFound, precondition, unauthenticated, conflict } from '../core/errors';
 import { requestId, text, id } from '../core/validation';
-import { docs, findOne, DocStore } from '../platform/store';
+import { docs, findOne } from '../platform/store';
+import { USER_BY_OPENID, findUser, requireCaller } from './caller';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { checkText, miniProgramCode } from '../platform/openapi';
@@ -19,7 +20,6 @@ export interface UserCtx {
   now: number;
 }
 
-const USER_BY_OPENID = 'user_openids';
 const POSTERS = 'posters';
 const INVITE_TTL_HOURS = 72;
 
@@ -28,17 +28,7 @@ function requireOpenid(ctx: UserCtx): string {
   return ctx.openid;
 }
 
-/** The user document of the caller, or null if they never logged in. */
-async function findUser(store: DocStore, openid: string): Promise<UserDoc | null> {
-  const link = await store.get<{ userId: string }>(USER_BY_OPENID, openid);
-  return link ? store.get<UserDoc>(USERS, link.userId) : null;
-}
-
-async function requireUser(ctx: UserCtx): Promise<UserDoc> {
-  const user = await findUser(docs, requireOpenid(ctx));
-  if (!user) throw unauthenticated();
-  return user;
-}
+const requireUser = (ctx: UserCtx) => requireCaller(ctx.openid);
 
 async function meView(user: UserDoc): Promise<Me> {
   const gridId = gridIdOf(user);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { functionNames } from '../../scripts/bundle-functions';
+import { functionConfig, functionNames } from '../../scripts/bundle-functions';
 
 const ROOT = path.resolve(__dirname, '../..');
 const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8'));
@@ -14,6 +14,10 @@ describe('deployment config', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'package.json'), 'utf8'));
       expect(pkg.dependencies['@cloudbase/node-sdk']).toMatch(/^\d+\.\d+\.\d+$/);
     }
+  });
+
+  it('declares the same timer triggers for CloudBase as the local cloud runs', () => {
+    for (const f of rc.functions) expect(f.triggers ?? []).toEqual(functionConfig(f.name).triggers ?? []);
   });
 
   it('closes direct database access from the client', () => {

@@ -1,0 +1,11 @@
+/** 张三丰 → 张**: residents never see another person's full name. */
+export function maskName(name: string | undefined): string {
+  const chars = [...(name ?? '').trim()];
+  if (!chars.length) return '居民';
+  return chars[0] + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 2)));
+}
+
+/** 13851234501 → 138****4501 */
+export function maskPhone(phone: string | undefined): string | undefined {
+  return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : undefined;
+}

@@ -1,0 +1,53 @@
+import { exhausted, invalid } from '../core/errors';
+import type { DocStore } from '../platform/store';
+import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, Source } from './model';
+
+export interface Posting {
+  userId: string;
+  communityId: string;
+  amount: number;
+  kind: EntryKind;
+  source: Source;
+  reason: string;
+  by: string;
+  at: number;
+  reverses?: string;
+}
+
+/** One entry per source and kind: the key that makes awards and redemptions happen once. */
+export function entryId(p: Pick<Posting, 'source' | 'kind' | 'userId'>): string {
+  return `${p.source.type}.${p.source.id}.${p.kind}.${p.userId}`;
+}
+
+/** The account after an entry; refuses a balance below zero. Pure, so it is tested on its own. */
+export function applyEntry(account: AccountDoc | null, p: Posting): AccountDoc {
+  if (!Number.isSafeInteger(p.amount) || p.amount === 0) throw invalid('积分数额须为非零整数');
+  if ((p.kind === 'earn' || p.kind === 'refund') && p.amount < 0) throw invalid('获得的积分须为正数');
+  if (p.kind === 'spend' && p.amount > 0) throw invalid('消费的积分须为负数');
+  const cur = account ?? { _id: p.userId, communityId: p.communityId, balance: 0, earned: 0, spent: 0, updatedAt: p.at };
+  const balance = cur.balance + p.amount;
+  if (balance < 0) throw exhausted(`积分不足：当前 ${cur.balance} 分，需要 ${-p.amount} 分`);
+  return {
+    ...cur,
+    balance,
+    earned: cur.earned + (p.amount > 0 && p.kind !== 'refund' ? p.amount : 0),
+    spent: cur.spent + (p.kind === 'spend' ? -p.amount : p.kind === 'refund' ? -p.amount : 0),
+    updatedAt: p.at,
+  };
+}
+
+/**
+ * Posts an entry inside the caller's transaction: the entry and the balance change together.
+ * A second posting for the same source returns the first entry and changes nothing.
+ */
+export async function post(tx: DocStore, p: Posting): Promise<{ entry: EntryDoc; duplicate: boolean }> {
+  const id = entryId(p);
+  const prior = await tx.get<EntryDoc>(ENTRIES, id);
+  if (prior) return { entry: prior, duplicate: true };
+  const account = await tx.get<AccountDoc>(ACCOUNTS, p.userId);
+  const next = applyEntry(account, p);
+  const entry: EntryDoc = { _id: id, ...p, balanceAfter: next.balance };
+  await tx.set(ENTRIES, id, entry);
+  await tx.set(ACCOUNTS, p.userId, next);
+  return { entry, duplicate: false };
+}

@@ -1,0 +1,97 @@
+import * as z from 'zod/mini';
+import { action } from '../core/define';
+import { forbidden, exhausted, conflict } from '../core/errors';
+import { text } from '../core/validation';
+import { findMany, DocStore } from '../platform/store';
+import { transact } from '../platform/tx';
+import { requireMember } from '../user/caller';
+import type { UserDoc } from '../user/model';
+import { notify } from '../notify/outbox';
+import { CLAIMERS, DAY_MS, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
+import { canMove, nextStatus } from './machine';
+import { isStaffOf, mayClaim } from './view';
+import { WishCtx, adjustLiveClaims, mutate, record } from './context';
+import { photos, reason, wishId } from './schemas';
+
+export const claim = action(z.object(wishId), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  let publisherId = '';
+  const wish = await mutate(user, ctx, 'claim', input.id, input.requestId, async (tx, w) => {
+    if (w.publisherId === user._id) throw forbidden('不能认领自己发布的心愿');
+    if (!mayClaim(user, w)) throw forbidden('只有本社区登记的志愿者、共建单位成员可以认领心愿');
+    if (w.status === 'claimed' || w.status === 'awaiting_confirmation') throw conflict('手慢了，这个心愿已被其他志愿者认领');
+    const status = nextStatus(w.status, 'claim');
+    const live = (await tx.get<{ live: number }>(CLAIMERS, user._id))?.live ?? 0;
+    if (live >= MAX_LIVE_CLAIMS) throw exhausted(`每人同时最多认领${MAX_LIVE_CLAIMS}个心愿，请先完成手上的心愿`);
+    await adjustLiveClaims(tx, user._id, +1);
+    const claimInfo = { userId: user._id, name: user.displayName, unitId: user.grants.find((g) => g.role === 'unit_member')?.unitId, claimedAt: ctx.now, leaseUntil: ctx.now + LEASE_DAYS * DAY_MS };
+    await record(tx, w, { ...w, status, claim: claimInfo, everClaimed: true, updatedAt: ctx.now }, user, ctx.now);
+    publisherId = w.publisherId;
+  });
+  if (publisherId) await notify(publisherId, 'wishClaimed', `pages/wish/detail/index?id=${wish.id}`, { thing1: wish.title, thing2: wish.claimer ?? '志愿者' });
+  return { wish };
+});
+
+/** Back on the wall: the claim ends and the claimer's live count drops, in the same transaction. */
+async function unclaim(tx: DocStore, w: WishDoc, move: 'release' | 'revoke' | 'expire', actor: UserDoc, at: number, why: string) {
+  const status = nextStatus(w.status, move);
+  if (w.claim) await adjustLiveClaims(tx, w.claim.userId, -1);
+  await record(tx, w, { ...w, status, claim: undefined, proof: undefined, updatedAt: at }, actor, at, why);
+}
+
+export const release = action(z.object({ ...wishId, reason: z.optional(reason()) }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  return {
+    wish: await mutate(user, ctx, 'release', input.id, input.requestId, async (tx, w) => {
+      if (w.claim?.userId !== user._id) throw forbidden('只能放弃自己认领的心愿');
+      await unclaim(tx, w, 'release', user, ctx.now, input.reason ?? '志愿者放弃认领');
+    }),
+  };
+});
+
+export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因') }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  return {
+    wish: await mutate(user, ctx, 'revoke', input.id, input.requestId, async (tx, w) => {
+      if (!isStaffOf(user, w)) throw forbidden('只有本社区的工作人员可以撤销认领');
+      await unclaim(tx, w, 'revoke', user, ctx.now, input.reason);
+    }),
+  };
+});
+
+export const submitProof = action(z.object({ ...wishId, note: text('完成说明', 300), photos }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  let publisherId = '';
+  const wish = await mutate(user, ctx, 'submitProof', input.id, input.requestId, async (tx, w) => {
+    if (w.claim?.userId !== user._id) throw forbidden('只有认领人可以提交完成凭证');
+    const status = nextStatus(w.status, 'submitProof');
+    await record(tx, w, { ...w, status, proof: { note: input.note, photos: input.photos ?? [], at: ctx.now }, updatedAt: ctx.now }, user, ctx.now, input.note);
+    publisherId = w.publisherId;
+  });
+  if (publisherId) await notify(publisherId, 'wishFulfilled', `pages/wish/detail/index?id=${wish.id}`, { thing1: wish.title, thing2: '请确认心愿是否已完成' });
+  return { wish };
+});
+
+const SYSTEM: UserDoc = { _id: 'system', openid: '', displayName: '系统', grants: [], createdAt: 0, updatedAt: 0 };
+
+/** Ends one lapsed lease; safe to call from several places at once (the loser finds nothing to do). */
+export async function expireIfLapsed(wishIdToCheck: string, now: number): Promise<boolean> {
+  return transact(async (tx) => {
+    const w = await tx.get<WishDoc>(WISHES, wishIdToCheck);
+    if (!w || !canMove(w.status, 'expire') || !w.claim || w.claim.leaseUntil > now) return false;
+    await unclaim(tx, w, 'expire', SYSTEM, now, `认领超过${LEASE_DAYS}天未完成，自动释放`);
+    return true;
+  });
+}
+
+/** Timer trigger (all communities), and before a wall is read (one community): releases lapsed leases. */
+export async function expireLeases(now: number, communityId?: string): Promise<{ released: number }> {
+  let released = 0;
+  for (;;) {
+    const where = { status: 'claimed', 'claim.leaseUntil': { $lte: now }, ...(communityId ? { communityId } : {}) };
+    const lapsed = await findMany<WishDoc>(WISHES, where, { limit: 100 });
+    if (!lapsed.length) return { released };
+    for (const w of lapsed) if (await expireIfLapsed(w._id, now)) released++;
+    if (lapsed.length < 100) return { released };
+  }
+}

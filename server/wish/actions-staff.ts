@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import { action } from '../core/define';
+import { invalid, conflict } from '../core/errors';
+import { requestId } from '../core/validation';
+import { isDate } from '../core/time';
+import { findMany } from '../platform/store';
+import { transact } from '../platform/tx';
+import { once, requestKey } from '../platform/idempotency';
+import { requireMember } from '../user/caller';
+import { notify } from '../notify/outbox';
+import { adjustLiveClaims, assertStaff, mutate, record, WishCtx } from './context';
+import { SEASONS, SeasonDoc } from './model';
+import { nextStatus } from './machine';
+import { isStaffOf } from './view';
+import { reason, wishId } from './schemas';
+import { text } from '../core/validation';
+import { hasRole } from '../user/model';
+import { seasonView } from './queries';
+
+export const review = action(
+  z.object({ ...wishId, approve: z.boolean({ error: '请选择通过或驳回' }), reason: z.optional(reason('驳回原因')) }),
+  async (ctx: WishCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    if (!input.approve && !input.reason) throw invalid('驳回心愿须填写原因，方便居民修改');
+    let publisherId = '';
+    const wish = await mutate(user, ctx, 'review', input.id, input.requestId, async (tx, w) => {
+      assertStaff(isStaffOf(user, w));
+      const status = nextStatus(w.status, input.approve ? 'approve' : 'reject');
+      await record(tx, w, { ...w, status, rejectReason: input.approve ? undefined : input.reason, updatedAt: ctx.now }, user, ctx.now, input.approve ? '审核通过' : input.reason);
+      publisherId = w.publisherId;
+    });
+    await notify(publisherId, 'wishReviewed', `pages/wish/detail/index?id=${wish.id}`, {
+      thing1: wish.title,
+      phrase2: input.approve ? '已上墙' : '未通过',
+    });
+    return { wish };
+  },
+);
+
+export const takedown = action(z.object({ ...wishId, reason: reason('下架原因') }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  return {
+    wish: await mutate(user, ctx, 'takedown', input.id, input.requestId, async (tx, w) => {
+      assertStaff(isStaffOf(user, w));
+      const status = nextStatus(w.status, 'takedown');
+      if (w.claim && (w.status === 'claimed' || w.status === 'awaiting_confirmation')) await adjustLiveClaims(tx, w.claim.userId, -1);
+      await record(tx, w, { ...w, status, updatedAt: ctx.now }, user, ctx.now, input.reason);
+    }),
+  };
+});
+
+export const openSeason = action(
+  z.object({
+    name: z.optional(text('季名', 20)),
+    startDate: z.string({ error: '请选择开始日期' }),
+    endDate: z.string({ error: '请选择结束日期' }),
+    requestId,
+  }),
+  async (ctx: WishCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    assertStaff(hasRole(user, 'staff', 'admin'));
+    if (!isDate(input.startDate) || !isDate(input.endDate)) throw invalid('日期格式须为 YYYY-MM-DD');
+    if (input.endDate < input.startDate) throw invalid('结束日期不能早于开始日期');
+    const season = await transact((tx) =>
+      once(tx, requestKey(user._id, 'wish', 'openSeason', input.requestId), async () => {
+        const seasons = await findMany<SeasonDoc>(SEASONS, { communityId: user.communityId }, { orderBy: [['number', 'desc']], limit: 100 });
+        const overlap = seasons.find((s) => s.startDate <= input.endDate && input.startDate <= s.endDate);
+        if (overlap) throw conflict(`与${overlap.name}（${overlap.startDate} 至 ${overlap.endDate}）的日期重叠`);
+        // The counter doc makes two staff opening a season at once get different numbers.
+        const counterId = `${user.communityId}.counter`;
+        const counter = await tx.get<{ last: number }>(SEASONS + '_counters', counterId);
+        const number = Math.max(counter?.last ?? 0, seasons[0]?.number ?? 0) + 1;
+        const doc: SeasonDoc = {
+          _id: `${user.communityId}.s${number}`,
+          communityId: user.communityId,
+          number,
+          name: input.name ?? `第${number}季`,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          createdBy: user._id,
+          createdAt: ctx.now,
+        };
+        await tx.set(SEASONS + '_counters', counterId, { last: number });
+        await tx.set(SEASONS, doc._id, doc);
+        return doc;
+      }),
+    );
+    return { season: seasonView(season, ctx.now) };
+  },
+);

@@ -1,0 +1,91 @@
+import { forbidden, notFound } from '../core/errors';
+import { docs, findMany, DocStore } from '../platform/store';
+import { transact } from '../platform/tx';
+import { once, requestKey } from '../platform/idempotency';
+import { GRIDS, GridDoc } from '../community/model';
+import type { UserDoc } from '../user/model';
+import { USERS } from '../user/model';
+import type { WishDetail, WishStatus } from '../../typings/wish';
+import { CLAIMERS, WISHES, WISH_EVENTS, WishDoc, WishEventDoc } from './model';
+import { actorLabel, toDetail } from './view';
+
+export interface WishCtx {
+  openid?: string;
+  now: number;
+}
+
+export type Member = UserDoc & { communityId: string };
+
+export async function loadWish(store: DocStore, id: string, viewer: Member): Promise<WishDoc> {
+  const w = await store.get<WishDoc>(WISHES, id);
+  // Another community's wish is reported as missing, not forbidden: its existence is not ours to reveal.
+  if (!w || w.communityId !== viewer.communityId) throw notFound('心愿不存在或已删除');
+  return w;
+}
+
+/** Writes the new wish state and its event (who, when, from, to, why) in the transaction. */
+export async function record(tx: DocStore, before: WishDoc | null, after: WishDoc, actor: UserDoc, at: number, why?: string): Promise<void> {
+  await tx.set(WISHES, after._id, after);
+  if (before?.status === after.status && !why) return;
+  const id = `${after._id}.${at}.${Math.random().toString(36).slice(2, 8)}`;
+  const event: WishEventDoc = {
+    _id: id,
+    wishId: after._id,
+    communityId: after.communityId,
+    at,
+    from: before ? before.status : null,
+    to: after.status,
+    byUserId: actor._id,
+    byLabel: actorLabel(actor, after),
+    why,
+  };
+  await tx.set(WISH_EVENTS, id, event);
+}
+
+/** Moves a claimer's live-claim count inside the transaction. */
+export async function adjustLiveClaims(tx: DocStore, userId: string, delta: number): Promise<number> {
+  const cur = await tx.get<{ live: number }>(CLAIMERS, userId);
+  const live = Math.max(0, (cur?.live ?? 0) + delta);
+  await tx.set(CLAIMERS, userId, { live });
+  return live;
+}
+
+/** The detail view as the viewer may see it. */
+export async function detail(w: WishDoc, viewer: Member, now: number): Promise<WishDetail> {
+  const [events, grid, publisher] = await Promise.all([
+    findMany<WishEventDoc>(WISH_EVENTS, { wishId: w._id }, { orderBy: [['at', 'asc']], limit: 100 }),
+    w.gridId ? docs.get<GridDoc>(GRIDS, w.gridId) : null,
+    w.claim?.userId === viewer._id && w.showPhone ? docs.get<UserDoc>(USERS, w.publisherId) : null,
+  ]);
+  return toDetail(w, viewer, now, { gridName: grid?.name, events, publisherPhone: publisher?.phone });
+}
+
+/**
+ * The shape of every wish mutation: in one transaction, with the caller's requestId making a
+ * repeat return the first answer; then the detail as the caller now sees it.
+ */
+export async function mutate(
+  viewer: Member,
+  ctx: WishCtx,
+  action: string,
+  id: string,
+  requestId: string | undefined,
+  change: (tx: DocStore, w: WishDoc) => Promise<void>,
+): Promise<WishDetail> {
+  const wishId = await transact((tx) =>
+    once(tx, requestKey(viewer._id, 'wish', action, requestId), async () => {
+      const w = await loadWish(tx, id, viewer);
+      await change(tx, w);
+      return w._id;
+    }),
+  );
+  const after = await docs.get<WishDoc>(WISHES, wishId);
+  if (!after) throw notFound('心愿不存在或已删除');
+  return detail(after, viewer, ctx.now);
+}
+
+export function assertStaff(ok: boolean): void {
+  if (!ok) throw forbidden('只有本社区的工作人员可以进行此操作');
+}
+
+export const ACTIVE: WishStatus[] = ['open', 'claimed', 'awaiting_confirmation', 'completed'];

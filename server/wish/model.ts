@@ -1,0 +1,78 @@
+import type { WishCategory, WishStatus } from '../../typings/wish';
+
+export const WISHES = 'wishes';
+export const WISH_EVENTS = 'wish_events';
+export const SEASONS = 'wish_seasons';
+/** Per-person count of live claims, read and written in the claim transaction so the cap holds under races. */
+export const CLAIMERS = 'wish_claimers';
+
+export const MAX_LIVE_CLAIMS = 3;
+export const LEASE_DAYS = 7;
+/** Staff may confirm alone once the resident has been silent this long after the proof. */
+export const RESIDENT_SILENCE_DAYS = 3;
+export const DAY_MS = 24 * 3600 * 1000;
+
+export interface Claim {
+  userId: string;
+  name: string;
+  unitId?: string;
+  claimedAt: number;
+  leaseUntil: number;
+}
+
+export interface WishDoc {
+  _id: string;
+  communityId: string;
+  gridId?: string;
+  seasonId?: string;
+  seasonNumber?: number;
+  title: string;
+  content: string;
+  category: WishCategory;
+  photos: string[];
+  showPhone: boolean;
+  status: WishStatus;
+  publisherId: string;
+  publisherName: string;
+  wantedBy: string[];
+  wants: number;
+  claim?: Claim;
+  /** Everyone who ever claimed, for stats (a wish released and re-claimed counts once). */
+  everClaimed: boolean;
+  proof?: { note: string; photos: string[]; at: number };
+  rating?: { stars: number; comment?: string; at: number };
+  rejectReason?: string;
+  completedAt?: number;
+  pointsAwarded?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface WishEventDoc {
+  _id: string;
+  wishId: string;
+  communityId: string;
+  at: number;
+  from: WishStatus | null;
+  to: WishStatus;
+  byUserId: string;
+  /** How the actor appears to others: a role and a masked name. */
+  byLabel: string;
+  why?: string;
+}
+
+export interface SeasonDoc {
+  _id: string;
+  communityId: string;
+  number: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** States in which a claim is held. */
+export const LIVE: WishStatus[] = ['claimed', 'awaiting_confirmation'];
+/** States shown on the public wall. */
+export const ON_WALL: WishStatus[] = ['open', 'claimed', 'awaiting_confirmation', 'completed'];

@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import { action } from '../core/define';
+import { id } from '../core/validation';
+import { notFound } from '../core/errors';
+import { localDate } from '../core/time';
+import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
+import { count, docs, findMany } from '../platform/store';
+import { requireMember } from '../user/caller';
+import { hasRole } from '../user/model';
+import { GRIDS, GridDoc } from '../community/model';
+import type { SeasonView, WishStatus } from '../../typings/wish';
+import { SEASONS, SeasonDoc, WISHES, WishDoc } from './model';
+import { toCard } from './view';
+import { ACTIVE, WishCtx, assertStaff, detail, loadWish } from './context';
+import { expireIfLapsed, expireLeases } from './actions-claim';
+import { category } from './schemas';
+
+const STATUSES = ['pending_review', 'rejected', 'open', 'claimed', 'awaiting_confirmation', 'completed', 'withdrawn', 'taken_down'] as const;
+
+export function seasonView(s: SeasonDoc, now: number): SeasonView {
+  const today = localDate(now);
+  return { id: s._id, number: s.number, name: s.name, startDate: s.startDate, endDate: s.endDate, open: s.startDate <= today && today <= s.endDate };
+}
+
+async function gridNames(communityId: string): Promise<Map<string, string>> {
+  const grids = await findMany<GridDoc>(GRIDS, { communityId }, { limit: 100 });
+  return new Map(grids.map((g) => [g._id, g.name]));
+}
+
+/** A lease that ran out is released when someone looks, not only when the timer runs. */
+async function settleLeases(wishes: WishDoc[], now: number): Promise<WishDoc[]> {
+  const lapsed = wishes.filter((w) => w.status === 'claimed' && w.claim && w.claim.leaseUntil <= now);
+  if (!lapsed.length) return wishes;
+  await Promise.all(lapsed.map((w) => expireIfLapsed(w._id, now)));
+  const fresh = await Promise.all(lapsed.map((w) => docs.get<WishDoc>(WISHES, w._id)));
+  const byId = new Map(fresh.filter((w): w is WishDoc & { _id: string } => !!w).map((w) => [w._id, w]));
+  return wishes.map((w) => byId.get(w._id) ?? w);
+}
+
+async function cards(wishes: WishDoc[], communityId: string, now: number) {
+  const [settled, names] = await Promise.all([settleLeases(wishes, now), gridNames(communityId)]);
+  return settled.map((w) => toCard(w, w.gridId ? names.get(w.gridId) : undefined));
+}
+
+export const list = action(
+  z.object({
+    status: z.optional(z.enum([...STATUSES, 'active'], { error: '状态筛选不正确' })),
+    category: z.optional(category),
+    sort: z.optional(z.enum(['newest', 'most_wanted'], { error: '排序方式不正确' })),
+    cursor,
+    limit,
+  }),
+  async (ctx: WishCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    const status = input.status ?? 'active';
+    // Only staff see what is not on the public wall.
+    const publicStatus = status === 'active' || ACTIVE.includes(status as WishStatus);
+    if (!publicStatus) assertStaff(hasRole(user, 'staff', 'admin'));
+    const where = {
+      communityId: user.communityId,
+      status: status === 'active' ? { $in: ACTIVE } : status,
+      ...(input.category ? { category: input.category } : {}),
+    };
+    const size = input.limit ?? PAGE_MAX;
+    const offset = offsetOf(input.cursor);
+    const orderBy: [string, 'asc' | 'desc'][] = input.sort === 'most_wanted' ? [['wants', 'desc'], ['createdAt', 'desc']] : [['createdAt', 'desc']];
+    await expireLeases(ctx.now, user.communityId);
+    const rows = await findMany<WishDoc>(WISHES, where, { orderBy, skip: offset, limit: size + 1 });
+    return pageOf(await cards(rows, user.communityId, ctx.now), offset, size);
+  },
+);
+
+export const get = action(z.object({ id: id('心愿编号') }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  let w = await loadWish(docs, input.id, user);
+  const staff = hasRole(user, 'staff', 'admin');
+  // Unpublished or removed wishes are only for their publisher and staff.
+  if (!ACTIVE.includes(w.status) && w.publisherId !== user._id && !staff) throw notFound('心愿不存在或已删除');
+  [w] = await settleLeases([w], ctx.now);
+  return { wish: await detail(w, user, ctx.now) };
+});
+
+export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claimed'], { error: '参数不正确' })), cursor }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  const where = input.role === 'claimed' ? { 'claim.userId': user._id } : { publisherId: user._id };
+  const offset = offsetOf(input.cursor);
+  const rows = await findMany<WishDoc>(WISHES, where, { orderBy: [['updatedAt', 'desc']], skip: offset, limit: PAGE_MAX + 1 });
+  return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
+});
+
+export const queue = action(z.object({ kind: z.enum(['review', 'confirmation'], { error: '队列类型不正确' }), cursor }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  assertStaff(hasRole(user, 'staff', 'admin'));
+  const status = input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation';
+  const offset = offsetOf(input.cursor);
+  const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, status }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
+  return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
+});
+
+export const stats = action(z.object({ seasonId: z.optional(id('季')) }), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  const seasons = await findMany<SeasonDoc>(SEASONS, { communityId: user.communityId }, { orderBy: [['number', 'desc']], limit: 50 });
+  const views = seasons.map((s) => seasonView(s, ctx.now));
+  const chosen = input.seasonId ? seasons.find((s) => s._id === input.seasonId) : (seasons.find((s) => seasonView(s, ctx.now).open) ?? seasons[0]);
+  const scope = { communityId: user.communityId, ...(chosen ? { seasonId: chosen._id } : {}) };
+  const [collected, claimed, completed] = await Promise.all([
+    count(WISHES, { ...scope, status: { $in: [...ACTIVE, 'taken_down'] } }),
+    count(WISHES, { ...scope, everClaimed: true }),
+    count(WISHES, { ...scope, status: 'completed' }),
+  ]);
+  return { stats: { season: chosen ? { number: chosen.number, name: chosen.name } : undefined, collected, claimed, completed }, seasons: views };
+});

@@ -1,0 +1,91 @@
+import type { WishCard, WishDetail, WishEvent, WishPermission } from '../../typings/wish';
+import { maskName } from '../core/mask';
+import { UserDoc, hasRole } from '../user/model';
+import { DAY_MS, RESIDENT_SILENCE_DAYS, WishDoc, WishEventDoc } from './model';
+import { canMove } from './machine';
+
+export function toCard(w: WishDoc, gridName?: string): WishCard {
+  return {
+    id: w._id,
+    title: w.title,
+    category: w.category,
+    status: w.status,
+    publisher: maskName(w.publisherName),
+    gridName,
+    wants: w.wants,
+    photos: w.photos,
+    createdAt: w.createdAt,
+    season: w.seasonNumber,
+    claimer: w.claim ? maskName(w.claim.name) : undefined,
+  };
+}
+
+export function isStaffOf(user: UserDoc, w: Pick<WishDoc, 'communityId'>): boolean {
+  return user.communityId === w.communityId && hasRole(user, 'staff', 'admin');
+}
+
+export function mayClaim(user: UserDoc, w: WishDoc): boolean {
+  return user.communityId === w.communityId && hasRole(user, 'volunteer', 'unit_member') && w.publisherId !== user._id;
+}
+
+/** Staff may confirm alone only after the resident has let the proof sit unanswered. */
+export function staffMayConfirm(w: WishDoc, now: number): boolean {
+  return !!w.proof && now - w.proof.at >= RESIDENT_SILENCE_DAYS * DAY_MS;
+}
+
+export function permissions(user: UserDoc, w: WishDoc, now: number): WishPermission[] {
+  const mine = w.publisherId === user._id;
+  const claimer = w.claim?.userId === user._id;
+  const staff = isStaffOf(user, w);
+  const can: WishPermission[] = [];
+  if (staff && canMove(w.status, 'approve')) can.push('review');
+  if (mayClaim(user, w) && canMove(w.status, 'claim')) can.push('claim');
+  if (!mine && user.communityId === w.communityId && w.status === 'open' && !w.wantedBy.includes(user._id)) can.push('want');
+  if (claimer && canMove(w.status, 'release')) can.push('release');
+  if (claimer && canMove(w.status, 'submitProof')) can.push('submitProof');
+  if (staff && canMove(w.status, 'revoke')) can.push('revoke');
+  if (canMove(w.status, 'confirm') && (mine || (staff && staffMayConfirm(w, now)))) can.push('confirm');
+  if (mine && canMove(w.status, 'dispute')) can.push('dispute');
+  if (mine && w.status === 'completed' && !w.rating) can.push('rate');
+  if (mine && canMove(w.status, 'withdraw')) can.push('withdraw');
+  if (staff && canMove(w.status, 'takedown')) can.push('takedown');
+  return can;
+}
+
+export function toEvent(e: WishEventDoc): WishEvent {
+  return { at: e.at, from: e.from, to: e.to, by: e.byLabel, why: e.why };
+}
+
+export function toDetail(
+  w: WishDoc,
+  viewer: UserDoc,
+  now: number,
+  extra: { gridName?: string; events: WishEventDoc[]; publisherPhone?: string },
+): WishDetail {
+  const claimedByMe = w.claim?.userId === viewer._id;
+  const mine = w.publisherId === viewer._id;
+  return {
+    ...toCard(w, extra.gridName),
+    content: w.content,
+    timeline: extra.events.map(toEvent),
+    contactPhone: claimedByMe && w.showPhone ? extra.publisherPhone : undefined,
+    proof: w.proof,
+    leaseUntil: claimedByMe || isStaffOf(viewer, w) ? w.claim?.leaseUntil : undefined,
+    rating: w.rating ? { stars: w.rating.stars, comment: w.rating.comment } : undefined,
+    rejectReason: mine || isStaffOf(viewer, w) ? w.rejectReason : undefined,
+    can: permissions(viewer, w, now),
+    mine,
+    claimedByMe,
+    wantedByMe: w.wantedBy.includes(viewer._id),
+  };
+}
+
+/** How an actor appears in a timeline. */
+export function actorLabel(user: UserDoc, w: WishDoc): string {
+  if (user._id === 'system') return '系统';
+  if (isStaffOf(user, w)) return '社区工作者';
+  if (w.publisherId === user._id) return `居民 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
+  return maskName(user.displayName);
+}

@@ -1,0 +1,126 @@
+import type { Idempotent, Page } from './api';
+
+export const WISH_CATEGORIES = ['生活物资', '助老助残', '儿童关爱', '医疗健康', '文化学习', '维修帮办', '其他'] as const;
+export type WishCategory = (typeof WISH_CATEGORIES)[number];
+
+export type WishStatus =
+  | 'pending_review'
+  | 'rejected'
+  | 'open'
+  | 'claimed'
+  | 'awaiting_confirmation'
+  | 'completed'
+  | 'withdrawn'
+  | 'taken_down';
+
+/** A wish as it appears on the wall. */
+export interface WishCard {
+  id: string;
+  title: string;
+  category: WishCategory;
+  status: WishStatus;
+  /** Masked: 王**. */
+  publisher: string;
+  gridName?: string;
+  /** How many neighbours wish the same (同求). */
+  wants: number;
+  photos: string[];
+  createdAt: number;
+  season?: number;
+  /** Masked claimer name once claimed. */
+  claimer?: string;
+}
+
+export interface WishEvent {
+  at: number;
+  from: WishStatus | null;
+  to: WishStatus;
+  /** 居民 王** / 志愿者 李** / 社区工作者 — never an openid. */
+  by: string;
+  why?: string;
+}
+
+export interface WishDetail extends WishCard {
+  content: string;
+  timeline: WishEvent[];
+  /** Only for the claimer, and only if the publisher allowed it. */
+  contactPhone?: string;
+  proof?: { note: string; photos: string[]; at: number };
+  leaseUntil?: number;
+  rating?: { stars: number; comment?: string };
+  rejectReason?: string;
+  /** What the caller may do now. */
+  can: WishPermission[];
+  mine: boolean;
+  claimedByMe: boolean;
+  wantedByMe: boolean;
+}
+
+export type WishPermission =
+  | 'review'
+  | 'claim'
+  | 'want'
+  | 'release'
+  | 'revoke'
+  | 'submitProof'
+  | 'confirm'
+  | 'dispute'
+  | 'rate'
+  | 'withdraw'
+  | 'takedown';
+
+export interface WishStats {
+  season?: { number: number; name: string };
+  collected: number;
+  claimed: number;
+  completed: number;
+}
+
+export interface SeasonView {
+  id: string;
+  number: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  open: boolean;
+}
+
+export interface WishApi {
+  publish: {
+    req: {
+      title: string;
+      content: string;
+      category: WishCategory;
+      photos?: string[];
+      showPhone?: boolean;
+    } & Idempotent;
+    res: { wish: WishDetail; similar: WishCard[] };
+  };
+  similar: { req: { title: string; content?: string; category: WishCategory }; res: { items: WishCard[] } };
+  want: { req: { id: string } & Idempotent; res: { wish: WishDetail } };
+  review: { req: { id: string; approve: boolean; reason?: string } & Idempotent; res: { wish: WishDetail } };
+  list: {
+    req: {
+      status?: WishStatus | 'active';
+      category?: WishCategory;
+      sort?: 'newest' | 'most_wanted';
+      cursor?: string;
+      limit?: number;
+    };
+    res: Page<WishCard>;
+  };
+  get: { req: { id: string }; res: { wish: WishDetail } };
+  claim: { req: { id: string } & Idempotent; res: { wish: WishDetail } };
+  release: { req: { id: string; reason?: string } & Idempotent; res: { wish: WishDetail } };
+  revoke: { req: { id: string; reason: string } & Idempotent; res: { wish: WishDetail } };
+  submitProof: { req: { id: string; note: string; photos?: string[] } & Idempotent; res: { wish: WishDetail } };
+  confirm: { req: { id: string } & Idempotent; res: { wish: WishDetail; pointsAwarded: number } };
+  dispute: { req: { id: string; reason: string } & Idempotent; res: { wish: WishDetail } };
+  rate: { req: { id: string; stars: number; comment?: string } & Idempotent; res: { wish: WishDetail } };
+  withdraw: { req: { id: string; reason?: string } & Idempotent; res: { wish: WishDetail } };
+  takedown: { req: { id: string; reason: string } & Idempotent; res: { wish: WishDetail } };
+  mine: { req: { role?: 'posted' | 'claimed'; cursor?: string }; res: Page<WishCard> };
+  queue: { req: { kind: 'review' | 'confirmation'; cursor?: string }; res: Page<WishCard> };
+  stats: { req: { seasonId?: string }; res: { stats: WishStats; seasons: SeasonView[] } };
+  openSeason: { req: { name?: string; startDate: string; endDate: string } & Idempotent; res: { season: SeasonView } };
+}
