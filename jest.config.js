@@ -6,7 +6,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 't
 /** Domain, functions and the local cloud: run in UTC, as CloudBase runs functions. */
 const node = {
   displayName: 'node',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/setup/node-utc-env.js',
   roots: ['<rootDir>/tests/node'],
   setupFiles: ['<rootDir>/tests/setup/tz-utc.ts', '<rootDir>/tests/setup/sdk-env.ts'],
   transform,

@@ -17,6 +17,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export interface CommunityRef {
   id: string;
   name: string;
+  /** Short code used in QR scenes: c=<code>. */
+  code: string;
 }
 
 /** What the caller sees of themself. */

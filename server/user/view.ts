@@ -10,7 +10,7 @@ export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: Grid
     displayName: user.displayName,
     avatarUrl: user.avatarUrl,
     phone: user.phone,
-    community: community ? { id: community._id, name: community.name } : undefined,
+    community: community ? { id: community._id, name: community.name, code: community.code } : undefined,
     grid: grid ? { id: grid._id, name: grid.name } : undefined,
     unit: unit ? { id: unit._id, name: unit.name } : undefined,
     roles,

@@ -1,0 +1,126 @@
+import type { InvitableRole, Me } from '../../../../typings/user';
+import * as session from '../../../services/session';
+import * as user from '../../../services/user';
+import { formatDateTime } from '../../../utils/date';
+import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
+import { communityCodeOf, communityScene } from '../../../utils/scene';
+
+interface InviteView {
+  code: string;
+  roleLabel: string;
+  expires: string;
+}
+
+interface RoleChoice {
+  role: InvitableRole;
+  label: string;
+  enabled: boolean;
+  hint: string;
+}
+
+/** Who this person may invite directly. Grid workers and unit members need a grid or unit picked first. */
+function roleChoices(me: Me): RoleChoice[] {
+  const admin = me.roles.includes('admin');
+  const choices: RoleChoice[] = [
+    { role: 'volunteer', label: ROLE_LABELS.volunteer, enabled: true, hint: '' },
+    { role: 'grid_worker', label: ROLE_LABELS.grid_worker, enabled: false, hint: '需选择网格，即将开放' },
+    { role: 'unit_member', label: ROLE_LABELS.unit_member, enabled: false, hint: '需选择共建单位，即将开放' },
+  ];
+  if (admin) choices.push({ role: 'staff', label: ROLE_LABELS.staff, enabled: true, hint: '' });
+  return choices;
+}
+
+function toast(title: string): void {
+  wx.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+Component({
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    communityName: '',
+    communityCode: '',
+    roleText: '',
+    canInvite: false,
+    canPoster: false,
+    roles: [] as RoleChoice[],
+    busy: false,
+    invite: null as InviteView | null,
+    posterImage: '',
+  },
+
+  methods: {
+    onLoad() {
+      void this.load(session.ensureMe());
+    },
+
+    async load(pending: ReturnType<typeof session.ensureMe>) {
+      const res = await pending;
+      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+      const me = res.data;
+      // The server checks every action; this only spares people buttons that would be refused.
+      if (!isStaff(me.roles) || !me.community) return this.setData({ state: 'forbidden' });
+      const manager = me.roles.includes('staff') || me.roles.includes('admin');
+      this.setData({
+        state: 'ready',
+        communityName: me.community.name,
+        communityCode: communityCodeOf(me.community) ?? '',
+        roleText: `${me.displayName}（${roleLabels(me.roles).join('、')}）`,
+        canInvite: manager,
+        canPoster: manager,
+        roles: roleChoices(me),
+      });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.load(session.refreshMe());
+    },
+
+    async onCreateInvite(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { role: InvitableRole }>) {
+      const choice = this.data.roles.find((r) => r.role === e.currentTarget.dataset.role);
+      if (this.data.busy || !choice?.enabled) return;
+      this.setData({ busy: true });
+      const res = await user.createInvite({ role: choice.role });
+      this.setData({ busy: false });
+      if (!res.ok) return toast(res.message);
+      const { invite } = res.data;
+      this.setData({
+        invite: { code: invite.code, roleLabel: ROLE_LABELS[invite.role], expires: formatDateTime(invite.expiresAt) },
+      });
+    },
+
+    onCopyInvite() {
+      if (this.data.invite) wx.setClipboardData({ data: this.data.invite.code });
+    },
+
+    async onCreatePoster() {
+      if (this.data.busy) return;
+      if (!this.data.communityCode) return toast('暂时无法生成海报码，请稍后再试');
+      this.setData({ busy: true });
+      const res = await user.qrcode({ scene: communityScene(this.data.communityCode), page: 'pages/home/index' });
+      this.setData({ busy: false });
+      if (!res.ok) return toast(res.message);
+      this.setData({ posterImage: res.data.image });
+    },
+
+    /** The code arrives as a data URL; the album needs a file. */
+    onSavePoster() {
+      const match = /^data:image\/png;base64,(.+)$/.exec(this.data.posterImage);
+      if (!match) return;
+      const filePath = `${wx.env.USER_DATA_PATH}/community-poster-code.png`;
+      wx.getFileSystemManager().writeFile({
+        filePath,
+        data: match[1],
+        encoding: 'base64',
+        success: () =>
+          wx.saveImageToPhotosAlbum({
+            filePath,
+            success: () => toast('已保存到相册'),
+            fail: () => toast('没有保存，请允许访问相册后再试'),
+          }),
+        fail: () => toast('保存失败，请稍后再试'),
+      });
+    },
+  },
+});

@@ -1,0 +1,153 @@
+import type { Me } from '../../../../typings/user';
+import * as session from '../../../services/session';
+import * as user from '../../../services/user';
+import { ME_ENTRIES, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { isStaff, roleLabels } from '../../../utils/labels';
+import { maskPhone } from '../../../utils/mask';
+import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
+
+/** What the page shows of a person: never the raw phone number. */
+interface MeView {
+  displayName: string;
+  maskedPhone: string;
+  bound: boolean;
+  community: string;
+  grid: string;
+  roleLabels: string[];
+  showConsole: boolean;
+}
+
+function toView(me: Me): MeView {
+  return {
+    displayName: me.displayName,
+    maskedPhone: maskPhone(me.phone),
+    bound: !!me.community,
+    community: me.community?.name ?? '',
+    grid: me.grid?.name ?? '',
+    roleLabels: roleLabels(me.roles),
+    showConsole: isStaff(me.roles),
+  };
+}
+
+function toast(title: string): void {
+  wx.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+Component({
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    me: null as MeView | null,
+    entries: entryViews(ME_ENTRIES),
+    nameMax: DISPLAY_NAME_MAX,
+    editing: false,
+    nameInput: '',
+    phoneInput: '',
+    saving: false,
+    inviteOpen: false,
+    inviteCode: '',
+    redeeming: false,
+  },
+
+  methods: {
+    onLoad() {
+      void this.load(session.ensureMe());
+    },
+
+    onShow() {
+      // Coming back (e.g. from 社区工作台): roles or community may have changed.
+      if (this.data.state === 'ready') void this.load(session.refreshMe());
+    },
+
+    async load(pending: ReturnType<typeof session.ensureMe>) {
+      const res = await pending;
+      if (!res.ok) {
+        if (this.data.state !== 'ready') this.setData({ state: 'error', errorText: res.message });
+        else toast(res.message);
+        return;
+      }
+      this.show(res.data);
+    },
+
+    show(me: Me) {
+      this.setData({ state: 'ready', me: toView(me) });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.load(session.login());
+    },
+
+    onEdit() {
+      this.setData({ editing: true, nameInput: this.data.me?.displayName ?? '', phoneInput: '' });
+    },
+
+    onCancelEdit() {
+      this.setData({ editing: false });
+    },
+
+    onNameInput(e: InputEvent) {
+      this.setData({ nameInput: e.detail.value });
+    },
+
+    onPhoneInput(e: InputEvent) {
+      this.setData({ phoneInput: e.detail.value });
+    },
+
+    async onSave() {
+      if (this.data.saving) return;
+      const displayName = this.data.nameInput.trim();
+      const phone = this.data.phoneInput.trim();
+      const problem = checkDisplayName(displayName) ?? (phone ? checkPhone(phone) : null);
+      if (problem) return toast(problem);
+
+      this.setData({ saving: true });
+      const res = await user.updateProfile(phone ? { displayName, phone } : { displayName });
+      this.setData({ saving: false });
+      if (!res.ok) return toast(res.message);
+      session.setMe(res.data.me);
+      this.setData({ editing: false });
+      this.show(res.data.me);
+      toast('已保存');
+    },
+
+    onOpenInvite() {
+      this.setData({ inviteOpen: true, inviteCode: '' });
+    },
+
+    onCloseInvite() {
+      this.setData({ inviteOpen: false });
+    },
+
+    onInviteInput(e: InputEvent) {
+      this.setData({ inviteCode: e.detail.value });
+    },
+
+    async onRedeem() {
+      if (this.data.redeeming) return;
+      const code = this.data.inviteCode.trim();
+      if (!code) return toast('请输入邀请码');
+      this.setData({ redeeming: true });
+      const res = await user.redeemInvite({ code });
+      this.setData({ redeeming: false });
+      if (!res.ok) return toast(res.message);
+      session.setMe(res.data.me);
+      this.setData({ inviteOpen: false });
+      this.show(res.data.me);
+      toast('已加入');
+    },
+
+    onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
+      const entry = findEntry(ME_ENTRIES, e.currentTarget.dataset.key);
+      if (!entry?.path) return; // greyed out: the feature has no page yet
+      if (entry.tab) wx.switchTab({ url: entry.path });
+      else wx.navigateTo({ url: entry.path });
+    },
+
+    onConsole() {
+      wx.navigateTo({ url: STAFF_CONSOLE });
+    },
+  },
+});

@@ -1,0 +1,16 @@
+import type { UserApi } from '../../typings/user';
+import { call } from './transport';
+
+type Req<A extends keyof UserApi> = UserApi[A]['req'];
+
+export const login = (req: Req<'login'> = {}) => call<UserApi, 'login'>('user', 'login', req);
+export const me = () => call<UserApi, 'me'>('user', 'me', {});
+export const bindCommunity = (req: Req<'bindCommunity'>) =>
+  call<UserApi, 'bindCommunity'>('user', 'bindCommunity', req, { mutating: true });
+export const updateProfile = (req: Req<'updateProfile'>) =>
+  call<UserApi, 'updateProfile'>('user', 'updateProfile', req, { mutating: true });
+export const createInvite = (req: Req<'createInvite'>) =>
+  call<UserApi, 'createInvite'>('user', 'createInvite', req, { mutating: true });
+export const redeemInvite = (req: Req<'redeemInvite'>) =>
+  call<UserApi, 'redeemInvite'>('user', 'redeemInvite', req, { mutating: true });
+export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'qrcode', req, { mutating: true });

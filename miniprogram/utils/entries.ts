@@ -1,0 +1,40 @@
+/** Feature entries shown on 首页 and 我的. Only entries with a `path` have a page yet. */
+export interface Entry {
+  key: string;
+  title: string;
+  /** Absolute page path; absent while the feature is being built. */
+  path?: string;
+  /** The page is a tab: open it with switchTab. */
+  tab?: boolean;
+}
+
+export interface EntryView extends Entry {
+  enabled: boolean;
+  /** Shown next to greyed-out entries. */
+  hint: string;
+}
+
+export const SOON = '即将开放';
+
+export const HOME_ENTRIES: Entry[] = [
+  { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true },
+  { key: 'mall', title: '积分商城' },
+  { key: 'booking', title: '预约服务' },
+  { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true },
+];
+
+export const ME_ENTRIES: Entry[] = [
+  { key: 'myWishes', title: '我的心愿' },
+  { key: 'myPoints', title: '我的积分' },
+  { key: 'myBookings', title: '我的预约' },
+];
+
+export const STAFF_CONSOLE = '/package-staff/pages/console/index';
+
+export function entryViews(entries: Entry[]): EntryView[] {
+  return entries.map((e) => ({ ...e, enabled: !!e.path, hint: e.path ? '' : SOON }));
+}
+
+export function findEntry(entries: Entry[], key: string): Entry | undefined {
+  return entries.find((e) => e.key === key);
+}

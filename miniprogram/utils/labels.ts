@@ -1,0 +1,27 @@
+import type { InvitableRole, Role } from '../../typings/user';
+
+// A runtime copy: DevTools cannot load modules outside miniprogramRoot, so only types come from typings/.
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  unit_member: '共建单位成员',
+  grid_worker: '网格员',
+  staff: '社区工作者',
+  admin: '管理员',
+};
+
+/** Display order, highest first. */
+export const ROLE_ORDER: Role[] = ['admin', 'staff', 'grid_worker', 'unit_member', 'volunteer', 'resident'];
+
+export const INVITABLE_ROLES: InvitableRole[] = ['volunteer', 'unit_member', 'grid_worker', 'staff'];
+
+/** Roles that may open 社区工作台. */
+export const STAFF_ROLES: Role[] = ['staff', 'grid_worker', 'admin'];
+
+export function roleLabels(roles: Role[]): string[] {
+  return ROLE_ORDER.filter((r) => roles.includes(r)).map((r) => ROLE_LABELS[r]);
+}
+
+export function isStaff(roles: Role[]): boolean {
+  return roles.some((r) => STAFF_ROLES.includes(r));
+}

@@ -1,0 +1,18 @@
+/**
+ * @jest-environment-options {"timezone": "America/New_York"}
+ */
+import { formatDateTime, greeting } from '../../../miniprogram/utils/date';
+
+// A phone set to another zone (a traveller, a misconfigured device) still shows Beijing time.
+describe('dates in Asia/Shanghai (device in New York)', () => {
+  test('the test process really is in New York', () => {
+    expect(new Date(Date.UTC(2024, 0, 1, 16, 30)).getHours()).toBe(11);
+  });
+
+  test('formatting does not depend on the device zone', () => {
+    expect(formatDateTime(Date.UTC(2024, 0, 1, 16, 30))).toBe('2024-01-02 00:30');
+    // Across New York's DST change: Beijing has none.
+    expect(formatDateTime(Date.UTC(2024, 2, 10, 7, 0))).toBe('2024-03-10 15:00');
+    expect(greeting(Date.UTC(2024, 0, 1, 0, 0))).toBe('早上好');
+  });
+});

@@ -1,0 +1,26 @@
+import fs from 'fs';
+import path from 'path';
+import { HOME_ENTRIES, ME_ENTRIES, STAFF_CONSOLE, entryViews } from '../../../miniprogram/utils/entries';
+
+const app = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/app.json'), 'utf8'));
+const pages: string[] = [
+  ...app.pages,
+  ...(app.subPackages ?? []).flatMap((p: { root: string; pages: string[] }) => p.pages.map((x) => p.root + x)),
+].map((p) => `/${p.replace(/\/+/g, '/')}`);
+const tabs: string[] = app.tabBar.list.map((t: { pagePath: string }) => `/${t.pagePath}`);
+
+test('every entry that opens a page points at a registered page, tabs opened as tabs', () => {
+  for (const e of [...HOME_ENTRIES, ...ME_ENTRIES].filter((x) => x.path)) {
+    expect(pages).toContain(e.path);
+    expect(!!e.tab).toBe(tabs.includes(e.path!));
+  }
+  expect(pages).toContain(STAFF_CONSOLE);
+});
+
+test('entries without a page are greyed out as 即将开放', () => {
+  const views = entryViews([{ key: 'a', title: 'A' }, { key: 'b', title: 'B', path: '/pages/home/index' }]);
+  expect(views).toEqual([
+    { key: 'a', title: 'A', enabled: false, hint: '即将开放' },
+    { key: 'b', title: 'B', path: '/pages/home/index', enabled: true, hint: '' },
+  ]);
+});

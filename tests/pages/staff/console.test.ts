@@ -1,0 +1,99 @@
+import { callFn, freshOpenid, meOf } from '../support/backend';
+import { load, type PageHandle } from '../../setup/load';
+import { recorded, resetWx } from '../../setup/wx';
+
+const PAGE = 'package-staff/pages/console/index';
+
+describe('社区工作台', () => {
+  let page: PageHandle | undefined;
+
+  beforeEach(() => resetWx());
+  afterEach(() => page?.detach());
+
+  test('staff make a volunteer invite code that a newcomer can redeem', async () => {
+    page = await load(PAGE, { openid: 'demo-staff' });
+    const staff = await meOf('demo-staff');
+    expect(page.textOf('#community')).toBe(staff.community!.name);
+    expect(recorded.requests.length).toBeLessThanOrEqual(3); // budget: one page load ≤ 3 calls
+
+    await page.tapText('邀请志愿者');
+
+    const code = page.textOf('#invite-code');
+    expect(code).toMatch(/^[0-9A-Z]{4,20}$/);
+    expect(page.textOf('#invite-expires')).toMatch(/^有效期至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    await page.tapText('复制邀请码');
+    expect(recorded.clipboard).toEqual([code]);
+
+    const newcomer = freshOpenid('console-invitee');
+    await callFn(newcomer, 'user', { action: 'login' });
+    const redeemed = await callFn<{ ok: boolean; data: { me: { roles: string[]; community?: { id: string } } } }>(
+      newcomer,
+      'user',
+      { action: 'redeemInvite', code },
+    );
+    expect(redeemed.ok).toBe(true);
+    expect(redeemed.data.me.roles).toContain('volunteer');
+    expect(redeemed.data.me.community?.id).toBe(staff.community!.id);
+  });
+
+  test('the invite expiry is shown in Beijing time', async () => {
+    page = await load(PAGE, { openid: 'demo-staff' });
+    await page.tapText('邀请志愿者');
+    const shown = page.textOf('#invite-expires').replace('有效期至 ', '');
+
+    const req = recorded.requests.find((r) => (r.data as { action?: string }).action === 'createInvite')!;
+    const again = await callFn<{ ok: boolean; data: { invite: { expiresAt: number } } }>('demo-staff', 'user', {
+      action: 'createInvite',
+      role: 'volunteer',
+      requestId: (req.data as { requestId: string }).requestId,
+    });
+    // A repeat of the same request returns the first invite: its expiry is what the page formatted.
+    const bj = new Date(again.data.invite.expiresAt + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(shown).toBe(bj);
+  });
+
+  test('a poster code for the community is shown and can be saved', async () => {
+    page = await load(PAGE, { openid: 'demo-staff' });
+    const staff = await meOf('demo-staff');
+    await page.tapText('生成海报码');
+
+    if (!(staff.community as { code?: string }).code) {
+      // Until the server sends the community's code with `me`, the page cannot name the scene.
+      expect(recorded.toasts).toEqual(['暂时无法生成海报码，请稍后再试']);
+      return;
+    }
+    const image = page.comp.querySelector('#poster-image');
+    expect(image).toBeTruthy();
+    expect(page.comp.data.posterImage).toMatch(/^data:image\/png;base64,/);
+
+    await page.tapText('保存到相册');
+    expect(recorded.album).toHaveLength(1);
+    expect(recorded.toasts).toContain('已保存到相册');
+  });
+
+  test('a grid worker opens the console but is not offered invites or posters', async () => {
+    page = await load(PAGE, { openid: 'demo-gridworker' });
+    expect(page.textOf('#community')).toBe((await meOf('demo-gridworker')).community!.name);
+    expect(page.has('#invite')).toBe(false);
+    expect(page.has('#poster')).toBe(false);
+    expect(page.text()).toContain('网格员的工作入口将陆续开放');
+  });
+
+  test('only an admin is offered a 社区工作者 invite, and it works', async () => {
+    page = await load(PAGE, { openid: 'demo-staff' });
+    expect(page.text()).not.toContain('邀请社区工作者');
+    page.detach();
+
+    page = await load(PAGE, { openid: 'demo-admin' });
+    await page.tapText('邀请社区工作者');
+    expect(page.textOf('#invite-result')).toContain('社区工作者邀请码');
+  });
+
+  test('a resident is told the console is for staff, with nothing to press', async () => {
+    page = await load(PAGE, { openid: 'demo-resident' });
+    expect(page.text()).toContain('社区工作台仅供社区工作人员使用');
+    expect(page.text()).not.toContain('生成邀请码');
+    expect(page.has('#invite')).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+/** Direct calls to the local cloud, to read and arrange backend state around a page test. */
+import http from 'http';
+import { DEMO_COMMUNITY } from '../../../emulator/seed/demo';
+
+export async function callFn<T = unknown>(openid: string, fn: string, event: Record<string, unknown>): Promise<T> {
+  const base = process.env.HONGLIN_URL;
+  if (!base) throw new Error('HONGLIN_URL is not set: page tests need the local cloud running');
+  const body = JSON.stringify(event);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(`/fn/${fn}`, base),
+      { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** `user.me` for `openid`, failing the test when the backend says no. */
+export async function meOf(openid: string) {
+  const res = await callFn<{ ok: boolean; data?: { me: import('../../../typings/user').Me }; message?: string }>(
+    openid,
+    'user',
+    { action: 'me' },
+  );
+  if (!res.ok || !res.data) throw new Error(`user.me for ${openid} failed: ${res.message}`);
+  return res.data.me;
+}
+
+/** An openid nobody has used before. */
+export function freshOpenid(prefix = 'test'): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * A new resident of the demo community, joined by scanning its poster. Tests that change a person
+ * use one of these: other suites rely on the seeded demo people staying as seeded.
+ */
+export async function newResident(prefix = 'resident'): Promise<string> {
+  const openid = freshOpenid(prefix);
+  const res = await callFn<{ ok: boolean; message?: string }>(openid, 'user', {
+    action: 'login',
+    scene: `c=${DEMO_COMMUNITY.code}`,
+  });
+  if (!res.ok) throw new Error(`login for a new resident failed: ${res.message}`);
+  return openid;
+}

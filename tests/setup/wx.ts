@@ -1,0 +1,254 @@
+/**
+ * The one `wx` for page tests. `wx.request` performs real HTTP against the local cloud at
+ * `process.env.HONGLIN_URL` (whatever host the page asked for); storage lives in memory; toasts,
+ * modals and navigations are recorded for assertions.
+ */
+import http from 'http';
+import https from 'https';
+
+export interface Recorded {
+  toasts: string[];
+  modals: { title?: string; content?: string }[];
+  /** `switchTab:/pages/...`, `navigateTo:/package-staff/...`, `navigateBack:1`, … */
+  navigations: string[];
+  requests: { url: string; data: unknown; header: Record<string, string> }[];
+  clipboard: string[];
+  previews: string[];
+  /** Files written through getFileSystemManager, path → bytes. */
+  files: Map<string, Buffer>;
+  /** File paths saved with saveImageToPhotosAlbum. */
+  album: string[];
+}
+
+export const recorded: Recorded = {
+  toasts: [],
+  modals: [],
+  navigations: [],
+  requests: [],
+  clipboard: [],
+  previews: [],
+  files: new Map(),
+  album: [],
+};
+
+const storage = new Map<string, unknown>();
+let inflight = 0;
+/** What `wx.showModal` answers next (tests may change it). */
+export const modalAnswer = { confirm: true };
+
+export function resetWx(): void {
+  for (const value of Object.values(recorded)) {
+    if (value instanceof Map) value.clear();
+    else value.length = 0;
+  }
+  storage.clear();
+  modalAnswer.confirm = true;
+}
+
+export function inflightRequests(): number {
+  return inflight;
+}
+
+type Callbacks<S> = { success?: (res: S) => void; fail?: (err: { errMsg: string }) => void; complete?: (res: unknown) => void };
+
+function settle<S>(opts: Callbacks<S> | undefined, res: S): Promise<S> {
+  return Promise.resolve().then(() => {
+    opts?.success?.(res);
+    opts?.complete?.(res);
+    return res;
+  });
+}
+
+function target(url: string): URL {
+  const base = process.env.HONGLIN_URL;
+  if (!base) throw new Error('HONGLIN_URL is not set: page tests need the local cloud running (see jest global setup)');
+  const asked = new URL(url);
+  return new URL(asked.pathname + asked.search, base);
+}
+
+interface RequestOptions extends Callbacks<{ data: unknown; statusCode: number; header: Record<string, string> }> {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  dataType?: string;
+  timeout?: number;
+}
+
+function request(opts: RequestOptions) {
+  const header = { 'content-type': 'application/json', ...(opts.header ?? {}) };
+  recorded.requests.push({ url: opts.url, data: opts.data, header });
+  const method = (opts.method ?? 'GET').toUpperCase();
+  let body: string | undefined;
+  let url: URL;
+  try {
+    url = target(opts.url);
+  } catch (e) {
+    const err = { errMsg: `request:fail ${(e as Error).message}` };
+    void Promise.resolve().then(() => {
+      opts.fail?.(err);
+      opts.complete?.(err);
+    });
+    return { abort() {} };
+  }
+  if (method === 'GET' && opts.data && typeof opts.data === 'object') {
+    for (const [k, v] of Object.entries(opts.data)) url.searchParams.set(k, String(v));
+  } else if (opts.data !== undefined) {
+    body = typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data);
+  }
+
+  inflight++;
+  let done = false;
+  const finish = (fn: () => void) => {
+    if (done) return;
+    done = true;
+    // Callbacks run before the counter drops, so idle() sees their follow-up requests.
+    try {
+      fn();
+    } finally {
+      inflight--;
+    }
+  };
+  const client = url.protocol === 'https:' ? https : http;
+  const req = client.request(url, { method, headers: header, timeout: opts.timeout ?? 15000 }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let data: unknown = text;
+      if ((opts.dataType ?? 'json') === 'json') {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          data = text;
+        }
+      }
+      const result = { data, statusCode: res.statusCode ?? 0, header: res.headers as Record<string, string>, errMsg: 'request:ok' };
+      finish(() => {
+        opts.success?.(result);
+        opts.complete?.(result);
+      });
+    });
+  });
+  req.on('timeout', () => req.destroy(new Error('timeout')));
+  req.on('error', (e) => {
+    const err = { errMsg: `request:fail ${e.message}` };
+    finish(() => {
+      opts.fail?.(err);
+      opts.complete?.(err);
+    });
+  });
+  if (body !== undefined) req.write(body);
+  req.end();
+  return { abort: () => req.destroy(new Error('abort')) };
+}
+
+function navigation(kind: string) {
+  return (opts: Callbacks<{ errMsg: string }> & { url?: string; delta?: number }) => {
+    recorded.navigations.push(`${kind}:${opts.url ?? opts.delta ?? 1}`);
+    return settle(opts, { errMsg: `${kind}:ok` });
+  };
+}
+
+const windowInfo = {
+  pixelRatio: 2,
+  screenWidth: 375,
+  screenHeight: 812,
+  windowWidth: 375,
+  windowHeight: 812,
+  statusBarHeight: 44,
+  safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+};
+const baseInfo = { SDKVersion: '3.8.0', language: 'zh_CN', version: '8.0.50', theme: 'light' };
+const deviceInfo = { brand: 'devtools', model: 'iPhone X', platform: 'devtools', system: 'iOS 16' };
+
+const wxMock = {
+  request,
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  clearStorageSync: () => storage.clear(),
+
+  showToast: (opts: Callbacks<unknown> & { title: string }) => {
+    recorded.toasts.push(opts.title);
+    return settle(opts, { errMsg: 'showToast:ok' });
+  },
+  hideToast: () => undefined,
+  showLoading: (opts: Callbacks<unknown>) => settle(opts, { errMsg: 'showLoading:ok' }),
+  hideLoading: () => undefined,
+  showModal: (opts: Callbacks<unknown> & { title?: string; content?: string }) => {
+    recorded.modals.push({ title: opts.title, content: opts.content });
+    return settle(opts, { errMsg: 'showModal:ok', confirm: modalAnswer.confirm, cancel: !modalAnswer.confirm });
+  },
+  setClipboardData: (opts: Callbacks<unknown> & { data: string }) => {
+    recorded.clipboard.push(opts.data);
+    return settle(opts, { errMsg: 'setClipboardData:ok' });
+  },
+  previewImage: (opts: Callbacks<unknown> & { urls: string[]; current?: string }) => {
+    recorded.previews.push(opts.current ?? opts.urls[0]);
+    return settle(opts, { errMsg: 'previewImage:ok' });
+  },
+
+  env: { USER_DATA_PATH: 'wxfile://usr' },
+  getFileSystemManager: () => ({
+    writeFile: (opts: Callbacks<unknown> & { filePath: string; data: string | ArrayBuffer; encoding?: string }) => {
+      const bytes =
+        typeof opts.data === 'string'
+          ? Buffer.from(opts.data, (opts.encoding ?? 'utf8') as BufferEncoding)
+          : Buffer.from(new Uint8Array(opts.data));
+      recorded.files.set(opts.filePath, bytes);
+      return settle(opts, { errMsg: 'writeFile:ok' });
+    },
+  }),
+  saveImageToPhotosAlbum: (opts: Callbacks<unknown> & { filePath: string }) => {
+    if (!recorded.files.has(opts.filePath)) {
+      const err = { errMsg: 'saveImageToPhotosAlbum:fail file not found' };
+      return Promise.resolve().then(() => opts.fail?.(err));
+    }
+    recorded.album.push(opts.filePath);
+    return settle(opts, { errMsg: 'saveImageToPhotosAlbum:ok' });
+  },
+
+  navigateTo: navigation('navigateTo'),
+  redirectTo: navigation('redirectTo'),
+  switchTab: navigation('switchTab'),
+  reLaunch: navigation('reLaunch'),
+  navigateBack: navigation('navigateBack'),
+
+  getWindowInfo: () => ({ ...windowInfo }),
+  getAppBaseInfo: () => ({ ...baseInfo }),
+  getDeviceInfo: () => ({ ...deviceInfo }),
+  getSystemInfoSync: () => ({ ...windowInfo, ...baseInfo, ...deviceInfo }),
+  getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, right: 365, bottom: 80, left: 278 }),
+  nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+  canIUse: () => true,
+
+  cloud: {
+    init: () => undefined,
+    callFunction: () => {
+      throw new Error('page tests run in local mode: wx.cloud.callFunction should not be reached');
+    },
+  },
+};
+
+// The App() of the mini-program, once app.ts has run (see load.ts).
+let appInstance: { globalData: Record<string, unknown> } | null = null;
+let defaultApp: { globalData: Record<string, unknown> } = { globalData: {} };
+
+export function resetApp(): void {
+  appInstance = null;
+  defaultApp = { globalData: {} };
+}
+
+const g = globalThis as Record<string, unknown>;
+g.wx = wxMock;
+g.App = (options: { globalData?: Record<string, unknown> }) => {
+  appInstance = Object.assign(Object.create(null), options, { globalData: options.globalData ?? {} });
+};
+g.getApp = () => appInstance ?? defaultApp;
+g.getCurrentPages = () => [];
+
+/** The running App instance (with its lifecycle methods), if app.ts has been loaded. */
+export function currentApp<T = Record<string, unknown>>(): ({ globalData: Record<string, unknown> } & T) | null {
+  return appInstance as ({ globalData: Record<string, unknown> } & T) | null;
+}
