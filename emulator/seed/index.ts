@@ -1,6 +1,7 @@
 import type { Doc } from '../db/codec';
 import type { Store } from '../db/store';
 import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
+import { seedPlaces } from './places';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -14,6 +15,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
     put('grids', { ...g, communityId: c, workerId: worker?._id });
   }
   for (const u of DEMO_UNITS) put('units', { ...u, communityId: c });
+  seedPlaces(put, now);
   for (const u of DEMO_USERS) {
     put('user_openids', { _id: u.openid, userId: u._id, createdAt: now });
     put('users', {

@@ -1,4 +1,4 @@
-import { isWorkday, isHoliday } from 'chinese-days';
+import { isWorkday, getDayDetail } from 'chinese-days';
 import { dayjs, ZONE } from './time';
 
 /**
@@ -9,8 +9,9 @@ export function isWorkingDay(date: string): boolean {
   return isWorkday(date);
 }
 
+/** A day off for a festival (国庆, 春节 …), not merely a weekend. Festival names carry commas. */
 export function isPublicHoliday(date: string): boolean {
-  return isHoliday(date) && !isWorkday(date);
+  return !isWorkday(date) && getDayDetail(date).name.includes(',');
 }
 
 /** The calendar day `n` working days after the day of `epochMs` (n ≥ 1), in Shanghai. */

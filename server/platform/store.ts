@@ -32,7 +32,7 @@ export const docs: DocStore = {
   },
 };
 
-const OPERATORS = ['$in', '$nin', '$lt', '$lte', '$gt', '$gte', '$ne', '$exists'] as const;
+const OPERATORS = ['$in', '$nin', '$lt', '$lte', '$gt', '$gte', '$ne', '$exists', '$elemMatch'] as const;
 
 /**
  * The domain writes queries as plain Mongo-style objects (`{ at: { $lte: t } }`); this turns the
@@ -44,7 +44,8 @@ export function toWhere(where: DocData): DocData {
   for (const [field, value] of Object.entries(where)) {
     const ops = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? Object.entries(value) : [];
     if (ops.length && ops.every(([k]) => (OPERATORS as readonly string[]).includes(k))) {
-      const cmds = ops.map(([k, v]) => _[k.slice(1)](v));
+      // $elemMatch takes a query of its own: one array element must match all of it.
+      const cmds = ops.map(([k, v]) => (k === '$elemMatch' ? _.elemMatch(toWhere(v as DocData)) : _[k.slice(1)](v)));
       out[field] = cmds.length === 1 ? cmds[0] : _.and(cmds);
     } else out[field] = value;
   }

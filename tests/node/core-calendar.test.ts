@@ -5,6 +5,7 @@ describe('working-day calendar (Asia/Shanghai)', () => {
   it('knows 国庆 and its 调休 Saturday', () => {
     for (const d of ['2026-10-01', '2026-10-05', '2026-10-07']) expect(isWorkingDay(d)).toBe(false);
     expect(isPublicHoliday('2026-10-02')).toBe(true);
+    expect(isPublicHoliday('2026-11-22')).toBe(false); // an ordinary Sunday
     expect(isWorkingDay('2026-10-10')).toBe(true); // Saturday, made up for the holiday
     expect(isWorkingDay('2026-10-11')).toBe(false);
     expect(isWorkingDay('2026-11-23')).toBe(true);

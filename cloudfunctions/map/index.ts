@@ -1,0 +1,3 @@
+import { mapFunction } from '../../server/map';
+
+export const main = mapFunction;

@@ -1,0 +1,63 @@
+import { forbidden, notFound } from '../core/errors';
+import { findMany, DocStore } from '../platform/store';
+import { hasRole, type UserDoc } from '../user/model';
+import { BOOKING_SERVICES, PLACES, PlaceDoc } from './model';
+
+export interface MapCtx {
+  openid?: string;
+  now: number;
+}
+
+export type Member = UserDoc & { communityId: string };
+
+export function isStaff(user: Member): boolean {
+  return hasRole(user, 'staff', 'admin');
+}
+
+export function assertStaff(user: Member): void {
+  if (!isStaff(user)) throw forbidden('只有本社区的工作人员可以维护地图');
+}
+
+/**
+ * A place of the viewer's community. Another community's place, or (for residents) a closed one,
+ * is reported as missing: its existence is not ours to reveal.
+ */
+export async function loadPlace(store: DocStore, id: string, viewer: Member, includeClosed: boolean): Promise<PlaceDoc> {
+  const p = await store.get<PlaceDoc>(PLACES, id);
+  if (!p || p.communityId !== viewer.communityId || (p.status !== 'active' && !includeClosed)) throw notFound('地点不存在或已关闭');
+  return p;
+}
+
+function isMissingCollection(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return /COLLECTION_NOT_EXIST|not exist/i.test(`${err?.code ?? ''} ${err?.message ?? ''}`);
+}
+
+interface ServiceDoc {
+  _id: string;
+  placeId: string;
+  status?: string;
+  active?: boolean;
+}
+
+/**
+ * Bookable service ids per place, from booking's collection. Booking is built later: until it
+ * exists the collection may be missing (CloudBase answers DATABASE_COLLECTION_NOT_EXIST), which
+ * simply means nothing is bookable yet.
+ */
+export async function bookableServices(communityId: string, placeIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!placeIds.length) return out;
+  let rows: ServiceDoc[];
+  try {
+    rows = await findMany<ServiceDoc>(BOOKING_SERVICES, { communityId, placeId: { $in: placeIds } }, { limit: 1000 });
+  } catch (e) {
+    if (isMissingCollection(e)) return out;
+    throw e;
+  }
+  for (const s of rows) {
+    if (s.active === false || (s.status && s.status !== 'active' && s.status !== 'open')) continue;
+    out.set(s.placeId, [...(out.get(s.placeId) ?? []), s._id]);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { action } from '../core/define';
+import { invalid } from '../core/errors';
+import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
+import { docs, findMany } from '../platform/store';
+import { requireMember } from '../user/caller';
+import { GRIDS, type GridDoc } from '../community/model';
+import { PLACE_CATEGORIES, type MapApi, type PlaceCategory } from '../../typings/map';
+import { distanceM, toLatLng, withinWalk } from './geo';
+import { openState } from './hours';
+import { MAX_PLACES, PLACES, type PlaceDoc } from './model';
+import { assertStaff, bookableServices, isStaff, loadPlace, type MapCtx } from './context';
+import { category, location, placeId } from './schemas';
+import { rank, toCard, toDetail } from './view';
+
+type PlacesRes = MapApi['places']['res'];
+
+export const places = action(
+  z.object({
+    category: z.optional(category),
+    location: z.optional(location),
+    within: z.optional(z.union([z.literal(5), z.literal(10)], { error: '服务圈须为5或10分钟' })),
+    openNow: z.optional(z.boolean({ error: '“营业中”筛选须为是或否' })),
+    includeClosed: z.optional(z.boolean({ error: '参数不正确：includeClosed' })),
+    cursor,
+    limit,
+  }),
+  async (ctx: MapCtx, input): Promise<PlacesRes> => {
+    const user = await requireMember(ctx.openid);
+    if (input.includeClosed) assertStaff(user);
+    if (input.within && !input.location) throw invalid('按步行服务圈筛选需要您的位置');
+    const all = await findMany<PlaceDoc>(
+      PLACES,
+      { communityId: user.communityId, ...(input.includeClosed ? {} : { status: 'active' }) },
+      { limit: MAX_PLACES },
+    );
+    const counts = new Map<PlaceCategory, number>();
+    for (const p of all) if (p.status === 'active') counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
+    const origin = input.location;
+    let matching = all.filter((p) => !input.category || p.category === input.category);
+    if (input.within && origin) matching = matching.filter((p) => withinWalk(distanceM(origin, toLatLng(p.location)), input.within!));
+    if (input.openNow) matching = matching.filter((p) => p.status === 'active' && openState(p.hours, ctx.now).openNow);
+    const ranked = rank(matching, origin);
+
+    const size = input.limit ?? PAGE_MAX;
+    const offset = offsetOf(input.cursor);
+    const slice = ranked.slice(offset, offset + size + 1);
+    const services = await bookableServices(user.communityId, slice.map((p) => p._id));
+    const page = pageOf(
+      slice.map((p) => toCard(p, ctx.now, origin, (services.get(p._id)?.length ?? 0) > 0)),
+      offset,
+      size,
+    );
+    let circles: PlacesRes['circles'];
+    if (origin) {
+      const ds = ranked.map((p) => distanceM(origin, toLatLng(p.location)));
+      circles = { five: ds.filter((d) => withinWalk(d, 5)).length, ten: ds.filter((d) => withinWalk(d, 10)).length };
+    }
+    return {
+      ...page,
+      total: ranked.length,
+      categories: PLACE_CATEGORIES.filter((c) => counts.has(c)).map((c) => ({ category: c, count: counts.get(c)! })),
+      ...(circles ? { circles } : {}),
+    };
+  },
+);
+
+export const place = action(z.object({ id: placeId, location: z.optional(location) }), async (ctx: MapCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  const staff = isStaff(user);
+  const p = await loadPlace(docs, input.id, user, staff);
+  const [services, grid] = await Promise.all([
+    bookableServices(user.communityId, [p._id]),
+    p.gridId ? docs.get<GridDoc>(GRIDS, p.gridId) : null,
+  ]);
+  return { place: toDetail(p, ctx.now, input.location, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff }) };
+});
+
+/** For managePlace: the detail as staff see it. */
+export async function staffDetail(p: PlaceDoc, now: number): Promise<MapApi['place']['res']['place']> {
+  const [services, grid] = await Promise.all([
+    bookableServices(p.communityId, [p._id]),
+    p.gridId ? docs.get<GridDoc>(GRIDS, p.gridId) : null,
+  ]);
+  return toDetail(p, now, undefined, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff: true });
+}
