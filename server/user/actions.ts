@@ -210,7 +210,7 @@ export const redeemInvite = action(
         if (invite.redeemedBy) throw conflict(invite.redeemedBy === user._id ? '您已使用过这个邀请码' : '邀请码已被使用');
         if (invite.expiresAt < ctx.now) throw precondition('邀请码已过期，请联系社区重新生成');
         const cur = (await tx.get<UserDoc>(USERS, user._id))!;
-        if (cur.communityId && cur.communityId !== invite.communityId) throw precondition('邀请码属于其他社区，请先扫描该社区的二维码');
+        if (cur.communityId && cur.communityId !== invite.communityId) throw forbidden('邀请码属于其他社区，请先扫描该社区的二维码');
         const grants = cur.grants.filter((g) => !(g.role === invite.role && g.communityId === invite.communityId));
         grants.push({
           role: invite.role,

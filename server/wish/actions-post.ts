@@ -92,7 +92,7 @@ export const want = action(z.object(wishId), async (ctx: WishCtx, input) => {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'want', input.id, input.requestId, async (tx, w) => {
-      if (w.publisherId === user._id) throw invalid('这是您自己发布的心愿');
+      if (w.publisherId === user._id) throw forbidden('不能为自己发布的心愿点“同求”');
       if (w.status !== 'open') throw conflict('只能为待认领的心愿点“同求”');
       if (w.wantedBy.includes(user._id)) return;
       await tx.set(WISHES, w._id, { ...w, wantedBy: [...w.wantedBy, user._id], wants: w.wants + 1, updatedAt: ctx.now });

@@ -1,0 +1,187 @@
+import { call, ok, sdk, uniqueOpenid } from '../support/cloud';
+import { age, newVolunteer } from '../support/wish';
+import { CATALOG } from './catalog';
+import { CALLERS, Caller, World, makeWorld, twin } from './world';
+
+/**
+ * The authorization matrix: every action × every caller, written from the product's rules (not
+ * read off the code), walked through the local cloud. A = allowed (the call succeeds),
+ * D = denied (UNAUTHENTICATED, FORBIDDEN, or NOT_FOUND for another community's things).
+ * Relationship rows (the publisher, the claimer) follow the role columns where they matter.
+ *
+ *                     anon res vol unit grid staff admin other
+ */
+const MATRIX: Record<string, string> = {
+  'user.login':         'D A A A A A A A',
+  'user.me':            'D A A A A A A A',
+  'user.bindCommunity': 'D A A A A A A A',
+  'user.updateProfile': 'D A A A A A A A',
+  'user.createInvite':  'D D D D D A A A',
+  'user.redeemInvite':  'D A A A A A A D',
+  'user.qrcode':        'D D D D D A A A',
+  'wish.publish':       'D A A A A A A A',
+  'wish.similar':       'D A A A A A A A',
+  'wish.want':          'D A A A A A A D',
+  'wish.review':        'D D D D D A A D',
+  'wish.list':          'D A A A A A A A',
+  'wish.get':           'D A A A A A A D',
+  'wish.claim':         'D D A A D D D D',
+  'wish.release':       'D D D D D D D D',
+  'wish.revoke':        'D D D D D A A D',
+  'wish.submitProof':   'D D D D D D D D',
+  'wish.confirm':       'D D D D D A A D',
+  'wish.dispute':       'D D D D D D D D',
+  'wish.rate':          'D D D D D D D D',
+  'wish.withdraw':      'D D D D D D D D',
+  'wish.takedown':      'D D D D D A A D',
+  'wish.mine':          'D A A A A A A A',
+  'wish.queue':         'D D D D D A A A',
+  'wish.stats':         'D A A A A A A A',
+  'wish.openSeason':    'D D D D D A A A',
+  'map.community':      'D A A A A A A A',
+  'map.places':         'D A A A A A A A',
+  'map.place':          'D A A A A A A D',
+  'map.managePlace':    'D D D D D A A D',
+};
+
+/** Who else may: the publisher of the wish, its claimer. */
+const RELATIONS: Record<string, Array<'publisher' | 'claimer'>> = {
+  'wish.release': ['claimer'],
+  'wish.submitProof': ['claimer'],
+  'wish.dispute': ['publisher'],
+  'wish.rate': ['publisher'],
+  'wish.withdraw': ['publisher'],
+  'wish.confirm': ['publisher'],
+};
+
+type Cell = { event: Record<string, unknown>; openid?: string };
+let seasonYear = 2040;
+
+async function wishIn(state: 'open' | 'claimed' | 'proof' | 'completed', showPhone = false) {
+  const publisher = uniqueOpenid('m-pub');
+  await ok('user', { action: 'login', scene: 'c=beihai' }, publisher);
+  const { wish } = await ok('wish', { action: 'publish', title: '矩阵测试心愿', content: '帮忙修理楼道灯', category: '维修帮办', showPhone }, publisher);
+  await ok('wish', { action: 'review', id: wish.id, approve: true }, 'demo-staff');
+  let claimer: string | undefined;
+  if (state !== 'open') {
+    claimer = await newVolunteer();
+    await ok('wish', { action: 'claim', id: wish.id }, claimer);
+  }
+  if (state === 'proof' || state === 'completed') {
+    await ok('wish', { action: 'submitProof', id: wish.id, note: '已完成' }, claimer);
+    await age(wish.id, { 'proof.at': Date.now() - 4 * 24 * 3600 * 1000 });
+  }
+  if (state === 'completed') await ok('wish', { action: 'confirm', id: wish.id }, publisher);
+  return { id: wish.id as string, publisher, claimer: claimer! };
+}
+
+/** A well-formed event for the action, in a state where the rule (not the state) decides. */
+async function prepare(key: string, caller: Caller | 'publisher' | 'claimer', world: World): Promise<Cell> {
+  const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
+  const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
+  switch (key) {
+    case 'user.bindCommunity':
+      return { event: { action: 'bindCommunity', scene: `c=${own}` }, openid: await fresh() };
+    case 'user.updateProfile':
+      return { event: { action: 'updateProfile', avatarUrl: 'cloud://local.honglin/avatar.png' } };
+    case 'user.createInvite':
+      return { event: { action: 'createInvite', role: 'volunteer' } };
+    case 'user.redeemInvite': {
+      const { invite } = await ok('user', { action: 'createInvite', role: 'volunteer' }, 'demo-staff');
+      return { event: { action: 'redeemInvite', code: invite.code }, openid: await fresh() };
+    }
+    case 'user.qrcode':
+      return { event: { action: 'qrcode', scene: `c=${own}` } };
+    case 'wish.publish':
+      return { event: { action: 'publish', title: '矩阵发布', content: '矩阵发布的心愿内容', category: '其他' } };
+    case 'wish.similar':
+      return { event: { action: 'similar', title: '楼道灯', category: '维修帮办' } };
+    case 'wish.openSeason': {
+      seasonYear++;
+      return { event: { action: 'openSeason', startDate: `${seasonYear}-01-01`, endDate: `${seasonYear}-03-31` } };
+    }
+    case 'wish.list':
+    case 'wish.mine':
+    case 'wish.stats':
+    case 'user.login':
+    case 'user.me':
+    case 'map.community':
+      return { event: { action: key.split('.')[1] } };
+    case 'wish.queue':
+      return { event: { action: 'queue', kind: 'review' } };
+    case 'map.places':
+      return { event: { action: 'places', location: { lat: 32.8531, lng: 120.3205 } } };
+    case 'map.place':
+    case 'map.managePlace': {
+      const places = await ok('map', { action: 'places' }, 'demo-staff');
+      const id = places.items[0].id;
+      return key === 'map.place'
+        ? { event: { action: 'place', id } }
+        : { event: { action: 'managePlace', op: 'update', id, changes: { intro: `矩阵更新${Math.random()}` } } };
+    }
+  }
+  const [, action] = key.split('.');
+  const state = { want: 'open', review: 'open', get: 'open', claim: 'open', release: 'claimed', revoke: 'claimed', submitProof: 'claimed', confirm: 'proof', dispute: 'proof', rate: 'completed', withdraw: 'open', takedown: 'open' }[action] as 'open';
+  if (action === 'review') {
+    const publisher = uniqueOpenid('m-pub');
+    await ok('user', { action: 'login', scene: 'c=beihai' }, publisher);
+    const { wish } = await ok('wish', { action: 'publish', title: '矩阵待审', content: '待审核', category: '其他' }, publisher);
+    return { event: { action, id: wish.id, approve: true } };
+  }
+  const w = await wishIn(state);
+  const extra = { revoke: { reason: '联系不上' }, submitProof: { note: '已完成' }, dispute: { reason: '没修好' }, rate: { stars: 5 }, takedown: { reason: '重复' } }[action as 'revoke'] ?? {};
+  const openid = caller === 'publisher' ? w.publisher : caller === 'claimer' ? w.claimer : undefined;
+  return { event: { action, id: w.id, ...extra }, openid };
+}
+
+const responses: Array<{ caller: string; openid?: string; text: string }> = [];
+let world: World;
+let cells = 0;
+
+beforeAll(async () => {
+  world = await makeWorld();
+});
+
+it('the matrix names every action of the catalog', () => {
+  expect(Object.keys(MATRIX).sort()).toEqual(CATALOG.map((s) => `${s.fn}.${s.action}`).sort());
+});
+
+describe.each(Object.keys(MATRIX))('%s', (key) => {
+  const row = MATRIX[key].split(/\s+/);
+  const cases: Array<[Caller | 'publisher' | 'claimer', string]> = CALLERS.map((c, i) => [c, row[i]]);
+  for (const rel of RELATIONS[key] ?? []) cases.push([rel, 'A']);
+  it.each(cases)('%s → %s', async (caller, expected) => {
+    const cell = await prepare(key, caller, world);
+    const openid = caller === 'anonymous' ? undefined : (cell.openid ?? world.openid[caller as Exclude<Caller, 'anonymous'>]);
+    const result = await call(key.split('.')[0], cell.event, openid);
+    cells++;
+    responses.push({ caller, openid, text: JSON.stringify(result) });
+    if (expected === 'A') {
+      expect(result).toMatchObject({ ok: true });
+    } else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']).toContain(result.code);
+    }
+  });
+});
+
+describe('privacy', () => {
+  it('no response to a resident or volunteer carries another person’s openid, phone or full name', async () => {
+    const users = (await sdk().database().collection('users').limit(1000).get()).data as Array<{ openid: string; phone?: string; displayName: string }>;
+    const scanned = responses.filter((r) => ['resident', 'volunteer', 'unit_member', 'publisher', 'claimer'].includes(r.caller));
+    expect(scanned.length).toBeGreaterThan(50);
+    for (const r of scanned) {
+      for (const u of users) {
+        if (u.openid === r.openid) continue;
+        expect(r.text).not.toContain(u.openid);
+        if (u.phone) expect(r.text).not.toContain(u.phone);
+        if ([...u.displayName].length >= 2 && !u.displayName.startsWith('居民')) expect(r.text).not.toContain(u.displayName);
+      }
+    }
+  });
+
+  it('walked every cell', () => {
+    console.log(`authorization matrix: ${cells} cells`);
+    expect(cells).toBeGreaterThanOrEqual(Object.keys(MATRIX).length * CALLERS.length);
+  });
+});
