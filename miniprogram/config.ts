@@ -5,12 +5,28 @@ export interface AppConfig {
   cloudEnv: string;
   /** Base URL of the local cloud, used in `local` mode (DevTools with domain checks off). */
   localCloudUrl: string;
+  /**
+   * Subscribe-message template ids (公众平台 → 订阅消息), the same ones the wish function sends with
+   * (TEMPLATE_WISH_* on the server). An empty id is never asked for.
+   */
+  templates: {
+    wishReviewed: string;
+    wishClaimed: string;
+    wishFulfilled: string;
+    wishConfirmed: string;
+  };
 }
 
 const config: AppConfig = {
   mode: 'local',
   cloudEnv: '',
   localCloudUrl: 'http://127.0.0.1:3000',
+  templates: {
+    wishReviewed: 'tmpl-wish-reviewed',
+    wishClaimed: 'tmpl-wish-claimed',
+    wishFulfilled: 'tmpl-wish-fulfilled',
+    wishConfirmed: 'tmpl-wish-confirmed',
+  },
 };
 
 export default config;

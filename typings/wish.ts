@@ -29,6 +29,10 @@ export interface WishCard {
   season?: number;
   /** Masked claimer name once claimed. */
   claimer?: string;
+  /** The start of the content, so a queue can be worked without opening each wish. */
+  excerpt: string;
+  /** When the proof was submitted (staff may confirm alone 3 days later). */
+  proofAt?: number;
 }
 
 export interface WishEvent {
@@ -49,6 +53,8 @@ export interface WishDetail extends WishCard {
   leaseUntil?: number;
   rating?: { stars: number; comment?: string };
   rejectReason?: string;
+  /** Points the claimer earned on completion. */
+  pointsAwarded?: number;
   /** What the caller may do now. */
   can: WishPermission[];
   mine: boolean;

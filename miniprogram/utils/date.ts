@@ -35,3 +35,8 @@ export function greeting(now: Instant = Date.now()): string {
   if (h < 18) return '下午好';
   return '晚上好';
 }
+
+/** The calendar date in Asia/Shanghai, `days` after the instant: YYYY-MM-DD. */
+export function shanghaiDate(t: Instant = Date.now(), days = 0): string {
+  return inShanghai(t).add(days, 'day').format('YYYY-MM-DD');
+}

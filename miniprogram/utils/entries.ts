@@ -24,7 +24,7 @@ export const HOME_ENTRIES: Entry[] = [
 ];
 
 export const ME_ENTRIES: Entry[] = [
-  { key: 'myWishes', title: '我的心愿' },
+  { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分' },
   { key: 'myBookings', title: '我的预约' },
 ];
@@ -38,3 +38,10 @@ export function entryViews(entries: Entry[]): EntryView[] {
 export function findEntry(entries: Entry[], key: string): Entry | undefined {
   return entries.find((e) => e.key === key);
 }
+
+/** Staff tools for the wish wall, in the staff subpackage. */
+export const STAFF_WISH_ENTRIES: (Entry & { hint: string })[] = [
+  { key: 'wishReview', title: '心愿审核', hint: '居民新发布的心愿', path: '/package-staff/pages/wish-review/index' },
+  { key: 'wishConfirm', title: '完成确认', hint: '志愿者已提交完成凭证', path: '/package-staff/pages/wish-confirm/index' },
+  { key: 'wishSeason', title: '心愿季', hint: '开启新一季，查看各季数据', path: '/package-staff/pages/wish-season/index' },
+];

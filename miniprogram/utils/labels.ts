@@ -25,3 +25,10 @@ export function roleLabels(roles: Role[]): string[] {
 export function isStaff(roles: Role[]): boolean {
   return roles.some((r) => STAFF_ROLES.includes(r));
 }
+
+/** Roles that run the community's work (review wishes, open seasons): not grid workers. */
+export const MANAGER_ROLES: Role[] = ['staff', 'admin'];
+
+export function isManager(roles: Role[]): boolean {
+  return roles.some((r) => MANAGER_ROLES.includes(r));
+}

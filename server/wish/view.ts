@@ -17,6 +17,8 @@ export function toCard(w: WishDoc, gridName?: string): WishCard {
     createdAt: w.createdAt,
     season: w.seasonNumber,
     claimer: w.claim ? maskName(w.claim.name) : undefined,
+    excerpt: [...w.content].slice(0, 60).join(''),
+    proofAt: w.proof?.at,
   };
 }
 
@@ -73,6 +75,7 @@ export function toDetail(
     leaseUntil: claimedByMe || isStaffOf(viewer, w) ? w.claim?.leaseUntil : undefined,
     rating: w.rating ? { stars: w.rating.stars, comment: w.rating.comment } : undefined,
     rejectReason: mine || isStaffOf(viewer, w) ? w.rejectReason : undefined,
+    pointsAwarded: w.pointsAwarded,
     can: permissions(viewer, w, now),
     mine,
     claimedByMe,

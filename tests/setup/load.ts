@@ -33,7 +33,7 @@ export interface PageHandle {
   comp: Wrapper;
   /** All visible text, whitespace collapsed. */
   text(): string;
-  /** Text of the element matched by a selector (id or class, as exparser understands it). */
+  /** Text of the element matched by a selector (id or class, as exparser understands it; `>>>` enters a component). */
   textOf(selector: string): string;
   has(selector: string): boolean;
   /** Taps the innermost element showing exactly `text`; the tap bubbles like a finger's. */
@@ -42,6 +42,8 @@ export interface PageHandle {
   tap(selector: string): Promise<void>;
   /** Types `value` into the native input inside the element matched by `selector`. */
   input(selector: string, value: string): Promise<void>;
+  /** Fires `name` (e.g. a picker's `change`) with `detail` on the element matched by `selector`. */
+  trigger(selector: string, name: string, detail?: Record<string, unknown>): Promise<void>;
   /** Calls a page lifecycle (onShow, onPullDownRefresh, …) as the framework would. */
   lifecycle(name: string, arg?: unknown): Promise<void>;
   /** Resolves when the page's backend calls have finished and the view has updated. */
@@ -122,16 +124,19 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
   const comp: Wrapper = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   const instance = comp.instance;
+  // `#photos >>> .remove`: into a custom component's own tree, one `>>>` per component boundary.
+  const find = (selector: string): Wrapper | null =>
+    selector.split('>>>').reduce<Wrapper | null>((w, part) => w && w.querySelector(part.trim()), comp);
 
   const handle: PageHandle = {
     comp,
     text: () => norm(comp.dom.textContent),
     textOf(selector) {
-      const w = comp.querySelector(selector);
+      const w = find(selector);
       const el = w && domOf(w);
       return el ? norm(el.textContent) : '';
     },
-    has: (selector) => !!comp.querySelector(selector),
+    has: (selector) => !!find(selector),
     async tapText(text) {
       const matches = Array.from(comp.dom.querySelectorAll('*') as NodeListOf<Element>).filter(
         (el) => norm(el.textContent) === text,
@@ -144,7 +149,7 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
       await idle();
     },
     async tap(selector) {
-      const w = comp.querySelector(selector);
+      const w = find(selector);
       const el = w && domOf(w);
       if (!el) throw new Error(`nothing matches ${selector}`);
       fire(el, 'tap');
@@ -156,6 +161,13 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
       const el = host && (host.matches('wx-input, wx-textarea') ? host : host.querySelector('wx-input, wx-textarea'));
       if (!el) throw new Error(`no input inside ${selector}`);
       fire(el, 'input', { value, cursor: value.length, keyCode: 0 });
+      await idle();
+    },
+    async trigger(selector, name, detail = {}) {
+      const w = comp.querySelector(selector);
+      const el = w && domOf(w);
+      if (!el) throw new Error(`nothing matches ${selector}`);
+      fire(el, name, detail);
       await idle();
     },
     async lifecycle(name, arg) {

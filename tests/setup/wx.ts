@@ -18,6 +18,12 @@ export interface Recorded {
   files: Map<string, Buffer>;
   /** File paths saved with saveImageToPhotosAlbum. */
   album: string[];
+  /** Template ids asked for with requestSubscribeMessage, one list per request. */
+  subscriptions: string[][];
+  /** Numbers dialled with makePhoneCall. */
+  phoneCalls: string[];
+  /** Files sent with uploadFile: the form's cloudPath and the file id the local cloud gave back. */
+  uploads: { cloudPath: string; fileID: string }[];
 }
 
 export const recorded: Recorded = {
@@ -29,6 +35,9 @@ export const recorded: Recorded = {
   previews: [],
   files: new Map(),
   album: [],
+  subscriptions: [],
+  phoneCalls: [],
+  uploads: [],
 };
 
 const storage = new Map<string, unknown>();
@@ -36,13 +45,28 @@ let inflight = 0;
 /** What `wx.showModal` answers next (tests may change it). */
 export const modalAnswer = { confirm: true };
 
+/** A 1×1 red PNG: what the album hands over when a test picks photos. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** What `wx.chooseMedia` picks: `photos` of them (at most the count asked); `cancel` backs out. */
+export const mediaAnswer = { photos: 1, cancel: false };
+/** Files the "camera" made, temp path → bytes (chooseMedia puts them here, uploadFile reads them). */
+const tempFiles = new Map<string, Buffer>();
+let tempSeq = 0;
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
     else value.length = 0;
   }
   storage.clear();
+  tempFiles.clear();
   modalAnswer.confirm = true;
+  mediaAnswer.photos = 1;
+  mediaAnswer.cancel = false;
 }
 
 export function inflightRequests(): number {
@@ -143,6 +167,107 @@ function request(opts: RequestOptions) {
   return { abort: () => req.destroy(new Error('abort')) };
 }
 
+interface UploadOptions extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
+  url: string;
+  filePath: string;
+  name: string;
+  formData?: Record<string, string>;
+  header?: Record<string, string>;
+}
+
+/** A real multipart POST of the temp file to the local cloud, as the WeChat client sends it. */
+function uploadFile(opts: UploadOptions) {
+  const fail = (errMsg: string) =>
+    void Promise.resolve().then(() => {
+      opts.fail?.({ errMsg });
+      opts.complete?.({ errMsg });
+    });
+  const bytes = tempFiles.get(opts.filePath) ?? recorded.files.get(opts.filePath);
+  if (!bytes) {
+    fail(`uploadFile:fail file not found ${opts.filePath}`);
+    return { abort() {} };
+  }
+  let url: URL;
+  try {
+    url = target(opts.url);
+  } catch (e) {
+    fail(`uploadFile:fail ${(e as Error).message}`);
+    return { abort() {} };
+  }
+  const boundary = `----honglin${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(opts.formData ?? {})) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  const filename = opts.filePath.split('/').pop() ?? 'file';
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${opts.name}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  const body = Buffer.concat(parts);
+
+  inflight++;
+  let done = false;
+  const finish = (fn: () => void) => {
+    if (done) return;
+    done = true;
+    try {
+      fn();
+    } finally {
+      inflight--;
+    }
+  };
+  const req = http.request(
+    url,
+    { method: 'POST', headers: { ...(opts.header ?? {}), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } },
+    (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const data = Buffer.concat(chunks).toString('utf8');
+        try {
+          const fileID = (JSON.parse(data) as { fileID?: string }).fileID;
+          if (fileID) recorded.uploads.push({ cloudPath: opts.formData?.cloudPath ?? '', fileID });
+        } catch {
+          // not JSON: the page deals with it
+        }
+        const result = { data, statusCode: res.statusCode ?? 0, errMsg: 'uploadFile:ok' };
+        finish(() => {
+          opts.success?.(result);
+          opts.complete?.(result);
+        });
+      });
+    },
+  );
+  req.on('error', (e) =>
+    finish(() => {
+      opts.fail?.({ errMsg: `uploadFile:fail ${e.message}` });
+      opts.complete?.({ errMsg: `uploadFile:fail ${e.message}` });
+    }),
+  );
+  req.end(body);
+  return { abort: () => req.destroy(new Error('abort')) };
+}
+
+function chooseMedia(opts: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[] }> & { count?: number }) {
+  if (mediaAnswer.cancel) {
+    const err = { errMsg: 'chooseMedia:fail cancel' };
+    return Promise.resolve().then(() => {
+      opts.fail?.(err);
+      opts.complete?.(err);
+    });
+  }
+  const picked = Array.from({ length: Math.min(mediaAnswer.photos, opts.count ?? 9, 9) }, () => {
+    const tempFilePath = `http://tmp/photo-${++tempSeq}.png`;
+    tempFiles.set(tempFilePath, TINY_PNG);
+    return { tempFilePath, size: TINY_PNG.length, fileType: 'image' };
+  });
+  return settle(opts, { tempFiles: picked });
+}
+
 function navigation(kind: string) {
   return (opts: Callbacks<{ errMsg: string }> & { url?: string; delta?: number }) => {
     recorded.navigations.push(`${kind}:${opts.url ?? opts.delta ?? 1}`);
@@ -209,6 +334,20 @@ const wxMock = {
     return settle(opts, { errMsg: 'saveImageToPhotosAlbum:ok' });
   },
 
+  uploadFile,
+  chooseMedia,
+  requestSubscribeMessage: (opts: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
+    recorded.subscriptions.push([...opts.tmplIds]);
+    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+    for (const id of opts.tmplIds) res[id] = 'accept';
+    return settle(opts, res);
+  },
+  makePhoneCall: (opts: Callbacks<unknown> & { phoneNumber: string }) => {
+    recorded.phoneCalls.push(opts.phoneNumber);
+    return settle(opts, { errMsg: 'makePhoneCall:ok' });
+  },
+  stopPullDownRefresh: () => undefined,
+
   navigateTo: navigation('navigateTo'),
   redirectTo: navigation('redirectTo'),
   switchTab: navigation('switchTab'),
@@ -227,6 +366,9 @@ const wxMock = {
     init: () => undefined,
     callFunction: () => {
       throw new Error('page tests run in local mode: wx.cloud.callFunction should not be reached');
+    },
+    uploadFile: () => {
+      throw new Error('page tests run in local mode: wx.cloud.uploadFile should not be reached');
     },
   },
 };

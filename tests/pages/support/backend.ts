@@ -56,3 +56,19 @@ export async function newResident(prefix = 'resident'): Promise<string> {
   if (!res.ok) throw new Error(`login for a new resident failed: ${res.message}`);
   return openid;
 }
+
+/** Calls `fn.action` as `openid` and unwraps the data, failing the test when the backend says no. */
+export async function okFn<T = any>(openid: string, fn: string, event: Record<string, unknown>): Promise<T> {
+  const res = await callFn<{ ok: boolean; data?: T; code?: string; message?: string }>(openid, fn, event);
+  if (!res.ok) throw new Error(`${fn}.${String(event.action)} as ${openid} failed: ${res.code} ${res.message}`);
+  return res.data as T;
+}
+
+/** A new volunteer of the demo community, invited by 陈书记 (the demo volunteer's claim cap is shared). */
+export async function newVolunteer(prefix = 'volunteer', displayName?: string): Promise<string> {
+  const openid = await newResident(prefix);
+  if (displayName) await okFn(openid, 'user', { action: 'updateProfile', displayName });
+  const { invite } = await okFn<{ invite: { code: string } }>('demo-staff', 'user', { action: 'createInvite', role: 'volunteer' });
+  await okFn(openid, 'user', { action: 'redeemInvite', code: invite.code });
+  return openid;
+}

@@ -4,6 +4,7 @@ import * as user from '../../../services/user';
 import { formatDateTime } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
 import { communityCodeOf, communityScene } from '../../../utils/scene';
+import { STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 
 interface InviteView {
   code: string;
@@ -43,6 +44,8 @@ Component({
     roleText: '',
     canInvite: false,
     canPoster: false,
+    canWish: false,
+    wishEntries: STAFF_WISH_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
     invite: null as InviteView | null,
@@ -68,6 +71,7 @@ Component({
         roleText: `${me.displayName}（${roleLabels(me.roles).join('、')}）`,
         canInvite: manager,
         canPoster: manager,
+        canWish: manager,
         roles: roleChoices(me),
       });
     },
@@ -88,6 +92,11 @@ Component({
       this.setData({
         invite: { code: invite.code, roleLabel: ROLE_LABELS[invite.role], expires: formatDateTime(invite.expiresAt) },
       });
+    },
+
+    onWishEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
+      const entry = findEntry(STAFF_WISH_ENTRIES, e.currentTarget.dataset.key);
+      if (entry?.path) wx.navigateTo({ url: entry.path });
     },
 
     onCopyInvite() {

@@ -1,0 +1,25 @@
+import type { WishCategory } from '../../../../typings/wish';
+import { CONTENT_MAX, TITLE_MAX, WISH_CATEGORIES, lengthOf } from '../../../utils/wish';
+
+export interface Draft {
+  title: string;
+  content: string;
+  category: string;
+}
+
+/** The first problem with a draft, in words a person understands; null when it can be sent. */
+export function checkDraft(d: Draft): string | null {
+  const title = d.title.trim();
+  const content = d.content.trim();
+  if (!title) return '请填写心愿标题';
+  if (lengthOf(title) > TITLE_MAX) return `心愿标题不能超过${TITLE_MAX}个字`;
+  if (!content) return '请写一写心愿的具体内容';
+  if (lengthOf(content) > CONTENT_MAX) return `心愿内容不能超过${CONTENT_MAX}个字`;
+  if (!WISH_CATEGORIES.includes(d.category as WishCategory)) return '请选择心愿类别';
+  return null;
+}
+
+/** Worth asking the server for look-alikes: a category and a few characters of title. */
+export function worthMatching(d: Draft): boolean {
+  return !!d.category && lengthOf(d.title.trim()) >= 2;
+}

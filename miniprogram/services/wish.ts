@@ -1,0 +1,28 @@
+import type { WishApi } from '../../typings/wish';
+import { call } from './transport';
+
+type Req<A extends keyof WishApi> = WishApi[A]['req'];
+
+const read = <A extends keyof WishApi & string>(action: A) => (req: Req<A>) => call<WishApi, A>('wish', action, req);
+const write = <A extends keyof WishApi & string>(action: A) => (req: Req<A>) =>
+  call<WishApi, A>('wish', action, req, { mutating: true });
+
+export const publish = write('publish');
+export const similar = read('similar');
+export const want = write('want');
+export const review = write('review');
+export const list = read('list');
+export const get = read('get');
+export const claim = write('claim');
+export const release = write('release');
+export const revoke = write('revoke');
+export const submitProof = write('submitProof');
+export const confirm = write('confirm');
+export const dispute = write('dispute');
+export const rate = write('rate');
+export const withdraw = write('withdraw');
+export const takedown = write('takedown');
+export const mine = read('mine');
+export const queue = read('queue');
+export const stats = read('stats');
+export const openSeason = write('openSeason');

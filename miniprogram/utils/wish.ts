@@ -1,0 +1,98 @@
+import type { WishCard, WishCategory, WishEvent, WishStatus } from '../../typings/wish';
+import { formatDateTime, formatShort } from './date';
+
+// Runtime copies of the contract (DevTools cannot load modules outside miniprogramRoot).
+export const WISH_CATEGORIES: WishCategory[] = ['生活物资', '助老助残', '儿童关爱', '医疗健康', '文化学习', '维修帮办', '其他'];
+
+/** Limits the server enforces; checked here too so people get an answer without a round trip. */
+export const TITLE_MAX = 30;
+export const CONTENT_MAX = 300;
+export const PHOTO_MAX = 6;
+export const NOTE_MAX = 300;
+export const REASON_MAX = 200;
+
+/** What people read: on the wall a completed wish is 已点亮. */
+export const STATUS_LABELS: Record<WishStatus, string> = {
+  pending_review: '待审核',
+  rejected: '未通过审核',
+  open: '待认领',
+  claimed: '已认领',
+  awaiting_confirmation: '待确认',
+  completed: '已点亮',
+  withdrawn: '已撤回',
+  taken_down: '已下架',
+};
+
+/** A colour family per status, used as a class name (status-open, …). */
+export const STATUS_TONES: Record<WishStatus, string> = {
+  pending_review: 'wait',
+  rejected: 'off',
+  open: 'open',
+  claimed: 'busy',
+  awaiting_confirmation: 'wait',
+  completed: 'done',
+  withdrawn: 'off',
+  taken_down: 'off',
+};
+
+export interface CardView {
+  id: string;
+  title: string;
+  category: string;
+  status: WishStatus;
+  statusLabel: string;
+  tone: string;
+  publisher: string;
+  grid: string;
+  wants: number;
+  photo: string;
+  time: string;
+  claimer: string;
+}
+
+export interface EventView {
+  key: string;
+  time: string;
+  by: string;
+  move: string;
+  why: string;
+}
+
+/** Character count as the server counts it (UTF-16 units). */
+export function lengthOf(text: string): number {
+  return text.length;
+}
+
+export function toCardView(card: WishCard, image: (fileId: string) => string): CardView {
+  return {
+    id: card.id,
+    title: card.title,
+    category: card.category,
+    status: card.status,
+    statusLabel: STATUS_LABELS[card.status],
+    tone: STATUS_TONES[card.status],
+    publisher: card.publisher,
+    grid: card.gridName ?? '',
+    wants: card.wants,
+    photo: card.photos[0] ? image(card.photos[0]) : '',
+    time: formatShort(card.createdAt),
+    claimer: card.claimer ?? '',
+  };
+}
+
+export function toEventView(e: WishEvent, index: number): EventView {
+  const to = STATUS_LABELS[e.to];
+  return {
+    key: `${e.at}-${index}`,
+    time: formatDateTime(e.at),
+    by: e.by,
+    move: e.from && e.from !== e.to ? `${STATUS_LABELS[e.from]} → ${to}` : e.from ? to : `发布心愿（${to}）`,
+    why: e.why ?? '',
+  };
+}
+
+/** Appends a page of cards, leaving out any already shown (a new wish may shift the offsets). */
+export function appendCards(shown: CardView[], more: CardView[]): CardView[] {
+  const seen = new Set(shown.map((c) => c.id));
+  return shown.concat(more.filter((c) => !seen.has(c.id)));
+}
