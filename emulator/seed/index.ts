@@ -2,6 +2,7 @@ import type { Doc } from '../db/codec';
 import type { Store } from '../db/store';
 import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
 import { seedPlaces } from './places';
+import { seedPoints } from './points';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -30,6 +31,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
       updatedAt: now,
     });
   }
+  seedPoints(put, now);
   store.commit(writes);
   return true;
 }

@@ -1,4 +1,4 @@
-import { exhausted, invalid } from '../core/errors';
+import { exhausted, invalid, notFound, precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
 import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, Source } from './model';
 
@@ -12,6 +12,8 @@ export interface Posting {
   by: string;
   at: number;
   reverses?: string;
+  /** For reversing entries: the kind of the entry reversed (a reversed earning leaves the 光荣榜). */
+  reversesKind?: EntryKind;
 }
 
 /** One entry per source and kind: the key that makes awards and redemptions happen once. */
@@ -27,10 +29,12 @@ export function applyEntry(account: AccountDoc | null, p: Posting): AccountDoc {
   const cur = account ?? { _id: p.userId, communityId: p.communityId, balance: 0, earned: 0, spent: 0, updatedAt: p.at };
   const balance = cur.balance + p.amount;
   if (balance < 0) throw exhausted(`积分不足：当前 ${cur.balance} 分，需要 ${-p.amount} 分`);
+  // A reversing entry takes back what it reverses: an earning given by mistake leaves `earned`.
+  const reversal = p.kind === 'adjust' && !!p.reverses;
   return {
     ...cur,
     balance,
-    earned: cur.earned + (p.amount > 0 && p.kind !== 'refund' ? p.amount : 0),
+    earned: cur.earned + (p.amount > 0 && p.kind !== 'refund' ? p.amount : reversal ? p.amount : 0),
     spent: cur.spent + (p.kind === 'spend' ? -p.amount : p.kind === 'refund' ? -p.amount : 0),
     updatedAt: p.at,
   };
@@ -50,4 +54,30 @@ export async function post(tx: DocStore, p: Posting): Promise<{ entry: EntryDoc;
   await tx.set(ENTRIES, id, entry);
   await tx.set(ACCOUNTS, p.userId, next);
   return { entry, duplicate: false };
+}
+
+/** Kinds a person may correct by reversal; spends and refunds follow their orders. */
+export const REVERSIBLE: EntryKind[] = ['earn', 'adjust'];
+
+/**
+ * A correction: a new 'adjust' entry of the opposite amount that names the entry it reverses.
+ * Nothing is deleted or edited; each entry is reversed at most once (its id is the source).
+ */
+export async function reverse(tx: DocStore, originalId: string, by: string, at: number, reason: string): Promise<{ entry: EntryDoc; duplicate: boolean; original: EntryDoc }> {
+  const original = await tx.get<EntryDoc>(ENTRIES, originalId);
+  if (!original) throw notFound('积分记录不存在');
+  if (!REVERSIBLE.includes(original.kind) || original.reverses || original.amount <= 0) throw precondition('只能冲正获得的积分；兑换和退回的积分随订单变化');
+  const { entry, duplicate } = await post(tx, {
+    userId: original.userId,
+    communityId: original.communityId,
+    amount: -original.amount,
+    kind: 'adjust',
+    source: { type: 'reversal', id: original._id },
+    reason,
+    by,
+    at,
+    reverses: original._id,
+    reversesKind: original.kind,
+  });
+  return { entry, duplicate, original };
 }

@@ -97,7 +97,7 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation'], 
   return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
 });
 
-export const stats = action(z.object({ seasonId: z.optional(id('季')) }), async (ctx: WishCtx, input) => {
+export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,40}\.s\d{1,4}$/, '季编号不正确'))) }), async (ctx: WishCtx, input) => {
   const user = await requireMember(ctx.openid);
   const seasons = await findMany<SeasonDoc>(SEASONS, { communityId: user.communityId }, { orderBy: [['number', 'desc']], limit: 50 });
   const views = seasons.map((s) => seasonView(s, ctx.now));

@@ -4,16 +4,17 @@ import { CATALOG, ActionSpec } from './catalog';
 import { userFunction } from '../../../server/user';
 import { wishFunction } from '../../../server/wish';
 import { mapFunction } from '../../../server/map';
+import { pointsFunction } from '../../../server/points';
 
 /**
  * Malformed events, ≥ 1,000 per action: never INTERNAL, never a stack trace, never a write.
  * They run against the function handlers in this process (the same code the host runs, against
  * the same local cloud), and a sample of each goes through the function host over HTTP.
  */
-const HANDLERS: Record<string, ((event: unknown) => Promise<any>) & { actions: string[] }> = { user: userFunction, wish: wishFunction, map: mapFunction };
+const HANDLERS: Record<string, ((event: unknown) => Promise<any>) & { actions: string[] }> = { user: userFunction, wish: wishFunction, map: mapFunction, points: pointsFunction };
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const CALLER = 'demo-admin';
-const WATCHED = ['users', 'user_openids', 'invites', 'requests', 'posters', 'wishes', 'wish_events', 'wish_seasons', 'places', 'place_events', 'points_entries', 'points_accounts'];
+const WATCHED = ['users', 'user_openids', 'invites', 'requests', 'posters', 'wishes', 'wish_events', 'wish_seasons', 'places', 'place_events', 'points_entries', 'points_accounts', 'points_goods', 'points_orders', 'points_audit'];
 
 beforeAll(() => {
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${cloudUrl()}/admin` });

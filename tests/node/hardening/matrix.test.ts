@@ -1,7 +1,8 @@
 import { call, ok, sdk, uniqueOpenid } from '../support/cloud';
-import { age, newVolunteer } from '../support/wish';
+import { age, newVolunteer, userIdOf } from '../support/wish';
+import { give, newGoods, where } from '../support/points';
 import { CATALOG } from './catalog';
-import { CALLERS, Caller, World, makeWorld, twin } from './world';
+import { CALLERS, Caller, World, makeWorld, person, twin } from './world';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -42,6 +43,22 @@ const MATRIX: Record<string, string> = {
   'map.places':         'D A A A A A A A',
   'map.place':          'D A A A A A A D',
   'map.managePlace':    'D D D D D A A D',
+  'points.balance':     'D A A A A A A A',
+  'points.history':     'D A A A A A A A',
+  'points.rules':       'D A A A A A A A',
+  'points.setRules':    'D D D D D A A A',
+  'points.award':       'D D D D D A A D',
+  'points.reverse':     'D D D D D A A D',
+  'points.goods':       'D A A A A A A A',
+  'points.goodsDetail': 'D A A A A A A D',
+  'points.manageGoods': 'D D D D D A A D',
+  'points.audit':       'D D D D D A A A',
+  'points.redeem':      'D A A A A A A D',
+  'points.orders':      'D A A A A A A A',
+  'points.cancelOrder': 'D D D D D A A D',
+  'points.verify':      'D D D A D A A D',
+  'points.leaderboard': 'D A A A A A A A',
+  'points.reconcile':   'D D D D D D A A',
 };
 
 /** Who else may: the publisher of the wish, its claimer. */
@@ -52,6 +69,7 @@ const RELATIONS: Record<string, Array<'publisher' | 'claimer'>> = {
   'wish.rate': ['publisher'],
   'wish.withdraw': ['publisher'],
   'wish.confirm': ['publisher'],
+  'points.cancelOrder': ['publisher'],
 };
 
 type Cell = { event: Record<string, unknown>; openid?: string };
@@ -120,6 +138,7 @@ async function prepare(key: string, caller: Caller | 'publisher' | 'claimer', wo
         : { event: { action: 'managePlace', op: 'update', id, changes: { intro: `矩阵更新${Math.random()}` } } };
     }
   }
+  if (key.startsWith('points.')) return preparePoints(key.split('.')[1], caller, world);
   const [, action] = key.split('.');
   const state = { want: 'open', review: 'open', get: 'open', claim: 'open', release: 'claimed', revoke: 'claimed', submitProof: 'claimed', confirm: 'proof', dispute: 'proof', rate: 'completed', withdraw: 'open', takedown: 'open' }[action] as 'open';
   if (action === 'review') {
@@ -132,6 +151,55 @@ async function prepare(key: string, caller: Caller | 'publisher' | 'claimer', wo
   const extra = { revoke: { reason: '联系不上' }, submitProof: { note: '已完成' }, dispute: { reason: '没修好' }, rate: { stars: 5 }, takedown: { reason: '重复' } }[action as 'revoke'] ?? {};
   const openid = caller === 'publisher' ? w.publisher : caller === 'claimer' ? w.claimer : undefined;
   return { event: { action, id: w.id, ...extra }, openid };
+}
+
+/** Goods of the demo community provided by the matrix's unit (东台市实验小学), with stock to spare. */
+async function schoolGoods(): Promise<string> {
+  return newGoods({ name: '矩阵文具套装', cost: 1, stock: 50, perPersonLimit: 5, unitId: 'unit_school' });
+}
+
+/** An order waiting for pickup, by a new resident (the "publisher" row is the order's owner). */
+async function pendingOrder() {
+  const owner = uniqueOpenid('m-buyer');
+  await ok('user', { action: 'login', scene: 'c=beihai' }, owner);
+  await give(owner, 5);
+  const { order } = await ok('points', { action: 'redeem', goodsId: await schoolGoods() }, owner);
+  return { owner, order };
+}
+
+async function preparePoints(action: string, caller: Caller | 'publisher' | 'claimer', world: World): Promise<Cell> {
+  switch (action) {
+    case 'setRules':
+      return { event: { action, values: { neighbour_help: 3 }, reason: '鼓励邻里互助' } };
+    case 'award': {
+      const target = await person('resident');
+      return { event: { action, userId: await userIdOf(target), points: 1, reason: '参加矩阵测试' } };
+    }
+    case 'reverse': {
+      const target = await person('resident');
+      const userId = await give(target, 2);
+      const entries = await where<{ _id: string }>('points_entries', { userId, kind: 'earn' });
+      return { event: { action, entryId: entries[0]._id, reason: '误发更正' } };
+    }
+    case 'goodsDetail':
+      return { event: { action, id: await schoolGoods() } };
+    case 'manageGoods':
+      return { event: { action, op: 'restock', id: await schoolGoods(), quantity: 1, reason: '补货' } };
+    case 'redeem': {
+      if (caller !== 'anonymous' && caller !== 'other_staff') await give(world.openid[caller as 'resident'], 2);
+      return { event: { action, goodsId: await schoolGoods() } };
+    }
+    case 'cancelOrder': {
+      const { owner, order } = await pendingOrder();
+      return { event: { action, id: order.id, reason: '居民来电取消' }, openid: caller === 'publisher' ? owner : undefined };
+    }
+    case 'verify': {
+      const { order } = await pendingOrder();
+      return { event: { action, code: order.pickupCode } };
+    }
+    default:
+      return { event: { action } };
+  }
 }
 
 const responses: Array<{ caller: string; openid?: string; text: string }> = [];
