@@ -1,0 +1,107 @@
+import type { FlowProblem } from './flow';
+
+/**
+ * Splits the problem into independent sub-problems: connected components of the graph whose nodes
+ * are needs, resources and providers, with an edge per feasible pair and from each resource to its
+ * provider (a provider's load cost ties its resources together). Categories with no shared provider
+ * and areas with no shared resource fall apart here. No path of the flow crosses a component, so
+ * solving each alone is exact; each is small, and a long run can be cut between components.
+ */
+
+function find(parent: Int32Array, x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+export interface Component {
+  /** Needs (global indices, ascending) with at least one feasible pair. */
+  needs: Int32Array;
+  problem: FlowProblem;
+  /** Local pair index → global pair index. */
+  pairs: Int32Array;
+}
+
+export function decompose(p: FlowProblem): Component[] {
+  const { needs: N, resources: R, start, res, owner } = p;
+  const parent = Int32Array.from({ length: N + R + p.providers }, (_, i) => i);
+  const union = (a: number, b: number) => {
+    const x = find(parent, a);
+    const y = find(parent, b);
+    if (x !== y) parent[x] = y;
+  };
+  for (let r = 0; r < R; r++) union(N + r, N + R + owner[r]);
+  for (let i = 0; i < N; i++) for (let e = start[i]; e < start[i + 1]; e++) union(i, N + res[e]);
+
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < N; i++) {
+    if (start[i] === start[i + 1]) continue;
+    const root = find(parent, i);
+    const list = byRoot.get(root);
+    if (list) list.push(i);
+    else byRoot.set(root, [i]);
+  }
+
+  // Local numbering of resources and providers, reused across components (-1 = not yet seen).
+  const localRes = new Int32Array(R).fill(-1);
+  const localProv = new Int32Array(p.providers).fill(-1);
+  const out: Component[] = [];
+  for (const needs of byRoot.values()) {
+    const resGlobal: number[] = [];
+    const provGlobal: number[] = [];
+    let nPairs = 0;
+    for (const i of needs) {
+      nPairs += start[i + 1] - start[i];
+      for (let e = start[i]; e < start[i + 1]; e++) {
+        const r = res[e];
+        if (localRes[r] >= 0) continue;
+        localRes[r] = resGlobal.length;
+        resGlobal.push(r);
+        if (localProv[owner[r]] < 0) {
+          localProv[owner[r]] = provGlobal.length;
+          provGlobal.push(owner[r]);
+        }
+      }
+    }
+    const lStart = new Int32Array(needs.length + 1);
+    const lOwn = new Int32Array(needs.length);
+    const lRes = new Int32Array(nPairs);
+    const lValue = new Int32Array(nPairs);
+    const pairs = new Int32Array(nPairs);
+    let at = 0;
+    needs.forEach((i, li) => {
+      if (p.groups) lOwn[li] = at + p.groups.own[i] - start[i];
+      for (let e = start[i]; e < start[i + 1]; e++, at++) {
+        lRes[at] = localRes[res[e]];
+        lValue[at] = p.value[e];
+        pairs[at] = e;
+      }
+      lStart[li + 1] = at;
+    });
+    const cap = Int32Array.from(resGlobal, (r) => p.cap[r]);
+    const lOwner = Int32Array.from(resGlobal, (r) => localProv[owner[r]]);
+    for (const r of resGlobal) localRes[r] = -1;
+    for (const q of provGlobal) localProv[q] = -1;
+    out.push({
+      needs: Int32Array.from(needs),
+      pairs,
+      problem: {
+        needs: needs.length,
+        resources: resGlobal.length,
+        providers: provGlobal.length,
+        start: lStart,
+        res: lRes,
+        value: lValue,
+        cap,
+        owner: lOwner,
+        loadCost: p.loadCost,
+        ...(p.groups && {
+          groups: { count: p.groups.count, of: Int32Array.from(needs, (i) => p.groups!.of[i]), own: lOwn, base: Int32Array.from(needs, (i) => p.groups!.base[i]) },
+        }),
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+/**
+ * Exact capacity-aware assignment with a convex per-provider cost, as a min-cost flow:
+ *
+ *   need i ──(1, −value)──▶ resource r ──(cap r, 0)──▶ provider p ──(k-th unit, loadCost k)──▶ sink
+ *      └──────────────────────────(1, 0: stay unmatched)──────────────────────────────────────▶
+ *
+ * Every need sends one unit, to a resource or down its own zero-cost "unmatched" arc, so the
+ * min-cost flow is the max-value assignment where needs may stay unmatched. The provider's
+ * parallel sink arcs have non-decreasing costs (convex), so a min-cost flow fills them in order:
+ * only the current marginal arc is ever needed, forward at loadCost(load+1).
+ *
+ * Successive shortest paths, one need at a time (as in the Jonker–Volgenant assignment method):
+ * if the flow so far is min-cost for the needs already added, adding need s and augmenting along a
+ * shortest s→sink path in the residual graph keeps it min-cost. Paths are found with Dijkstra on
+ * reduced costs c(u,v) + π(u) − π(v) ≥ 0; Dijkstra stops at the sink, and only the nodes it
+ * settled get π(v) += d(v) − d(sink), which keeps every reduced cost non-negative. Each search is
+ * bounded by the need's own "unmatched" arc, so it stays local unless a long chain of bumps pays.
+ *
+ * All costs are integers (held exactly in doubles), so the result is exactly optimal, and the
+ * reduced distances are small integers, so Dijkstra runs on a bucket queue.
+ *
+ * Speed: needs of the same category and grid reach the resources listing that grid through the
+ * same pairs, valued alike up to the need's own part. In one search only the one of them with the
+ * least (distance + potential − own part) can improve those resources, so the others skip them.
+ */
+
+export interface FlowProblem {
+  needs: number;
+  resources: number;
+  providers: number;
+  /** Rows by need: the pairs of need i are start[i] .. start[i+1]. */
+  start: Int32Array;
+  /** Pair → resource. */
+  res: Int32Array;
+  /** Pair → value gained by assigning it (> 0 to be worth anything). */
+  value: Int32Array;
+  /** Resource → capacity. */
+  cap: Int32Array;
+  /** Resource → provider. */
+  owner: Int32Array;
+  /** Cost of a provider's k-th unit, k ≥ 1; non-decreasing in k and ≥ 0. */
+  loadCost: (k: number) => number;
+  /**
+   * Optional, for speed: needs in the same group share the pairs start[i] .. own[i] (same
+   * resources, same value less the need's own part base[i]); own[i] .. start[i+1] are theirs alone.
+   */
+  groups?: { count: number; of: Int32Array; own: Int32Array; base: Int32Array };
+}
+
+/**
+ * A bucket queue (Dial's) of nodes by small non-negative integer keys, with lazy deletion: keys in
+ * one search are bounded by the source's own "unmatched" arc, so pushes and pops are O(1).
+ */
+class Buckets {
+  head = new Int32Array(64).fill(-1);
+  next = new Int32Array(1024);
+  node = new Int32Array(1024);
+  used = 0;
+  cursor = 0;
+  top = -1;
+
+  clear() {
+    for (let k = this.cursor; k <= this.top; k++) this.head[k] = -1;
+    this.used = 0;
+    this.cursor = 0;
+    this.top = -1;
+  }
+
+  push(key: number, v: number) {
+    if (key >= this.head.length) {
+      const h = new Int32Array(Math.max(key + 1, this.head.length * 2)).fill(-1);
+      h.set(this.head);
+      this.head = h;
+    }
+    if (this.used === this.node.length) {
+      const n = new Int32Array(this.used * 2);
+      n.set(this.node);
+      this.node = n;
+      const x = new Int32Array(this.used * 2);
+      x.set(this.next);
+      this.next = x;
+    }
+    const e = this.used++;
+    this.node[e] = v;
+    this.next[e] = this.head[key];
+    this.head[key] = e;
+    if (key > this.top) this.top = key;
+    if (key < this.cursor) this.cursor = key;
+  }
+
+  /** The node with the least key, or −1 when empty. */
+  pop(): number {
+    while (this.cursor <= this.top) {
+      const e = this.head[this.cursor];
+      if (e >= 0) {
+        this.head[this.cursor] = this.next[e];
+        return this.node[e];
+      }
+      this.cursor++;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Solves the problem; returns, for each need, the index of its assigned pair or −1.
+ * `order` is the sequence in which needs are added (any order gives the same optimal total).
+ */
+export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array {
+  const N = p.needs;
+  const R = p.resources;
+  const P = p.providers;
+  const RES0 = N; // resource r is node RES0 + r
+  const PRV0 = N + R; // provider q is node PRV0 + q
+  const SINK = N + R + P;
+  const V = SINK + 1;
+  const { start, res, value, cap, owner } = p;
+  const groups = p.groups ?? { count: 0, of: new Int32Array(N).fill(-1), own: start.subarray(0, N), base: new Int32Array(N) };
+  const { of: groupOf, own, base } = groups;
+
+  // Resources of each provider, and slots holding the needs assigned to each resource.
+  const provStart = new Int32Array(P + 1);
+  for (let r = 0; r < R; r++) provStart[owner[r] + 1]++;
+  for (let q = 0; q < P; q++) provStart[q + 1] += provStart[q];
+  const provRes = new Int32Array(R);
+  const provFill = provStart.slice(0, P);
+  for (let r = 0; r < R; r++) provRes[provFill[owner[r]]++] = r;
+  const provCap = new Int32Array(P);
+  for (let r = 0; r < R; r++) provCap[owner[r]] += cap[r];
+  let maxProvCap = 0;
+  for (let q = 0; q < P; q++) maxProvCap = Math.max(maxProvCap, provCap[q]);
+  const marginal = new Float64Array(maxProvCap + 2);
+  for (let k = 1; k < marginal.length; k++) marginal[k] = p.loadCost(k);
+
+  const slotStart = new Int32Array(R + 1);
+  for (let r = 0; r < R; r++) slotStart[r + 1] = slotStart[r] + Math.max(0, cap[r]);
+  const slots = new Int32Array(slotStart[R]);
+  const count = new Int32Array(R);
+  const load = new Int32Array(P);
+  const assigned = new Int32Array(N).fill(-1); // pair index, or −1
+
+  const pot = new Float64Array(V);
+  const dist = new Float64Array(V);
+  const seen = new Int32Array(V); // == round: dist set this round
+  const done = new Int32Array(V); // == round: settled this round
+  const parent = new Int32Array(V);
+  const parentPair = new Int32Array(V);
+  const settled = new Int32Array(V);
+  const queue = new Buckets();
+  let round = 0;
+  // Per group, this round: the least h = d + π − base among its settled needs, which of its
+  // shared pairs that need skipped (its own assignment), and whether one was settled at all.
+  const groupRound = new Int32Array(groups.count);
+  const groupH = new Float64Array(groups.count);
+  const groupSkip = new Int32Array(groups.count);
+
+  // Keys are 4·d + rank: ties (frequent, many scores are equal) go to the node nearest the sink,
+  // so the search stops as soon as the sink is at the least distance instead of settling the tie.
+  // Nothing at or beyond the sink's tentative distance can come before it, so it is not queued.
+  const relax = (v: number, d: number, from: number, pair: number) => {
+    if (seen[v] === round && d >= dist[v]) return;
+    if (v !== SINK && d >= dist[SINK]) return;
+    seen[v] = round;
+    dist[v] = d;
+    parent[v] = from;
+    parentPair[v] = pair;
+    queue.push(4 * d + (v >= PRV0 ? (v === SINK ? 0 : 1) : v >= RES0 ? 2 : 3), v);
+  };
+
+  /** Relaxes the arcs out of a settled need u. */
+  const expandNeed = (u: number, du: number) => {
+    const pu = pot[u];
+    const cur = assigned[u];
+    const g = groupOf[u];
+    let from = start[u];
+    if (g >= 0) {
+      // Shared pairs give every resource d = h − (shared value − base) − π(r): only the group's
+      // need with the least h matters, so later ones skip them (but for what it skipped).
+      const h = du + pu - base[u];
+      if (groupRound[g] === round && h >= groupH[g]) {
+        const skipped = groupSkip[g];
+        if (skipped >= 0) {
+          const e2 = start[u] + skipped;
+          if (e2 !== cur) relax(RES0 + res[e2], du - value[e2] + pu - pot[RES0 + res[e2]], u, e2);
+        }
+        from = own[u];
+      } else {
+        groupRound[g] = round;
+        groupH[g] = h;
+        groupSkip[g] = cur >= start[u] && cur < own[u] ? cur - start[u] : -1;
+      }
+    }
+    for (let e = from; e < start[u + 1]; e++) {
+      if (e === cur) continue;
+      const v = RES0 + res[e];
+      relax(v, du - value[e] + pu - pot[v], u, e);
+    }
+    relax(SINK, du + pu - pot[SINK], u, -1);
+  };
+
+  const removeSlot = (r: number, need: number) => {
+    const s0 = slotStart[r];
+    const last = s0 + --count[r];
+    for (let t = s0; t <= last; t++) {
+      if (slots[t] === need) {
+        slots[t] = slots[last];
+        return;
+      }
+    }
+  };
+
+  for (let k = 0; k < N; k++) {
+    const s = order ? order[k] : k;
+    if (start[s] === start[s + 1]) continue;
+    // A new node: a potential high enough that all its arcs have non-negative reduced cost.
+    let ps = pot[SINK];
+    for (let e = start[s]; e < start[s + 1]; e++) ps = Math.max(ps, pot[RES0 + res[e]] + value[e]);
+    pot[s] = ps;
+
+    round++;
+    queue.clear();
+    let nSettled = 0;
+    // The sink's distance bounds the search; the source's "unmatched" arc sets it first.
+    dist[SINK] = Infinity;
+    relax(s, 0, -1, -1);
+    for (;;) {
+      const u = queue.pop();
+      if (done[u] === round) continue;
+      done[u] = round;
+      if (u === SINK) break;
+      settled[nSettled++] = u;
+      const du = dist[u];
+      const pu = pot[u];
+      if (u < RES0) {
+        expandNeed(u, du);
+      } else if (u < PRV0) {
+        // Resource: on to its provider if it has room; back to each need it holds.
+        const r = u - RES0;
+        if (count[r] < cap[r]) {
+          const v = PRV0 + owner[r];
+          relax(v, du + pu - pot[v], u, -1);
+        }
+        for (let t = slotStart[r], end = t + count[r]; t < end; t++) {
+          const v = slots[t];
+          relax(v, du + value[assigned[v]] + pu - pot[v], u, -1);
+        }
+      } else {
+        // Provider: to the sink at its next marginal cost; back to its resources holding needs.
+        const q = u - PRV0;
+        relax(SINK, du + marginal[load[q] + 1] + pu - pot[SINK], u, -1);
+        for (let t = provStart[q]; t < provStart[q + 1]; t++) {
+          const r = provRes[t];
+          if (count[r] === 0) continue;
+          const v = RES0 + r;
+          relax(v, du + pu - pot[v], u, -1);
+        }
+      }
+    }
+
+    // Settled nodes move by d − D: reduced costs stay ≥ 0 and those on the path become 0.
+    const D = dist[SINK];
+    for (let t = 0; t < nSettled; t++) pot[settled[t]] += dist[settled[t]] - D;
+
+    // Augment, walking back from the sink so a resource frees a slot before it takes one.
+    for (let v = SINK; v !== s; ) {
+      const u = parent[v];
+      if (u < RES0) {
+        if (v === SINK) assigned[u] = -1; // unmatched, or bumped out
+        else {
+          const r = v - RES0;
+          assigned[u] = parentPair[v];
+          slots[slotStart[r] + count[r]++] = u;
+        }
+      } else if (u < PRV0) {
+        if (v < RES0) removeSlot(u - RES0, v); // the resource gives need v up
+      } else if (v === SINK) {
+        load[u - PRV0]++;
+      }
+      v = u;
+    }
+  }
+  return assigned;
+}

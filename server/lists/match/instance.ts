@@ -1,0 +1,105 @@
+import { decompose } from './decompose';
+import { feasiblePairs, relatedMap, type RelatedMap } from './feasibility';
+import { solveFlow, type FlowProblem } from './flow';
+import { RELATED_CATEGORIES, type MatchOptions, type Need, type Resource } from './model';
+import { loadCost, needValue } from './score';
+
+/** Needs and resources turned into integer arrays: the feasible pairs, their values, capacities. */
+export interface Instance {
+  needs: Need[];
+  resources: Resource[];
+  now: number;
+  related: RelatedMap;
+  providerIds: string[];
+  problem: FlowProblem;
+}
+
+export function buildInstance(needs: Need[], resources: Resource[], options: MatchOptions): Instance {
+  const related = relatedMap(options.related ?? RELATED_CATEGORIES);
+  const pairs = feasiblePairs(needs, resources, related);
+  const value = new Int32Array(pairs.res.length);
+  const base = new Int32Array(needs.length);
+  // Needs of the same category and grid share their grid pairs: the solver uses that for speed.
+  const groupIndex = new Map<string, number>();
+  const of = new Int32Array(needs.length);
+  needs.forEach((need, i) => {
+    const v = (base[i] = needValue(need, options.now));
+    for (let e = pairs.start[i]; e < pairs.start[i + 1]; e++) value[e] = v + pairs.score[e];
+    const key = `${need.category}\u0000${need.gridId}`;
+    let g = groupIndex.get(key);
+    if (g === undefined) groupIndex.set(key, (g = groupIndex.size));
+    of[i] = g;
+  });
+  const providerIndex = new Map<string, number>();
+  const owner = Int32Array.from(resources, (r) => {
+    let q = providerIndex.get(r.providerId);
+    if (q === undefined) providerIndex.set(r.providerId, (q = providerIndex.size));
+    return q;
+  });
+  const cap = Int32Array.from(resources, (r) => Math.max(0, Math.floor(r.capacity)));
+  return {
+    needs,
+    resources,
+    now: options.now,
+    related,
+    providerIds: [...providerIndex.keys()],
+    problem: {
+      needs: needs.length,
+      resources: resources.length,
+      providers: providerIndex.size,
+      start: pairs.start,
+      res: pairs.res,
+      value,
+      cap,
+      owner,
+      loadCost,
+      groups: { count: groupIndex.size, of, own: pairs.own, base },
+    },
+  };
+}
+
+/** The exact optimum, solved component by component. Returns the pair chosen per need, or −1. */
+export function optimalAssignment(inst: Instance): { assigned: Int32Array; components: number; largestComponent: number } {
+  const assigned = new Int32Array(inst.needs.length).fill(-1);
+  const components = decompose(inst.problem);
+  let largestComponent = 0;
+  for (const c of components) {
+    const { problem } = c;
+    largestComponent = Math.max(largestComponent, problem.needs);
+    // Most valuable needs first: the total is optimal in any order, but this order re-routes least.
+    const best = new Int32Array(problem.needs);
+    for (let i = 0; i < problem.needs; i++) for (let e = problem.start[i]; e < problem.start[i + 1]; e++) best[i] = Math.max(best[i], problem.value[e]);
+    const order = Int32Array.from({ length: problem.needs }, (_, i) => i).sort((a, b) => best[b] - best[a] || a - b);
+    const local = solveFlow(problem, order);
+    for (let i = 0; i < problem.needs; i++) if (local[i] >= 0) assigned[c.needs[i]] = c.pairs[local[i]];
+  }
+  return { assigned, components: components.length, largestComponent };
+}
+
+export interface Evaluation {
+  matched: number;
+  pairScore: number;
+  loadCost: number;
+  total: number;
+}
+
+/** The objective of any assignment (pair per need or −1), checked against capacities. */
+export function evaluate(p: FlowProblem, assigned: Int32Array): Evaluation {
+  const used = new Int32Array(p.resources);
+  const load = new Int32Array(p.providers);
+  let matched = 0;
+  let pairScore = 0;
+  for (let i = 0; i < p.needs; i++) {
+    const e = assigned[i];
+    if (e < 0) continue;
+    if (e < p.start[i] || e >= p.start[i + 1]) throw new Error(`need ${i} assigned a pair not its own`);
+    const r = p.res[e];
+    if (++used[r] > p.cap[r]) throw new Error(`resource ${r} over capacity`);
+    load[p.owner[r]]++;
+    matched++;
+    pairScore += p.value[e];
+  }
+  let cost = 0;
+  for (let q = 0; q < p.providers; q++) for (let k = 1; k <= load[q]; k++) cost += p.loadCost(k);
+  return { matched, pairScore, loadCost: cost, total: pairScore - cost };
+}
