@@ -4,6 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo } from '../emulator/seed';
+import { runMatchBench } from './bench-match';
 
 /**
  * `npm run bench`: the local cloud on this machine under load. Prints the wish-wall list through
@@ -92,6 +93,8 @@ async function main() {
     await cloud.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  console.log('\nMatching, 10,000 needs × 5,000 resources:');
+  runMatchBench();
 }
 
 main().catch((e) => {
