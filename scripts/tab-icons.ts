@@ -14,14 +14,14 @@ const SAMPLES = 4;
 const COLORS = { normal: [0x4d, 0x4d, 0x4d], active: [0xc8, 0x16, 0x1d] } as const;
 
 /** Is the point (x, y) in [0, 1]² inside the shape? */
-type Shape = (x: number, y: number) => boolean;
+export type Shape = (x: number, y: number) => boolean;
 
-const disc = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const union = (...s: Shape[]): Shape => (x, y) => s.some((f) => f(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+export const disc = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+export const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+export const union = (...s: Shape[]): Shape => (x, y) => s.some((f) => f(x, y));
+export const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
 /** Triangle with apex (ax, ay) and a horizontal base at y = by (above or below the apex). */
-const triangle = (ax: number, ay: number, bx0: number, bx1: number, by: number): Shape => (x, y) => {
+export const triangle = (ax: number, ay: number, bx0: number, bx1: number, by: number): Shape => (x, y) => {
   const t = (y - ay) / (by - ay);
   if (t < 0 || t > 1) return false;
   const [l, r] = [ax + (bx0 - ax) * t, ax + (bx1 - ax) * t].sort((a, b) => a - b);
@@ -61,7 +61,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An RGBA PNG: each scanline prefixed with filter type 0. */
-function encodePng(rgba: Buffer, width: number, height: number): Buffer {
+export function encodePng(rgba: Buffer, width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

@@ -45,3 +45,15 @@ export const STAFF_WISH_ENTRIES: (Entry & { hint: string })[] = [
   { key: 'wishConfirm', title: '完成确认', hint: '志愿者已提交完成凭证', path: '/package-staff/pages/wish-confirm/index' },
   { key: 'wishSeason', title: '心愿季', hint: '开启新一季，查看各季数据', path: '/package-staff/pages/wish-season/index' },
 ];
+
+/** The community intro (社区简介), linked from 首页 and the map. */
+export const COMMUNITY_INTRO = '/pages/map/community/index';
+
+/** Staff upkeep of the community map, in the staff subpackage. */
+export const STAFF_MAP_ENTRIES: (Entry & { hint: string })[] = [
+  { key: 'placeList', title: '地点维护', hint: '修改、关闭或重新开放地图上的地点', path: '/package-staff/pages/place-list/index' },
+  { key: 'placeCreate', title: '新增地点', hint: '把新的服务点加到社区地图上', path: '/package-staff/pages/place-edit/index' },
+];
+
+/** The staff page that edits one place (or creates one without an id). */
+export const PLACE_EDIT = '/package-staff/pages/place-edit/index';

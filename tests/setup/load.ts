@@ -27,6 +27,31 @@ export interface LoadOptions {
 type Wrapper = any;
 
 let npmReady = false;
+let standinsReady = false;
+
+/**
+ * Native components that render nothing in jsdom, stood in for by components with the same
+ * properties, so a test can read what the page bound to them (`props('#map').markers`).
+ */
+function registerStandins(): void {
+  if (standinsReady) return;
+  standinsReady = true;
+  const list = { type: Array, value: [] };
+  simulate.load({
+    id: 'map',
+    template: '<view class="map-standin"><slot/></view>',
+    properties: {
+      latitude: Number,
+      longitude: Number,
+      scale: { type: Number, value: 16 },
+      markers: list,
+      circles: list,
+      polyline: list,
+      includePoints: list,
+      showLocation: Boolean,
+    },
+  } as unknown as string);
+}
 
 export interface PageHandle {
   /** The j-component root: `.data`, `.instance`, `.querySelector`. */
@@ -36,6 +61,8 @@ export interface PageHandle {
   /** Text of the element matched by a selector (id or class, as exparser understands it; `>>>` enters a component). */
   textOf(selector: string): string;
   has(selector: string): boolean;
+  /** The properties bound to the component matched by `selector` (e.g. the markers of a `<map>`). */
+  props(selector: string): Record<string, any>;
   /** Taps the innermost element showing exactly `text`; the tap bubbles like a finger's. */
   tapText(text: string): Promise<void>;
   /** Taps the element (or component) matched by `selector`. */
@@ -99,6 +126,7 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
     syncMiniprogramNpm(MINIPROGRAM_ROOT);
     npmReady = true;
   }
+  registerStandins();
   if (options.openid) wx.setStorageSync(DEV_OPENID_KEY, options.openid);
   resetApp();
 
@@ -137,6 +165,11 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
       return el ? norm(el.textContent) : '';
     },
     has: (selector) => !!find(selector),
+    props(selector) {
+      const w = find(selector);
+      if (!w) throw new Error(`nothing matches ${selector}`);
+      return { ...(w._exparserNode?.data ?? {}) };
+    },
     async tapText(text) {
       const matches = Array.from(comp.dom.querySelectorAll('*') as NodeListOf<Element>).filter(
         (el) => norm(el.textContent) === text,

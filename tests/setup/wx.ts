@@ -24,6 +24,14 @@ export interface Recorded {
   phoneCalls: string[];
   /** Files sent with uploadFile: the form's cloudPath and the file id the local cloud gave back. */
   uploads: { cloudPath: string; fileID: string }[];
+  /** Places opened in the map app with openLocation (navigation). */
+  openedLocations: { latitude: number; longitude: number; name?: string; address?: string; scale?: number }[];
+  /** Times getLocation was asked, with the type asked for. */
+  locationRequests: string[];
+  /** Times the settings page was opened (openSetting). */
+  settingsOpened: number[];
+  /** Calls on map contexts: `<mapId>.<method>`. */
+  mapCalls: string[];
 }
 
 export const recorded: Recorded = {
@@ -38,6 +46,10 @@ export const recorded: Recorded = {
   subscriptions: [],
   phoneCalls: [],
   uploads: [],
+  openedLocations: [],
+  locationRequests: [],
+  settingsOpened: [],
+  mapCalls: [],
 };
 
 const storage = new Map<string, unknown>();
@@ -57,6 +69,16 @@ export const mediaAnswer = { photos: 1, cancel: false };
 const tempFiles = new Map<string, Buffer>();
 let tempSeq = 0;
 
+/** Where the phone is (GCJ-02), or why it cannot say: `{ errMsg: 'getLocation:fail auth deny' }` for a refusal. */
+export type LocationAnswer = { latitude: number; longitude: number } | { errMsg: string };
+export const LOCATION_DENIED: LocationAnswer = { errMsg: 'getLocation:fail auth deny' };
+/** What `wx.getLocation` answers next (tests change `value`); by default the phone cannot locate. */
+export const locationAnswer: { value: LocationAnswer } = { value: { errMsg: 'getLocation:fail system permission denied' } };
+/** What the settings page reports when the person comes back from it (openSetting). */
+export const settingAnswer = { location: false };
+/** What `wx.chooseLocation` picks, or `null` when the person backs out. */
+export const chooseLocationAnswer: { value: { latitude: number; longitude: number; name: string; address: string } | null } = { value: null };
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
@@ -67,6 +89,9 @@ export function resetWx(): void {
   modalAnswer.confirm = true;
   mediaAnswer.photos = 1;
   mediaAnswer.cancel = false;
+  locationAnswer.value = { errMsg: 'getLocation:fail system permission denied' };
+  settingAnswer.location = false;
+  chooseLocationAnswer.value = null;
 }
 
 export function inflightRequests(): number {
@@ -268,6 +293,48 @@ function chooseMedia(opts: Callbacks<{ tempFiles: { tempFilePath: string; size: 
   return settle(opts, { tempFiles: picked });
 }
 
+function failWith(opts: Callbacks<never> | undefined, errMsg: string): Promise<void> {
+  return Promise.resolve().then(() => {
+    opts?.fail?.({ errMsg });
+    opts?.complete?.({ errMsg });
+  });
+}
+
+type LocationResult = { latitude: number; longitude: number; accuracy: number; speed: number; altitude: number };
+
+function getLocation(opts: Callbacks<LocationResult> & { type?: string }) {
+  recorded.locationRequests.push(opts.type ?? 'wgs84');
+  const answer = locationAnswer.value;
+  if ('errMsg' in answer) return failWith(opts, answer.errMsg);
+  return settle(opts, { ...answer, accuracy: 30, speed: -1, altitude: 0 });
+}
+
+function openSetting(opts: Callbacks<{ authSetting: Record<string, boolean> }>) {
+  recorded.settingsOpened.push(Date.now());
+  return settle(opts, { authSetting: { 'scope.userLocation': settingAnswer.location } });
+}
+
+function chooseLocation(opts: Callbacks<{ latitude: number; longitude: number; name: string; address: string }>) {
+  const answer = chooseLocationAnswer.value;
+  if (!answer) return failWith(opts, 'chooseLocation:fail cancel');
+  return settle(opts, { ...answer });
+}
+
+function openLocation(opts: Callbacks<unknown> & { latitude: number; longitude: number; name?: string; address?: string; scale?: number }) {
+  const { latitude, longitude, name, address, scale } = opts;
+  recorded.openedLocations.push({ latitude, longitude, name, address, scale });
+  return settle(opts, { errMsg: 'openLocation:ok' });
+}
+
+/** A map context that records what the page asks of it. */
+function createMapContext(mapId: string) {
+  const call = (method: string) => (opts?: Callbacks<unknown>) => {
+    recorded.mapCalls.push(`${mapId}.${method}`);
+    return settle(opts, { errMsg: `${method}:ok` });
+  };
+  return { moveToLocation: call('moveToLocation'), includePoints: call('includePoints') };
+}
+
 function navigation(kind: string) {
   return (opts: Callbacks<{ errMsg: string }> & { url?: string; delta?: number }) => {
     recorded.navigations.push(`${kind}:${opts.url ?? opts.delta ?? 1}`);
@@ -347,6 +414,13 @@ const wxMock = {
     return settle(opts, { errMsg: 'makePhoneCall:ok' });
   },
   stopPullDownRefresh: () => undefined,
+  setNavigationBarTitle: (opts: Callbacks<unknown> & { title: string }) => settle(opts, { errMsg: 'setNavigationBarTitle:ok' }),
+
+  getLocation,
+  openSetting,
+  chooseLocation,
+  openLocation,
+  createMapContext,
 
   navigateTo: navigation('navigateTo'),
   redirectTo: navigation('redirectTo'),

@@ -1,6 +1,6 @@
 import * as session from '../../services/session';
 import { greeting } from '../../utils/date';
-import { HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
+import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
 
 Component({
   data: {
@@ -39,6 +39,10 @@ Component({
     onRetry() {
       this.setData({ state: 'loading' });
       void this.load(session.login());
+    },
+
+    onIntro() {
+      wx.navigateTo({ url: COMMUNITY_INTRO });
     },
 
     onEntry(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { HOME_ENTRIES, ME_ENTRIES, STAFF_CONSOLE, STAFF_WISH_ENTRIES, entryViews } from '../../../miniprogram/utils/entries';
+import { COMMUNITY_INTRO, HOME_ENTRIES, ME_ENTRIES, PLACE_EDIT, STAFF_CONSOLE, STAFF_MAP_ENTRIES, STAFF_WISH_ENTRIES, entryViews } from '../../../miniprogram/utils/entries';
 
 const app = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/app.json'), 'utf8'));
 const pages: string[] = [
@@ -15,7 +15,9 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(!!e.tab).toBe(tabs.includes(e.path!));
   }
   expect(pages).toContain(STAFF_CONSOLE);
-  for (const e of STAFF_WISH_ENTRIES) {
+  expect(pages).toContain(COMMUNITY_INTRO);
+  expect(pages).toContain(PLACE_EDIT);
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }

@@ -1,0 +1,210 @@
+import type { Result } from '../../../../typings/api';
+import type { ManagePlaceReq, OpeningHours, PlaceDetail } from '../../../../typings/map';
+import { pickLocation } from '../../../services/location';
+import * as map from '../../../services/map';
+import * as session from '../../../services/session';
+import { newRequestId } from '../../../services/transport';
+import { isManager } from '../../../utils/labels';
+import { PLACE_CATEGORIES } from '../../../utils/map';
+import { NAME_MAX, ADDRESS_MAX, INTRO_MAX, NOTE_MAX, PHOTO_MAX, type PlaceForm, changesOf, emptyForm, formOf, formProblem, locationOf, toInput } from './form';
+import { type DayMode, WEEKDAYS, copyDay, defaultRows, editRow, toRows } from './hours';
+
+function toast(title: string): void {
+  wx.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+function ask(title: string, content: string, confirmText: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#C8161D', success: (r) => resolve(r.confirm), fail: () => resolve(false) });
+  });
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+type TimeField = 'from' | 'to' | 'lunchFrom' | 'lunchTo';
+type PlaceResult = Result<{ place: PlaceDetail }>;
+
+// Per page instance, outside `data` so it never goes through setData.
+interface Internals {
+  /** The last request that failed, with its key: sent again unchanged, it is the same request. */
+  pending?: { body: string; requestId: string };
+}
+
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = {};
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    /** Empty when adding a new place. */
+    id: '',
+    status: 'active' as 'active' | 'closed',
+    closedReason: '',
+    form: emptyForm(),
+    rows: defaultRows(),
+    categories: PLACE_CATEGORIES,
+    limits: { name: NAME_MAX, address: ADDRESS_MAX, intro: INTRO_MAX, note: NOTE_MAX, photos: PHOTO_MAX },
+    /** 修改说明, kept with the change. */
+    reason: '',
+    closeReason: '',
+    saving: false,
+    /** The place as loaded, to send only what changed. */
+    original: null as PlaceDetail | null,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      wx.setNavigationBarTitle({ title: query.id ? '编辑地点' : '新增地点' });
+      void this.start();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      // The server decides every change; this spares others a form that would be refused.
+      if (!isManager(me.data.roles) || !me.data.community) return this.setData({ state: 'forbidden' });
+      if (!this.data.id) return this.setData({ state: 'ready' });
+      const res = await map.place({ id: this.data.id });
+      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+      this.show(res.data.place);
+    },
+
+    show(p: PlaceDetail) {
+      this.setData({
+        state: 'ready',
+        original: p,
+        status: p.status,
+        closedReason: p.closedReason ?? '',
+        form: formOf(p),
+        rows: p.hours ? toRows(p.hours.week) : defaultRows(),
+        reason: '',
+        closeReason: '',
+      });
+    },
+
+    onField(e: Change<{ field: keyof PlaceForm }>) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value });
+    },
+
+    onCategory(e: Tap<{ value: string }>) {
+      this.setData({ 'form.category': e.currentTarget.dataset.value });
+    },
+
+    onCalendar(e: Tap<{ value: OpeningHours['calendar'] }>) {
+      this.setData({ 'form.calendar': e.currentTarget.dataset.value });
+    },
+
+    onPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
+      this.setData({ 'form.photos': e.detail.ids });
+    },
+
+    async onPickLocation() {
+      const near = locationOf(this.data.form) ?? undefined;
+      const picked = await pickLocation(near);
+      if (!picked) return toast('没有选到位置，也可以直接填写纬度和经度');
+      this.setData({
+        'form.lat': picked.location.lat.toFixed(6),
+        'form.lng': picked.location.lng.toFixed(6),
+        ...(!this.data.form.address.trim() && picked.address ? { 'form.address': picked.address.slice(0, ADDRESS_MAX) } : {}),
+      });
+    },
+
+    onMode(e: Tap<{ index: number; mode: DayMode }>) {
+      const { index, mode } = e.currentTarget.dataset;
+      this.setData({ [`rows[${index}]`]: editRow(this.data.rows[index], { mode }) });
+    },
+
+    onLunch(e: Tap<{ index: number }>) {
+      const i = e.currentTarget.dataset.index;
+      this.setData({ [`rows[${i}]`]: editRow(this.data.rows[i], { lunch: !this.data.rows[i].lunch }) });
+    },
+
+    onTime(e: Change<{ index: number; field: TimeField }>) {
+      const { index, field } = e.currentTarget.dataset;
+      this.setData({ [`rows[${index}]`]: editRow(this.data.rows[index], { [field]: e.detail.value }) });
+    },
+
+    onCopyWorkdays() {
+      this.setData({ rows: copyDay(this.data.rows, '1', ['2', '3', '4', '5']) });
+    },
+
+    onCopyAll() {
+      this.setData({ rows: copyDay(this.data.rows, '1', WEEKDAYS) });
+    },
+
+    onReason(e: Change) {
+      this.setData({ reason: e.detail.value });
+    },
+
+    onCloseReason(e: Change) {
+      this.setData({ closeReason: e.detail.value });
+    },
+
+    async onSave() {
+      if (this.data.saving) return;
+      const { form, rows } = this.data;
+      const problem = formProblem(form, rows);
+      if (problem) return toast(problem);
+      const before = this.data.original;
+      const input = toInput(form, rows, before?.hours);
+      if (!before) {
+        const res = await this.send({ op: 'create', place: input });
+        if (!res.ok) return;
+        toast('已添加到社区地图');
+        return void wx.redirectTo({ url: `/pages/map/place/index?id=${res.data.place.id}` });
+      }
+      const changes = changesOf(before, input);
+      if (!Object.keys(changes).length) return toast('没有修改的内容');
+      const reason = this.data.reason.trim();
+      const res = await this.send({ op: 'update', id: before.id, changes, ...(reason ? { reason } : {}) });
+      if (res.ok) toast('已保存');
+    },
+
+    async onClosePlace() {
+      const before = this.data.original;
+      const reason = this.data.closeReason.trim();
+      if (!before || this.data.saving) return;
+      if (!reason) return toast('请填写关闭原因');
+      if (!(await ask('关闭地点', `关闭后居民在地图上将看不到“${before.name}”。确定关闭吗？`, '关闭地点'))) return;
+      const res = await this.send({ op: 'close', id: before.id, reason });
+      if (res.ok) toast('已关闭，地图上不再显示');
+    },
+
+    async onReopen() {
+      const before = this.data.original;
+      if (!before || this.data.saving) return;
+      const res = await this.send({ op: 'reopen', id: before.id });
+      if (res.ok) toast('已重新开放，地图上恢复显示');
+    },
+
+    /**
+     * Runs one change; on success the form shows the place as it now is. A retry of a failed
+     * request (a lost connection) carries the same requestId, so it is applied at most once.
+     */
+    async send(req: ManagePlaceReq): Promise<PlaceResult> {
+      const self = this.internals();
+      const body = JSON.stringify(req);
+      const requestId = self.pending?.body === body ? self.pending.requestId : newRequestId();
+      self.pending = { body, requestId };
+      this.setData({ saving: true });
+      const res = await map.managePlace({ ...req, requestId });
+      this.setData({ saving: false });
+      if (!res.ok) {
+        toast(res.message);
+        return res;
+      }
+      self.pending = undefined;
+      this.show(res.data.place);
+      return res;
+    },
+  },
+});

@@ -1,0 +1,96 @@
+import type { PlaceDetail } from '../../../../typings/map';
+import { lastLocation, navigateTo } from '../../../services/location';
+import * as map from '../../../services/map';
+import * as session from '../../../services/session';
+import { imageUrl } from '../../../services/storage';
+import { PLACE_EDIT } from '../../../utils/entries';
+import { isManager } from '../../../utils/labels';
+import { type DetailView, toDetailView } from './view';
+
+/** Where 预约 leads: the booking feature's service page. */
+const BOOKING_PAGE = '/pages/booking/service/index';
+
+function toast(title: string): void {
+  wx.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+Component({
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    id: '',
+    place: null as DetailView | null,
+    /** Staff of the community may edit the place. */
+    canEdit: false,
+    /** The first bookable service, for 预约. */
+    serviceId: '',
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const id = query.id ?? '';
+      if (!id) return this.setData({ state: 'error', errorText: '地点不存在或已关闭' });
+      this.setData({ id });
+      void this.start();
+    },
+
+    onShow() {
+      // Back from editing: show the place as it is now.
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      this.setData({ canEdit: isManager(me.data.roles) });
+      await this.reload();
+    },
+
+    async reload() {
+      const location = lastLocation();
+      const res = await map.place({ id: this.data.id, ...(location ? { location } : {}) });
+      if (!res.ok) {
+        if (this.data.state === 'ready' && res.code !== 'NOT_FOUND') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.show(res.data.place);
+    },
+
+    show(p: PlaceDetail) {
+      wx.setNavigationBarTitle({ title: p.name });
+      this.setData({ state: 'ready', place: toDetailView(p, imageUrl), serviceId: p.bookableServiceIds[0] ?? '' });
+    },
+
+    onNavigate() {
+      const p = this.data.place;
+      if (p) navigateTo({ location: { lat: p.lat, lng: p.lng }, name: p.name, address: p.address });
+    },
+
+    onCall() {
+      const phoneNumber = this.data.place?.phone;
+      if (phoneNumber) wx.makePhoneCall({ phoneNumber });
+    },
+
+    onBook() {
+      if (this.data.serviceId) wx.navigateTo({ url: `${BOOKING_PAGE}?id=${this.data.serviceId}` });
+    },
+
+    onEdit() {
+      if (this.data.canEdit) wx.navigateTo({ url: `${PLACE_EDIT}?id=${this.data.id}` });
+    },
+
+    onPreview(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
+      wx.previewImage({ current: e.currentTarget.dataset.url, urls: this.data.place?.photos ?? [] });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});
