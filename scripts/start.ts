@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo, DEMO_OPENIDS } from '../emulator/seed';
 import { ROOT } from './bundle-functions';
+import { syncMiniprogramNpm } from './mp-npm';
 
 /** `npm start`: the local cloud with the demo community. `--reset` wipes the data first. */
 async function main() {
@@ -10,6 +11,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
   if (process.argv.includes('--reset')) fs.rmSync(dataDir, { recursive: true, force: true });
+  // WeChat DevTools opens miniprogram/ with its UI kit in miniprogram_npm, ready to run.
+  syncMiniprogramNpm();
   const cloud = await startLocalCloud({ port, dataDir, timers: true });
   const seeded = seedDemo(cloud.db.store);
   console.log(`红邻 local cloud ready at ${cloud.url} (${Date.now() - started} ms)`);
