@@ -3,6 +3,7 @@ import type { Store } from '../db/store';
 import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
 import { seedPlaces } from './places';
 import { seedPoints } from './points';
+import { seedBooking } from './booking';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -17,6 +18,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
   }
   for (const u of DEMO_UNITS) put('units', { ...u, communityId: c });
   seedPlaces(put, now);
+  seedBooking(put, now);
   for (const u of DEMO_USERS) {
     put('user_openids', { _id: u.openid, userId: u._id, createdAt: now });
     put('users', {

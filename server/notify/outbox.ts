@@ -8,6 +8,16 @@ export const TEMPLATES = {
   wishClaimed: process.env.TEMPLATE_WISH_CLAIMED ?? 'tmpl-wish-claimed',
   wishFulfilled: process.env.TEMPLATE_WISH_FULFILLED ?? 'tmpl-wish-fulfilled',
   wishConfirmed: process.env.TEMPLATE_WISH_CONFIRMED ?? 'tmpl-wish-confirmed',
+  bookingPromoted: process.env.TEMPLATE_BOOKING_PROMOTED ?? 'tmpl-booking-promoted',
+  bookingReminder: process.env.TEMPLATE_BOOKING_REMINDER ?? 'tmpl-booking-reminder',
+  errandUpdated: process.env.TEMPLATE_ERRAND_UPDATED ?? 'tmpl-errand-updated',
+  activityReminder: process.env.TEMPLATE_ACTIVITY_REMINDER ?? 'tmpl-activity-reminder',
+  activityCancelled: process.env.TEMPLATE_ACTIVITY_CANCELLED ?? 'tmpl-activity-cancelled',
+  // lists: dispatch tickets (集单—派单—接单—办结—评单), deadline warnings and escalations
+  ticketDispatched: process.env.TEMPLATE_TICKET_DISPATCHED ?? 'tmpl-ticket-dispatched',
+  ticketUpdated: process.env.TEMPLATE_TICKET_UPDATED ?? 'tmpl-ticket-updated',
+  ticketDeadline: process.env.TEMPLATE_TICKET_DEADLINE ?? 'tmpl-ticket-deadline',
+  ticketEscalated: process.env.TEMPLATE_TICKET_ESCALATED ?? 'tmpl-ticket-escalated',
 } as const;
 
 /**

@@ -34,6 +34,9 @@ export const docs: DocStore = {
 
 const OPERATORS = ['$in', '$nin', '$lt', '$lte', '$gt', '$gte', '$ne', '$exists', '$elemMatch'] as const;
 
+/** Where the SDK's command name differs from the Mongo operator. */
+const COMMANDS: Record<string, string> = { $ne: 'neq' };
+
 /**
  * The domain writes queries as plain Mongo-style objects (`{ at: { $lte: t } }`); this turns the
  * operators into the SDK's commands, which is what it sends on the wire.
@@ -45,7 +48,7 @@ export function toWhere(where: DocData): DocData {
     const ops = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? Object.entries(value) : [];
     if (ops.length && ops.every(([k]) => (OPERATORS as readonly string[]).includes(k))) {
       // $elemMatch takes a query of its own: one array element must match all of it.
-      const cmds = ops.map(([k, v]) => (k === '$elemMatch' ? _.elemMatch(toWhere(v as DocData)) : _[k.slice(1)](v)));
+      const cmds = ops.map(([k, v]) => (k === '$elemMatch' ? _.elemMatch(toWhere(v as DocData)) : _[COMMANDS[k] ?? k.slice(1)](v)));
       out[field] = cmds.length === 1 ? cmds[0] : _.and(cmds);
     } else out[field] = value;
   }

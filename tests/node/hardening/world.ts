@@ -27,7 +27,7 @@ let made = 0;
 export async function person(role: Exclude<Caller, 'anonymous' | 'other_staff'>): Promise<string> {
   const openid = uniqueOpenid(`m-${role}`);
   await ok('user', { action: 'login', scene: 'c=beihai&g=g1' }, openid);
-  await ok('user', { action: 'updateProfile', displayName: `${NAMES[role]}${++made}号`, phone: `1370000${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` }, openid);
+  await ok('user', { action: 'updateProfile', displayName: `${NAMES[role]}${++made}号`, phone: `1370${String(made).padStart(7, '0')}` }, openid);
   if (role === 'admin') await grant(openid, 'admin', 'c_beihai');
   else if (role !== 'resident') {
     const extra = role === 'grid_worker' ? { gridId: 'g_beihai_4' } : role === 'unit_member' ? { unitId: 'unit_school' } : {};

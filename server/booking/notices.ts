@@ -1,0 +1,20 @@
+import { notify } from '../notify/outbox';
+import { messageTime } from './timetable';
+
+/** The page a subscribe message opens: one detail page for bookings (bk_), errands (er_) and sign-ups (su_). */
+export const detailPage = (id: string) => `pages/booking/detail/index?id=${id}`;
+
+export interface Promoted {
+  userId: string;
+  id: string;
+  title: string;
+  start: number;
+  end: number;
+}
+
+/** Tells the people who moved up from a waitlist. After the commit, best effort. */
+export async function tellPromoted(promoted: Promoted[]): Promise<void> {
+  await Promise.all(
+    promoted.map((p) => notify(p.userId, 'bookingPromoted', detailPage(p.id), { thing1: p.title, time2: messageTime(p.start), thing3: '候补成功，请按时前往' })),
+  );
+}
