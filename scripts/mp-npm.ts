@@ -42,6 +42,8 @@ export const PACKAGES: Entry[] = [
       'plugin/utc.js': 'dayjs/plugin/utc.js',
     }),
   },
+  // The pickup code is drawn on the phone from the order's text (a small, dependency-free encoder).
+  { name: 'qrcode-generator', files: () => ({ 'index.js': 'qrcode-generator/dist/qrcode.js' }) },
 ];
 
 function versionOf(pkg: string): string {

@@ -18,14 +18,14 @@ export const SOON = '即将开放';
 
 export const HOME_ENTRIES: Entry[] = [
   { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true },
-  { key: 'mall', title: '积分商城' },
+  { key: 'mall', title: '积分商城', path: '/pages/points/mall/index' },
   { key: 'booking', title: '预约服务' },
   { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true },
 ];
 
 export const ME_ENTRIES: Entry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
-  { key: 'myPoints', title: '我的积分' },
+  { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
   { key: 'myBookings', title: '我的预约' },
 ];
 
@@ -57,3 +57,25 @@ export const STAFF_MAP_ENTRIES: (Entry & { hint: string })[] = [
 
 /** The staff page that edits one place (or creates one without an id). */
 export const PLACE_EDIT = '/package-staff/pages/place-edit/index';
+
+/** The points pages (积分制: 行动换积分、积分兑物品). */
+export const POINTS_PAGES = {
+  home: '/pages/points/index/index',
+  mall: '/pages/points/mall/index',
+  goods: '/pages/points/goods/index',
+  orders: '/pages/points/orders/index',
+  leaderboard: '/pages/points/leaderboard/index',
+};
+
+/** Staff tools for points, in the staff subpackage. */
+export const STAFF_POINTS_ENTRIES: (Entry & { hint: string })[] = [
+  { key: 'pointsVerify', title: '兑换核销', hint: '扫描或输入居民的提货码', path: '/package-staff/pages/points-verify/index' },
+  { key: 'goodsManage', title: '商品管理', hint: '上架、补货、下架积分商品', path: '/package-staff/pages/goods-manage/index' },
+  { key: 'pointsAward', title: '积分奖励', hint: '为参加活动、志愿服务的居民加积分', path: '/package-staff/pages/points-award/index' },
+];
+
+/** Where a 共建单位 member verifies pickups of the goods their unit provides. */
+export const POINTS_VERIFY = '/package-staff/pages/points-verify/index';
+
+/** The staff page that creates goods (or edits one given an id). */
+export const GOODS_EDIT = '/package-staff/pages/goods-edit/index';

@@ -32,3 +32,8 @@ export const MANAGER_ROLES: Role[] = ['staff', 'admin'];
 export function isManager(roles: Role[]): boolean {
   return roles.some((r) => MANAGER_ROLES.includes(r));
 }
+
+/** Who may verify pickups: community staff (any goods), 共建单位 members (their unit's goods). */
+export function mayVerify(roles: Role[]): boolean {
+  return isManager(roles) || roles.includes('unit_member');
+}

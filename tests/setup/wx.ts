@@ -32,6 +32,8 @@ export interface Recorded {
   settingsOpened: number[];
   /** Calls on map contexts: `<mapId>.<method>`. */
   mapCalls: string[];
+  /** Times the camera was opened with scanCode, with the scan types asked for. */
+  scans: string[][];
 }
 
 export const recorded: Recorded = {
@@ -50,6 +52,7 @@ export const recorded: Recorded = {
   locationRequests: [],
   settingsOpened: [],
   mapCalls: [],
+  scans: [],
 };
 
 const storage = new Map<string, unknown>();
@@ -79,6 +82,16 @@ export const settingAnswer = { location: false };
 /** What `wx.chooseLocation` picks, or `null` when the person backs out. */
 export const chooseLocationAnswer: { value: { latitude: number; longitude: number; name: string; address: string } | null } = { value: null };
 
+/** What `wx.scanCode` reads next (the text in the code), or `null` when the person backs out. */
+export const scanAnswer: { value: string | null } = { value: null };
+
+/**
+ * A response lost on the way back: the request reaches the local cloud and is carried out, but the
+ * page hears `request:fail` (a weak signal at the moment the answer came). Set `action` to the
+ * action whose next response is lost; it is lost once.
+ */
+export const lostResponse: { action: string } = { action: '' };
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
@@ -92,6 +105,8 @@ export function resetWx(): void {
   locationAnswer.value = { errMsg: 'getLocation:fail system permission denied' };
   settingAnswer.location = false;
   chooseLocationAnswer.value = null;
+  scanAnswer.value = null;
+  lostResponse.action = '';
 }
 
 export function inflightRequests(): number {
@@ -146,6 +161,10 @@ function request(opts: RequestOptions) {
     body = typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data);
   }
 
+  const action = (opts.data as { action?: unknown } | undefined)?.action;
+  const lose = !!lostResponse.action && action === lostResponse.action;
+  if (lose) lostResponse.action = '';
+
   inflight++;
   let done = false;
   const finish = (fn: () => void) => {
@@ -174,6 +193,12 @@ function request(opts: RequestOptions) {
       }
       const result = { data, statusCode: res.statusCode ?? 0, header: res.headers as Record<string, string>, errMsg: 'request:ok' };
       finish(() => {
+        if (lose) {
+          const err = { errMsg: 'request:fail timeout' };
+          opts.fail?.(err);
+          opts.complete?.(err);
+          return;
+        }
         opts.success?.(result);
         opts.complete?.(result);
       });
@@ -415,6 +440,13 @@ const wxMock = {
   },
   stopPullDownRefresh: () => undefined,
   setNavigationBarTitle: (opts: Callbacks<unknown> & { title: string }) => settle(opts, { errMsg: 'setNavigationBarTitle:ok' }),
+
+  scanCode: (opts: Callbacks<{ result: string; scanType: string; charSet: string }> & { scanType?: string[] }) => {
+    recorded.scans.push([...(opts.scanType ?? [])]);
+    const text = scanAnswer.value;
+    if (text === null) return failWith(opts, 'scanCode:fail cancel');
+    return settle(opts, { result: text, scanType: 'QR_CODE', charSet: 'utf-8' });
+  },
 
   getLocation,
   openSetting,

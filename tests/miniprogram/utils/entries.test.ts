@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { COMMUNITY_INTRO, HOME_ENTRIES, ME_ENTRIES, PLACE_EDIT, STAFF_CONSOLE, STAFF_MAP_ENTRIES, STAFF_WISH_ENTRIES, entryViews } from '../../../miniprogram/utils/entries';
+import { COMMUNITY_INTRO, GOODS_EDIT, HOME_ENTRIES, ME_ENTRIES, PLACE_EDIT, POINTS_PAGES, POINTS_VERIFY, STAFF_CONSOLE, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, entryViews } from '../../../miniprogram/utils/entries';
 
 const app = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/app.json'), 'utf8'));
 const pages: string[] = [
@@ -17,7 +17,13 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   expect(pages).toContain(STAFF_CONSOLE);
   expect(pages).toContain(COMMUNITY_INTRO);
   expect(pages).toContain(PLACE_EDIT);
-  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES]) {
+  for (const p of Object.values(POINTS_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/')).toBe(true); // residents' pages in the main package
+  }
+  expect(pages).toContain(POINTS_VERIFY);
+  expect(pages).toContain(GOODS_EDIT);
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }

@@ -22,8 +22,8 @@ describe('首页', () => {
 
     await page.tapText('点亮微心愿');
     await page.tapText('社区地图');
-    await page.tapText('积分商城'); // 即将开放: nothing happens
-    expect(recorded.navigations).toEqual(['switchTab:/pages/wish/wall/index', 'switchTab:/pages/map/index/index']);
+    await page.tapText('积分商城');
+    expect(recorded.navigations).toEqual(['switchTab:/pages/wish/wall/index', 'switchTab:/pages/map/index/index', 'navigateTo:/pages/points/mall/index']);
   });
 
   test('a newcomer without a community is shown how to join', async () => {

@@ -121,8 +121,29 @@ describe('我的', () => {
     for (const title of ['我的心愿', '我的积分', '我的预约']) expect(page.text()).toContain(title);
     expect(page.text()).toContain('即将开放');
 
-    await page.tapText('我的积分');
+    await page.tapText('我的预约');
     expect(recorded.navigations).toEqual([]);
+  });
+
+  test('我的积分 opens the points page', async () => {
+    page = await load(PAGE, { openid: 'demo-resident' });
+    await page.tapText('我的积分');
+    expect(recorded.navigations).toEqual(['navigateTo:/pages/points/index/index']);
+  });
+
+  test('a 共建单位 member finds 兑换核销 here; staff find it in the console, residents nowhere', async () => {
+    page = await load(PAGE, { openid: 'demo-unit' });
+    expect(page.text()).not.toContain('社区工作台');
+    await page.tapText('兑换核销');
+    expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/points-verify/index']);
+    page.detach();
+
+    for (const openid of ['demo-resident', 'demo-staff']) {
+      page = await load(PAGE, { openid });
+      expect(page.has('#verify')).toBe(false);
+      page.detach();
+    }
+    page = undefined;
   });
 
   test('someone who has not joined a community is told to scan the poster', async () => {

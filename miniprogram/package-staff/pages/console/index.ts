@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import { formatDateTime } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
 import { communityCodeOf, communityScene } from '../../../utils/scene';
-import { STAFF_MAP_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 
 interface InviteView {
   code: string;
@@ -47,6 +47,7 @@ Component({
     canWish: false,
     wishEntries: STAFF_WISH_ENTRIES,
     mapEntries: STAFF_MAP_ENTRIES,
+    pointsEntries: STAFF_POINTS_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
     invite: null as InviteView | null,
@@ -97,7 +98,7 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = findEntry(STAFF_WISH_ENTRIES, key) ?? findEntry(STAFF_MAP_ENTRIES, key);
+      const entry = findEntry(STAFF_WISH_ENTRIES, key) ?? findEntry(STAFF_MAP_ENTRIES, key) ?? findEntry(STAFF_POINTS_ENTRIES, key);
       if (entry?.path) wx.navigateTo({ url: entry.path });
     },
 

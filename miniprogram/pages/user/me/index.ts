@@ -1,8 +1,8 @@
 import type { Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { ME_ENTRIES, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
-import { isStaff, roleLabels } from '../../../utils/labels';
+import { ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
 
@@ -15,6 +15,8 @@ interface MeView {
   grid: string;
   roleLabels: string[];
   showConsole: boolean;
+  /** A 共建单位 member verifies pickups of their unit's goods here (staff do it from the console). */
+  showVerify: boolean;
 }
 
 function toView(me: Me): MeView {
@@ -26,6 +28,7 @@ function toView(me: Me): MeView {
     grid: me.grid?.name ?? '',
     roleLabels: roleLabels(me.roles),
     showConsole: isStaff(me.roles),
+    showVerify: mayVerify(me.roles) && !isManager(me.roles),
   };
 }
 
@@ -148,6 +151,10 @@ Component({
 
     onConsole() {
       wx.navigateTo({ url: STAFF_CONSOLE });
+    },
+
+    onVerify() {
+      wx.navigateTo({ url: POINTS_VERIFY });
     },
   },
 });

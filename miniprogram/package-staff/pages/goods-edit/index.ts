@@ -1,0 +1,107 @@
+import type { Goods, ManageGoods } from '../../../../typings/points';
+import * as points from '../../../services/points';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { tell, toast } from '../../../utils/dialog';
+import { isManager } from '../../../utils/labels';
+import { DESCRIPTION_MAX, type GoodsForm, NAME_MAX, PLACE_MAX, type ProviderChoice, emptyForm, formOf, formProblem, providerChoices, toCreate, toEdit } from './form';
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+
+/** Staff: a new item for the points mall, or changes to one (given ?id=). */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    id: '',
+    form: emptyForm(),
+    original: null as Goods | null,
+    providers: [] as ProviderChoice[],
+    reason: '',
+    limits: { name: NAME_MAX, description: DESCRIPTION_MAX, place: PLACE_MAX },
+    saving: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      wx.setNavigationBarTitle({ title: query.id ? '编辑商品' : '上架新商品' });
+      void this.start();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      const community = me.data.community;
+      if (!community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
+      const [list, detail] = await Promise.all([points.goods({ all: true }), this.data.id ? points.goodsDetail({ id: this.data.id }) : null]);
+      if (detail && !detail.ok) return this.setData({ state: 'error', errorText: detail.message });
+      const current = detail?.ok ? detail.data.goods : undefined;
+      this.setData({
+        state: 'ready',
+        original: current ?? null,
+        form: current ? formOf(current) : emptyForm(),
+        providers: providerChoices(community.name, list.ok ? list.data.items : [], current),
+      });
+    },
+
+    onField(e: Change<{ field: keyof GoodsForm }>) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value });
+    },
+
+    onPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
+      this.setData({ 'form.photos': e.detail.ids });
+    },
+
+    onProvider(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { unit: string }>) {
+      this.setData({ 'form.unitId': e.currentTarget.dataset.unit });
+    },
+
+    onReason(e: Change) {
+      this.setData({ reason: e.detail.value });
+    },
+
+    async onSave() {
+      if (this.data.saving) return;
+      const { form, original } = this.data;
+      const problem = formProblem(form, !original);
+      if (problem) return toast(problem);
+      const req = original ? toEdit(original, form, this.data.reason) : toCreate(form);
+      if (!req) return toast('没有修改的内容');
+      const saved = await this.send(req);
+      if (!saved) return;
+      toast(original ? '已保存' : '已上架到积分商城');
+      wx.navigateBack({ delta: 1 });
+    },
+
+    /** A retry after a lost answer carries the same requestId, so the item is created once. */
+    async send(req: ManageGoods): Promise<Goods | null> {
+      const key = this.internals().key;
+      this.setData({ saving: true });
+      const res = await points.manageGoods({ ...req, requestId: key.for(req) });
+      this.setData({ saving: false });
+      if (!res.ok) {
+        if (res.code !== 'INTERNAL') key.settle();
+        tell('没有保存', res.message);
+        return null;
+      }
+      key.settle();
+      this.setData({ original: res.data.goods, id: res.data.goods.id, form: formOf(res.data.goods), reason: '' });
+      return res.data.goods;
+    },
+  },
+});

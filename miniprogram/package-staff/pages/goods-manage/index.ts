@@ -1,0 +1,161 @@
+import type { Result } from '../../../../typings/api';
+import type { Goods, ManageGoods } from '../../../../typings/points';
+import * as points from '../../../services/points';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { imageUrl } from '../../../services/storage';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { GOODS_EDIT } from '../../../utils/entries';
+import { isManager } from '../../../utils/labels';
+import { type GoodsView, REASON_MAX, appendById, toGoodsView } from '../../../utils/points';
+
+type FormKind = 'restock' | 'offShelf';
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+const RESTOCK_MAX = 10000;
+
+interface Internals {
+  key: RetryKey;
+}
+
+/** 商品管理: every item of the mall, off-shelf ones too; restock, take off or put back on the shelf. */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    goods: [] as GoodsView[],
+    next: '',
+    listLoading: false,
+    /** The item whose restock or off-shelf form is open. */
+    formId: '',
+    formKind: '' as FormKind | '',
+    formQuantity: '',
+    formReason: '',
+    reasonMax: REASON_MAX,
+    busy: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad() {
+      void this.start();
+    },
+
+    onShow() {
+      // Back from editing or creating: names, costs and the list have changed.
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async onPullDownRefresh() {
+      if (this.data.state === 'ready') await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
+      await this.reload();
+    },
+
+    async reload() {
+      this.setData({ listLoading: true });
+      const page = await points.goods({ all: true });
+      this.setData({ listLoading: false });
+      if (!page.ok) {
+        if (this.data.state === 'ready') return toast(page.message);
+        return this.setData({ state: 'error', errorText: page.message });
+      }
+      this.setData({ state: 'ready', goods: page.data.items.map((g) => toGoodsView(g, imageUrl)), next: page.data.next ?? '' });
+    },
+
+    async loadMore() {
+      if (!this.data.next || this.data.listLoading) return;
+      this.setData({ listLoading: true });
+      const page = await points.goods({ all: true, cursor: this.data.next });
+      this.setData({ listLoading: false });
+      if (!page.ok) return toast(page.message);
+      this.setData({ goods: appendById(this.data.goods, page.data.items.map((g) => toGoodsView(g, imageUrl))), next: page.data.next ?? '' });
+    },
+
+    onCreate() {
+      wx.navigateTo({ url: GOODS_EDIT });
+    },
+
+    onEdit(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${GOODS_EDIT}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onOpenForm(e: Tap<{ id: string; kind: FormKind }>) {
+      const { id, kind } = e.currentTarget.dataset;
+      this.setData({ formId: id, formKind: kind, formQuantity: '', formReason: '' });
+    },
+
+    onCloseForm() {
+      this.setData({ formId: '', formKind: '' });
+    },
+
+    onFormQuantity(e: Change) {
+      this.setData({ formQuantity: e.detail.value });
+    },
+
+    onFormReason(e: Change) {
+      this.setData({ formReason: e.detail.value });
+    },
+
+    async onSubmitForm() {
+      const { formId: id, formKind, busy } = this.data;
+      const item = this.data.goods.find((g) => g.id === id);
+      if (!item || busy) return;
+      const reason = this.data.formReason.trim();
+      if (reason.length > REASON_MAX) return toast(`说明最多${REASON_MAX}个字`);
+      if (formKind === 'restock') {
+        const quantity = Number(this.data.formQuantity.trim());
+        if (!Number.isInteger(quantity) || quantity < 1 || quantity > RESTOCK_MAX) return toast(`补货数量须在1到${RESTOCK_MAX}之间`);
+        if (await this.send({ op: 'restock', id, quantity, ...(reason ? { reason } : {}) })) toast(`已补货 ${quantity} 件`);
+        return;
+      }
+      if (!reason) return toast('请填写下架原因');
+      if (!(await ask('下架商品', `下架后居民在商城里看不到“${item.name}”，已兑换的订单不受影响。确定下架吗？`, '下架'))) return;
+      if (await this.send({ op: 'offShelf', id, reason })) toast('已下架');
+    },
+
+    async onOnShelf(e: Tap<{ id: string }>) {
+      const item = this.data.goods.find((g) => g.id === e.currentTarget.dataset.id);
+      if (!item || this.data.busy) return;
+      if (!(await ask('重新上架', `“${item.name}”将重新出现在积分商城。确定上架吗？`, '上架'))) return;
+      if (await this.send({ op: 'onShelf', id: item.id })) toast('已上架');
+    },
+
+    /** One change; a retry after a lost answer carries the same requestId. True when it went through. */
+    async send(req: ManageGoods): Promise<boolean> {
+      const key = this.internals().key;
+      this.setData({ busy: true });
+      const res: Result<{ goods: Goods }> = await points.manageGoods({ ...req, requestId: key.for(req) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code !== 'INTERNAL') key.settle();
+        tell('没有完成', res.message);
+        return false;
+      }
+      key.settle();
+      const view = toGoodsView(res.data.goods, imageUrl);
+      this.setData({ goods: this.data.goods.map((g) => (g.id === view.id ? view : g)), formId: '', formKind: '' });
+      return true;
+    },
+  },
+});

@@ -1,0 +1,124 @@
+import type { EarningRule, RuleKey } from '../../../../typings/points';
+import * as points from '../../../services/points';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { isManager } from '../../../utils/labels';
+import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+/**
+ * Staff: points for something a resident did, by one of the community's rules or a number, with
+ * the reason the resident will read. The resident is found by the 积分码 on their 我的积分 page
+ * (scanned), or by the id on it (typed, or passed as ?userId=).
+ */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    userId: '',
+    rules: [] as EarningRule[],
+    /** A rule's key, or '' for a number of points typed in. */
+    rule: '' as RuleKey | '',
+    amount: '',
+    reason: '',
+    reasonMax: REASON_MAX,
+    busy: false,
+    done: [] as Array<{ id: string; text: string }>,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      if (query.userId) this.setData({ userId: parseMemberId(decodeURIComponent(query.userId)) });
+      void this.start();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
+      const res = await points.rules();
+      const rules = res.ok ? res.data.rules.filter((r) => r.points > 0) : [];
+      this.setData({ state: 'ready', rules, rule: rules[0]?.key ?? '' });
+    },
+
+    onUserId(e: Change) {
+      this.setData({ userId: e.detail.value });
+    },
+
+    onScan() {
+      wx.scanCode({
+        onlyFromCamera: false,
+        scanType: ['qrCode'],
+        success: (r) => {
+          const id = parseMemberId(r.result);
+          if (!id) return tell('无法识别', '请扫描居民“我的积分”页上的积分码');
+          this.setData({ userId: id });
+        },
+        fail: () => undefined,
+      });
+    },
+
+    onRule(e: Tap<{ key: RuleKey | '' }>) {
+      this.setData({ rule: e.currentTarget.dataset.key });
+    },
+
+    onAmount(e: Change) {
+      this.setData({ amount: e.detail.value });
+    },
+
+    onReason(e: Change) {
+      this.setData({ reason: e.detail.value });
+    },
+
+    /** What to send, or why not. */
+    request(): { req: { userId: string; reason: string; rule?: RuleKey; points?: number }; what: string } | string {
+      const userId = parseMemberId(this.data.userId);
+      if (!userId) return '请扫描居民的积分码，或填写居民编号';
+      const reason = this.data.reason.trim();
+      if (!reason) return '请填写奖励原因，居民会在积分明细里看到';
+      if (reason.length > REASON_MAX) return `奖励原因最多${REASON_MAX}个字`;
+      const rule = this.data.rules.find((r) => r.key === this.data.rule);
+      if (rule) return { req: { userId, reason, rule: rule.key }, what: `${rule.points} 积分（${rule.label}）` };
+      const n = Number(this.data.amount.trim());
+      if (!Number.isInteger(n) || n < 1 || n > AWARD_MAX) return `奖励积分须为1到${AWARD_MAX}之间的整数`;
+      return { req: { userId, reason, points: n }, what: `${n} 积分` };
+    },
+
+    async onSubmit() {
+      if (this.data.busy) return;
+      const r = this.request();
+      if (typeof r === 'string') return toast(r);
+      this.setData({ busy: true });
+      if (!(await ask('确认奖励', `为编号 ${r.req.userId} 的居民奖励 ${r.what}\n原因：${r.req.reason}`, '确认奖励'))) return this.setData({ busy: false });
+      const key = this.internals().key;
+      const res = await points.award({ ...r.req, requestId: key.for(r.req) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次“奖励积分”，不会重复加分。`);
+        key.settle();
+        return tell('没有奖励', res.message);
+      }
+      key.settle();
+      const line = { id: res.data.entry.id, text: `${res.data.holder} +${res.data.entry.amount} · ${res.data.entry.reason}` };
+      this.setData({ userId: '', reason: '', amount: '', done: [line, ...this.data.done] });
+      toast(`已为${res.data.holder}奖励${res.data.entry.amount}积分`);
+    },
+  },
+});

@@ -1,0 +1,124 @@
+import type { Goods } from '../../../../typings/points';
+import * as points from '../../../services/points';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { imageUrl } from '../../../services/storage';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { POINTS_PAGES } from '../../../utils/entries';
+import { type GoodsView, PICKUP_DAYS, blockReason, maxQuantity, toGoodsView } from '../../../utils/points';
+
+// Per page instance, outside `data` so it never goes through setData.
+interface Internals {
+  /** One redemption: a second tap or a retry after a lost answer carries the same requestId. */
+  key: RetryKey;
+}
+
+/** 商品详情: what it is, where to pick it up, and redeeming it with a confirmation. */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    id: '',
+    goods: null as GoodsView | null,
+    balance: 0,
+    quantity: 1,
+    max: 0,
+    /** Why it cannot be redeemed now ('' when it can). */
+    block: '',
+    total: 0,
+    after: 0,
+    pickupDays: PICKUP_DAYS,
+    busy: false,
+    /** The last refusal, as the server worded it. */
+    refusal: '',
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      const id = query.id ?? '';
+      if (!id) return this.setData({ state: 'error', errorText: '商品不存在或已下架' });
+      this.setData({ id });
+      void this.start();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      await this.reload();
+    },
+
+    async reload() {
+      const [detail, bal] = await Promise.all([points.goodsDetail({ id: this.data.id }), points.balance()]);
+      if (!detail.ok) return this.setData({ state: 'error', errorText: detail.message });
+      if (!bal.ok) return this.setData({ state: 'error', errorText: bal.message });
+      this.show(detail.data.goods, bal.data.balance);
+    },
+
+    show(g: Goods, balance: number) {
+      const max = maxQuantity(g, balance);
+      const quantity = Math.max(1, Math.min(this.data.quantity, max || 1));
+      this.setData({ state: 'ready', goods: toGoodsView(g, imageUrl), balance, max, block: blockReason(g, balance) });
+      this.setQuantity(quantity);
+    },
+
+    setQuantity(quantity: number) {
+      const cost = this.data.goods?.cost ?? 0;
+      this.setData({ quantity, total: cost * quantity, after: this.data.balance - cost * quantity });
+    },
+
+    onMinus() {
+      if (this.data.quantity > 1) this.setQuantity(this.data.quantity - 1);
+    },
+
+    onPlus() {
+      if (this.data.quantity < this.data.max) this.setQuantity(this.data.quantity + 1);
+      else if (this.data.max > 0) toast(`最多可兑 ${this.data.max} 件`);
+    },
+
+    async onRedeem() {
+      const { goods, quantity, balance, total, after, busy, block } = this.data;
+      if (busy || !goods) return;
+      if (block) return toast(block);
+      // Busy from the first tap: a second tap while the question is open does nothing.
+      this.setData({ busy: true, refusal: '' });
+      const content = `${goods.name} × ${quantity}\n消耗 ${total} 积分\n当前 ${balance} 积分，兑换后剩余 ${after} 积分`;
+      if (!(await ask('确认兑换', content, '确认兑换'))) return this.setData({ busy: false });
+
+      const key = this.internals().key;
+      const req = { goodsId: goods.id, quantity };
+      const res = await points.redeem({ ...req, requestId: key.for(req) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        // Lost on the way back: the same tap again is the same request, so it cannot redeem twice.
+        if (res.code === 'INTERNAL') return tell('没有收到兑换结果', `${res.message}。请再点一次“立即兑换”，不会重复扣积分。`);
+        key.settle();
+        this.setData({ refusal: res.message });
+        tell('未能兑换', res.message);
+        return this.reload();
+      }
+      key.settle();
+      toast(`兑换成功，剩余 ${res.data.balance} 积分`);
+      wx.redirectTo({ url: `${POINTS_PAGES.orders}?id=${res.data.order.id}` });
+    },
+
+    onPreview() {
+      const url = this.data.goods?.photo;
+      if (url) wx.previewImage({ current: url, urls: [url] });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});

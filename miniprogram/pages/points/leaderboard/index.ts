@@ -1,0 +1,55 @@
+import * as points from '../../../services/points';
+import * as session from '../../../services/session';
+import { toast } from '../../../utils/dialog';
+import { type RankView, toRankView } from '../../../utils/points';
+
+/** 光荣榜: who earned most points this season (names masked), and where the person stands. */
+Component({
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    scope: '',
+    range: '',
+    rows: [] as RankView[],
+    me: null as RankView | null,
+  },
+
+  methods: {
+    onLoad() {
+      void this.start();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      await this.reload();
+    },
+
+    async reload() {
+      const res = await points.leaderboard({});
+      if (!res.ok) {
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      const { scope, items, me } = res.data;
+      this.setData({
+        state: 'ready',
+        scope: scope.name,
+        range: `${scope.startDate} 至 ${scope.endDate}`,
+        rows: items.map(toRankView),
+        me: me ? toRankView(me, -1) : null,
+      });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});
