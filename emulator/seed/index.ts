@@ -4,6 +4,7 @@ import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
 import { seedPlaces } from './places';
 import { seedPoints } from './points';
 import { seedBooking } from './booking';
+import { seedLists } from './lists';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -34,6 +35,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
     });
   }
   seedPoints(put, now);
+  seedLists(put, now);
   store.commit(writes);
   return true;
 }

@@ -158,8 +158,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   // so the search stops as soon as the sink is at the least distance instead of settling the tie.
   // Nothing at or beyond the sink's tentative distance can come before it, so it is not queued.
   const relax = (v: number, d: number, from: number, pair: number) => {
-    if (seen[v] === round && d >= dist[v]) return;
     if (v !== SINK && d >= dist[SINK]) return;
+    if (seen[v] === round && d >= dist[v]) return;
     seen[v] = round;
     dist[v] = d;
     parent[v] = from;
@@ -190,12 +190,19 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
         groupSkip[g] = cur >= start[u] && cur < own[u] ? cur - start[u] : -1;
       }
     }
-    for (let e = from; e < start[u + 1]; e++) {
-      if (e === cur) continue;
+    // The hot loop (most arcs of a search are here, and most fail the sink bound): the bound is
+    // tested first, inline, before anything is looked up per resource. relax() would refuse the
+    // same arcs; dist[SINK] does not change within the loop (only the sink's own relax moves it).
+    const c = du + pu;
+    const dSink = dist[SINK];
+    const end = start[u + 1];
+    for (let e = from; e < end; e++) {
       const v = RES0 + res[e];
-      relax(v, du - value[e] + pu - pot[v], u, e);
+      const d = c - value[e] - pot[v];
+      if (d >= dSink || e === cur) continue;
+      relax(v, d, u, e);
     }
-    relax(SINK, du + pu - pot[SINK], u, -1);
+    relax(SINK, c - pot[SINK], u, -1);
   };
 
   const removeSlot = (r: number, need: number) => {
@@ -240,9 +247,12 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
           const v = PRV0 + owner[r];
           relax(v, du + pu - pot[v], u, -1);
         }
+        const c = du + pu;
+        const dSink = dist[SINK];
         for (let t = slotStart[r], end = t + count[r]; t < end; t++) {
           const v = slots[t];
-          relax(v, du + value[assigned[v]] + pu - pot[v], u, -1);
+          const d = c + value[assigned[v]] - pot[v];
+          if (d < dSink) relax(v, d, u, -1);
         }
       } else {
         // Provider: to the sink at its next marginal cost; back to its resources holding needs.

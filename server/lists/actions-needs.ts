@@ -1,0 +1,263 @@
+import * as z from 'zod/mini';
+import type { NeedSource, NeedStatus } from '../../typings/lists';
+import { action } from '../core/define';
+import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
+import { text } from '../core/validation';
+import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
+import { count, docs, findMany, type DocStore } from '../platform/store';
+import { transact } from '../platform/tx';
+import { once, requestKey } from '../platform/idempotency';
+import { checkText } from '../platform/openapi';
+import { requireMember } from '../user/caller';
+import { hasRole } from '../user/model';
+import { GRIDS, type GridDoc } from '../community/model';
+import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
+import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
+import { category, categoryFilter, docId, location, people, photos, reason, requestId, urgency, visitGroup } from './schemas';
+import { commitTicket, ticketFor } from './tickets';
+import { mayReadNeeds, toNeedCard, toNeedDetail, toTicketDetail } from './view';
+import { syncWishes } from './wishsync';
+
+const MAX_WAITING_REQUESTS = 5;
+const NEED_STATUSES = ['open', 'assigned', 'in_progress', 'in_project', 'done', 'closed'] as const;
+const SOURCES = ['wish', 'request', 'visit'] as const;
+
+export async function assertGrid(store: DocStore, gridId: string, communityId: string): Promise<GridDoc> {
+  const g = await store.get<GridDoc>(GRIDS, gridId);
+  if (!g || g.communityId !== communityId) throw notFound('网格不存在或不在本社区');
+  return g;
+}
+
+export async function needDetail(n: NeedDoc, viewer: Member, now: number) {
+  const [names, events] = await Promise.all([gridNames(n.communityId), eventsOf(n._id)]);
+  return toNeedDetail(n, viewer, now, n.gridId ? names.get(n.gridId) : undefined, events);
+}
+
+export async function ticketDetail(t: TicketDoc, viewer: Member, now: number) {
+  const [names, events] = await Promise.all([gridNames(t.communityId), eventsOf(t._id)]);
+  return toTicketDetail(t, viewer, now, t.gridId ? names.get(t.gridId) : undefined, events);
+}
+
+/** 诉求: a resident raises a request; it enters the needs list and the dispatch queue (集单) at once. */
+export const submitRequest = action(
+  z.object({
+    category,
+    title: text('诉求标题', 30),
+    detail: z.optional(text('诉求内容', 500)),
+    gridId: z.optional(docId('网格')),
+    address: z.optional(text('地址', 60)),
+    location: z.optional(location),
+    urgency: z.optional(urgency),
+    people: z.optional(people),
+    photos,
+    requestId,
+  }),
+  async (ctx: ListsCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    const gridId = input.gridId ?? user.gridId;
+    if (gridId) await assertGrid(docs, gridId, user.communityId);
+    if (!(await checkText(`${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`, user.openid))) throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
+    const key = requestKey(user._id, 'lists', 'submitRequest', input.requestId);
+    const prior = key ? await docs.get<{ result: string }>('requests', key) : null;
+    if (!prior) {
+      const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
+      if (waiting >= MAX_WAITING_REQUESTS) throw exhausted(`您已有${waiting}件诉求在等待派单，请耐心等候`);
+    }
+    const ticketId = await transact((tx) =>
+      once(tx, key, async () => {
+        const need: NeedDoc = {
+          _id: newId('nd'),
+          communityId: user.communityId,
+          source: 'request',
+          category: input.category,
+          title: input.title,
+          ...(input.detail ? { detail: input.detail } : {}),
+          ...(gridId ? { gridId } : {}),
+          ...(input.address ? { address: input.address } : {}),
+          ...(input.location ? { location: input.location } : {}),
+          photos: input.photos ?? [],
+          urgency: input.urgency ?? 1,
+          people: input.people ?? 1,
+          status: 'open',
+          requesterId: user._id,
+          requesterName: user.displayName,
+          createdBy: user._id,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        };
+        const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now);
+        need.ticketId = ticket._id;
+        await tx.set(NEEDS, need._id, need);
+        await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
+        await commitTicket(tx, null, ticket, user, ctx.now, '居民提交诉求（集单）');
+        return ticket._id;
+      }),
+    );
+    const t = (await docs.get<TicketDoc>(TICKETS, ticketId))!;
+    return { ticket: await ticketDetail(t, user, ctx.now) };
+  },
+);
+
+const needFields = {
+  category,
+  title: text('需求标题', 30),
+  detail: z.optional(text('需求内容', 500)),
+  gridId: docId('网格'),
+  address: z.optional(text('地址', 60)),
+  location: z.optional(location),
+  urgency: z.optional(urgency),
+  people: z.optional(people),
+  visitGroup: z.optional(visitGroup),
+  photos,
+};
+
+/** Staff, or the grid's worker for their own grids. */
+function assertMayEnter(user: Member, gridId: string | undefined): void {
+  if (isStaff(user)) return;
+  if (gridId && workerGrids(user).includes(gridId)) return;
+  throw forbidden('只有社区工作人员或本网格的网格员可以录入和修改需求');
+}
+
+/** Staff and grid workers enter needs found on 走访 and 五必访. */
+export const addNeed = action(z.object({ ...needFields, requestId }), async (ctx: ListsCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  assertMayEnter(user, input.gridId);
+  await assertGrid(docs, input.gridId, user.communityId);
+  const id = await transact((tx) =>
+    once(tx, requestKey(user._id, 'lists', 'addNeed', input.requestId), async () => {
+      const need: NeedDoc = {
+        _id: newId('nd'),
+        communityId: user.communityId,
+        source: 'visit',
+        category: input.category,
+        title: input.title,
+        ...(input.detail ? { detail: input.detail } : {}),
+        gridId: input.gridId,
+        ...(input.address ? { address: input.address } : {}),
+        ...(input.location ? { location: input.location } : {}),
+        ...(input.visitGroup ? { visitGroup: input.visitGroup } : {}),
+        photos: input.photos ?? [],
+        urgency: input.urgency ?? 1,
+        people: input.people ?? 1,
+        status: 'open',
+        createdBy: user._id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      await tx.set(NEEDS, need._id, need);
+      await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: input.visitGroup ? `走访录入（五必访·${input.visitGroup}）` : '走访录入' });
+      return need._id;
+    }),
+  );
+  const need = (await docs.get<NeedDoc>(NEEDS, id))!;
+  return { need: await needDetail(need, user, ctx.now) };
+});
+
+export const updateNeed = action(
+  z.object({
+    id: docId('需求编号'),
+    op: z.enum(['edit', 'close', 'reopen'], { error: '操作须为 edit、close 或 reopen' }),
+    patch: z.optional(
+      z.object({
+        category: z.optional(category),
+        title: z.optional(text('需求标题', 30)),
+        detail: z.optional(text('需求内容', 500)),
+        urgency: z.optional(urgency),
+        people: z.optional(people),
+        gridId: z.optional(docId('网格')),
+      }),
+    ),
+    reason: z.optional(reason()),
+    requestId,
+  }),
+  async (ctx: ListsCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    if (input.op === 'edit' && !input.patch) throw invalid('请填写要修改的内容');
+    if (input.op !== 'edit' && !input.reason) throw invalid('请填写原因');
+    if (input.patch?.gridId) await assertGrid(docs, input.patch.gridId, user.communityId);
+    const id = await transact((tx) =>
+      once(tx, requestKey(user._id, 'lists', 'updateNeed', input.requestId), async () => {
+        const n = await loadOwn<NeedDoc>(tx, NEEDS, input.id, user, '需求');
+        assertMayEnter(user, n.gridId);
+        if (input.patch?.gridId) assertMayEnter(user, input.patch.gridId);
+        if (input.op === 'edit') {
+          const patch = { ...input.patch };
+          // A wish's words are the resident's: they change on the wall, not here.
+          if (n.source === 'wish' && (patch.title || patch.detail)) throw precondition('来自微心愿的需求，标题和内容以心愿为准');
+          const next: NeedDoc = { ...n, ...patch, updatedAt: ctx.now };
+          const changed = Object.keys(patch).filter((k) => JSON.stringify((n as any)[k]) !== JSON.stringify((patch as any)[k]));
+          await tx.set(NEEDS, n._id, next);
+          if (changed.length) {
+            await recordEvent(tx, { communityId: n.communityId, target: 'need', targetId: n._id, field: 'data', from: n.status, to: n.status, actor: user, at: ctx.now, why: input.reason ?? `修改：${changed.join('、')}` });
+          }
+          return n._id;
+        }
+        if (n.source === 'wish') throw precondition('来自微心愿的需求随心愿状态变化，请在心愿墙处理');
+        if (input.op === 'close') {
+          if (n.status !== 'open') throw conflict('只能关闭待对接的需求；已派单的请先撤销工单');
+          if (n.ticketId) {
+            const t = await tx.get<TicketDoc>(TICKETS, n.ticketId);
+            if (t && t.status !== 'cancelled' && t.status !== 'closed') {
+              await commitTicket(tx, t, { ...t, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason, 'closed');
+              return n._id;
+            }
+          }
+          await tx.set(NEEDS, n._id, { ...n, status: 'closed', updatedAt: ctx.now });
+          await recordEvent(tx, { communityId: n.communityId, target: 'need', targetId: n._id, from: n.status, to: 'closed', actor: user, at: ctx.now, why: input.reason });
+          return n._id;
+        }
+        if (n.status !== 'closed') throw conflict('只能重新打开已关闭的需求');
+        const { ticketId: _t, resourceId: _r, ...rest } = n;
+        await tx.set(NEEDS, n._id, { ...rest, status: 'open', updatedAt: ctx.now });
+        await recordEvent(tx, { communityId: n.communityId, target: 'need', targetId: n._id, from: 'closed', to: 'open', actor: user, at: ctx.now, why: input.reason });
+        return n._id;
+      }),
+    );
+    const need = (await docs.get<NeedDoc>(NEEDS, id))!;
+    return { need: await needDetail(need, user, ctx.now) };
+  },
+);
+
+export const needs = action(
+  z.object({
+    status: z.optional(z.enum(NEED_STATUSES, { error: '状态筛选不正确' })),
+    source: z.optional(z.enum(SOURCES, { error: '来源筛选不正确' })),
+    category: z.optional(categoryFilter),
+    gridId: z.optional(docId('网格')),
+    cursor,
+    limit,
+  }),
+  async (ctx: ListsCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    if (!mayReadNeeds(user)) throw forbidden('需求清单仅供社区工作人员和网格员查看');
+    const mine = workerGrids(user);
+    if (!isStaff(user) && input.gridId && !mine.includes(input.gridId)) throw forbidden('网格员只能查看本网格的需求');
+    await syncWishes(user.communityId, ctx.now);
+    const where: Record<string, unknown> = {
+      communityId: user.communityId,
+      ...(input.status ? { status: input.status as NeedStatus } : {}),
+      ...(input.source ? { source: input.source as NeedSource } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.gridId ? { gridId: input.gridId } : !isStaff(user) ? { gridId: { $in: mine } } : {}),
+    };
+    const size = input.limit ?? PAGE_MAX;
+    const offset = offsetOf(input.cursor);
+    const [rows, names] = await Promise.all([
+      findMany<NeedDoc>(NEEDS, where, { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: offset, limit: size + 1 }),
+      gridNames(user.communityId),
+    ]);
+    return pageOf(
+      rows.map((n) => toNeedCard(n, ctx.now, n.gridId ? names.get(n.gridId) : undefined)),
+      offset,
+      size,
+    );
+  },
+);
+
+export const need = action(z.object({ id: docId('需求编号') }), async (ctx: ListsCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  const n = await loadOwn<NeedDoc>(docs, NEEDS, input.id, user, '需求');
+  const ok = isStaff(user) || (!!n.gridId && workerGrids(user).includes(n.gridId)) || n.requesterId === user._id;
+  if (!ok) throw hasRole(user, 'grid_worker') ? forbidden('网格员只能查看本网格的需求') : notFound('需求不存在或已删除');
+  return { need: await needDetail(n, user, ctx.now) };
+});

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { forbidden, notFound } from '../core/errors';
+import { maskName } from '../core/mask';
+import { docs, findMany, type DocData, type DocStore } from '../platform/store';
+import { hasRole, type UserDoc } from '../user/model';
+import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
+import { EVENTS, type EventDoc } from './model';
+
+export interface ListsCtx {
+  openid?: string;
+  now: number;
+}
+
+export type Member = UserDoc & { communityId: string };
+
+export const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+
+/** Timers and the wish sync act as the system. */
+export const SYSTEM: UserDoc = { _id: 'system', openid: '', displayName: '系统', grants: [], createdAt: 0, updatedAt: 0 };
+
+/** Community staff (社区工作者, 书记) and admins run the lists. */
+export function isStaff(user: UserDoc): boolean {
+  return hasRole(user, 'staff', 'admin');
+}
+
+export function assertStaff(user: UserDoc, message = '只有本社区的工作人员可以进行此操作'): void {
+  if (!isStaff(user)) throw forbidden(message);
+}
+
+/** The grids a grid worker works, in their current community. */
+export function workerGrids(user: UserDoc): string[] {
+  return user.grants.filter((g) => g.role === 'grid_worker' && g.communityId === user.communityId && g.gridId).map((g) => g.gridId!);
+}
+
+/** The units a unit member belongs to, in their current community. */
+export function memberUnits(user: UserDoc): string[] {
+  return user.grants.filter((g) => g.role === 'unit_member' && g.communityId === user.communityId && g.unitId).map((g) => g.unitId!);
+}
+
+/** How an actor appears to others: a role and a masked name; never an openid or a full name. */
+export function actorLabel(user: UserDoc, communityId: string): string {
+  if (user._id === SYSTEM._id) return '系统';
+  if (user.communityId !== communityId) return maskName(user.displayName);
+  if (hasRole(user, 'staff', 'admin')) return '社区工作者';
+  if (hasRole(user, 'grid_worker')) return `网格员 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
+  return `居民 ${maskName(user.displayName)}`;
+}
+
+/** Writes one change (who, when, from, to, why) in the transaction of the change itself. */
+export async function recordEvent(
+  tx: DocStore,
+  e: { communityId: string; target: EventDoc['target']; targetId: string; field?: EventDoc['field']; from: string | null; to: string; actor: UserDoc; at: number; why?: string },
+): Promise<void> {
+  const doc: EventDoc = {
+    _id: `${e.targetId}.${e.at}.${randomBytes(4).toString('hex')}`,
+    communityId: e.communityId,
+    target: e.target,
+    targetId: e.targetId,
+    at: e.at,
+    field: e.field ?? 'status',
+    from: e.from,
+    to: e.to,
+    byUserId: e.actor._id,
+    byLabel: actorLabel(e.actor, e.communityId),
+    ...(e.why ? { why: e.why } : {}),
+  };
+  await tx.set(EVENTS, doc._id, doc);
+}
+
+export async function eventsOf(targetId: string): Promise<EventDoc[]> {
+  return findMany<EventDoc>(EVENTS, { targetId }, { orderBy: [['at', 'asc']], limit: 100 });
+}
+
+/** A document of the caller's community, or NOT_FOUND (another community's is not ours to reveal). */
+export async function loadOwn<T extends { communityId: string }>(store: DocStore, coll: string, id: string, viewer: Member, what: string): Promise<T & { _id: string }> {
+  const d = await store.get<T>(coll, id);
+  if (!d || d.communityId !== viewer.communityId) throw notFound(`${what}不存在或已删除`);
+  return d;
+}
+
+/** Every matching document, in pages (keyset on _id), up to `max`. */
+export async function findAll<T extends { _id: string }>(coll: string, where: DocData, max = 20000): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  while (out.length < max) {
+    const page = await findMany<T>(coll, after ? { ...where, _id: { $gt: after } } : where, { orderBy: [['_id', 'asc']], limit: Math.min(1000, max - out.length) });
+    out.push(...page);
+    if (page.length < 1000) break;
+    after = page[page.length - 1]._id;
+  }
+  return out;
+}
+
+export async function gridsOf(communityId: string): Promise<GridDoc[]> {
+  return findMany<GridDoc>(GRIDS, { communityId }, { orderBy: [['code', 'asc']], limit: 200 });
+}
+
+export async function gridNames(communityId: string): Promise<Map<string, string>> {
+  return new Map((await gridsOf(communityId)).map((g) => [g._id, g.name]));
+}
+
+export async function unitsOf(communityId: string): Promise<UnitDoc[]> {
+  return findMany<UnitDoc>(UNITS, { communityId }, { limit: 200 });
+}
+
+export async function userById(id: string): Promise<UserDoc | null> {
+  return docs.get<UserDoc>('users', id);
+}

@@ -1,0 +1,54 @@
+import { defineFunction } from '../core/define';
+import { callerOpenid } from '../platform/cloud';
+import * as needs from './actions-needs';
+import * as resources from './actions-resources';
+import * as projects from './actions-projects';
+import * as tickets from './actions-tickets';
+import * as jobs from './jobs';
+import * as reports from './reports';
+import { watchDeadlines } from './alerts';
+import { syncAllWishes } from './wishsync';
+
+/** 三张清单 and dispatch tickets (typings/lists.ts). */
+export const listsFunction = defineFunction(
+  'lists',
+  {
+    submitRequest: needs.submitRequest,
+    addNeed: needs.addNeed,
+    updateNeed: needs.updateNeed,
+    needs: needs.needs,
+    need: needs.need,
+    saveResource: resources.saveResource,
+    resources: resources.resources,
+    resource: resources.resource,
+    saveProject: projects.saveProject,
+    claimProject: projects.claimProject,
+    projects: projects.projects,
+    project: projects.project,
+    match: jobs.match,
+    matchResult: jobs.matchResult,
+    decide: jobs.decide,
+    dispatch: tickets.dispatch,
+    accept: tickets.accept,
+    resolve: tickets.resolve,
+    rate: tickets.rate,
+    escalate: tickets.escalate,
+    cancel: tickets.cancel,
+    tickets: tickets.tickets,
+    ticket: tickets.ticket,
+    overdue: tickets.overdue,
+    assignees: tickets.assignees,
+    stats: reports.stats,
+    export: reports.exportCsv,
+    settings: reports.settings,
+    setSettings: reports.setSettings,
+  },
+  async () => ({ openid: callerOpenid(), now: Date.now() }),
+);
+
+/** Timer triggers, declared in cloudfunctions/lists/config.json (every minute). */
+export const listsTimers: Record<string, () => Promise<unknown>> = {
+  syncWishes: () => syncAllWishes(Date.now()),
+  runMatchJobs: () => jobs.runMatchJobs(Date.now()),
+  watchDeadlines: () => watchDeadlines(Date.now()),
+};

@@ -1,0 +1,281 @@
+import type {
+  AssigneeKind,
+  CapacityPeriod,
+  EscalationLevel,
+  LatLng,
+  ListEvent,
+  MatchJobStatus,
+  MatchSummary,
+  NeedSource,
+  NeedStatus,
+  ProjectStatus,
+  ProviderKind,
+  ResourceStatus,
+  ServiceArea,
+  SuggestionStatus,
+  TicketKind,
+  TicketStatus,
+  Urgency,
+  VisitGroup,
+} from '../../typings/lists';
+import type { WishCategory } from '../../typings/wish';
+
+export const NEEDS = 'needs';
+export const RESOURCES = 'resources';
+export const PROJECTS = 'projects';
+export const TICKETS = 'tickets';
+/** Who, when, from, to, why of every change to a need, resource, project, ticket or suggestion. */
+export const EVENTS = 'list_events';
+/** Taken capacity per resource and period: `${resourceId}.${periodKey}`, written in the accepting transaction. */
+export const USAGE = 'resource_usage';
+export const JOBS = 'match_jobs';
+/** A finished job's suggestions in chunks of CHUNK: `${jobId}.c${k}` (immutable once written). */
+export const RESULTS = 'match_results';
+/** Staff's decision on one suggestion: `${jobId}.${index}`. */
+export const DECISIONS = 'match_decisions';
+/** Per community: the active match job, the wish-sync watermark, the secretary and grid leaders. */
+export const STATE = 'lists_state';
+
+export const WISHES = 'wishes';
+
+export const DAY_MS = 24 * 3600 * 1000;
+export const CHUNK = 100;
+
+/** 微心愿 categories → the service categories of the lists and the matching engine. */
+export const WISH_CATEGORY_MAP: Readonly<Record<WishCategory, string>> = {
+  生活物资: '物资捐赠',
+  助老助残: '助老服务',
+  儿童关爱: '儿童托管',
+  医疗健康: '医疗义诊',
+  文化学习: '课业辅导',
+  维修帮办: '水电维修',
+  其他: '困难帮扶',
+};
+
+export interface NeedDoc {
+  _id: string;
+  communityId: string;
+  source: NeedSource;
+  category: string;
+  title: string;
+  detail?: string;
+  gridId?: string;
+  address?: string;
+  location?: LatLng;
+  photos: string[];
+  urgency: Urgency;
+  people: number;
+  status: NeedStatus;
+  /** The resident who raised it (request) or published the wish; they rate the ticket. */
+  requesterId?: string;
+  requesterName?: string;
+  visitGroup?: VisitGroup;
+  wishId?: string;
+  /** The wish's status when last synced. */
+  wishStatus?: string;
+  ticketId?: string;
+  projectId?: string;
+  resourceId?: string;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ResourceDoc {
+  _id: string;
+  communityId: string;
+  title: string;
+  description?: string;
+  providerKind: ProviderKind;
+  /** unit: the unit id; team: the resource's own id; volunteer: the user id. Load is balanced per provider. */
+  providerId: string;
+  providerName: string;
+  unitId?: string;
+  /** Team members, who take the team's tickets. */
+  memberIds?: string[];
+  /** The volunteer offering it. */
+  userId?: string;
+  categories: string[];
+  capacity: number;
+  period: CapacityPeriod;
+  area: ServiceArea;
+  availability?: string;
+  status: ResourceStatus;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface UsageDoc {
+  _id: string;
+  communityId: string;
+  resourceId: string;
+  periodKey: string;
+  used: number;
+}
+
+export interface ProjectDoc {
+  _id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  category: string;
+  gridIds: string[];
+  status: ProjectStatus;
+  ownerUnitId?: string;
+  needIds: string[];
+  people: number;
+  plannedStart?: string;
+  plannedEnd?: string;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Assignee {
+  kind: AssigneeKind;
+  userId?: string;
+  unitId?: string;
+  resourceId?: string;
+  /** Team members (a snapshot at dispatch): any of them may take it. */
+  memberIds?: string[];
+  /** 网格员 周** / 共建单位 东台市人民医院 / 党员志愿服务队 … */
+  label: string;
+}
+
+export interface TicketClock {
+  /** When the clock started (submission, or the ticket's creation from a need). */
+  startAt: number;
+  acceptBy?: number;
+  /** Start of the running resolve window (startAt, or the reopening). */
+  resolveFrom: number;
+  resolveBy: number;
+}
+
+export interface TicketDoc {
+  _id: string;
+  communityId: string;
+  needId: string;
+  source: NeedSource;
+  wishId?: string;
+  gridId?: string;
+  title: string;
+  category: string;
+  detail?: string;
+  address?: string;
+  photos: string[];
+  urgency: Urgency;
+  people: number;
+  requesterId?: string;
+  requesterName?: string;
+  kind: TicketKind;
+  status: TicketStatus;
+  level: EscalationLevel;
+  assignee?: Assignee;
+  clock: TicketClock;
+  /** Resolve cycles: 1, then +1 each time a low rating reopens it. */
+  cycle: number;
+  /** Keys of the alerts already sent (each fires once): `${phase}${cycle}.${warn|leader|secretary}`. */
+  alerts: string[];
+  /** Derived on every write: who may work it (`user:<id>`, `unit:<id>`), for the task list. */
+  workerKeys?: string[];
+  /** Derived on every write: the running deadline, the next alert, the auto-close instant. */
+  dueAt?: number;
+  nextAlertAt?: number;
+  closeAt?: number;
+  /** A deadline was missed at some point (sticky, for the on-time rate). */
+  late: boolean;
+  dispatchedAt?: number;
+  acceptedAt?: number;
+  acceptedBy?: string;
+  resolvedAt?: number;
+  resolvedBy?: string;
+  closedAt?: number;
+  resolution?: { note: string; photos: string[]; at: number; byLabel: string };
+  rating?: { stars: number; comment?: string; at: number };
+  reopenCount: number;
+  /** The capacity taken for this ticket, released if it is cancelled before being resolved. */
+  usage?: { id: string; resourceId: string };
+  pointsAwarded?: number;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EventDoc {
+  _id: string;
+  communityId: string;
+  target: 'need' | 'resource' | 'project' | 'ticket' | 'suggestion' | 'job' | 'settings';
+  targetId: string;
+  at: number;
+  field: ListEvent['field'];
+  from: string | null;
+  to: string;
+  byUserId: string;
+  byLabel: string;
+  why?: string;
+}
+
+export interface JobDoc {
+  _id: string;
+  communityId: string;
+  status: MatchJobStatus;
+  requestedBy: string;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** While running: another worker may take it over after this instant. */
+  leaseUntil?: number;
+  attempts: number;
+  error?: string;
+  summary?: MatchSummary;
+  chunks?: number;
+  count?: number;
+  projects?: Array<{ category: string; gridId: string; needIds: string[]; people: number; maxUrgency: Urgency; explanation: string }>;
+}
+
+/** One suggestion as stored in a result chunk, with what a list page shows of its need and resource. */
+export interface StoredSuggestion {
+  needId: string;
+  resourceId: string;
+  providerId: string;
+  score: number;
+  reasons: string[];
+  explanation: string;
+  need: { title: string; category: string; gridId?: string; urgency: Urgency; people: number; source: NeedSource };
+  resource: { title: string; providerName: string; providerKind: ProviderKind };
+}
+
+export interface ResultChunkDoc {
+  _id: string;
+  jobId: string;
+  communityId: string;
+  index: number;
+  items: StoredSuggestion[];
+}
+
+export interface DecisionDoc {
+  _id: string;
+  jobId: string;
+  communityId: string;
+  index: number;
+  needId: string;
+  status: Exclude<SuggestionStatus, 'proposed'>;
+  resourceId?: string;
+  ticketId?: string;
+  projectId?: string;
+  why?: string;
+  byUserId: string;
+  byLabel: string;
+  at: number;
+}
+
+export interface StateDoc {
+  _id: string;
+  activeJobId?: string;
+  /** Wishes updated at or after this instant are looked at again by the sync. */
+  wishesSince?: number;
+  secretaryId?: string;
+  gridLeaders?: Record<string, string>;
+  updatedAt?: number;
+}

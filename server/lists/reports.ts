@@ -1,0 +1,215 @@
+import * as z from 'zod/mini';
+import type { ListsSettings, NeedSource, ProjectStatus } from '../../typings/lists';
+import { action } from '../core/define';
+import { forbidden, invalid, notFound } from '../core/errors';
+import { maskName } from '../core/mask';
+import { dayjs, isDate, localDate, ZONE } from '../core/time';
+import { shanghaiTime } from '../core/calendar';
+import { count, findMany } from '../platform/store';
+import { transact } from '../platform/tx';
+import { once, requestKey } from '../platform/idempotency';
+import { requireMember } from '../user/caller';
+import { USERS, hasRole, type UserDoc } from '../user/model';
+import { DAY_MS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from './model';
+import { assertStaff, findAll, gridNames, gridsOf, recordEvent, unitsOf, type ListsCtx, type Member } from './context';
+import { date, docId, requestId } from './schemas';
+import { timeliness } from './deadlines';
+import { ticketStats } from './stats';
+import { KIND_LABEL, TICKET_STATUS_LABEL, gridLeadersOf, secretaryOf, stateOf } from './tickets';
+import { areaLabel } from './view';
+import { syncWishes } from './wishsync';
+
+const MAX_RANGE_DAYS = 366;
+
+export const stats = action(z.object({ from: z.optional(date), to: z.optional(date) }), async (ctx: ListsCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  assertStaff(user, '只有社区工作人员可以查看统计');
+  const to = input.to ?? localDate(ctx.now);
+  const from = input.from ?? localDate(shanghaiTime(to, '00:00') - 29 * DAY_MS);
+  if (!isDate(from) || !isDate(to)) throw invalid('日期格式须为 YYYY-MM-DD');
+  if (to < from) throw invalid('结束日期不能早于开始日期');
+  const start = shanghaiTime(from, '00:00');
+  const end = shanghaiTime(to, '00:00') + DAY_MS;
+  if (end - start > MAX_RANGE_DAYS * DAY_MS) throw invalid(`统计区间不能超过${MAX_RANGE_DAYS}天`);
+  const c = user.communityId;
+  await syncWishes(c, ctx.now);
+  const [rows, grids, openNeeds, wish, request, visit, activeResources, ...projectCounts] = await Promise.all([
+    findAll<TicketDoc>(TICKETS, { communityId: c, createdAt: { $gte: start, $lt: end } }),
+    gridsOf(c),
+    count(NEEDS, { communityId: c, status: 'open' }),
+    count(NEEDS, { communityId: c, source: 'wish' }),
+    count(NEEDS, { communityId: c, source: 'request' }),
+    count(NEEDS, { communityId: c, source: 'visit' }),
+    count(RESOURCES, { communityId: c, status: 'active' }),
+    ...(['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as ProjectStatus[]).map((s) => count(PROJECTS, { communityId: c, status: s })),
+  ]);
+  const byGrid = new Map<string, TicketDoc[]>();
+  for (const t of rows) {
+    const k = t.gridId ?? '';
+    byGrid.set(k, [...(byGrid.get(k) ?? []), t]);
+  }
+  const gridRows = grids.map((g) => ({ gridId: g._id, gridName: g.name, ...ticketStats(byGrid.get(g._id) ?? [], ctx.now) }));
+  if (byGrid.has('')) gridRows.push({ gridId: '', gridName: '未分网格', ...ticketStats(byGrid.get('')!, ctx.now) });
+  const [planned, recruiting, inProgress, done, cancelled] = projectCounts;
+  return {
+    from,
+    to,
+    overall: ticketStats(rows, ctx.now),
+    grids: gridRows,
+    needs: { open: openNeeds, bySource: { wish, request, visit } as Record<NeedSource, number> },
+    resources: { active: activeResources },
+    projects: { planned, recruiting, in_progress: inProgress, done, cancelled },
+  };
+});
+
+// ---------------------------------------------------------------- CSV export for the community office
+
+const EXPORT_PAGE = 200;
+const MAX_CSV_BYTES = 95 * 1024;
+
+/** A CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
+export function csvCell(v: unknown): string {
+  let s = v === undefined || v === null ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(cells: unknown[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
+const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入' };
+const URGENCY_LABEL = ['', '一般', '较急', '紧急'];
+const NEED_STATUS_LABEL: Record<string, string> = { open: '待对接', assigned: '已派单', in_progress: '办理中', in_project: '已纳入项目', done: '已完成', closed: '已关闭' };
+const RES_STATUS_LABEL: Record<string, string> = { active: '可用', paused: '暂停', retired: '已下架' };
+const PROJECT_STATUS_LABEL: Record<string, string> = { planned: '筹备中', recruiting: '招募中', in_progress: '实施中', done: '已完成', cancelled: '已取消' };
+const KIND_OF: Record<string, string> = { unit: '共建单位', team: '志愿服务队', volunteer: '志愿者' };
+const ON_TIME_LABEL = { on_time: '按时', late: '超期', pending: '办理中', none: '' };
+
+type Exporter = { header: string[]; coll: string; row: (d: any, names: Map<string, string>, units: Map<string, string>, now: number) => unknown[] };
+
+const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> = {
+  needs: {
+    coll: NEEDS,
+    header: ['编号', '来源', '服务类别', '标题', '网格', '紧急程度', '人数', '状态', '提出人', '提出时间', '工单编号', '项目编号'],
+    row: (n: NeedDoc, names) => [n._id, SOURCE_LABEL[n.source], n.category, n.title, n.gridId ? names.get(n.gridId) : '', URGENCY_LABEL[n.urgency], n.people, NEED_STATUS_LABEL[n.status], n.requesterName ? maskName(n.requesterName) : '', time(n.createdAt), n.ticketId, n.projectId],
+  },
+  resources: {
+    coll: RESOURCES,
+    header: ['编号', '名称', '提供方类型', '提供方', '服务类别', '容量', '周期', '服务范围', '服务时间', '状态'],
+    row: (r: ResourceDoc, names) => [r._id, r.title, KIND_OF[r.providerKind], r.providerKind === 'volunteer' ? maskName(r.providerName) : r.providerName, r.categories.join('、'), r.capacity, r.period === 'week' ? '每周' : '每月', areaLabel(r, names), r.availability, RES_STATUS_LABEL[r.status]],
+  },
+  projects: {
+    coll: PROJECTS,
+    header: ['编号', '名称', '服务类别', '网格', '状态', '认领单位', '需求数', '受益人数', '计划开始', '计划结束'],
+    row: (p: ProjectDoc, names, units) => [p._id, p.title, p.category, p.gridIds.map((g) => names.get(g) ?? g).join('、'), PROJECT_STATUS_LABEL[p.status], p.ownerUnitId ? units.get(p.ownerUnitId) : '', p.needIds.length, p.people, p.plannedStart, p.plannedEnd],
+  },
+  tickets: {
+    coll: TICKETS,
+    header: ['编号', '标题', '服务类别', '网格', '事项类型', '状态', '办理方', '提出时间', '接单时限', '办结时限', '接单时间', '办结时间', '是否按时', '评分', '重办次数', '督办层级'],
+    row: (t: TicketDoc, names, _u, now) => [
+      t._id,
+      t.title,
+      t.category,
+      t.gridId ? names.get(t.gridId) : '',
+      KIND_LABEL[t.kind],
+      TICKET_STATUS_LABEL[t.status],
+      t.assignee?.label,
+      time(t.createdAt),
+      time(t.clock.acceptBy),
+      time(t.clock.resolveBy),
+      time(t.acceptedAt),
+      time(t.resolvedAt),
+      ON_TIME_LABEL[timeliness(t, now)],
+      t.rating?.stars,
+      t.reopenCount,
+      { grid: '网格', leader: '网格长', secretary: '社区书记' }[t.level],
+    ],
+  },
+};
+
+export const exportCsv = action(
+  z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(/^o\d{1,6}$/, '分页参数不正确'))) }),
+  async (ctx: ListsCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    assertStaff(user, '只有社区工作人员可以导出清单');
+    const ex = EXPORTS[input.list];
+    const offset = input.cursor ? Number(input.cursor.slice(1)) : 0;
+    const [rows, names, units] = await Promise.all([
+      findMany<any>(ex.coll, { communityId: user.communityId }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], skip: offset, limit: EXPORT_PAGE + 1 }),
+      gridNames(user.communityId),
+      unitsOf(user.communityId),
+    ]);
+    const unitNames = new Map(units.map((u) => [u._id, u.name]));
+    // The header (with a BOM, so spreadsheet software reads the Chinese right) opens the first page only.
+    let csv = offset === 0 ? '\ufeff' + csvLine(ex.header) : '';
+    let n = 0;
+    for (const d of rows.slice(0, EXPORT_PAGE)) {
+      const line = csvLine(ex.row(d, names, unitNames, ctx.now));
+      if (Buffer.byteLength(csv + line) > MAX_CSV_BYTES) break;
+      csv += line;
+      n++;
+    }
+    const more = n < rows.length;
+    return { filename: `${input.list}-${localDate(ctx.now)}.csv`, csv, rows: n, ...(more ? { next: `o${offset + n}` } : {}) };
+  },
+);
+
+// ---------------------------------------------------------------- settings: the secretary and grid leaders
+
+async function settingsView(m: Member): Promise<ListsSettings> {
+  const [secretary, grids] = await Promise.all([secretaryOf(m.communityId), gridsOf(m.communityId)]);
+  const leaders = await Promise.all(grids.map(async (g) => ({ g, u: (await gridLeadersOf(m.communityId, g._id))[0] })));
+  return {
+    ...(secretary ? { secretary: { id: secretary._id, label: `社区书记 ${maskName(secretary.displayName)}` } } : {}),
+    gridLeaders: leaders.filter((x) => x.u).map(({ g, u }) => ({ gridId: g._id, gridName: g.name, id: u!._id, label: `网格长 ${maskName(u!.displayName)}` })),
+  };
+}
+
+export const settings = action(z.object({}), async (ctx: ListsCtx) => {
+  const user = await requireMember(ctx.openid);
+  assertStaff(user);
+  return { settings: await settingsView(user) };
+});
+
+export const setSettings = action(
+  z.object({
+    secretaryId: z.optional(docId('书记')),
+    gridLeaders: z.optional(z.record(docId('网格'), docId('网格长'), { error: '网格长设置格式不正确' })),
+    requestId,
+  }),
+  async (ctx: ListsCtx, input) => {
+    const user = await requireMember(ctx.openid);
+    if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以设置书记和网格长');
+    const leaders = Object.entries(input.gridLeaders ?? {});
+    if (leaders.length > 200) throw invalid('网格过多');
+    await transact((tx) =>
+      once(tx, requestKey(user._id, 'lists', 'setSettings', input.requestId), async () => {
+        const mustBeStaff = async (id: string, what: string) => {
+          const u = await tx.get<UserDoc>(USERS, id);
+          if (!u || u.communityId !== user.communityId || !hasRole(u, 'staff', 'admin')) throw notFound(`${what}须为本社区的工作人员`);
+        };
+        if (input.secretaryId) await mustBeStaff(input.secretaryId, '书记');
+        for (const [gridId, userId] of leaders) {
+          const g = await tx.get<{ communityId: string }>('grids', gridId);
+          if (!g || g.communityId !== user.communityId) throw notFound('网格不存在或不在本社区');
+          await mustBeStaff(userId, '网格长');
+        }
+        const cur = await stateOf(tx, user.communityId);
+        const next: StateDoc = {
+          ...cur,
+          ...(input.secretaryId ? { secretaryId: input.secretaryId } : {}),
+          ...(leaders.length ? { gridLeaders: { ...(cur.gridLeaders ?? {}), ...Object.fromEntries(leaders) } } : {}),
+          updatedAt: ctx.now,
+        };
+        await tx.set(STATE, user.communityId, next);
+        const what = [input.secretaryId ? `书记：${input.secretaryId}` : '', ...leaders.map(([g, u]) => `${g} 网格长：${u}`)].filter(Boolean).join('；');
+        await recordEvent(tx, { communityId: user.communityId, target: 'settings', targetId: `${user.communityId}.settings`, field: 'data', from: null, to: 'updated', actor: user, at: ctx.now, why: what.slice(0, 200) });
+        return true;
+      }),
+    );
+    return { settings: await settingsView(user) };
+  },
+);
+

@@ -1,0 +1,419 @@
+import type { Idempotent, Page } from './api';
+
+/**
+ * 三张清单: the needs list (需求清单), the resources list (资源清单) and the projects list (项目清单),
+ * matched "动态对接、精准认领", and the dispatch tickets of 集单—派单—接单—办结—评单.
+ * The `lists` cloud function; every action is `{ action, ...req }` → `Result<res>`.
+ */
+
+/** Service categories shared by needs and resources (the matching engine's categories). */
+export const SERVICE_CATEGORIES = [
+  '助老服务', '助残服务', '送餐助餐', '代买代办', '陪同就医',
+  '医疗义诊', '健康讲座', '心理疏导', '儿童托管', '课业辅导',
+  '文艺活动', '体育健身', '电脑手机教学', '法律咨询', '政策咨询',
+  '矛盾调解', '就业指导', '困难帮扶', '物资捐赠', '水电维修',
+  '家电维修', '管道疏通', '房屋修缮', '环境清洁', '绿化养护',
+  '垃圾分类', '安全巡查', '消防宣传', '反诈宣传', '理发义剪',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+/** 1 一般 · 2 较急 · 3 紧急 */
+export type Urgency = 1 | 2 | 3;
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+// ---------------------------------------------------------------- needs (需求清单)
+
+/** wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from 走访/五必访. */
+export type NeedSource = 'wish' | 'request' | 'visit';
+
+export type NeedStatus =
+  /** Waiting for a resource (matching, dispatch). */
+  | 'open'
+  /** A ticket was dispatched for it. */
+  | 'assigned'
+  /** Someone accepted it / claimed the wish. */
+  | 'in_progress'
+  /** Bundled into a project. */
+  | 'in_project'
+  | 'done'
+  /** Withdrawn, taken down or closed by staff. */
+  | 'closed';
+
+/** 五必访: the groups grid workers must visit. */
+export const VISIT_GROUPS = ['困难人群', '流动人口', '空巢独居老人', '特殊人群', '留守妇女儿童'] as const;
+export type VisitGroup = (typeof VISIT_GROUPS)[number];
+
+export interface NeedCard {
+  id: string;
+  source: NeedSource;
+  category: string;
+  title: string;
+  gridId?: string;
+  gridName?: string;
+  urgency: Urgency;
+  /** How many residents want it (同求 for wishes). */
+  people: number;
+  status: NeedStatus;
+  /** Masked: 居民 王**. */
+  requester?: string;
+  visitGroup?: VisitGroup;
+  wishId?: string;
+  ticketId?: string;
+  projectId?: string;
+  /** Whole days since it was raised. */
+  waitedDays: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NeedDetail extends NeedCard {
+  detail?: string;
+  /** Only for staff and the grid's worker. */
+  address?: string;
+  photos: string[];
+  timeline: ListEvent[];
+}
+
+export interface NeedInput {
+  category: ServiceCategory;
+  title: string;
+  detail?: string;
+  gridId: string;
+  address?: string;
+  location?: LatLng;
+  urgency?: Urgency;
+  people?: number;
+  visitGroup?: VisitGroup;
+  photos?: string[];
+}
+
+// ---------------------------------------------------------------- resources (资源清单)
+
+/** unit: a co-building unit (共建单位) · team: a volunteer team (党员志愿服务队, 红色代办员) · volunteer: one person. */
+export type ProviderKind = 'unit' | 'team' | 'volunteer';
+export type ResourceStatus = 'active' | 'paused' | 'retired';
+/** Capacity is counted per week or per month (Asia/Shanghai, weeks from Monday). */
+export type CapacityPeriod = 'week' | 'month';
+
+/** Where a resource serves: the grids listed, or within `radiusM` of `center`, or both. */
+export interface ServiceArea {
+  gridIds?: string[];
+  center?: LatLng;
+  radiusM?: number;
+}
+
+export interface ResourceInput {
+  title: string;
+  description?: string;
+  providerKind: ProviderKind;
+  /** For a unit's resource (a unit member may only give their own unit). */
+  unitId?: string;
+  /** For a team: its name (党员志愿服务队 …) and the user ids of its members, who take its tickets. */
+  teamName?: string;
+  memberIds?: string[];
+  /** For a volunteer's own resource entered by staff (a volunteer entering their own leaves it out). */
+  userId?: string;
+  categories: ServiceCategory[];
+  /** Needs it can take per period (1–50). */
+  capacity: number;
+  period: CapacityPeriod;
+  area: ServiceArea;
+  /** 每周三上午, 工作日晚上 … */
+  availability?: string;
+}
+
+export interface ResourceView {
+  id: string;
+  title: string;
+  description?: string;
+  providerKind: ProviderKind;
+  providerName: string;
+  unitId?: string;
+  categories: string[];
+  capacity: number;
+  period: CapacityPeriod;
+  /** Taken in the current period. */
+  used: number;
+  area: ServiceArea;
+  areaLabel: string;
+  availability?: string;
+  status: ResourceStatus;
+  memberCount?: number;
+  /** Whether the caller may edit it. */
+  editable: boolean;
+  updatedAt: number;
+}
+
+// ---------------------------------------------------------------- projects (项目清单)
+
+export type ProjectStatus = 'planned' | 'recruiting' | 'in_progress' | 'done' | 'cancelled';
+export type ProjectPermission = 'edit' | 'publish' | 'claim' | 'start' | 'complete' | 'cancel';
+
+export interface ProjectView {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  gridIds: string[];
+  gridNames: string[];
+  status: ProjectStatus;
+  /** The unit that took it on (认领). */
+  ownerUnit?: { id: string; name: string };
+  needCount: number;
+  people: number;
+  plannedStart?: string;
+  plannedEnd?: string;
+  createdAt: number;
+  updatedAt: number;
+  can: ProjectPermission[];
+}
+
+export interface ProjectDetail extends ProjectView {
+  needs: NeedCard[];
+  timeline: ListEvent[];
+}
+
+// ---------------------------------------------------------------- matching
+
+export type MatchJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface MatchSummary {
+  needs: number;
+  resources: number;
+  /** Feasible need–resource pairs. */
+  pairs: number;
+  matched: number;
+  unmatched: number;
+  /** The objective of the optimal assignment. */
+  total: number;
+  /** The first-come baseline on the same lists, for comparison. */
+  greedyMatched: number;
+  greedyTotal: number;
+  projectSuggestions: number;
+  /** Solver time in ms. */
+  solveMs: number;
+}
+
+export interface MatchJobView {
+  id: string;
+  status: MatchJobStatus;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  error?: string;
+  summary?: MatchSummary;
+}
+
+export type SuggestionStatus = 'proposed' | 'accepted' | 'adjusted' | 'rejected';
+
+export interface SuggestionView {
+  id: string;
+  need: { id: string; title: string; category: string; gridName?: string; urgency: Urgency; people: number; source: NeedSource };
+  resource: { id: string; title: string; providerName: string; providerKind: ProviderKind };
+  score: number;
+  /** Chinese reasons, most telling first: 同网格, 技能匹配, 已等待5天, 紧急 … */
+  reasons: string[];
+  /** "同网格 · 技能匹配 · 已等待5天" */
+  explanation: string;
+  status: SuggestionStatus;
+  decision?: { at: number; by: string; why?: string; ticketId?: string; projectId?: string; resourceId?: string };
+}
+
+export interface ProjectSuggestionView {
+  category: string;
+  gridId: string;
+  gridName?: string;
+  needIds: string[];
+  people: number;
+  maxUrgency: Urgency;
+  /** "同网格同类需求7条 · 共15人 · 最早已等待12天 · 含紧急" */
+  explanation: string;
+}
+
+// ---------------------------------------------------------------- dispatch tickets (集单—派单—接单—办结—评单)
+
+export type TicketStatus =
+  /** 集单: raised, waiting to be dispatched. */
+  | 'submitted'
+  /** 派单: sent to a grid worker, agent, unit or team. */
+  | 'dispatched'
+  /** 接单 */
+  | 'accepted'
+  /** 办结: waiting for the resident's rating (评单). */
+  | 'resolved'
+  | 'closed'
+  | 'cancelled';
+
+/** simple: 24小时办结 (working-day hours) · complex: 3个工作日内响应 · difficult: 提级包案 to the secretary. */
+export type TicketKind = 'simple' | 'complex' | 'difficult';
+export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary';
+/** Who watches it: the grid (worker) → the grid leader (网格长) → the community secretary (书记). */
+export type EscalationLevel = 'grid' | 'leader' | 'secretary';
+export type TicketPermission = 'dispatch' | 'accept' | 'resolve' | 'rate' | 'escalate' | 'cancel';
+
+export interface TicketCard {
+  id: string;
+  title: string;
+  category: string;
+  status: TicketStatus;
+  kind: TicketKind;
+  level: EscalationLevel;
+  source: NeedSource;
+  gridName?: string;
+  urgency: Urgency;
+  /** 网格员 周** / 共建单位 国网东台市供电公司 / 红色代办员 李** */
+  assignee?: string;
+  /** The deadline now running (accept or resolve), epoch ms. */
+  dueAt?: number;
+  duePhase?: 'accept' | 'resolve';
+  overdue: boolean;
+  reopened: number;
+  stars?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ListEvent {
+  at: number;
+  /** What changed: the status, the escalation level, the assignee, the kind, or an alert sent. */
+  field: 'status' | 'level' | 'assignee' | 'kind' | 'alert' | 'data';
+  from: string | null;
+  to: string;
+  /** 居民 王** / 网格员 周** / 社区工作者 / 系统 — never an openid. */
+  by: string;
+  why?: string;
+}
+
+export interface TicketDetail extends TicketCard {
+  detail?: string;
+  photos: string[];
+  /** Only for staff and whoever works the ticket. */
+  address?: string;
+  requester?: string;
+  needId: string;
+  wishId?: string;
+  deadlines: { acceptBy?: number; resolveBy: number };
+  resolution?: { note: string; photos: string[]; at: number; by: string };
+  rating?: { stars: number; comment?: string; at: number };
+  pointsAwarded?: number;
+  timeline: ListEvent[];
+  can: TicketPermission[];
+  mine: boolean;
+}
+
+export interface TicketStats {
+  tickets: number;
+  /** Resolved or closed. */
+  completed: number;
+  completionRate: number | null;
+  /** Completed within every deadline. */
+  onTime: number;
+  /** Completed after a deadline, or still open past one. */
+  late: number;
+  /** onTime / (onTime + late); tickets still open and not yet due are not counted. */
+  onTimeRate: number | null;
+  /** Still open past their deadline now. */
+  overdueOpen: number;
+  rated: number;
+  avgStars: number | null;
+  /** Rated 4 or 5 stars, of those rated. */
+  satisfactionRate: number | null;
+  reopened: number;
+}
+
+export interface AssigneeOption {
+  kind: AssigneeKind;
+  /** userId, unitId or resourceId as `dispatch` takes it. */
+  id: string;
+  label: string;
+  gridIds?: string[];
+}
+
+export interface ListsSettings {
+  /** The community secretary (书记) who takes 疑难问题 (提级包案). */
+  secretary?: { id: string; label: string };
+  /** Grid leader (网格长) per grid; a staff member with the grid, or staff otherwise. */
+  gridLeaders: Array<{ gridId: string; gridName: string; id: string; label: string }>;
+}
+
+export type ExportList = 'needs' | 'resources' | 'projects' | 'tickets';
+
+export interface ListsApi {
+  // needs
+  submitRequest: {
+    req: { category: ServiceCategory; title: string; detail?: string; gridId?: string; address?: string; location?: LatLng; urgency?: Urgency; people?: number; photos?: string[] } & Idempotent;
+    res: { ticket: TicketDetail };
+  };
+  addNeed: { req: NeedInput & Idempotent; res: { need: NeedDetail } };
+  updateNeed: {
+    req: { id: string; op: 'edit' | 'close' | 'reopen'; patch?: Partial<Pick<NeedInput, 'category' | 'title' | 'detail' | 'urgency' | 'people' | 'gridId'>>; reason?: string } & Idempotent;
+    res: { need: NeedDetail };
+  };
+  needs: { req: { status?: NeedStatus; source?: NeedSource; category?: string; gridId?: string; cursor?: string; limit?: number }; res: Page<NeedCard> };
+  need: { req: { id: string }; res: { need: NeedDetail } };
+  // resources
+  saveResource: {
+    req: ({ op: 'create'; resource: ResourceInput } | { op: 'update'; id: string; resource: ResourceInput } | { op: 'pause' | 'resume' | 'retire'; id: string; reason?: string }) & Idempotent;
+    res: { resource: ResourceView };
+  };
+  resources: { req: { status?: ResourceStatus; providerKind?: ProviderKind; category?: string; mine?: boolean; cursor?: string; limit?: number }; res: Page<ResourceView> };
+  resource: { req: { id: string }; res: { resource: ResourceView; timeline: ListEvent[] } };
+  // projects
+  saveProject: {
+    req: (
+      | { op: 'create'; project: { title: string; description: string; category: ServiceCategory; gridIds: string[]; needIds?: string[]; plannedStart?: string; plannedEnd?: string } }
+      | { op: 'update'; id: string; project: { title?: string; description?: string; plannedStart?: string; plannedEnd?: string; addNeedIds?: string[] } }
+      | { op: 'publish' | 'start' | 'complete' | 'cancel'; id: string; reason?: string }
+    ) & Idempotent;
+    res: { project: ProjectDetail };
+  };
+  claimProject: { req: { id: string } & Idempotent; res: { project: ProjectDetail } };
+  projects: { req: { status?: ProjectStatus; cursor?: string; limit?: number }; res: Page<ProjectView> };
+  project: { req: { id: string }; res: { project: ProjectDetail } };
+  // matching
+  match: { req: { background?: boolean } & Idempotent; res: { job: MatchJobView } };
+  matchResult: {
+    req: { jobId?: string; status?: SuggestionStatus; cursor?: string; limit?: number };
+    res: { job: MatchJobView | null; items: SuggestionView[]; next?: string; projects: ProjectSuggestionView[] };
+  };
+  decide: {
+    req: { id: string; decision: 'accept' | 'adjust' | 'reject'; resourceId?: string; projectId?: string; kind?: TicketKind; reason?: string } & Idempotent;
+    res: { suggestion: SuggestionView; ticket?: TicketDetail };
+  };
+  // tickets
+  dispatch: {
+    req: { id?: string; needId?: string; to?: AssigneeKind; targetId?: string; kind?: TicketKind; reason?: string } & Idempotent;
+    res: { ticket: TicketDetail };
+  };
+  accept: { req: { id: string } & Idempotent; res: { ticket: TicketDetail } };
+  resolve: { req: { id: string; note: string; photos?: string[] } & Idempotent; res: { ticket: TicketDetail } };
+  rate: { req: { id: string; stars: number; comment?: string; reason?: string } & Idempotent; res: { ticket: TicketDetail; pointsAwarded: number } };
+  escalate: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
+  cancel: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
+  tickets: {
+    req: { scope?: 'mine' | 'tasks' | 'all'; status?: TicketStatus | 'open'; gridId?: string; cursor?: string; limit?: number };
+    res: Page<TicketCard>;
+  };
+  ticket: { req: { id: string }; res: { ticket: TicketDetail } };
+  overdue: { req: { gridId?: string; cursor?: string; limit?: number }; res: Page<TicketCard> };
+  assignees: { req: { gridId?: string }; res: { items: AssigneeOption[] } };
+  stats: {
+    req: { from?: string; to?: string };
+    res: {
+      from: string;
+      to: string;
+      overall: TicketStats;
+      grids: Array<{ gridId: string; gridName: string } & TicketStats>;
+      needs: { open: number; bySource: Record<NeedSource, number> };
+      resources: { active: number };
+      projects: Record<ProjectStatus, number>;
+    };
+  };
+  export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  settings: { req: Record<string, never>; res: { settings: ListsSettings } };
+  setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string> } & Idempotent; res: { settings: ListsSettings } };
+}
