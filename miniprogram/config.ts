@@ -7,13 +7,18 @@ export interface AppConfig {
   localCloudUrl: string;
   /**
    * Subscribe-message template ids (公众平台 → 订阅消息), the same ones the wish function sends with
-   * (TEMPLATE_WISH_* on the server). An empty id is never asked for.
+   * (TEMPLATE_WISH_*, TEMPLATE_BOOKING_* … on the server). An empty id is never asked for.
    */
   templates: {
     wishReviewed: string;
     wishClaimed: string;
     wishFulfilled: string;
     wishConfirmed: string;
+    bookingReminder: string;
+    bookingPromoted: string;
+    errandUpdated: string;
+    activityReminder: string;
+    activityCancelled: string;
   };
 }
 
@@ -26,6 +31,11 @@ const config: AppConfig = {
     wishClaimed: 'tmpl-wish-claimed',
     wishFulfilled: 'tmpl-wish-fulfilled',
     wishConfirmed: 'tmpl-wish-confirmed',
+    bookingReminder: 'tmpl-booking-reminder',
+    bookingPromoted: 'tmpl-booking-promoted',
+    errandUpdated: 'tmpl-errand-updated',
+    activityReminder: 'tmpl-activity-reminder',
+    activityCancelled: 'tmpl-activity-cancelled',
   },
 };
 

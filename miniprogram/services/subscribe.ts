@@ -18,3 +18,22 @@ export function askSubscribe(keys: TemplateKey[]): Promise<TemplateKey[]> {
     });
   });
 }
+
+/**
+ * Tells the person something went through and offers the notices that follow from it, inside the
+ * answer to the dialog (a tap, as WeChat requires); `then` runs whatever the answer.
+ */
+export function offerNotice(title: string, content: string, keys: TemplateKey[], then: () => void): void {
+  wx.showModal({
+    title,
+    content,
+    confirmText: '提醒我',
+    cancelText: '不用了',
+    confirmColor: '#C8161D',
+    success: (r) => {
+      if (r.confirm) void askSubscribe(keys).then(then);
+      else then();
+    },
+    fail: then,
+  });
+}

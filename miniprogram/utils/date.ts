@@ -40,3 +40,8 @@ export function greeting(now: Instant = Date.now()): string {
 export function shanghaiDate(t: Instant = Date.now(), days = 0): string {
   return inShanghai(t).add(days, 'day').format('YYYY-MM-DD');
 }
+
+/** The calendar date `days` after a 'YYYY-MM-DD' date (pure calendar arithmetic, no time zone). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -19,14 +19,14 @@ export const SOON = '即将开放';
 export const HOME_ENTRIES: Entry[] = [
   { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true },
   { key: 'mall', title: '积分商城', path: '/pages/points/mall/index' },
-  { key: 'booking', title: '预约服务' },
+  { key: 'booking', title: '预约服务', path: '/pages/booking/index/index' },
   { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true },
 ];
 
 export const ME_ENTRIES: Entry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
-  { key: 'myBookings', title: '我的预约' },
+  { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -79,3 +79,21 @@ export const POINTS_VERIFY = '/package-staff/pages/points-verify/index';
 
 /** The staff page that creates goods (or edits one given an id). */
 export const GOODS_EDIT = '/package-staff/pages/goods-edit/index';
+
+/**
+ * Staff tools for booking, in the staff subpackage. `desk`: grid workers get it too (the server lets
+ * them see a day's bookings, check people in and work their grid's errands).
+ */
+export const STAFF_BOOKING_ENTRIES: (Entry & { hint: string; desk?: boolean })[] = [
+  { key: 'bookingSchedule', title: '今日预约', hint: '按服务查看预约，扫码或输入预约码签到', path: '/package-staff/pages/booking-schedule/index', desk: true },
+  { key: 'errandQueue', title: '代办队列', hint: '受理、指派、办结代办和上门帮办', path: '/package-staff/pages/errand-queue/index', desk: true },
+  { key: 'activityPublish', title: '发布活动', hint: '发布志愿活动：时间、地点、招募人数', path: '/package-staff/pages/activity-publish/index' },
+  { key: 'activityRoster', title: '活动签到', hint: '报名名单、现场签到码、签到签退', path: '/package-staff/pages/activity-roster/index' },
+  { key: 'serviceManage', title: '服务管理', hint: '新增、修改、暂停预约和代办服务', path: '/package-staff/pages/service-list/index' },
+];
+
+/** Staff booking pages reached from other staff pages. */
+export const STAFF_BOOKING_PAGES = {
+  roster: '/package-staff/pages/activity-roster/index',
+  serviceEdit: '/package-staff/pages/service-edit/index',
+};

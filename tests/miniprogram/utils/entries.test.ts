@@ -1,6 +1,22 @@
 import fs from 'fs';
 import path from 'path';
-import { COMMUNITY_INTRO, GOODS_EDIT, HOME_ENTRIES, ME_ENTRIES, PLACE_EDIT, POINTS_PAGES, POINTS_VERIFY, STAFF_CONSOLE, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, entryViews } from '../../../miniprogram/utils/entries';
+import {
+  COMMUNITY_INTRO,
+  GOODS_EDIT,
+  HOME_ENTRIES,
+  ME_ENTRIES,
+  PLACE_EDIT,
+  POINTS_PAGES,
+  POINTS_VERIFY,
+  STAFF_BOOKING_ENTRIES,
+  STAFF_BOOKING_PAGES,
+  STAFF_CONSOLE,
+  STAFF_MAP_ENTRIES,
+  STAFF_POINTS_ENTRIES,
+  STAFF_WISH_ENTRIES,
+  entryViews,
+} from '../../../miniprogram/utils/entries';
+import { BOOKING_PAGES } from '../../../miniprogram/utils/booking';
 
 const app = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/app.json'), 'utf8'));
 const pages: string[] = [
@@ -23,7 +39,12 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   }
   expect(pages).toContain(POINTS_VERIFY);
   expect(pages).toContain(GOODS_EDIT);
-  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES]) {
+  for (const p of Object.values(BOOKING_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/booking/')).toBe(true); // the paths notices and the map link to
+  }
+  for (const p of Object.values(STAFF_BOOKING_PAGES)) expect(pages).toContain(p);
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }

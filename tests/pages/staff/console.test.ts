@@ -72,12 +72,18 @@ describe('社区工作台', () => {
     expect(recorded.toasts).toContain('已保存到相册');
   });
 
-  test('a grid worker opens the console but is not offered invites or posters', async () => {
+  test('a grid worker opens the console but is not offered invites or posters; the booking desk is theirs', async () => {
     page = await load(PAGE, { openid: 'demo-gridworker' });
     expect(page.textOf('#community')).toBe((await meOf('demo-gridworker')).community!.name);
     expect(page.has('#invite')).toBe(false);
     expect(page.has('#poster')).toBe(false);
-    expect(page.text()).toContain('网格员的工作入口将陆续开放');
+    expect(page.has('#booking-tools')).toBe(true);
+    const tools = page.text();
+    expect(tools).toContain('今日预约');
+    expect(tools).toContain('代办队列');
+    expect(tools).not.toContain('发布活动');
+    await page.tapText('代办队列');
+    expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/errand-queue/index']);
   });
 
   test('only an admin is offered a 社区工作者 invite, and it works', async () => {

@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import { formatDateTime } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
 import { communityCodeOf, communityScene } from '../../../utils/scene';
-import { STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_BOOKING_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 
 interface InviteView {
   code: string;
@@ -48,6 +48,7 @@ Component({
     wishEntries: STAFF_WISH_ENTRIES,
     mapEntries: STAFF_MAP_ENTRIES,
     pointsEntries: STAFF_POINTS_ENTRIES,
+    bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
     invite: null as InviteView | null,
@@ -74,6 +75,8 @@ Component({
         canInvite: manager,
         canPoster: manager,
         canWish: manager,
+        // Grid workers work the front desk and their grid's errands; staff run the rest too.
+        bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || e.desk),
         roles: roleChoices(me),
       });
     },
@@ -98,7 +101,8 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = findEntry(STAFF_WISH_ENTRIES, key) ?? findEntry(STAFF_MAP_ENTRIES, key) ?? findEntry(STAFF_POINTS_ENTRIES, key);
+      const entry =
+        findEntry(STAFF_WISH_ENTRIES, key) ?? findEntry(STAFF_MAP_ENTRIES, key) ?? findEntry(STAFF_POINTS_ENTRIES, key) ?? findEntry(STAFF_BOOKING_ENTRIES, key);
       if (entry?.path) wx.navigateTo({ url: entry.path });
     },
 

@@ -1,0 +1,200 @@
+import type { Signup } from '../../../../typings/booking';
+import * as booking from '../../../services/booking';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { hoursText, personalCode } from '../../../utils/booking';
+import { type ActivityView, type SignupView, toActivityView, toSignupView } from '../../../utils/booking-view';
+import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
+import { isManager, isStaff } from '../../../utils/labels';
+import { appendById } from '../../../utils/points';
+import { scanQr } from '../../../utils/scan';
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Op = 'in' | 'out';
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+function counts(rows: SignupView[]) {
+  const arrived = rows.filter((r) => r.status === 'checked_in' || r.status === 'checked_out').length;
+  return { arrived, left: rows.filter((r) => r.status === 'checked_out').length };
+}
+
+/**
+ * 活动签到: without an id, the activities to come (pick one); with one, the activity's check-in code
+ * for volunteers to scan, the roster with check-in, check-out and hours, and check-in/out by
+ * scanning or typing a volunteer's own code.
+ */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    id: '',
+    manager: false,
+    activities: [] as ActivityView[],
+    activity: null as ActivityView | null,
+    rows: [] as SignupView[],
+    arrived: 0,
+    left: 0,
+    next: '',
+    listLoading: false,
+    code: '',
+    busy: false,
+    done: '',
+    refusal: '',
+    cancelOpen: false,
+    cancelReason: '',
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      void this.start();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    async start() {
+      const res = await session.ensureMe();
+      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+      if (!res.data.community || !isStaff(res.data.roles)) return this.setData({ state: 'forbidden' });
+      this.setData({ manager: isManager(res.data.roles) });
+      await this.reload();
+    },
+
+    async reload() {
+      this.setData({ listLoading: true });
+      if (!this.data.id) {
+        const res = await booking.activities({ when: 'upcoming' });
+        this.setData({ listLoading: false });
+        if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+        return this.setData({ state: 'ready', activities: res.data.items.map(toActivityView), next: res.data.next ?? '' });
+      }
+      const res = await booking.roster({ activityId: this.data.id });
+      this.setData({ listLoading: false });
+      if (!res.ok) {
+        if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      const rows = res.data.items.map(toSignupView);
+      wx.setNavigationBarTitle({ title: res.data.activity.title });
+      this.setData({ state: 'ready', activity: toActivityView(res.data.activity), rows, ...counts(rows), next: res.data.next ?? '' });
+    },
+
+    async loadMore() {
+      if (!this.data.next || this.data.listLoading) return;
+      this.setData({ listLoading: true });
+      if (!this.data.id) {
+        const res = await booking.activities({ when: 'upcoming', cursor: this.data.next });
+        this.setData({ listLoading: false });
+        if (!res.ok) return toast(res.message);
+        return this.setData({ activities: appendById(this.data.activities, res.data.items.map(toActivityView)), next: res.data.next ?? '' });
+      }
+      const res = await booking.roster({ activityId: this.data.id, cursor: this.data.next });
+      this.setData({ listLoading: false });
+      if (!res.ok) return toast(res.message);
+      const rows = appendById(this.data.rows, res.data.items.map(toSignupView));
+      this.setData({ rows, ...counts(rows), next: res.data.next ?? '' });
+    },
+
+    onOpen(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${STAFF_BOOKING_PAGES.roster}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ code: e.detail.value });
+    },
+
+    async onScan(e: Tap<{ op: Op }>) {
+      if (this.data.busy) return;
+      const op = e.currentTarget.dataset.op;
+      const text = await scanQr();
+      if (text === null) return;
+      const code = personalCode(text);
+      if (!code) return tell('无法识别', '请扫描志愿者在“我的预约—志愿活动”里出示的签到码');
+      await this.mark(op, code);
+    },
+
+    async onSubmit(e: Tap<{ op: Op }>) {
+      const code = personalCode(this.data.code);
+      if (!code) return toast('请输入8位数字签到码');
+      await this.mark(e.currentTarget.dataset.op, code);
+    },
+
+    async mark(op: Op, code: string) {
+      if (this.data.busy) return;
+      this.setData({ busy: true, refusal: '', done: '' });
+      const key = this.internals().key;
+      const requestId = key.for({ op, code });
+      const res = op === 'in' ? await booking.checkIn({ code, requestId }) : await booking.checkOut({ code, requestId });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再试一次，不会重复记录。`);
+        key.settle();
+        this.setData({ refusal: res.message });
+        return tell(op === 'in' ? '未能签到' : '未能签退', res.message);
+      }
+      key.settle();
+      const s = (res.data as { signup?: Signup }).signup;
+      const points = (res.data as { pointsAwarded?: number }).pointsAwarded ?? 0;
+      if (!s) {
+        this.setData({ refusal: '这是服务预约的预约码，请到“今日预约”签到' });
+        return;
+      }
+      const done = op === 'in' ? `${s.who} 已签到` : `${s.who} 已签退，服务${hoursText(s.minutes)}小时${points ? `，获得${points}积分` : ''}`;
+      this.setData({ code: '', done });
+      toast(op === 'in' ? '签到成功' : '签退成功');
+      await this.reload();
+    },
+
+    onToggleCancel() {
+      this.setData({ cancelOpen: !this.data.cancelOpen, cancelReason: '' });
+    },
+
+    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ cancelReason: e.detail.value });
+    },
+
+    async onCancelActivity() {
+      const a = this.data.activity;
+      const reason = this.data.cancelReason.trim();
+      if (!a || this.data.busy) return;
+      if (!reason) return toast('请填写取消原因');
+      this.setData({ busy: true });
+      const yes = await ask('取消活动', `取消“${a.title}”后，已报名的${a.signedUp}人会收到通知。确定取消吗？`, '取消活动', '不取消');
+      if (!yes) return this.setData({ busy: false });
+      const key = this.internals().key;
+      const req = { op: 'cancel' as const, id: a.id, reason };
+      const res = await booking.publishActivity({ ...req, requestId: key.for(req) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code !== 'INTERNAL') key.settle();
+        return tell('未能取消', res.message);
+      }
+      key.settle();
+      this.setData({ cancelOpen: false });
+      toast('活动已取消，已通知报名的志愿者');
+      await this.reload();
+    },
+  },
+});

@@ -1,0 +1,176 @@
+import type { Worker } from '../../../../typings/booking';
+import * as booking from '../../../services/booking';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { type ErrandView, toErrandView } from '../../../utils/booking-view';
+import { isManager, isStaff } from '../../../utils/labels';
+import { appendById } from '../../../utils/points';
+import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+/**
+ * 代办队列 (staff: the community's; grid workers: their grid's): 受理 or 指派 to a worker, record
+ * progress, 办结 with the result, or cancel with a reason. Residents are told at each step.
+ */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    tabs: TABS,
+    tab: 'submitted' as TabKey,
+    items: [] as ErrandView[],
+    next: '',
+    listLoading: false,
+    manager: false,
+    workers: [] as Worker[],
+    /** The errand whose form is open, and which form. */
+    openId: '',
+    mode: '' as PanelMode | '',
+    spec: null as PanelSpec | null,
+    text: '',
+    workerId: '',
+    busy: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      const tab = TABS.find((t) => t.key === query.tab);
+      if (tab) this.setData({ tab: tab.key });
+      void this.start();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    async start() {
+      const res = await session.ensureMe();
+      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+      const me = res.data;
+      if (!me.community || !isStaff(me.roles)) return this.setData({ state: 'forbidden' });
+      this.setData({ manager: isManager(me.roles) });
+      await this.reload();
+    },
+
+    query(cursor?: string) {
+      const t = TABS.find((x) => x.key === this.data.tab) ?? TABS[0];
+      return { scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) };
+    },
+
+    async reload() {
+      const tab = this.data.tab;
+      this.setData({ listLoading: true });
+      const res = await booking.errands(this.query());
+      if (tab !== this.data.tab) return;
+      this.setData({ listLoading: false });
+      if (!res.ok) {
+        if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.setData({ state: 'ready', items: res.data.items.map(toErrandView), next: res.data.next ?? '' });
+    },
+
+    async loadMore() {
+      if (!this.data.next || this.data.listLoading) return;
+      this.setData({ listLoading: true });
+      const res = await booking.errands(this.query(this.data.next));
+      this.setData({ listLoading: false });
+      if (!res.ok) return toast(res.message);
+      this.setData({ items: appendById(this.data.items, res.data.items.map(toErrandView)), next: res.data.next ?? '' });
+    },
+
+    onTab(e: Tap<{ tab: TabKey }>) {
+      const tab = e.currentTarget.dataset.tab;
+      if (tab === this.data.tab) return;
+      this.setData({ tab, items: [], next: '', openId: '', mode: '' });
+      void this.reload();
+    },
+
+    async onOpen(e: Tap<{ id: string; mode: PanelMode }>) {
+      const { id, mode } = e.currentTarget.dataset;
+      if (this.data.openId === id && this.data.mode === mode) return this.setData({ openId: '', mode: '', spec: null });
+      this.setData({ openId: id, mode, spec: PANELS[mode], text: '', workerId: '' });
+      if (mode === 'assign' && !this.data.workers.length) {
+        const res = await booking.workers();
+        if (!res.ok) return toast(res.message);
+        this.setData({ workers: res.data.items });
+      }
+    },
+
+    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ text: e.detail.value });
+    },
+
+    onWorker(e: Tap<{ id: string }>) {
+      this.setData({ workerId: e.currentTarget.dataset.id });
+    },
+
+    async onTake(e: Tap<{ id: string }>) {
+      const item = this.data.items.find((x) => x.id === e.currentTarget.dataset.id);
+      if (!item || this.data.busy) return;
+      this.setData({ busy: true });
+      const yes = await ask('受理', `由您受理“${item.serviceName}”（${item.requester}）吗？`, '我来受理');
+      this.setData({ busy: false });
+      if (yes) await this.run('take', { id: item.id }, (key, req) => booking.assignErrand({ ...req, requestId: key }), '已受理，居民会收到通知');
+    },
+
+    async onSubmitPanel() {
+      const { openId: id, mode, text, workerId } = this.data;
+      const spec = mode ? PANELS[mode] : null;
+      if (!mode || !spec || !id) return;
+      const item = this.data.items.find((x) => x.id === id);
+      const note = text.trim();
+      if (mode === 'assign') {
+        if (!workerId) return toast('请选择办理人');
+        if (item?.status === 'accepted' && !note) return toast('改派须填写原因');
+        const req = { id, assigneeId: workerId, ...(note ? { reason: note } : {}) };
+        return this.run('assign', req, (key, r) => booking.assignErrand({ ...r, requestId: key }), '已指派');
+      }
+      if (spec.required && !note) return toast(`请填写${spec.title}`);
+      const req = { id, op: mode, note };
+      const done = mode === 'done' ? '已办结，居民会收到通知' : mode === 'cancel' ? '已取消' : '已记录进展';
+      await this.run(mode, req, (key, r) => booking.updateErrand({ ...r, requestId: key }), done);
+    },
+
+    /** One change to an errand; the list is read again, as the errand may have left this tab. */
+    async run<R extends object>(op: string, req: R, send: (requestId: string, req: R) => ReturnType<typeof booking.assignErrand>, done: string) {
+      if (this.data.busy) return;
+      this.setData({ busy: true });
+      const key = this.internals().key;
+      const res = await send(key.for({ op, ...req }), req);
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
+        key.settle();
+        tell('未能办理', res.message);
+        return this.reload();
+      }
+      key.settle();
+      this.setData({ openId: '', mode: '', spec: null, text: '' });
+      toast(done);
+      await this.reload();
+    },
+  },
+});

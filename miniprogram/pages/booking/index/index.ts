@@ -1,0 +1,169 @@
+import type { Activity, Service, ServiceKind } from '../../../../typings/booking';
+import * as booking from '../../../services/booking';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { offerNotice } from '../../../services/subscribe';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { BOOKING_PAGES } from '../../../utils/booking';
+import { type ActivityView, type ServiceView, toActivityView, toServiceView } from '../../../utils/booking-view';
+import { appendById } from '../../../utils/points';
+
+type Tab = ServiceKind | 'activity';
+
+const TABS: Array<{ value: Tab; label: string; hint: string }> = [
+  { value: 'appointment', label: '预约', hint: '选好时段到场办理，不用排队' },
+  { value: 'proxy', label: '代办', hint: '白天没空？交上材料，社区帮您办' },
+  { value: 'home_visit', label: '上门帮办', hint: '高龄、行动不便的居民，工作人员上门办理' },
+  { value: 'activity', label: '志愿活动', hint: '报名参加社区志愿服务，记录服务时长、获得积分' },
+];
+
+interface Internals {
+  signUpKey: RetryKey;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+/** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { signUpKey: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    tabs: TABS,
+    tab: 'appointment' as Tab,
+    hint: TABS[0].hint,
+    services: [] as ServiceView[],
+    activities: [] as ActivityView[],
+    next: '',
+    listLoading: false,
+    busy: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      const tab = TABS.find((t) => t.value === query.tab);
+      if (tab) this.setData({ tab: tab.value, hint: tab.hint });
+      void this.start();
+    },
+
+    onShow() {
+      // Back from booking or signing up: places left have changed.
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      await this.reload();
+    },
+
+    fetch(cursor?: string) {
+      const tab = this.data.tab;
+      const page = cursor ? { cursor } : {};
+      if (tab === 'activity') return booking.activities({ when: 'upcoming', ...page });
+      return booking.services({ kind: tab, ...page });
+    },
+
+    async reload() {
+      this.setData({ listLoading: true });
+      const tab = this.data.tab;
+      const res = await this.fetch();
+      if (tab !== this.data.tab) return; // switched meanwhile
+      this.setData({ listLoading: false });
+      if (!res.ok) {
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.show(res.data.items, res.data.next, false);
+    },
+
+    show(items: Array<Service | Activity>, next: string | undefined, append: boolean) {
+      if (this.data.tab === 'activity') {
+        const more = (items as Activity[]).map(toActivityView);
+        return this.setData({ state: 'ready', activities: append ? appendById(this.data.activities, more) : more, next: next ?? '' });
+      }
+      const more = (items as Service[]).map(toServiceView);
+      this.setData({ state: 'ready', services: append ? appendById(this.data.services, more) : more, next: next ?? '' });
+    },
+
+    async loadMore() {
+      if (!this.data.next || this.data.listLoading) return;
+      this.setData({ listLoading: true });
+      const res = await this.fetch(this.data.next);
+      this.setData({ listLoading: false });
+      if (!res.ok) return toast(res.message);
+      this.show(res.data.items, res.data.next, true);
+    },
+
+    onTab(e: Tap<{ tab: Tab }>) {
+      const tab = TABS.find((t) => t.value === e.currentTarget.dataset.tab);
+      if (!tab || tab.value === this.data.tab) return;
+      this.setData({ tab: tab.value, hint: tab.hint, services: [], activities: [], next: '' });
+      void this.reload();
+    },
+
+    onService(e: Tap<{ id: string; kind: ServiceKind }>) {
+      const { id, kind } = e.currentTarget.dataset;
+      const url = kind === 'appointment' ? `${BOOKING_PAGES.service}?id=${id}` : `${BOOKING_PAGES.errand}?serviceId=${id}`;
+      wx.navigateTo({ url });
+    },
+
+    onMine() {
+      wx.navigateTo({ url: BOOKING_PAGES.mine });
+    },
+
+    onOpenSignup(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    async onSignUp(e: Tap<{ id: string }>) {
+      const a = this.data.activities.find((x) => x.id === e.currentTarget.dataset.id);
+      if (!a || this.data.busy) return;
+      this.setData({ busy: true });
+      const what = a.full ? '名额已满，报名后进入候补，有人取消时按顺序递补。' : '报名后请按时到场，扫描现场签到码签到。';
+      if (!(await ask(a.full ? '加入候补' : '报名参加', `${a.title}\n${a.when}\n${a.placeName}\n${what}`, a.full ? '加入候补' : '确认报名'))) {
+        return this.setData({ busy: false });
+      }
+      const key = this.internals().signUpKey;
+      const req = { activityId: a.id };
+      const res = await booking.signUp({ ...req, requestId: key.for(req) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到报名结果', `${res.message}。请再点一次，不会重复报名。`);
+        key.settle();
+        tell('未能报名', res.message);
+        return this.reload();
+      }
+      key.settle();
+      const s = res.data.signup;
+      const open = () => wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${s.id}` });
+      const title = s.status === 'waitlisted' ? '已加入候补' : '报名成功';
+      offerNotice(title, '活动开始前一天提醒您，活动有变动时也通知您，好吗？', ['activityReminder', 'activityCancelled', 'bookingPromoted'], open);
+      void this.reload();
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});

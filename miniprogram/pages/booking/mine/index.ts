@@ -1,0 +1,155 @@
+import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
+import * as booking from '../../../services/booking';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { tell, toast } from '../../../utils/dialog';
+import { BOOKING_PAGES, hoursText, scanKind } from '../../../utils/booking';
+import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
+import { appendById } from '../../../utils/points';
+import { scanQr } from '../../../utils/scan';
+
+type Kind = 'bookings' | 'errands' | 'signups';
+
+const TABS: Array<{ value: Kind; label: string }> = [
+  { value: 'bookings', label: '预约' },
+  { value: 'errands', label: '代办帮办' },
+  { value: 'signups', label: '志愿活动' },
+];
+
+interface Internals {
+  scanKey: RetryKey;
+}
+
+type Item = BookingView | ErrandView | SignupView;
+
+/** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
+Component({
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { scanKey: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorText: '',
+    tabs: TABS,
+    tab: 'bookings' as Kind,
+    items: [] as Item[],
+    next: '',
+    listLoading: false,
+    hours: null as { hours: string; activities: number } | null,
+    busy: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      const tab = TABS.find((t) => t.value === query.tab);
+      if (tab) this.setData({ tab: tab.value });
+      void this.start();
+    },
+
+    onShow() {
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async onPullDownRefresh() {
+      await this.reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      await this.reload();
+    },
+
+    views(kind: Kind, items: Array<Booking | Errand | Signup>): Item[] {
+      if (kind === 'bookings') return (items as Booking[]).map(toBookingView);
+      if (kind === 'errands') return (items as Errand[]).map(toErrandView);
+      return (items as Signup[]).map(toSignupView);
+    },
+
+    showHours(h: ServiceHoursSummary | undefined) {
+      if (h) this.setData({ hours: { hours: hoursText(h.minutes), activities: h.activities } });
+    },
+
+    async reload() {
+      const kind = this.data.tab;
+      this.setData({ listLoading: true });
+      const res = await booking.mine({ kind });
+      if (kind !== this.data.tab) return;
+      this.setData({ listLoading: false });
+      if (!res.ok) {
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.showHours(res.data.hours);
+      this.setData({ state: 'ready', items: this.views(kind, res.data.items), next: res.data.next ?? '' });
+    },
+
+    async loadMore() {
+      if (!this.data.next || this.data.listLoading) return;
+      const kind = this.data.tab;
+      this.setData({ listLoading: true });
+      const res = await booking.mine({ kind, cursor: this.data.next });
+      this.setData({ listLoading: false });
+      if (!res.ok || kind !== this.data.tab) return res.ok ? undefined : toast(res.message);
+      this.setData({ items: appendById(this.data.items, this.views(kind, res.data.items)), next: res.data.next ?? '' });
+    },
+
+    onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Kind }>) {
+      const tab = e.currentTarget.dataset.tab;
+      if (tab === this.data.tab) return;
+      this.setData({ tab, items: [], next: '' });
+      void this.reload();
+    },
+
+    onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onBrowse() {
+      const tab = this.data.tab === 'signups' ? '?tab=activity' : this.data.tab === 'errands' ? '?tab=proxy' : '';
+      wx.navigateTo({ url: `${BOOKING_PAGES.index}${tab}` });
+    },
+
+    /** At the place: the resident scans its check-in poster (or an activity's code) to check in. */
+    async onScan() {
+      if (this.data.busy) return;
+      const text = await scanQr();
+      if (text === null) return;
+      const kind = scanKind(text);
+      if (kind === 'personal') return tell('这是预约码', '这是您的个人预约码，请向工作人员出示；自助签到请扫描现场张贴的签到码');
+      if (!kind) return tell('无法识别', '请扫描服务点张贴的签到码，或活动现场工作人员出示的签到码');
+      this.setData({ busy: true });
+      const key = this.internals().scanKey;
+      const res = await booking.checkIn({ code: text, requestId: key.for({ code: text }) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到签到结果', `${res.message}。请再扫一次，不会重复签到。`);
+        key.settle();
+        return tell('未能签到', res.message);
+      }
+      key.settle();
+      const done = res.data.booking ?? res.data.signup;
+      toast(res.data.booking ? `签到成功：${res.data.booking.serviceName}` : '签到成功');
+      await this.reload();
+      if (done) wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${done.id}` });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});
