@@ -131,8 +131,8 @@ async function prepare(key: string, caller: Caller | 'publisher' | 'claimer', wo
       return { event: { action: 'places', location: { lat: 32.8531, lng: 120.3205 } } };
     case 'map.place':
     case 'map.managePlace': {
-      const places = await ok('map', { action: 'places' }, 'demo-staff');
-      const id = places.items[0].id;
+      // A place no page test reads, so the update below disturbs nobody.
+      const id = 'p_beihai_convenience';
       return key === 'map.place'
         ? { event: { action: 'place', id } }
         : { event: { action: 'managePlace', op: 'update', id, changes: { intro: `矩阵更新${Math.random()}` } } };

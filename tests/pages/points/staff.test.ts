@@ -171,6 +171,8 @@ describe('积分 · 社区工作人员', () => {
   });
 
   test('staff change the cost and the provider of goods; only what changed is sent, with the reason', async () => {
+    // The provider choices are the units on the first page of goods, so one of 供电公司's goes on it now.
+    await addGoods('demo-staff', { name: `电费卡${Date.now().toString(36).slice(-4)}`, cost: 20, unitId: 'unit_power' });
     const goods = await addGoods('demo-staff', { name: `LED灯泡${Date.now().toString(36).slice(-4)}`, cost: 40 });
     page = await load(EDIT, { openid: 'demo-staff', query: { id: goods.id } });
     expect(page.textOf('#stock-note')).toBe('库存 10 件（在“商品管理”里补货）');
