@@ -9,6 +9,7 @@ import { FileStorage } from './storage';
 import { Timers, TimerSpec } from './timers';
 import { jsonApi, miniProgramCode } from './openapi';
 import { FUNCTIONS_DIR, bundleFunctions, functionConfig, functionNames } from '../scripts/bundle-functions';
+import { createPreview } from './preview';
 
 export interface LocalCloudOptions {
   port?: number;
@@ -53,6 +54,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
   const host = new FunctionHost(specs, baseUrl, opts.maxInstances ?? 4);
+
+  // The mini-program in a browser, at `/`; built when first asked for.
+  const preview = createPreview();
 
   const timerEvent = (s: TimerSpec) => ({ Type: 'Timer', TriggerName: s.name, Time: new Date().toISOString(), Message: '' });
   const timers = new Timers(timerSpecs, (s) => host.invoke(s.fn, { event: timerEvent(s) }));
@@ -110,6 +114,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       }
       return send(res, 200, { code: 'INVALID_PARAM', message: `local cloud does not support ${p.action}` });
     }
+    if (await preview.handle(req, res, url)) return;
     send(res, 404, { message: 'not found' });
   }
 

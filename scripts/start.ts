@@ -17,6 +17,7 @@ async function main() {
   const seeded = seedDemo(cloud.db.store);
   console.log(`红邻 local cloud ready at ${cloud.url} (${Date.now() - started} ms)`);
   console.log(`  data: ${dataDir}${seeded ? ' (demo community seeded)' : ''}`);
+  console.log(`  preview: ${cloud.url}/ (the mini-program in a browser; the account switch is beside the phone)`);
   console.log(`  health: GET ${cloud.url}/healthz   functions: POST ${cloud.url}/fn/<name> with header x-openid`);
   console.log('  demo accounts (x-openid):');
   for (const u of DEMO_OPENIDS) console.log(`    ${u.openid.padEnd(16)} ${u.name} ${u.roles.join(',') || 'resident'}`);
