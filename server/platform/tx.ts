@@ -1,7 +1,9 @@
 import { database } from './cloud';
+import { AppError } from '../core/errors';
 import { DocStore, withoutId } from './store';
 
-const MAX_ATTEMPTS = 12;
+// Many people at one hot document (a slot, a wish) retry; past this, they are told to try again.
+const MAX_ATTEMPTS = 40;
 
 function isConflict(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
@@ -36,7 +38,8 @@ export async function transact<T>(work: (tx: DocStore) => Promise<T>): Promise<T
       return result;
     } catch (e) {
       await t.rollback().catch(() => undefined);
-      if (!isConflict(e) || attempt >= MAX_ATTEMPTS) throw e;
+      if (!isConflict(e)) throw e;
+      if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', '当前办理的人较多，请稍后再试');
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
     }
   }
