@@ -1,11 +1,11 @@
 import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
+import { pagedList } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
-import { appendById } from '../../../utils/points';
 import { scanQr } from '../../../utils/scan';
 
 type Kind = 'bookings' | 'errands' | 'signups';
@@ -24,6 +24,8 @@ type Item = BookingView | ErrandView | SignupView;
 
 /** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
 Component({
+  behaviors: [pagedList],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { scanKey: retryKey() };
@@ -31,13 +33,8 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     tabs: TABS,
     tab: 'bookings' as Kind,
-    items: [] as Item[],
-    next: '',
-    listLoading: false,
     hours: null as { hours: string; activities: number } | null,
     busy: false,
   },
@@ -57,15 +54,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -83,35 +71,22 @@ Component({
       if (h) this.setData({ hours: { hours: hoursText(h.minutes), activities: h.activities } });
     },
 
-    async reload() {
-      const kind = this.data.tab;
-      this.setData({ listLoading: true });
-      const res = await booking.mine({ kind });
-      if (kind !== this.data.tab) return;
-      this.setData({ listLoading: false });
-      if (!res.ok) {
-        if (this.data.state === 'ready') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.showHours(res.data.hours);
-      this.setData({ state: 'ready', items: this.views(kind, res.data.items), next: res.data.next ?? '' });
+    listKey(): string {
+      return this.data.tab;
     },
 
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
+    async fetchPage(cursor?: string) {
       const kind = this.data.tab;
-      this.setData({ listLoading: true });
-      const res = await booking.mine({ kind, cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!res.ok || kind !== this.data.tab) return res.ok ? undefined : toast(res.message);
-      this.setData({ items: appendById(this.data.items, this.views(kind, res.data.items)), next: res.data.next ?? '' });
+      const res = await booking.mine({ kind, ...(cursor ? { cursor } : {}) });
+      if (!res.ok) return res;
+      if (!cursor) this.showHours(res.data.hours);
+      return { ok: true as const, data: { items: this.views(kind, res.data.items), next: res.data.next } };
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Kind }>) {
       const tab = e.currentTarget.dataset.tab;
       if (tab === this.data.tab) return;
-      this.setData({ tab, items: [], next: '' });
-      void this.reload();
+      void this.switchList({ tab });
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

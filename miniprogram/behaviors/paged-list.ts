@@ -1,0 +1,86 @@
+import { toast } from '../utils/dialog';
+import { appendById } from '../utils/points';
+
+/** One page of a list as the page shows it: items already turned into views. */
+export type PageResult<T> = { ok: true; data: { items: T[]; next?: string } } | { ok: false; code: string; message: string };
+
+/** What a page using `pagedList` provides. */
+export interface PagedListHost<T> {
+  /** Fetch one page (the first when cursor is undefined) of what the page shows now. */
+  fetchPage(cursor?: string): Promise<PageResult<T>>;
+  /** Which list is on screen (a tab, a filter); an answer for another list is dropped. */
+  listKey?(): string;
+}
+
+interface ListData {
+  state: 'loading' | 'ready' | 'error' | 'forbidden';
+  items: Array<{ id: string }>;
+  next: string;
+  listLoading: boolean;
+}
+
+type Self = Omit<WechatMiniprogram.Component.TrivialInstance, 'data'> & { data: ListData } & PagedListHost<{ id: string }>;
+
+/**
+ * Paged lists: the first page on load and pull-down, the next on reaching the bottom, a full-page
+ * error when the first load fails (with 重试), a toast when a later load fails so the shown list
+ * stays. FORBIDDEN turns the page into its 无权限 state.
+ */
+export const pagedList = Behavior({
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    items: [] as Array<{ id: string }>,
+    next: '',
+    listLoading: false,
+  },
+
+  methods: {
+    listKey(): string {
+      return '';
+    },
+
+    async reload() {
+      const self = this as unknown as Self;
+      const key = self.listKey?.() ?? '';
+      self.setData({ listLoading: true });
+      const res = await self.fetchPage();
+      if (key !== (self.listKey?.() ?? '')) return;
+      self.setData({ listLoading: false });
+      if (!res.ok) {
+        if (res.code === 'FORBIDDEN') return self.setData({ state: 'forbidden' });
+        if (self.data.state === 'ready') return toast(res.message);
+        return self.setData({ state: 'error', errorText: res.message });
+      }
+      self.setData({ state: 'ready', items: res.data.items, next: res.data.next ?? '' });
+    },
+
+    async loadMore() {
+      const self = this as unknown as Self;
+      if (!self.data.next || self.data.listLoading) return;
+      const key = self.listKey?.() ?? '';
+      self.setData({ listLoading: true });
+      const res = await self.fetchPage(self.data.next);
+      self.setData({ listLoading: false });
+      if (key !== (self.listKey?.() ?? '')) return;
+      if (!res.ok) return toast(res.message);
+      self.setData({ items: appendById(self.data.items, res.data.items), next: res.data.next ?? '' });
+    },
+
+    /** Show another list (a tab or filter changed): clear what is shown, then load its first page. */
+    switchList(patch: Record<string, unknown>) {
+      const self = this as unknown as Self;
+      self.setData({ ...patch, items: [], next: '' });
+      return self.reload();
+    },
+
+    async onPullDownRefresh() {
+      await (this as unknown as Self).reload();
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void (this as unknown as Self).loadMore();
+    },
+  },
+});
