@@ -21,12 +21,14 @@ export const HOME_ENTRIES: Entry[] = [
   { key: 'mall', title: '积分商城', path: '/pages/points/mall/index' },
   { key: 'booking', title: '预约服务', path: '/pages/booking/index/index' },
   { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true },
+  { key: 'request', title: '我要反映', path: '/pages/lists/request/index' },
 ];
 
 export const ME_ENTRIES: Entry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
   { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
+  { key: 'myRequests', title: '我的诉求', path: '/pages/lists/mine/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -96,4 +98,35 @@ export const STAFF_BOOKING_ENTRIES: (Entry & { hint: string; desk?: boolean })[]
 export const STAFF_BOOKING_PAGES = {
   roster: '/package-staff/pages/activity-roster/index',
   serviceEdit: '/package-staff/pages/service-edit/index',
+};
+
+/** 诉求 and dispatch tickets (集单—派单—接单—办结—评单) for residents and whoever works them. */
+export const LISTS_PAGES = {
+  request: '/pages/lists/request/index',
+  mine: '/pages/lists/mine/index',
+  ticket: '/pages/lists/ticket/index',
+  /** 我的任务: tickets dispatched to me (grid workers, 红色代办员, 共建单位 members). */
+  tasks: '/pages/lists/tasks/index',
+};
+
+/**
+ * Staff tools for 三张清单 and dispatch, in the staff subpackage. `desk`: grid workers get it too
+ * (the server shows them their grids' tickets).
+ */
+export const STAFF_LISTS_ENTRIES: (Entry & { hint: string; desk?: boolean })[] = [
+  { key: 'listsBoard', title: '三张清单', hint: '需求、资源、项目清单，走访录入', path: '/package-staff/pages/lists-board/index' },
+  { key: 'listsMatch', title: '智能匹配', hint: '需求与资源自动配对，采纳后派单', path: '/package-staff/pages/lists-match/index' },
+  { key: 'ticketQueue', title: '工单派单', hint: '按办理时限排序，派单、督办、提级', path: '/package-staff/pages/ticket-queue/index', desk: true },
+  { key: 'listsStats', title: '办结统计', hint: '按时办结率、满意度、各网格情况，导出表格', path: '/package-staff/pages/lists-stats/index' },
+];
+
+/** Staff lists pages reached from other staff pages. */
+export const STAFF_LISTS_PAGES = {
+  board: '/package-staff/pages/lists-board/index',
+  needEdit: '/package-staff/pages/lists-need-edit/index',
+  resourceEdit: '/package-staff/pages/lists-resource-edit/index',
+  projectEdit: '/package-staff/pages/lists-project-edit/index',
+  match: '/package-staff/pages/lists-match/index',
+  queue: '/package-staff/pages/ticket-queue/index',
+  stats: '/package-staff/pages/lists-stats/index',
 };
