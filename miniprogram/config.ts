@@ -19,6 +19,7 @@ export interface AppConfig {
     errandUpdated: string;
     activityReminder: string;
     activityCancelled: string;
+    ticketUpdated: string;
   };
 }
 
@@ -36,6 +37,7 @@ const config: AppConfig = {
     errandUpdated: 'tmpl-errand-updated',
     activityReminder: 'tmpl-activity-reminder',
     activityCancelled: 'tmpl-activity-cancelled',
+    ticketUpdated: 'tmpl-ticket-updated',
   },
 };
 

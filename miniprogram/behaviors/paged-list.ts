@@ -4,6 +4,11 @@ import { appendById } from '../utils/points';
 /** One page of a list as the page shows it: items already turned into views. */
 export type PageResult<T> = { ok: true; data: { items: T[]; next?: string } } | { ok: false; code: string; message: string };
 
+/** A page from a service turned into what the page shows; a failure passes through as it came. */
+export function viewPage<S, T>(res: { ok: true; data: { items: S[]; next?: string } } | { ok: false; code: string; message: string }, view: (item: S) => T): PageResult<T> {
+  return res.ok ? { ok: true, data: { items: res.data.items.map((x) => view(x)), next: res.data.next } } : res;
+}
+
 /** What a page using `pagedList` provides. */
 export interface PagedListHost<T> {
   /** Fetch one page (the first when cursor is undefined) of what the page shows now. */
@@ -74,8 +79,10 @@ export const pagedList = Behavior({
       return self.reload();
     },
 
+    /** Only a shown list is refreshed: before it, the page is still starting, refused or showing 重新加载. */
     async onPullDownRefresh() {
-      await (this as unknown as Self).reload();
+      const self = this as unknown as Self;
+      if (self.data.state === 'ready') await self.reload();
       wx.stopPullDownRefresh();
     },
 

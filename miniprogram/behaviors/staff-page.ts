@@ -1,8 +1,11 @@
 import type { Me } from '../../typings/user';
 import * as session from '../services/session';
-import { isStaff } from '../utils/labels';
+import { isManager, isStaff } from '../utils/labels';
 
 type Self = WechatMiniprogram.Component.TrivialInstance;
+
+/** For `ensureStaff(managersOnly)`: pages only staff and admins (not grid workers) may use. */
+export const managersOnly = (me: Me): boolean => isManager(me.roles);
 
 /**
  * Pages of the staff subpackage: `ensureStaff()` loads who is using the phone and, for anyone who is

@@ -58,13 +58,22 @@ export interface Picked {
   address: string;
 }
 
-/** Lets staff pick a point on WeChat's map; null when they back out or it is not allowed. */
-export function pickLocation(near?: LatLng): Promise<Picked | null> {
+/** A point picked on WeChat's map, or why not: `denied` when location is refused, else backed out. */
+export type PickResult = ({ ok: true } & Picked) | { ok: false; denied: boolean };
+
+/** Lets a person pick a point on WeChat's map. Never rejects. */
+export function choosePoint(near?: LatLng): Promise<PickResult> {
   return new Promise((resolve) => {
     wx.chooseLocation({
       ...(near ? { latitude: near.lat, longitude: near.lng } : {}),
-      success: (res) => resolve({ location: { lat: res.latitude, lng: res.longitude }, name: res.name ?? '', address: res.address ?? '' }),
-      fail: () => resolve(null),
+      success: (res) => resolve({ ok: true, location: { lat: res.latitude, lng: res.longitude }, name: res.name ?? '', address: res.address ?? '' }),
+      fail: (err) => resolve({ ok: false, denied: isRefusal(err.errMsg ?? '') }),
     });
   });
+}
+
+/** Lets staff pick a point on WeChat's map; null when they back out or it is not allowed. */
+export async function pickLocation(near?: LatLng): Promise<Picked | null> {
+  const res = await choosePoint(near);
+  return res.ok ? { location: res.location, name: res.name, address: res.address } : null;
 }

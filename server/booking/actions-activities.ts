@@ -7,7 +7,7 @@ import { shanghaiTime } from '../core/calendar';
 import { localDate } from '../core/time';
 import { docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, requestKey, REQUESTS } from '../platform/idempotency';
+import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { hasRole } from '../user/model';
 import { notify } from '../notify/outbox';
@@ -153,12 +153,12 @@ function open(a: ActivityDoc, now: number): void {
 export const signUp = action(z.object({ activityId: id('活动编号'), requestId }), async (ctx: BookingCtx, input) => {
   const user = await requireMember(ctx.openid);
   const key = requestKey(user._id, 'booking', 'signUp', input.requestId);
-  if (!key || !(await docs.get(REQUESTS, key))) {
+  await precheck(key, async () => {
     const a = await loadActivity(docs, input.activityId, user);
     mayJoin(user, a);
     open(a, ctx.now);
     if (heldBy(a, user._id) || !joinable(a, a.capacity, a.waitlistMax)) take(a, { userId: user._id, id: '' }, a.capacity, a.waitlistMax, ACTIVITY_WORDS);
-  }
+  });
   const signupId = await transact((tx) =>
     once(tx, key, async () => {
       const a = await loadActivity(tx, input.activityId, user);

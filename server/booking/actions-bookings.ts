@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, requestKey, REQUESTS } from '../platform/idempotency';
+import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
 import { freshCode } from './codes';
@@ -46,12 +46,12 @@ export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text
   const service = await loadService(docs, serviceId, user);
   // A full slot says so without a transaction (a rush on the last places stays cheap), unless
   // this is the replay of a request that already went through.
-  if (!key || !(await docs.get(REQUESTS, key))) {
+  await precheck(key, async () => {
     const t = bookable(service, input.slotId, ctx.now);
     const slot = await docs.get<SlotDoc>(SLOTS, t.id);
     const a = service.appointment!;
     if (slot && (heldBy(slot, user._id) || !joinable(slot, a.capacity, a.waitlistMax))) take(slot, { userId: user._id, id: '' }, a.capacity, a.waitlistMax);
-  }
+  });
   const place = await docs.get<PlaceDoc>(PLACES, service.placeId);
   const bookingId = await transact((tx) =>
     once(tx, key, async () => {

@@ -7,7 +7,7 @@ import { localDate } from '../core/time';
 import { maskName } from '../core/mask';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, requestKey, REQUESTS } from '../platform/idempotency';
+import { once, precheck, requestKey } from '../platform/idempotency';
 import { checkText } from '../platform/openapi';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, grantFor, hasRole } from '../user/model';
@@ -102,9 +102,10 @@ export const requestErrand = action(
     }
     const key = requestKey(user._id, 'booking', 'requestErrand', input.requestId);
     // A replay returns the first answer, even once the person has reached the cap with it.
-    const replay = !!key && !!(await docs.get(REQUESTS, key));
-    const open = replay ? 0 : await count(ERRANDS, { requesterId: user._id, status: { $in: OPEN } });
-    if (open >= MAX_OPEN_ERRANDS) throw exhausted(`您已有${open}件代办事项在办理中，请办结后再提交`);
+    await precheck(key, async () => {
+      const open = await count(ERRANDS, { requesterId: user._id, status: { $in: OPEN } });
+      if (open >= MAX_OPEN_ERRANDS) throw exhausted(`您已有${open}件代办事项在办理中，请办结后再提交`);
+    });
     if (!(await checkText(`${input.description}\n${input.address ?? ''}\n${(input.papers ?? []).join('、')}`, user.openid))) {
       throw invalid('填写的内容含有不适宜的词语，请修改后再提交');
     }

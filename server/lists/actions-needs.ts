@@ -6,7 +6,7 @@ import { text } from '../core/validation';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, requestKey } from '../platform/idempotency';
+import { once, precheck, requestKey } from '../platform/idempotency';
 import { checkText } from '../platform/openapi';
 import { requireMember } from '../user/caller';
 import { hasRole } from '../user/model';
@@ -58,11 +58,10 @@ export const submitRequest = action(
     if (gridId) await assertGrid(docs, gridId, user.communityId);
     if (!(await checkText(`${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`, user.openid))) throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
     const key = requestKey(user._id, 'lists', 'submitRequest', input.requestId);
-    const prior = key ? await docs.get<{ result: string }>('requests', key) : null;
-    if (!prior) {
+    await precheck(key, async () => {
       const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
       if (waiting >= MAX_WAITING_REQUESTS) throw exhausted(`您已有${waiting}件诉求在等待派单，请耐心等候`);
-    }
+    });
     const ticketId = await transact((tx) =>
       once(tx, key, async () => {
         const need: NeedDoc = {

@@ -1,31 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { forbidden, notFound } from '../core/errors';
-import { maskName } from '../core/mask';
+import { notFound } from '../core/errors';
 import { docs, findMany, type DocData, type DocStore } from '../platform/store';
-import { hasRole, type UserDoc } from '../user/model';
+import type { CallCtx, Member } from '../user/caller';
+import type { UserDoc } from '../user/model';
+import { actorLabel } from '../user/view';
 import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
 import { EVENTS, type EventDoc } from './model';
 
-export interface ListsCtx {
-  openid?: string;
-  now: number;
-}
-
-export type Member = UserDoc & { communityId: string };
-
-export const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
-
-/** Timers and the wish sync act as the system. */
-export const SYSTEM: UserDoc = { _id: 'system', openid: '', displayName: '系统', grants: [], createdAt: 0, updatedAt: 0 };
-
-/** Community staff (社区工作者, 书记) and admins run the lists. */
-export function isStaff(user: UserDoc): boolean {
-  return hasRole(user, 'staff', 'admin');
-}
-
-export function assertStaff(user: UserDoc, message = '只有本社区的工作人员可以进行此操作'): void {
-  if (!isStaff(user)) throw forbidden(message);
-}
+export type ListsCtx = CallCtx;
+export { type Member, SYSTEM, assertStaff, isStaff } from '../user/caller';
+export { actorLabel } from '../user/view';
+export { newId } from '../core/ids';
 
 /** The grids a grid worker works, in their current community. */
 export function workerGrids(user: UserDoc): string[] {
@@ -35,17 +20,6 @@ export function workerGrids(user: UserDoc): string[] {
 /** The units a unit member belongs to, in their current community. */
 export function memberUnits(user: UserDoc): string[] {
   return user.grants.filter((g) => g.role === 'unit_member' && g.communityId === user.communityId && g.unitId).map((g) => g.unitId!);
-}
-
-/** How an actor appears to others: a role and a masked name; never an openid or a full name. */
-export function actorLabel(user: UserDoc, communityId: string): string {
-  if (user._id === SYSTEM._id) return '系统';
-  if (user.communityId !== communityId) return maskName(user.displayName);
-  if (hasRole(user, 'staff', 'admin')) return '社区工作者';
-  if (hasRole(user, 'grid_worker')) return `网格员 ${maskName(user.displayName)}`;
-  if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
-  if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
-  return `居民 ${maskName(user.displayName)}`;
 }
 
 /** Writes one change (who, when, from, to, why) in the transaction of the change itself. */

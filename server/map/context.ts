@@ -1,21 +1,13 @@
-import { forbidden, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
 import { findMany, DocStore } from '../platform/store';
-import { hasRole, type UserDoc } from '../user/model';
+import { assertStaff as assertStaffOf, type CallCtx, type Member } from '../user/caller';
 import { BOOKING_SERVICES, PLACES, PlaceDoc } from './model';
 
-export interface MapCtx {
-  openid?: string;
-  now: number;
-}
-
-export type Member = UserDoc & { communityId: string };
-
-export function isStaff(user: Member): boolean {
-  return hasRole(user, 'staff', 'admin');
-}
+export type MapCtx = CallCtx;
+export { type Member, isStaff } from '../user/caller';
 
 export function assertStaff(user: Member): void {
-  if (!isStaff(user)) throw forbidden('只有本社区的工作人员可以维护地图');
+  assertStaffOf(user, '只有本社区的工作人员可以维护地图');
 }
 
 /**

@@ -9,7 +9,7 @@ import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { maskName } from '../core/mask';
 import { docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, requestKey, REQUESTS } from '../platform/idempotency';
+import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { grantFor } from '../user/model';
 import { UNITS, UnitDoc } from '../community/model';
@@ -49,7 +49,7 @@ export const redeem = action(z.object({ goodsId, quantity: z.optional(quantity),
   const key = requestKey(user._id, 'points', 'redeem', input.requestId);
   // Sold out or off the shelf: say so without a transaction (a rush on the last pieces stays cheap),
   // unless this is the replay of a request that already went through.
-  if (!key || !(await docs.get(REQUESTS, key))) redeemable(await docs.get<GoodsDoc>(GOODS, input.goodsId), user, qty);
+  await precheck(key, async () => redeemable(await docs.get<GoodsDoc>(GOODS, input.goodsId), user, qty));
   const done = await transact((tx) =>
     once(tx, key, async () => {
       const g = redeemable(await tx.get<GoodsDoc>(GOODS, input.goodsId), user, qty);

@@ -3,23 +3,20 @@ import type { OrderStatus } from '../../typings/points';
 import { ORDER_STATUS_LABELS } from '../../typings/points';
 import { forbidden, precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
+import type { CallCtx } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { post } from './ledger';
 import { AUDIT, AuditDoc, GOODS, GoodsDoc, HOLDINGS, ORDERS, OrderDoc } from './model';
 import { actorLabel } from './view';
 
-export interface PointsCtx {
-  openid?: string;
-  now: number;
-}
-
-export type Member = UserDoc & { communityId: string };
+export type PointsCtx = CallCtx;
+export { type Member } from '../user/caller';
 
 export function assertStaff(ok: boolean, message = '只有本社区的工作人员可以进行此操作'): void {
   if (!ok) throw forbidden(message);
 }
 
-export const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+export { newId } from '../core/ids';
 
 /** Writes an audit record in the same transaction as the change it describes. */
 export async function audit(

@@ -83,4 +83,4 @@ export function actorLabel(user: UserDoc, communityId: string, unitName?: string
   return `居民 ${maskName(user.displayName)}`;
 }
 
-export const SYSTEM: UserDoc = { _id: 'system', openid: '', displayName: '系统', grants: [], createdAt: 0, updatedAt: 0 };
+export { SYSTEM } from '../user/caller';

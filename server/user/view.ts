@@ -1,6 +1,7 @@
 import type { Me } from '../../typings/user';
+import { maskName } from '../core/mask';
 import type { CommunityDoc, GridDoc, UnitDoc } from '../community/model';
-import { UserDoc, grantFor, rolesOf, topRole } from './model';
+import { UserDoc, grantFor, hasRole, rolesOf, topRole } from './model';
 
 /** What a person sees of themself; the only view that carries their phone. */
 export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: GridDoc | null, unit?: UnitDoc | null): Me {
@@ -26,4 +27,15 @@ export function gridIdOf(user: UserDoc): string | undefined {
 
 export function unitIdOf(user: UserDoc): string | undefined {
   return grantFor(user, 'unit_member')?.unitId;
+}
+
+/** How an actor appears to others in a community: a role and a masked name; never an openid or a full name. */
+export function actorLabel(user: UserDoc, communityId: string): string {
+  if (user._id === 'system') return '系统';
+  if (user.communityId !== communityId) return maskName(user.displayName);
+  if (hasRole(user, 'staff', 'admin')) return '社区工作者';
+  if (hasRole(user, 'grid_worker')) return `网格员 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
+  if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
+  return `居民 ${maskName(user.displayName)}`;
 }

@@ -4,7 +4,7 @@ import { forbidden, exhausted, conflict } from '../core/errors';
 import { text } from '../core/validation';
 import { findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { requireMember } from '../user/caller';
+import { SYSTEM, requireMember } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { notify } from '../notify/outbox';
 import { CLAIMERS, DAY_MS, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
@@ -72,7 +72,6 @@ export const submitProof = action(z.object({ ...wishId, note: text('完成说明
   return { wish };
 });
 
-const SYSTEM: UserDoc = { _id: 'system', openid: '', displayName: '系统', grants: [], createdAt: 0, updatedAt: 0 };
 
 /** Ends one lapsed lease; safe to call from several places at once (the loser finds nothing to do). */
 export async function expireIfLapsed(wishIdToCheck: string, now: number): Promise<boolean> {

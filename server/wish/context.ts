@@ -3,18 +3,15 @@ import { docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { GRIDS, GridDoc } from '../community/model';
+import type { CallCtx, Member } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { USERS } from '../user/model';
 import type { WishDetail, WishStatus } from '../../typings/wish';
 import { CLAIMERS, WISHES, WISH_EVENTS, WishDoc, WishEventDoc } from './model';
 import { actorLabel, toDetail } from './view';
 
-export interface WishCtx {
-  openid?: string;
-  now: number;
-}
-
-export type Member = UserDoc & { communityId: string };
+export type WishCtx = CallCtx;
+export type { Member };
 
 export async function loadWish(store: DocStore, id: string, viewer: Member): Promise<WishDoc> {
   const w = await store.get<WishDoc>(WISHES, id);

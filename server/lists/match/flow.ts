@@ -1,3 +1,5 @@
+import { FAR, KEY, REF, RES, SortedRows, VAL } from './rows';
+
 /**
  * Exact capacity-aware assignment with a convex per-provider cost, as a min-cost flow:
  *
@@ -16,12 +18,18 @@
  * settled get π(v) += d(v) − d(sink), which keeps every reduced cost non-negative. Each search is
  * bounded by the need's own "unmatched" arc, so it stays local unless a long chain of bumps pays.
  *
- * All costs are integers (held exactly in doubles), so the result is exactly optimal, and the
- * reduced distances are small integers, so Dijkstra runs on a bucket queue.
+ * All costs are integers, so the result is exactly optimal, and the reduced distances are small
+ * integers, so Dijkstra runs on a bucket queue.
  *
- * Speed: needs of the same category and grid reach the resources listing that grid through the
- * same pairs, valued alike up to the need's own part. In one search only the one of them with the
- * least (distance + potential − own part) can improve those resources, so the others skip them.
+ * Speed (the search touches little, and touches it in order):
+ * - Needs of the same category and grid reach the resources listing that grid through the same
+ *   pairs, valued alike up to the need's own part. Those pairs are one row per group, and in one
+ *   search only the group's need with the least (distance + potential − own part) can improve those
+ *   resources, so the others skip the row.
+ * - Rows are sorted by a lower bound of each arc's reduced cost (rows.ts), so a need reads only the
+ *   arcs that can beat the sink's distance, not the many leading to resources priced out of reach.
+ * - What a resource's slot needs (the held need and the value of its pair) sits in small arrays
+ *   indexed by need, not behind a lookup in the million-pair arrays.
  */
 
 export interface FlowProblem {
@@ -102,6 +110,9 @@ class Buckets {
   }
 }
 
+/** A row whose stale bounds let this many arcs through that then fail is re-keyed (rows.ts). */
+const STALE_READS = 4;
+
 /**
  * Solves the problem; returns, for each need, the index of its assigned pair or −1.
  * `order` is the sequence in which needs are added (any order gives the same optimal total).
@@ -129,7 +140,7 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   for (let r = 0; r < R; r++) provCap[owner[r]] += cap[r];
   let maxProvCap = 0;
   for (let q = 0; q < P; q++) maxProvCap = Math.max(maxProvCap, provCap[q]);
-  const marginal = new Float64Array(maxProvCap + 2);
+  const marginal = new Int32Array(maxProvCap + 2);
   for (let k = 1; k < marginal.length; k++) marginal[k] = p.loadCost(k);
 
   const slotStart = new Int32Array(R + 1);
@@ -138,9 +149,27 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   const count = new Int32Array(R);
   const load = new Int32Array(P);
   const assigned = new Int32Array(N).fill(-1); // pair index, or −1
+  const held = new Int32Array(N); // value of the assigned pair
 
-  const pot = new Float64Array(V);
-  const dist = new Float64Array(V);
+  // The shared pairs, once per group (from its first need: the others list the same, in the same
+  // order), with their offset in each need's row; and each need's own pairs.
+  const first = new Int32Array(groups.count).fill(-1);
+  for (let i = N - 1; i >= 0; i--) if (groupOf[i] >= 0) first[groupOf[i]] = i;
+  const shared = new SortedRows(groups.count, (g) => (first[g] < 0 ? [0, 0] : [start[first[g]], own[first[g]]]), res, value, (e, g) => e - start[first[g]]);
+  // Shared rows hold the group's part of the value: the need's own part is added in the search.
+  for (let g = 0; g < groups.count; g++) {
+    const i = first[g];
+    if (i < 0) continue;
+    for (let t = 4 * shared.start[g]; t < 4 * shared.start[g + 1]; t += 4) {
+      shared.arcs[t + VAL] -= base[i];
+      shared.arcs[t + KEY] += base[i];
+    }
+    shared.least[g] += base[i]; // the same shift for all: the order stands
+  }
+  const ownRows = new SortedRows(N, (i) => [groupOf[i] >= 0 ? own[i] : start[i], start[i + 1]], res, value, (e) => e);
+
+  const pot = new Int32Array(V);
+  const dist = new Int32Array(V);
   const seen = new Int32Array(V); // == round: dist set this round
   const done = new Int32Array(V); // == round: settled this round
   const parent = new Int32Array(V);
@@ -148,11 +177,11 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   const settled = new Int32Array(V);
   const queue = new Buckets();
   let round = 0;
-  // Per group, this round: the least h = d + π − base among its settled needs, which of its
-  // shared pairs that need skipped (its own assignment), and whether one was settled at all.
+  // Per group, this round: the least h = d + π − base among its settled needs, and where in the
+  // group's row is the shared pair that need skipped (its own assignment), or −1.
   const groupRound = new Int32Array(groups.count);
-  const groupH = new Float64Array(groups.count);
-  const groupSkip = new Int32Array(groups.count);
+  const groupH = new Int32Array(groups.count);
+  const skipArc = new Int32Array(groups.count);
 
   // Keys are 4·d + rank: ties (frequent, many scores are equal) go to the node nearest the sink,
   // so the search stops as soon as the sink is at the least distance instead of settling the tie.
@@ -172,35 +201,53 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
     const pu = pot[u];
     const cur = assigned[u];
     const g = groupOf[u];
-    let from = start[u];
+    const dSink = dist[SINK]; // only the sink's own relax moves it, and that comes last
     if (g >= 0) {
       // Shared pairs give every resource d = h − (shared value − base) − π(r): only the group's
       // need with the least h matters, so later ones skip them (but for what it skipped).
       const h = du + pu - base[u];
+      const row0 = start[u];
+      const arcs = shared.arcs;
       if (groupRound[g] === round && h >= groupH[g]) {
-        const skipped = groupSkip[g];
-        if (skipped >= 0) {
-          const e2 = start[u] + skipped;
-          if (e2 !== cur) relax(RES0 + res[e2], du - value[e2] + pu - pot[RES0 + res[e2]], u, e2);
-        }
-        from = own[u];
+        const t = skipArc[g];
+        if (t >= 0 && row0 + arcs[t + REF] !== cur) relax(RES0 + arcs[t + RES], h - arcs[t + VAL] - pot[RES0 + arcs[t + RES]], u, row0 + arcs[t + REF]);
       } else {
         groupRound[g] = round;
         groupH[g] = h;
-        groupSkip[g] = cur >= start[u] && cur < own[u] ? cur - start[u] : -1;
+        skipArc[g] = -1;
+        let stale = 0;
+        let t = 4 * shared.start[g];
+        if (h + shared.least[g] < dSink) {
+          for (const end = 4 * shared.start[g + 1]; t < end && h + arcs[t + KEY] < dSink; t += 4) {
+            const v = RES0 + arcs[t + RES];
+            const d = h - arcs[t + VAL] - pot[v];
+            if (d >= dSink) stale++;
+            else if (row0 + arcs[t + REF] === cur) skipArc[g] = t;
+            else relax(v, d, u, row0 + arcs[t + REF]);
+          }
+        }
+        if (stale > STALE_READS) {
+          const skipped = skipArc[g] >= 0 ? arcs[skipArc[g] + REF] : -1;
+          shared.rekey(g, t, pot, RES0);
+          // The row moved: find the skipped arc again (only when u holds a shared pair).
+          if (skipped >= 0) for (let t = 4 * shared.start[g], end = 4 * shared.start[g + 1]; t < end; t += 4) if (arcs[t + REF] === skipped) skipArc[g] = t;
+        }
       }
     }
-    // The hot loop (most arcs of a search are here, and most fail the sink bound): the bound is
-    // tested first, inline, before anything is looked up per resource. relax() would refuse the
-    // same arcs; dist[SINK] does not change within the loop (only the sink's own relax moves it).
+    // The hot loop: the stale bound is tested first, before anything is looked up per resource;
+    // relax() would refuse the same arcs.
     const c = du + pu;
-    const dSink = dist[SINK];
-    const end = start[u + 1];
-    for (let e = from; e < end; e++) {
-      const v = RES0 + res[e];
-      const d = c - value[e] - pot[v];
-      if (d >= dSink || e === cur) continue;
-      relax(v, d, u, e);
+    if (c + ownRows.least[u] < dSink) {
+      const arcs = ownRows.arcs;
+      let stale = 0;
+      let t = 4 * ownRows.start[u];
+      for (const end = 4 * ownRows.start[u + 1]; t < end && c + arcs[t + KEY] < dSink; t += 4) {
+        const v = RES0 + arcs[t + RES];
+        const d = c - arcs[t + VAL] - pot[v];
+        if (d >= dSink) stale++;
+        else if (arcs[t + REF] !== cur) relax(v, d, u, arcs[t + REF]);
+      }
+      if (stale > STALE_READS) ownRows.rekey(u, t, pot, RES0);
     }
     relax(SINK, c - pot[SINK], u, -1);
   };
@@ -228,7 +275,7 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
     queue.clear();
     let nSettled = 0;
     // The sink's distance bounds the search; the source's "unmatched" arc sets it first.
-    dist[SINK] = Infinity;
+    dist[SINK] = FAR;
     relax(s, 0, -1, -1);
     for (;;) {
       const u = queue.pop();
@@ -251,7 +298,7 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
         const dSink = dist[SINK];
         for (let t = slotStart[r], end = t + count[r]; t < end; t++) {
           const v = slots[t];
-          const d = c + value[assigned[v]] - pot[v];
+          const d = c + held[v] - pot[v];
           if (d < dSink) relax(v, d, u, -1);
         }
       } else {
@@ -267,7 +314,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
       }
     }
 
-    // Settled nodes move by d − D: reduced costs stay ≥ 0 and those on the path become 0.
+    // Settled nodes move by d − D ≤ 0: reduced costs stay ≥ 0 and those on the path become 0.
+    // Potentials only ever go down, which is what keeps the rows' stale keys lower bounds.
     const D = dist[SINK];
     for (let t = 0; t < nSettled; t++) pot[settled[t]] += dist[settled[t]] - D;
 
@@ -278,7 +326,9 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
         if (v === SINK) assigned[u] = -1; // unmatched, or bumped out
         else {
           const r = v - RES0;
-          assigned[u] = parentPair[v];
+          const e = parentPair[v];
+          assigned[u] = e;
+          held[u] = value[e];
           slots[slotStart[r] + count[r]++] = u;
         }
       } else if (u < PRV0) {

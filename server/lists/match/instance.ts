@@ -58,6 +58,24 @@ export function buildInstance(needs: Need[], resources: Resource[], options: Mat
   };
 }
 
+/** Options within this much of a need's best pair count as good ones (see insertionOrder). */
+const GOOD_OPTION_SLACK = 20;
+
+/**
+ * Needs with the fewest good options first. The total is optimal in any order, but a need with
+ * little room to move, added early, is seldom bumped later; added late, it has to push a long
+ * chain of others aside. On the benchmark this settles a third fewer nodes than best-value-first.
+ */
+function insertionOrder(p: FlowProblem): Int32Array {
+  const good = new Int32Array(p.needs);
+  for (let i = 0; i < p.needs; i++) {
+    let best = 0;
+    for (let e = p.start[i]; e < p.start[i + 1]; e++) best = Math.max(best, p.value[e]);
+    for (let e = p.start[i]; e < p.start[i + 1]; e++) if (p.value[e] >= best - GOOD_OPTION_SLACK) good[i]++;
+  }
+  return Int32Array.from({ length: p.needs }, (_, i) => i).sort((a, b) => good[a] - good[b] || a - b);
+}
+
 /** The exact optimum, solved component by component. Returns the pair chosen per need, or −1. */
 export function optimalAssignment(inst: Instance): { assigned: Int32Array; components: number; largestComponent: number } {
   const assigned = new Int32Array(inst.needs.length).fill(-1);
@@ -66,11 +84,7 @@ export function optimalAssignment(inst: Instance): { assigned: Int32Array; compo
   for (const c of components) {
     const { problem } = c;
     largestComponent = Math.max(largestComponent, problem.needs);
-    // Most valuable needs first: the total is optimal in any order, but this order re-routes least.
-    const best = new Int32Array(problem.needs);
-    for (let i = 0; i < problem.needs; i++) for (let e = problem.start[i]; e < problem.start[i + 1]; e++) best[i] = Math.max(best[i], problem.value[e]);
-    const order = Int32Array.from({ length: problem.needs }, (_, i) => i).sort((a, b) => best[b] - best[a] || a - b);
-    const local = solveFlow(problem, order);
+    const local = solveFlow(problem, insertionOrder(problem));
     for (let i = 0; i < problem.needs; i++) if (local[i] >= 0) assigned[c.needs[i]] = c.pairs[local[i]];
   }
   return { assigned, components: components.length, largestComponent };

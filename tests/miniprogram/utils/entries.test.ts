@@ -4,6 +4,7 @@ import {
   COMMUNITY_INTRO,
   GOODS_EDIT,
   HOME_ENTRIES,
+  LISTS_PAGES,
   ME_ENTRIES,
   PLACE_EDIT,
   POINTS_PAGES,
@@ -44,6 +45,10 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(p.startsWith('/pages/booking/')).toBe(true); // the paths notices and the map link to
   }
   for (const p of Object.values(STAFF_BOOKING_PAGES)) expect(pages).toContain(p);
+  for (const p of Object.values(LISTS_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/lists/')).toBe(true); // ticket notices open pages/lists/ticket
+  }
   for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package

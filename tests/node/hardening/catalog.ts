@@ -9,6 +9,9 @@ export interface ActionSpec {
 }
 
 const id = 'w_0000000000000000';
+const rid = 'req-00000001';
+const svc = 'sv_0000000000000000';
+const tk = 'tk_0000000000000000';
 const place = { name: '测试服务点', category: '便民服务', address: '范公路1号', location: { lat: 32.8531, lng: 120.3205 }, hours: { weekly: [] }, services: ['咨询'] };
 
 export const CATALOG: ActionSpec[] = [
@@ -61,4 +64,68 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'points', action: 'verify', sample: { code: '12345678', requestId: 'req-00000001' } },
   { fn: 'points', action: 'leaderboard', sample: { seasonId: 'c_beihai.s1' } },
   { fn: 'points', action: 'reconcile', sample: {} },
+
+  { fn: 'booking', action: 'services', sample: { placeId: 'p_beihai_center', kind: 'appointment', includePaused: true, cursor: 'o0', limit: 10 } },
+  { fn: 'booking', action: 'slots', sample: { serviceId: svc, from: '2026-10-08', to: '2026-10-10' } },
+  { fn: 'booking', action: 'book', sample: { slotId: `${svc}.2026-10-08.0830`, note: '咨询退休认证', requestId: rid } },
+  { fn: 'booking', action: 'cancel', sample: { id: 'bk_0000000000000000', reason: '临时有事', requestId: rid } },
+  { fn: 'booking', action: 'mine', sample: { kind: 'bookings', when: 'upcoming', cursor: 'o0' } },
+  { fn: 'booking', action: 'detail', sample: { id: 'bk_0000000000000000' } },
+  { fn: 'booking', action: 'checkIn', sample: { code: '00000000', requestId: rid } },
+  { fn: 'booking', action: 'checkOut', sample: { code: '00000000', requestId: rid } },
+  { fn: 'booking', action: 'schedule', sample: { date: '2026-10-08', serviceId: svc, placeId: 'p_beihai_center', cursor: 'o0' } },
+  { fn: 'booking', action: 'manageService', sample: { op: 'pause', id: svc, reason: '工作人员培训', requestId: rid } },
+  { fn: 'booking', action: 'placeCode', sample: { placeId: 'p_0000000000000000', rotate: true, requestId: rid } },
+  {
+    fn: 'booking',
+    action: 'requestErrand',
+    sample: { serviceId: svc, description: '上门认证', papers: ['身份证'], address: '9幢302室', window: { date: '2026-10-09', from: '09:00', to: '11:00' }, contactPhone: '13912345678', requestId: rid },
+  },
+  { fn: 'booking', action: 'errands', sample: { scope: 'queue', status: 'submitted', cursor: 'o0' } },
+  { fn: 'booking', action: 'workers', sample: {} },
+  { fn: 'booking', action: 'assignErrand', sample: { id: 'er_0000000000000000', assigneeId: 'u_demo_gridworker', reason: '网格员休假', requestId: rid } },
+  { fn: 'booking', action: 'updateErrand', sample: { id: 'er_0000000000000000', op: 'done', note: '已办结', requestId: rid } },
+  { fn: 'booking', action: 'rateErrand', sample: { id: 'er_0000000000000000', stars: 5, comment: '满意', requestId: rid } },
+  { fn: 'booking', action: 'activities', sample: { when: 'upcoming', category: '环境整治', cursor: 'o0' } },
+  { fn: 'booking', action: 'publishActivity', sample: { op: 'cancel', id: 'ac_0000000000000000', reason: '暴雨预警', requestId: rid } },
+  { fn: 'booking', action: 'signUp', sample: { activityId: 'ac_0000000000000000', requestId: rid } },
+  { fn: 'booking', action: 'roster', sample: { activityId: 'ac_0000000000000000', cursor: 'o0' } },
+
+  {
+    fn: 'lists',
+    action: 'submitRequest',
+    sample: { category: '水电维修', title: '灯坏了', detail: '三楼', gridId: 'g_x', address: '1幢', location: { lat: 32.85, lng: 120.32 }, urgency: 2, people: 3, photos: ['cloud://a/b.png'], requestId: rid },
+  },
+  { fn: 'lists', action: 'addNeed', sample: { category: '助老服务', title: '探访', gridId: 'g_x', visitGroup: '空巢独居老人', urgency: 1, people: 1, requestId: rid } },
+  { fn: 'lists', action: 'updateNeed', sample: { id: 'nd_0000', op: 'edit', patch: { urgency: 3 }, reason: '加急', requestId: rid } },
+  { fn: 'lists', action: 'needs', sample: { status: 'open', source: 'wish', category: '助老服务', gridId: 'g_x', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'need', sample: { id: 'wish.w_0000' } },
+  {
+    fn: 'lists',
+    action: 'saveResource',
+    sample: { op: 'create', resource: { title: '检修', providerKind: 'unit', unitId: 'unit_x', categories: ['水电维修'], capacity: 3, period: 'week', area: { gridIds: ['g_x'] } }, requestId: rid },
+  },
+  { fn: 'lists', action: 'resources', sample: { status: 'active', providerKind: 'unit', category: '水电维修', mine: false, cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'resource', sample: { id: 'rs_0000' } },
+  { fn: 'lists', action: 'saveProject', sample: { op: 'publish', id: 'pj_0000', reason: '发布', requestId: rid } },
+  { fn: 'lists', action: 'claimProject', sample: { id: 'pj_0000', requestId: rid } },
+  { fn: 'lists', action: 'projects', sample: { status: 'recruiting', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'project', sample: { id: 'pj_0000' } },
+  { fn: 'lists', action: 'match', sample: { background: true, requestId: rid } },
+  { fn: 'lists', action: 'matchResult', sample: { jobId: 'mj_0000000000000000', status: 'proposed', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'decide', sample: { id: 'mj_0000000000000000.0', decision: 'reject', reason: '不需要', requestId: rid } },
+  { fn: 'lists', action: 'dispatch', sample: { id: tk, to: 'grid_worker', kind: 'complex', reason: '改派', requestId: rid } },
+  { fn: 'lists', action: 'accept', sample: { id: tk, requestId: rid } },
+  { fn: 'lists', action: 'resolve', sample: { id: tk, note: '已修好', photos: ['cloud://a/b.png'], requestId: rid } },
+  { fn: 'lists', action: 'rate', sample: { id: tk, stars: 2, comment: '一般', reason: '没修好', requestId: rid } },
+  { fn: 'lists', action: 'escalate', sample: { id: tk, reason: '疑难', requestId: rid } },
+  { fn: 'lists', action: 'cancel', sample: { id: tk, reason: '不需要', requestId: rid } },
+  { fn: 'lists', action: 'tickets', sample: { scope: 'all', status: 'open', gridId: 'g_x', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'ticket', sample: { id: tk } },
+  { fn: 'lists', action: 'overdue', sample: { gridId: 'g_x', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'assignees', sample: { gridId: 'g_x' } },
+  { fn: 'lists', action: 'stats', sample: { from: '2026-10-01', to: '2026-10-31' } },
+  { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
+  { fn: 'lists', action: 'settings', sample: {} },
+  { fn: 'lists', action: 'setSettings', sample: { secretaryId: 'u_x', requestId: rid } },
 ];

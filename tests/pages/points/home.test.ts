@@ -27,7 +27,7 @@ describe('我的积分', () => {
     expect(page.textOf('#earned')).toBe('累计获得 210');
     expect(page.textOf('#spent')).toBe('已兑换 60');
 
-    const rows = page.comp.data.entries as Array<{ amount: string; reason: string }>;
+    const rows = page.comp.data.items as Array<{ amount: string; reason: string }>;
     expect(rows).toHaveLength(20);
     expect(rows[0]).toMatchObject({ amount: '-60', reason: '兑换：洗衣液 2kg×1' });
     expect(rows[1]).toMatchObject({ amount: '+10', reason: '楼道清洁志愿活动第21次' });
@@ -37,7 +37,7 @@ describe('我的积分', () => {
     expect(page.text()).not.toContain(c.staff);
 
     await page.tap('#more');
-    expect(page.comp.data.entries).toHaveLength(22);
+    expect(page.comp.data.items).toHaveLength(22);
     expect(page.text()).toContain('楼道清洁志愿活动第1次');
     expect(page.has('#more')).toBe(false);
   });

@@ -1,12 +1,11 @@
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { ACTIVITY_CATEGORIES } from '../../../utils/booking';
 import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
-import { isManager } from '../../../utils/labels';
 import { ACTIVITY_LIMITS, type ActivityDraft, activityInput, activityProblem } from './form';
 
 interface Internals {
@@ -22,6 +21,8 @@ const AUDIENCES = [
 
 /** 发布志愿活动 (staff): what, where, when and how many; then its roster and check-in code. */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -64,9 +65,7 @@ Component({
     },
 
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      if (!res.data.community || !isManager(res.data.roles)) return this.setData({ state: 'forbidden' });
+      if (!(await this.ensureStaff(managersOnly))) return;
       await this.loadPlaces();
       this.setData({ state: 'ready' });
     },

@@ -1,12 +1,12 @@
 import type { Signup } from '../../../../typings/booking';
+import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { hoursText, personalCode } from '../../../utils/booking';
 import { type ActivityView, type SignupView, toActivityView, toSignupView } from '../../../utils/booking-view';
 import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
-import { isManager, isStaff } from '../../../utils/labels';
+import { isManager } from '../../../utils/labels';
 import { appendById } from '../../../utils/points';
 import { scanQr } from '../../../utils/scan';
 
@@ -28,6 +28,8 @@ function counts(rows: SignupView[]) {
  * scanning or typing a volunteer's own code.
  */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -74,10 +76,9 @@ Component({
     },
 
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      if (!res.data.community || !isStaff(res.data.roles)) return this.setData({ state: 'forbidden' });
-      this.setData({ manager: isManager(res.data.roles) });
+      const me = await this.ensureStaff();
+      if (!me) return;
+      this.setData({ manager: isManager(me.roles) });
       await this.reload();
     },
 

@@ -1,19 +1,18 @@
 import type { Booking } from '../../../../typings/booking';
+import { pagedList } from '../../../behaviors/paged-list';
+import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { personalCode } from '../../../utils/booking';
 import { dayLabel } from '../../../utils/booking-view';
-import { isManager, isStaff } from '../../../utils/labels';
+import { isManager } from '../../../utils/labels';
 import { scanQr } from '../../../utils/scan';
 import { SUMMARY_LABELS, type ServiceGroup, groupByService } from './view';
 
 interface Internals {
   key: RetryKey;
-  /** The day's bookings loaded so far (pages of 20). */
-  rows: Booking[];
 }
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
@@ -24,15 +23,22 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * 现场签到码, which residents scan themselves.
  */
 Component({
+  behaviors: [pagedList, staffPage],
+
   lifetimes: {
     created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey(), rows: [] };
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  observers: {
+    // The day's bookings loaded so far (pages of 20), shown per service.
+    items(rows: Booking[]) {
+      this.setData({ groups: groupByService(rows) });
     },
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     manager: false,
     date: '',
     dateText: '',
@@ -41,8 +47,6 @@ Component({
     serviceId: '',
     groups: [] as ServiceGroup[],
     summary: [] as Array<{ key: string; label: string; count: number }>,
-    next: '',
-    listLoading: false,
     code: '',
     busy: false,
     done: '',
@@ -61,15 +65,6 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     setDate(date: string) {
       const today = shanghaiDate();
       const noon = Date.parse(`${date}T04:00:00Z`); // 12:00 in Shanghai that day
@@ -79,49 +74,25 @@ Component({
     },
 
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      const me = res.data;
       // The server decides every check-in; this spares residents a page that would only refuse.
-      if (!me.community || !isStaff(me.roles)) return this.setData({ state: 'forbidden' });
+      const me = await this.ensureStaff();
+      if (!me) return;
       this.setData({ manager: isManager(me.roles) });
       const [list] = await Promise.all([booking.services({ kind: 'appointment' }), this.reload()]);
       if (list.ok) this.setData({ services: list.data.items.map((s) => ({ id: s.id, name: s.name, placeId: s.placeId, placeName: s.placeName })) });
     },
 
-    query(cursor?: string) {
+    listKey(): string {
+      return `${this.data.date} ${this.data.serviceId}`;
+    },
+
+    /** The first page comes with the day's counts. */
+    async fetchPage(cursor?: string) {
       const { date, serviceId } = this.data;
-      return { date, ...(serviceId ? { serviceId } : {}), ...(cursor ? { cursor } : {}) };
-    },
-
-    async reload() {
-      this.setData({ listLoading: true });
-      const res = await booking.schedule(this.query());
-      this.setData({ listLoading: false });
-      if (!res.ok) {
-        if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
-        if (this.data.state === 'ready') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.internals().rows = res.data.items;
-      this.setData({
-        state: 'ready',
-        groups: groupByService(res.data.items),
-        summary: SUMMARY_LABELS.map((s) => ({ ...s, count: res.data.summary[s.key] ?? 0 })),
-        next: res.data.next ?? '',
-      });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const res = await booking.schedule(this.query(this.data.next));
-      this.setData({ listLoading: false });
-      if (!res.ok) return toast(res.message);
-      const self = this.internals();
-      const seen = new Set(self.rows.map((b) => b.id));
-      self.rows = self.rows.concat(res.data.items.filter((b) => !seen.has(b.id)));
-      this.setData({ groups: groupByService(self.rows), next: res.data.next ?? '' });
+      const key = this.listKey();
+      const res = await booking.schedule({ date, ...(serviceId ? { serviceId } : {}), ...(cursor ? { cursor } : {}) });
+      if (res.ok && !cursor && key === this.listKey()) this.setData({ summary: SUMMARY_LABELS.map((s) => ({ ...s, count: res.data.summary[s.key] ?? 0 })) });
+      return res;
     },
 
     onDay(e: Tap<{ delta: number }>) {

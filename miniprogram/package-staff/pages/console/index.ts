@@ -4,7 +4,8 @@ import * as user from '../../../services/user';
 import { formatDateTime } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
 import { communityCodeOf, communityScene } from '../../../utils/scene';
-import { STAFF_BOOKING_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { toast } from '../../../utils/dialog';
 
 interface InviteView {
   code: string;
@@ -31,10 +32,6 @@ function roleChoices(me: Me): RoleChoice[] {
   return choices;
 }
 
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
-
 Component({
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -49,6 +46,7 @@ Component({
     mapEntries: STAFF_MAP_ENTRIES,
     pointsEntries: STAFF_POINTS_ENTRIES,
     bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
+    listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
     invite: null as InviteView | null,
@@ -77,6 +75,7 @@ Component({
         canWish: manager,
         // Grid workers work the front desk and their grid's errands; staff run the rest too.
         bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || e.desk),
+        listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || e.desk),
         roles: roleChoices(me),
       });
     },
@@ -101,8 +100,9 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry =
-        findEntry(STAFF_WISH_ENTRIES, key) ?? findEntry(STAFF_MAP_ENTRIES, key) ?? findEntry(STAFF_POINTS_ENTRIES, key) ?? findEntry(STAFF_BOOKING_ENTRIES, key);
+      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES]
+        .map((entries) => findEntry(entries, key))
+        .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });
     },
 

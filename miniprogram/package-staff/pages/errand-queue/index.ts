@@ -1,11 +1,11 @@
 import type { Worker } from '../../../../typings/booking';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { type ErrandView, toErrandView } from '../../../utils/booking-view';
-import { isManager, isStaff } from '../../../utils/labels';
-import { appendById } from '../../../utils/points';
+import { isManager } from '../../../utils/labels';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
 
 interface Internals {
@@ -19,6 +19,8 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * progress, 办结 with the result, or cancel with a reason. Residents are told at each step.
  */
 Component({
+  behaviors: [pagedList, staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -26,13 +28,8 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     tabs: TABS,
     tab: 'submitted' as TabKey,
-    items: [] as ErrandView[],
-    next: '',
-    listLoading: false,
     manager: false,
     workers: [] as Worker[],
     /** The errand whose form is open, and which form. */
@@ -55,57 +52,26 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      const me = res.data;
-      if (!me.community || !isStaff(me.roles)) return this.setData({ state: 'forbidden' });
+      const me = await this.ensureStaff();
+      if (!me) return;
       this.setData({ manager: isManager(me.roles) });
       await this.reload();
     },
 
-    query(cursor?: string) {
+    listKey(): string {
+      return this.data.tab;
+    },
+
+    async fetchPage(cursor?: string) {
       const t = TABS.find((x) => x.key === this.data.tab) ?? TABS[0];
-      return { scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) };
-    },
-
-    async reload() {
-      const tab = this.data.tab;
-      this.setData({ listLoading: true });
-      const res = await booking.errands(this.query());
-      if (tab !== this.data.tab) return;
-      this.setData({ listLoading: false });
-      if (!res.ok) {
-        if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
-        if (this.data.state === 'ready') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.setData({ state: 'ready', items: res.data.items.map(toErrandView), next: res.data.next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const res = await booking.errands(this.query(this.data.next));
-      this.setData({ listLoading: false });
-      if (!res.ok) return toast(res.message);
-      this.setData({ items: appendById(this.data.items, res.data.items.map(toErrandView)), next: res.data.next ?? '' });
+      return viewPage(await booking.errands({ scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) }), toErrandView);
     },
 
     onTab(e: Tap<{ tab: TabKey }>) {
       const tab = e.currentTarget.dataset.tab;
       if (tab === this.data.tab) return;
-      this.setData({ tab, items: [], next: '', openId: '', mode: '' });
-      void this.reload();
+      void this.switchList({ tab, openId: '', mode: '' });
     },
 
     async onOpen(e: Tap<{ id: string; mode: PanelMode }>) {
@@ -128,7 +94,7 @@ Component({
     },
 
     async onTake(e: Tap<{ id: string }>) {
-      const item = this.data.items.find((x) => x.id === e.currentTarget.dataset.id);
+      const item = (this.data.items as ErrandView[]).find((x) => x.id === e.currentTarget.dataset.id);
       if (!item || this.data.busy) return;
       this.setData({ busy: true });
       const yes = await ask('受理', `由您受理“${item.serviceName}”（${item.requester}）吗？`, '我来受理');
@@ -140,7 +106,7 @@ Component({
       const { openId: id, mode, text, workerId } = this.data;
       const spec = mode ? PANELS[mode] : null;
       if (!mode || !spec || !id) return;
-      const item = this.data.items.find((x) => x.id === id);
+      const item = (this.data.items as ErrandView[]).find((x) => x.id === id);
       const note = text.trim();
       if (mode === 'assign') {
         if (!workerId) return toast('请选择办理人');

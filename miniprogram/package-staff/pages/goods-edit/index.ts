@@ -1,9 +1,8 @@
 import type { Goods, ManageGoods } from '../../../../typings/points';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { tell, toast } from '../../../utils/dialog';
-import { isManager } from '../../../utils/labels';
 import { DESCRIPTION_MAX, type GoodsForm, NAME_MAX, PLACE_MAX, type ProviderChoice, emptyForm, formOf, formProblem, providerChoices, toCreate, toEdit } from './form';
 
 interface Internals {
@@ -14,6 +13,8 @@ type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = We
 
 /** Staff: a new item for the points mall, or changes to one (given ?id=). */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -44,10 +45,9 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      const community = me.data.community;
-      if (!community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
+      const me = await this.ensureStaff(managersOnly);
+      const community = me?.community;
+      if (!community) return;
       const [list, detail] = await Promise.all([points.goods({ all: true }), this.data.id ? points.goodsDetail({ id: this.data.id }) : null]);
       if (detail && !detail.ok) return this.setData({ state: 'error', errorText: detail.message });
       const current = detail?.ok ? detail.data.goods : undefined;

@@ -1,13 +1,13 @@
 import type { Result } from '../../../../typings/api';
 import type { Goods, ManageGoods } from '../../../../typings/points';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { GOODS_EDIT } from '../../../utils/entries';
-import { isManager } from '../../../utils/labels';
-import { type GoodsView, REASON_MAX, appendById, toGoodsView } from '../../../utils/points';
+import { type GoodsView, REASON_MAX, toGoodsView } from '../../../utils/points';
 
 type FormKind = 'restock' | 'offShelf';
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
@@ -21,6 +21,8 @@ interface Internals {
 
 /** 商品管理: every item of the mall, off-shelf ones too; restock, take off or put back on the shelf. */
 Component({
+  behaviors: [pagedList, staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -28,11 +30,6 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
-    goods: [] as GoodsView[],
-    next: '',
-    listLoading: false,
     /** The item whose restock or off-shelf form is open. */
     formId: '',
     formKind: '' as FormKind | '',
@@ -56,40 +53,12 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      if (this.data.state === 'ready') await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
-      await this.reload();
+      if (await this.ensureStaff(managersOnly)) await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const page = await points.goods({ all: true });
-      this.setData({ listLoading: false });
-      if (!page.ok) {
-        if (this.data.state === 'ready') return toast(page.message);
-        return this.setData({ state: 'error', errorText: page.message });
-      }
-      this.setData({ state: 'ready', goods: page.data.items.map((g) => toGoodsView(g, imageUrl)), next: page.data.next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await points.goods({ all: true, cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      this.setData({ goods: appendById(this.data.goods, page.data.items.map((g) => toGoodsView(g, imageUrl))), next: page.data.next ?? '' });
+    async fetchPage(cursor?: string) {
+      return viewPage(await points.goods({ all: true, ...(cursor ? { cursor } : {}) }), (g) => toGoodsView(g, imageUrl));
     },
 
     onCreate() {
@@ -119,7 +88,7 @@ Component({
 
     async onSubmitForm() {
       const { formId: id, formKind, busy } = this.data;
-      const item = this.data.goods.find((g) => g.id === id);
+      const item = (this.data.items as GoodsView[]).find((g) => g.id === id);
       if (!item || busy) return;
       const reason = this.data.formReason.trim();
       if (reason.length > REASON_MAX) return toast(`说明最多${REASON_MAX}个字`);
@@ -135,7 +104,7 @@ Component({
     },
 
     async onOnShelf(e: Tap<{ id: string }>) {
-      const item = this.data.goods.find((g) => g.id === e.currentTarget.dataset.id);
+      const item = (this.data.items as GoodsView[]).find((g) => g.id === e.currentTarget.dataset.id);
       if (!item || this.data.busy) return;
       if (!(await ask('重新上架', `“${item.name}”将重新出现在积分商城。确定上架吗？`, '上架'))) return;
       if (await this.send({ op: 'onShelf', id: item.id })) toast('已上架');
@@ -154,7 +123,7 @@ Component({
       }
       key.settle();
       const view = toGoodsView(res.data.goods, imageUrl);
-      this.setData({ goods: this.data.goods.map((g) => (g.id === view.id ? view : g)), formId: '', formKind: '' });
+      this.setData({ items: (this.data.items as GoodsView[]).map((g) => (g.id === view.id ? view : g)), formId: '', formKind: '' });
       return true;
     },
   },

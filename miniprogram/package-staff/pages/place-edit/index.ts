@@ -1,17 +1,13 @@
 import type { Result } from '../../../../typings/api';
 import type { ManagePlaceReq, OpeningHours, PlaceDetail } from '../../../../typings/map';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { pickLocation } from '../../../services/location';
 import * as map from '../../../services/map';
-import * as session from '../../../services/session';
 import { newRequestId } from '../../../services/transport';
-import { isManager } from '../../../utils/labels';
 import { PLACE_CATEGORIES } from '../../../utils/map';
 import { NAME_MAX, ADDRESS_MAX, INTRO_MAX, NOTE_MAX, PHOTO_MAX, type PlaceForm, changesOf, emptyForm, formOf, formProblem, locationOf, toInput } from './form';
 import { type DayMode, WEEKDAYS, copyDay, defaultRows, editRow, toRows } from './hours';
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
+import { toast } from '../../../utils/dialog';
 
 function ask(title: string, content: string, confirmText: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -31,6 +27,8 @@ interface Internals {
 }
 
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = {};
@@ -68,10 +66,8 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
       // The server decides every change; this spares others a form that would be refused.
-      if (!isManager(me.data.roles) || !me.data.community) return this.setData({ state: 'forbidden' });
+      if (!(await this.ensureStaff(managersOnly))) return;
       if (!this.data.id) return this.setData({ state: 'ready' });
       const res = await map.place({ id: this.data.id });
       if (!res.ok) return this.setData({ state: 'error', errorText: res.message });

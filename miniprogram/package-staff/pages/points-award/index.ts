@@ -1,9 +1,8 @@
 import type { EarningRule, RuleKey } from '../../../../typings/points';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { isManager } from '../../../utils/labels';
 import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
 
 interface Internals {
@@ -19,6 +18,8 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * (scanned), or by the id on it (typed, or passed as ?userId=).
  */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -50,9 +51,7 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community || !isManager(me.data.roles)) return this.setData({ state: 'forbidden' });
+      if (!(await this.ensureStaff(managersOnly))) return;
       const res = await points.rules();
       const rules = res.ok ? res.data.rules.filter((r) => r.points > 0) : [];
       this.setData({ state: 'ready', rules, rule: rules[0]?.key ?? '' });

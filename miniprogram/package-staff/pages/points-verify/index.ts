@@ -1,6 +1,6 @@
+import { staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager, mayVerify } from '../../../utils/labels';
@@ -12,6 +12,8 @@ interface Internals {
 
 /** 兑换核销: staff (any goods) or a 共建单位 member (their unit's goods) turn a pickup code into 已领取. */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -40,11 +42,9 @@ Component({
     },
 
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      const me = res.data;
       // The server decides every pickup; this spares others a page that would only refuse.
-      if (!me.community || !mayVerify(me.roles)) return this.setData({ state: 'forbidden' });
+      const me = await this.ensureStaff((m) => mayVerify(m.roles));
+      if (!me) return;
       const scopeText = isManager(me.roles) ? '可核销本社区积分商城的所有兑换' : `可核销${me.unit?.name ?? '本单位'}提供的商品`;
       this.setData({ state: 'ready', scopeText });
     },

@@ -1,12 +1,11 @@
 import type { ManageServiceReq, Service } from '../../../../typings/booking';
 import type { WeekdayKey } from '../../../../typings/map';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { SERVICE_KIND_LABELS } from '../../../utils/booking';
-import { isManager } from '../../../utils/labels';
 import { SERVICE_LIMITS, type ServiceDraft, WEEKDAYS, draftOf, emptyDraft, serviceChanges, serviceInput, serviceProblem } from './form';
 
 interface Internals {
@@ -23,6 +22,8 @@ const CALENDARS = [
 
 /** Staff: a new service (no id) or an existing one to change, pause or resume. */
 Component({
+  behaviors: [staffPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -58,9 +59,7 @@ Component({
     },
 
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      if (!res.data.community || !isManager(res.data.roles)) return this.setData({ state: 'forbidden' });
+      if (!(await this.ensureStaff(managersOnly))) return;
       const [places, found] = await Promise.all([map.places({}), this.data.id ? this.findService() : Promise.resolve(null)]);
       if (!places.ok) return this.setData({ state: 'error', errorText: places.message });
       this.setData({ places: places.data.items.map((p) => ({ id: p.id, name: p.name })) });

@@ -1,20 +1,12 @@
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
-import * as session from '../../../services/session';
-import { toast } from '../../../utils/dialog';
-import { type ServiceView, toServiceView } from '../../../utils/booking-view';
+import { toServiceView } from '../../../utils/booking-view';
 import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
-import { isManager } from '../../../utils/labels';
-import { appendById } from '../../../utils/points';
 
 /** 服务管理 (staff): every service of the community, paused ones too; open one to edit or pause it. */
 Component({
-  data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
-    items: [] as ServiceView[],
-    next: '',
-    listLoading: false,
-  },
+  behaviors: [pagedList, staffPage],
 
   methods: {
     onLoad() {
@@ -25,37 +17,12 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
-      const res = await session.ensureMe();
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      if (!res.data.community || !isManager(res.data.roles)) return this.setData({ state: 'forbidden' });
-      await this.reload();
+      if (await this.ensureStaff(managersOnly)) await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const res = await booking.services({ includePaused: true });
-      this.setData({ listLoading: false });
-      if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      this.setData({ state: 'ready', items: res.data.items.map(toServiceView), next: res.data.next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const res = await booking.services({ includePaused: true, cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!res.ok) return toast(res.message);
-      this.setData({ items: appendById(this.data.items, res.data.items.map(toServiceView)), next: res.data.next ?? '' });
+    async fetchPage(cursor?: string) {
+      return viewPage(await booking.services({ includePaused: true, ...(cursor ? { cursor } : {}) }), toServiceView);
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

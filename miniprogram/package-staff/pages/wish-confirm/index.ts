@@ -1,12 +1,9 @@
-import * as session from '../../../services/session';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { isManager } from '../../../utils/labels';
-import { type CardView, appendCards, toCardView } from '../../../utils/wish';
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
+import { type CardView, toCardView } from '../../../utils/wish';
+import { toast } from '../../../utils/dialog';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
 
@@ -15,12 +12,9 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
  * confirm alone only after the resident has been silent for 3 days, and says so otherwise.
  */
 Component({
+  behaviors: [pagedList, staffPage],
+
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
-    cards: [] as CardView[],
-    next: '',
-    listLoading: false,
     busy: '',
   },
 
@@ -29,37 +23,12 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      if (this.data.state === 'ready') await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!isManager(me.data.roles) || !me.data.community) return this.setData({ state: 'forbidden' });
-      await this.reload();
+      if (await this.ensureStaff(managersOnly)) await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const page = await wish.queue({ kind: 'confirmation' });
-      this.setData({ listLoading: false });
-      if (!page.ok) return this.setData({ state: page.code === 'FORBIDDEN' ? 'forbidden' : 'error', errorText: page.message });
-      this.setData({ state: 'ready', cards: page.data.items.map((c) => toCardView(c, imageUrl)), next: page.data.next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await wish.queue({ kind: 'confirmation', cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      this.setData({ cards: appendCards(this.data.cards, page.data.items.map((c) => toCardView(c, imageUrl))), next: page.data.next ?? '' });
+    async fetchPage(cursor?: string) {
+      return viewPage(await wish.queue({ kind: 'confirmation', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },
 
     async onConfirm(e: Tap) {
@@ -82,10 +51,10 @@ Component({
       this.setData({ busy: '' });
       if (!res.ok) {
         toast(res.message);
-        if (res.code === 'FAILED_PRECONDITION' || res.code === 'NOT_FOUND') this.setData({ cards: this.data.cards.filter((c) => c.id !== id) });
+        if (res.code === 'FAILED_PRECONDITION' || res.code === 'NOT_FOUND') this.setData({ items: (this.data.items as CardView[]).filter((c) => c.id !== id) });
         return;
       }
-      this.setData({ cards: this.data.cards.filter((c) => c.id !== id) });
+      this.setData({ items: (this.data.items as CardView[]).filter((c) => c.id !== id) });
       toast(res.data.pointsAwarded > 0 ? `已代为确认，志愿者获得${res.data.pointsAwarded}积分` : '已代为确认');
     },
 

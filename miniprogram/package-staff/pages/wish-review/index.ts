@@ -1,23 +1,17 @@
-import * as session from '../../../services/session';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { isManager } from '../../../utils/labels';
-import { type CardView, REASON_MAX, appendCards, toCardView } from '../../../utils/wish';
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
+import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish';
+import { toast } from '../../../utils/dialog';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
 
 /** Wishes waiting for review, oldest first: approve, or reject with a reason, right on the list. */
 Component({
+  behaviors: [pagedList, staffPage],
+
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
-    cards: [] as CardView[],
-    next: '',
-    listLoading: false,
     busy: '',
     rejecting: '',
     reason: '',
@@ -29,38 +23,13 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      if (this.data.state === 'ready') await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
       // The server refuses anyone else; this spares them a page of buttons that would fail.
-      if (!isManager(me.data.roles) || !me.data.community) return this.setData({ state: 'forbidden' });
-      await this.reload();
+      if (await this.ensureStaff(managersOnly)) await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const page = await wish.queue({ kind: 'review' });
-      this.setData({ listLoading: false });
-      if (!page.ok) return this.setData({ state: page.code === 'FORBIDDEN' ? 'forbidden' : 'error', errorText: page.message });
-      this.setData({ state: 'ready', cards: page.data.items.map((c) => toCardView(c, imageUrl)), next: page.data.next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await wish.queue({ kind: 'review', cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      this.setData({ cards: appendCards(this.data.cards, page.data.items.map((c) => toCardView(c, imageUrl))), next: page.data.next ?? '' });
+    async fetchPage(cursor?: string) {
+      return viewPage(await wish.queue({ kind: 'review', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },
 
     async decide(id: string, approve: boolean, reason?: string) {
@@ -79,7 +48,7 @@ Component({
     },
 
     drop(id: string) {
-      this.setData({ cards: this.data.cards.filter((c) => c.id !== id), rejecting: this.data.rejecting === id ? '' : this.data.rejecting });
+      this.setData({ items: (this.data.items as CardView[]).filter((c) => c.id !== id), rejecting: this.data.rejecting === id ? '' : this.data.rejecting });
     },
 
     onApprove(e: Tap) {

@@ -1,8 +1,8 @@
 import type { SeasonView, WishStats } from '../../../../typings/wish';
-import * as session from '../../../services/session';
+import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as wish from '../../../services/wish';
 import { shanghaiDate } from '../../../utils/date';
-import { isManager } from '../../../utils/labels';
+import { toast } from '../../../utils/dialog';
 
 /** A season runs about three months unless staff pick otherwise. */
 const DEFAULT_DAYS = 90;
@@ -17,13 +17,11 @@ interface Current {
 const toCurrent = (s: WishStats): Current | null =>
   s.season ? { name: s.season.name, collected: s.collected, claimed: s.claimed, completed: s.completed } : null;
 
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
-
 type DateEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 Component({
+  behaviors: [staffPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
     errorText: '',
@@ -43,9 +41,7 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!isManager(me.data.roles) || !me.data.community) return this.setData({ state: 'forbidden' });
+      if (!(await this.ensureStaff(managersOnly))) return;
       await this.reload();
     },
 

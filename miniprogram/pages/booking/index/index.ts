@@ -1,12 +1,12 @@
-import type { Activity, Service, ServiceKind } from '../../../../typings/booking';
+import type { ServiceKind } from '../../../../typings/booking';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
-import { ask, tell, toast } from '../../../utils/dialog';
+import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
-import { type ActivityView, type ServiceView, toActivityView, toServiceView } from '../../../utils/booking-view';
-import { appendById } from '../../../utils/points';
+import { type ActivityView, toActivityView, toServiceView } from '../../../utils/booking-view';
 
 type Tab = ServiceKind | 'activity';
 
@@ -25,6 +25,8 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
 
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
+  behaviors: [pagedList],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { signUpKey: retryKey() };
@@ -32,15 +34,9 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     tabs: TABS,
     tab: 'appointment' as Tab,
     hint: TABS[0].hint,
-    services: [] as ServiceView[],
-    activities: [] as ActivityView[],
-    next: '',
-    listLoading: false,
     busy: false,
   },
 
@@ -60,15 +56,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -76,49 +63,20 @@ Component({
       await this.reload();
     },
 
-    fetch(cursor?: string) {
-      const tab = this.data.tab;
+    listKey(): string {
+      return this.data.tab;
+    },
+
+    async fetchPage(cursor?: string) {
       const page = cursor ? { cursor } : {};
-      if (tab === 'activity') return booking.activities({ when: 'upcoming', ...page });
-      return booking.services({ kind: tab, ...page });
-    },
-
-    async reload() {
-      this.setData({ listLoading: true });
-      const tab = this.data.tab;
-      const res = await this.fetch();
-      if (tab !== this.data.tab) return; // switched meanwhile
-      this.setData({ listLoading: false });
-      if (!res.ok) {
-        if (this.data.state === 'ready') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.show(res.data.items, res.data.next, false);
-    },
-
-    show(items: Array<Service | Activity>, next: string | undefined, append: boolean) {
-      if (this.data.tab === 'activity') {
-        const more = (items as Activity[]).map(toActivityView);
-        return this.setData({ state: 'ready', activities: append ? appendById(this.data.activities, more) : more, next: next ?? '' });
-      }
-      const more = (items as Service[]).map(toServiceView);
-      this.setData({ state: 'ready', services: append ? appendById(this.data.services, more) : more, next: next ?? '' });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const res = await this.fetch(this.data.next);
-      this.setData({ listLoading: false });
-      if (!res.ok) return toast(res.message);
-      this.show(res.data.items, res.data.next, true);
+      if (this.data.tab === 'activity') return viewPage(await booking.activities({ when: 'upcoming', ...page }), toActivityView);
+      return viewPage(await booking.services({ kind: this.data.tab, ...page }), toServiceView);
     },
 
     onTab(e: Tap<{ tab: Tab }>) {
       const tab = TABS.find((t) => t.value === e.currentTarget.dataset.tab);
       if (!tab || tab.value === this.data.tab) return;
-      this.setData({ tab: tab.value, hint: tab.hint, services: [], activities: [], next: '' });
-      void this.reload();
+      void this.switchList({ tab: tab.value, hint: tab.hint });
     },
 
     onService(e: Tap<{ id: string; kind: ServiceKind }>) {
@@ -136,7 +94,7 @@ Component({
     },
 
     async onSignUp(e: Tap<{ id: string }>) {
-      const a = this.data.activities.find((x) => x.id === e.currentTarget.dataset.id);
+      const a = (this.data.items as ActivityView[]).find((x) => x.id === e.currentTarget.dataset.id);
       if (!a || this.data.busy) return;
       this.setData({ busy: true });
       const what = a.full ? '名额已满，报名后进入候补，有人取消时按顺序递补。' : '报名后请按时到场，扫描现场签到码签到。';

@@ -1,5 +1,5 @@
 import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
-import { pagedList } from '../../../behaviors/paged-list';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
@@ -61,10 +61,10 @@ Component({
       await this.reload();
     },
 
-    views(kind: Kind, items: Array<Booking | Errand | Signup>): Item[] {
-      if (kind === 'bookings') return (items as Booking[]).map(toBookingView);
-      if (kind === 'errands') return (items as Errand[]).map(toErrandView);
-      return (items as Signup[]).map(toSignupView);
+    view(kind: Kind, item: Booking | Errand | Signup): Item {
+      if (kind === 'bookings') return toBookingView(item as Booking);
+      if (kind === 'errands') return toErrandView(item as Errand);
+      return toSignupView(item as Signup);
     },
 
     showHours(h: ServiceHoursSummary | undefined) {
@@ -78,9 +78,8 @@ Component({
     async fetchPage(cursor?: string) {
       const kind = this.data.tab;
       const res = await booking.mine({ kind, ...(cursor ? { cursor } : {}) });
-      if (!res.ok) return res;
-      if (!cursor) this.showHours(res.data.hours);
-      return { ok: true as const, data: { items: this.views(kind, res.data.items), next: res.data.next } };
+      if (res.ok && !cursor) this.showHours(res.data.hours);
+      return viewPage(res, (x) => this.view(kind, x));
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Kind }>) {

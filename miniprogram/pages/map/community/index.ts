@@ -4,15 +4,12 @@ import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { type PlaceView, toPlaceView } from '../../../utils/map';
 import { type IntroView, contactText, toIntroView } from './view';
+import { toast } from '../../../utils/dialog';
 
 /** Where the community's public service line comes from. */
 const SERVICE_CENTRE = '党群服务中心';
 /** How many centres to ask for a public phone before giving up. */
 const PHONE_LOOKUPS = 3;
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
 
 Component({
   data: {

@@ -15,13 +15,10 @@ import {
   toPlaceView,
   walkCircles,
 } from '../../../utils/map';
+import { toast } from '../../../utils/dialog';
 
 type PlacesRes = MapApi['places']['res'];
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
 
 /** Where the map would look with nothing to show; it is hidden then (no places, no position). */
 const NOWHERE: LatLng = { lat: 32.85, lng: 120.32 };

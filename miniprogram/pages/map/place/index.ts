@@ -6,13 +6,10 @@ import { imageUrl } from '../../../services/storage';
 import { PLACE_EDIT } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
 import { type DetailView, toDetailView } from './view';
+import { toast } from '../../../utils/dialog';
 
 /** Where 预约 leads: the booking feature's service page. */
 const BOOKING_PAGE = '/pages/booking/service/index';
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
 
 Component({
   data: {

@@ -1,23 +1,21 @@
 import type { EarningRule } from '../../../../typings/points';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import * as session from '../../../services/session';
 import { toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
-import { type EntryView, MEMBER_QR_PREFIX, appendById, toEntryView } from '../../../utils/points';
+import { MEMBER_QR_PREFIX, toEntryView } from '../../../utils/points';
 
 type Link = keyof typeof POINTS_PAGES;
 
 /** 我的积分: the balance, how it was earned and spent, what earns points, and the way to the mall. */
 Component({
+  behaviors: [pagedList],
+
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     balance: 0,
     earned: 0,
     spent: 0,
-    entries: [] as EntryView[],
-    next: '',
-    listLoading: false,
     rulesOpen: false,
     rules: [] as EarningRule[],
     memberId: '',
@@ -35,15 +33,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -52,33 +41,12 @@ Component({
       await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const [bal, page] = await Promise.all([points.balance(), points.history({})]);
-      this.setData({ listLoading: false });
-      const failed = !bal.ok ? bal : !page.ok ? page : null;
-      if (failed) {
-        if (this.data.state === 'ready') return toast(failed.message);
-        return this.setData({ state: 'error', errorText: failed.message });
-      }
-      if (!bal.ok || !page.ok) return;
-      this.setData({
-        state: 'ready',
-        balance: bal.data.balance,
-        earned: bal.data.earned,
-        spent: bal.data.spent,
-        entries: page.data.items.map(toEntryView),
-        next: page.data.next ?? '',
-      });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await points.history({ cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      this.setData({ entries: appendById(this.data.entries, page.data.items.map(toEntryView)), next: page.data.next ?? '' });
+    /** The first page of the history comes with the balance; without either the page cannot show. */
+    async fetchPage(cursor?: string) {
+      const [bal, page] = await Promise.all([cursor ? null : points.balance(), points.history(cursor ? { cursor } : {})]);
+      if (bal && !bal.ok) return bal;
+      if (bal && page.ok) this.setData({ balance: bal.data.balance, earned: bal.data.earned, spent: bal.data.spent });
+      return viewPage(page, toEntryView);
     },
 
     /** The rules are read when someone opens them: one call fewer for everyone who does not. */

@@ -1,19 +1,16 @@
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
-import { toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
-import { type GoodsView, appendById, toGoodsView } from '../../../utils/points';
+import { toGoodsView } from '../../../utils/points';
 
 /** 积分商城: what the community's points buy, with what is left and where to pick it up. */
 Component({
+  behaviors: [pagedList],
+
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     balance: 0,
-    goods: [] as GoodsView[],
-    next: '',
-    listLoading: false,
   },
 
   methods: {
@@ -26,15 +23,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -42,30 +30,11 @@ Component({
       await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const [page, bal] = await Promise.all([points.goods({}), points.balance()]);
-      this.setData({ listLoading: false });
-      if (!page.ok) {
-        if (this.data.state === 'ready') return toast(page.message);
-        return this.setData({ state: 'error', errorText: page.message });
-      }
-      this.setData({
-        state: 'ready',
-        goods: page.data.items.map((g) => toGoodsView(g, imageUrl)),
-        next: page.data.next ?? '',
-        ...(bal.ok ? { balance: bal.data.balance } : {}),
-      });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await points.goods({ cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      const more = page.data.items.map((g) => toGoodsView(g, imageUrl));
-      this.setData({ goods: appendById(this.data.goods, more), next: page.data.next ?? '' });
+    /** The first page comes with the balance, read at the same time. */
+    async fetchPage(cursor?: string) {
+      const [page, bal] = await Promise.all([points.goods(cursor ? { cursor } : {}), cursor ? null : points.balance()]);
+      if (page.ok && bal?.ok) this.setData({ balance: bal.data.balance });
+      return viewPage(page, (g) => toGoodsView(g, imageUrl));
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

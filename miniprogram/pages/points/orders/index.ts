@@ -1,11 +1,12 @@
 import type { OrderStatus } from '../../../../typings/points';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
-import { type OrderView, appendById, toOrderView } from '../../../utils/points';
+import { type OrderView, toOrderView } from '../../../utils/points';
 
 /** '' lists every order. */
 type Tab = OrderStatus | '';
@@ -22,6 +23,8 @@ interface Internals {
 
 /** 我的兑换: orders by status; one waiting for pickup shows its code as a QR code and in big digits. */
 Component({
+  behaviors: [pagedList],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { cancelKey: retryKey() };
@@ -29,13 +32,8 @@ Component({
   },
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     tabs: TABS,
     tab: 'pending' as Tab,
-    orders: [] as OrderView[],
-    next: '',
-    listLoading: false,
     balance: 0,
     busy: false,
   },
@@ -49,15 +47,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -65,46 +54,27 @@ Component({
       await this.reload();
     },
 
-    query(cursor?: string) {
+    listKey(): string {
+      return this.data.tab;
+    },
+
+    /** The first page comes with the balance, read at the same time. */
+    async fetchPage(cursor?: string) {
       const tab = this.data.tab;
-      return { ...(tab ? { status: tab } : {}), ...(cursor ? { cursor } : {}) };
-    },
-
-    async reload() {
-      this.setData({ listLoading: true });
-      const [page, bal] = await Promise.all([points.orders(this.query()), points.balance()]);
-      this.setData({ listLoading: false });
-      if (!page.ok) {
-        if (this.data.state === 'ready') return toast(page.message);
-        return this.setData({ state: 'error', errorText: page.message });
-      }
-      this.setData({
-        state: 'ready',
-        orders: page.data.items.map((o) => toOrderView(o, imageUrl)),
-        next: page.data.next ?? '',
-        ...(bal.ok ? { balance: bal.data.balance } : {}),
-      });
-    },
-
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await points.orders(this.query(this.data.next));
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      const more = page.data.items.map((o) => toOrderView(o, imageUrl));
-      this.setData({ orders: appendById(this.data.orders, more), next: page.data.next ?? '' });
+      const query = { ...(tab ? { status: tab } : {}), ...(cursor ? { cursor } : {}) };
+      const [page, bal] = await Promise.all([points.orders(query), cursor ? null : points.balance()]);
+      if (page.ok && bal?.ok) this.setData({ balance: bal.data.balance });
+      return viewPage(page, (o) => toOrderView(o, imageUrl));
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Tab }>) {
       const tab = e.currentTarget.dataset.tab;
       if (tab === this.data.tab) return;
-      this.setData({ tab, orders: [], next: '' });
-      void this.reload();
+      void this.switchList({ tab });
     },
 
     async onCancel(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      const order = this.data.orders.find((o) => o.id === e.currentTarget.dataset.id);
+      const order = (this.data.items as OrderView[]).find((o) => o.id === e.currentTarget.dataset.id);
       if (!order || this.data.busy) return;
       this.setData({ busy: true });
       const yes = await ask('取消兑换', `取消后 ${order.points} 积分退回您的账户，“${order.goodsName}”放回货架。确定取消吗？`, '取消兑换', '不取消');
@@ -121,8 +91,9 @@ Component({
       key.settle();
       const balance = res.data.balance ?? this.data.balance;
       const view = toOrderView(res.data.order, imageUrl);
-      const orders = this.data.tab === 'pending' ? this.data.orders.filter((o) => o.id !== order.id) : this.data.orders.map((o) => (o.id === order.id ? view : o));
-      this.setData({ orders, balance });
+      const shown = this.data.items as OrderView[];
+      const items = this.data.tab === 'pending' ? shown.filter((o) => o.id !== order.id) : shown.map((o) => (o.id === order.id ? view : o));
+      this.setData({ items, balance });
       toast(`已取消，${order.points}积分已退回`);
     },
 

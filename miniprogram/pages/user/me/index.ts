@@ -1,10 +1,12 @@
 import type { Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
 import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
+import { mayHaveTasks } from '../../../utils/ticket-view';
+import { toast } from '../../../utils/dialog';
 
 /** What the page shows of a person: never the raw phone number. */
 interface MeView {
@@ -17,6 +19,8 @@ interface MeView {
   showConsole: boolean;
   /** A 共建单位 member verifies pickups of their unit's goods here (staff do it from the console). */
   showVerify: boolean;
+  /** 我的任务: for whoever tickets may be dispatched to (grid workers, agents, unit members, staff). */
+  showTasks: boolean;
 }
 
 function toView(me: Me): MeView {
@@ -29,11 +33,8 @@ function toView(me: Me): MeView {
     roleLabels: roleLabels(me.roles),
     showConsole: isStaff(me.roles),
     showVerify: mayVerify(me.roles) && !isManager(me.roles),
+    showTasks: !!me.community && mayHaveTasks(me.roles),
   };
-}
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
 }
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -155,6 +156,10 @@ Component({
 
     onVerify() {
       wx.navigateTo({ url: POINTS_VERIFY });
+    },
+
+    onTasks() {
+      wx.navigateTo({ url: LISTS_PAGES.tasks });
     },
   },
 });

@@ -6,10 +6,7 @@ import { askSubscribe } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
 import { PHOTO_MAX } from '../../../utils/wish';
 import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, STAR_WORDS, buttonsFor, toDetailView } from './view';
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
+import { toast } from '../../../utils/dialog';
 
 /** A yes/no question; resolves true on 确定. `onYes` runs inside the answer (a tap), as subscriptions need. */
 function ask(title: string, content: string, confirmText: string, onYes?: () => void): Promise<boolean> {

@@ -1,22 +1,16 @@
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { type CardView, appendCards, toCardView } from '../../../utils/wish';
+import { toCardView } from '../../../utils/wish';
 
 type Tab = 'posted' | 'claimed';
 
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
-
 Component({
+  behaviors: [pagedList],
+
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     tab: 'posted' as Tab,
-    cards: [] as CardView[],
-    next: '',
-    listLoading: false,
   },
 
   methods: {
@@ -30,47 +24,25 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
       await this.reload();
     },
 
-    async reload() {
-      this.setData({ listLoading: true });
-      const page = await wish.mine({ role: this.data.tab });
-      this.setData({ listLoading: false });
-      if (!page.ok) {
-        if (this.data.state === 'ready') return toast(page.message);
-        return this.setData({ state: 'error', errorText: page.message });
-      }
-      this.setData({ state: 'ready', cards: page.data.items.map((c) => toCardView(c, imageUrl)), next: page.data.next ?? '' });
+    listKey(): string {
+      return this.data.tab;
     },
 
-    async loadMore() {
-      if (!this.data.next || this.data.listLoading) return;
-      this.setData({ listLoading: true });
-      const page = await wish.mine({ role: this.data.tab, cursor: this.data.next });
-      this.setData({ listLoading: false });
-      if (!page.ok) return toast(page.message);
-      const more = page.data.items.map((c) => toCardView(c, imageUrl));
-      this.setData({ cards: appendCards(this.data.cards, more), next: page.data.next ?? '' });
+    async fetchPage(cursor?: string) {
+      return viewPage(await wish.mine({ role: this.data.tab, ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },
 
     onTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Tab }>) {
       const tab = e.currentTarget.dataset.tab;
       if (tab === this.data.tab) return;
-      this.setData({ tab, cards: [], next: '' });
-      void this.reload();
+      void this.switchList({ tab });
     },
 
     onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {

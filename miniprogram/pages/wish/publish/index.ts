@@ -5,6 +5,7 @@ import { newRequestId } from '../../../services/transport';
 import * as wish from '../../../services/wish';
 import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish';
 import { checkDraft, worthMatching } from './form';
+import { toast } from '../../../utils/dialog';
 
 /** Wait this long after the last keystroke before asking for look-alikes. */
 const SIMILAR_DELAY_MS = 600;
@@ -18,10 +19,6 @@ interface SimilarView {
 }
 
 const toSimilar = (c: WishCard): SimilarView => ({ id: c.id, title: c.title, publisher: c.publisher, wants: c.wants, wanted: false });
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 

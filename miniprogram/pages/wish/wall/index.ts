@@ -3,6 +3,7 @@ import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, WISH_CATEGORIES, appendCards, toCardView } from '../../../utils/wish';
+import { toast } from '../../../utils/dialog';
 
 type Sort = 'newest' | 'most_wanted';
 
@@ -15,10 +16,6 @@ interface Banner {
 
 function toBanner(s: WishStats): Banner {
   return { title: s.season ? `${s.season.name} 微心愿` : '点亮微心愿', collected: s.collected, claimed: s.claimed, completed: s.completed };
-}
-
-function toast(title: string): void {
-  wx.showToast({ title, icon: 'none', duration: 2500 });
 }
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;

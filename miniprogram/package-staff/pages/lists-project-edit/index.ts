@@ -1,0 +1,142 @@
+import type { ProjectDetail, ServiceCategory } from '../../../../typings/lists';
+import { staffPage } from '../../../behaviors/staff-page';
+import * as lists from '../../../services/lists';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import { shanghaiDate } from '../../../utils/date';
+import { toast } from '../../../utils/dialog';
+import { isManager } from '../../../utils/labels';
+import { SERVICE_CATEGORIES, type NeedCardView, onMap, toNeedCardView, toggled } from '../../../utils/lists-view';
+import { type GridOption, communityGrids, saveOnce, saved } from '../lists-shared';
+import { DESCRIPTION_MAX, type ProjectForm, TITLE_MAX, emptyForm, formForNeeds, formOf, formProblem, parseNeedIds, toCreate, toUpdate } from './form';
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+
+/**
+ * 新建项目 (or 修改项目 given ?id=): needs of one grid and category bundled into a project that a
+ * 共建单位 can take on. `?needIds=a,b` (from a project suggestion, with `category` and `gridId` when
+ * known) brings the needs to bundle.
+ */
+Component({
+  behaviors: [staffPage],
+
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    id: '',
+    form: emptyForm(),
+    original: null as ProjectDetail | null,
+    categories: SERVICE_CATEGORIES,
+    grids: [] as GridOption[],
+    gridOn: {} as Record<string, boolean>,
+    /** Needs asked to be bundled that the page could show, each with whether it stays in. */
+    bundle: [] as NeedCardView[],
+    needOn: {} as Record<string, boolean>,
+    /** The needs asked for, in the order asked. */
+    asked: [] as string[],
+    /** Asked-for needs not among the open needs shown (still sent; the server checks them). */
+    unseen: [] as string[],
+    /** Needs already in the project being edited. */
+    inProject: [] as NeedCardView[],
+    today: shanghaiDate(),
+    limits: { title: TITLE_MAX, description: DESCRIPTION_MAX },
+    saving: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      wx.setNavigationBarTitle({ title: query.id ? '修改项目' : '新建项目' });
+      void this.start(parseNeedIds(query.needIds), query.category ?? '', query.gridId ?? '');
+    },
+
+    async start(needIds: string[], category: string, gridId: string) {
+      const me = await this.ensureStaff((m) => isManager(m.roles));
+      if (!me) return;
+      const openNeeds = needIds.length
+        ? lists.needs({ status: 'open', ...(category ? { category: category as ServiceCategory } : {}), ...(gridId ? { gridId } : {}) })
+        : null;
+      const [grids, detail, found] = await Promise.all([communityGrids(), this.data.id ? lists.project({ id: this.data.id }) : null, openNeeds]);
+      if (detail && !detail.ok) return this.setData({ state: 'error', errorText: detail.message });
+      if (!grids.ok) return this.setData({ state: 'error', errorText: grids.message });
+      const current = detail?.ok ? detail.data.project : null;
+      const shown = found?.ok ? found.data.items.filter((n) => needIds.includes(n.id)) : [];
+      const form = current ? formOf(current) : needIds.length ? formForNeeds(shown, category, gridId) : emptyForm();
+      this.setData({
+        state: 'ready',
+        grids: grids.data,
+        original: current,
+        form,
+        gridOn: onMap(form.gridIds),
+        bundle: shown.map(toNeedCardView),
+        asked: needIds,
+        needOn: onMap(needIds),
+        unseen: needIds.filter((id) => !shown.some((n) => n.id === id)),
+        inProject: (current?.needs ?? []).map(toNeedCardView),
+      });
+    },
+
+    onField(e: Change<{ field: keyof ProjectForm }>) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value });
+    },
+
+    onCategory(e: Tap<{ value: string }>) {
+      if (this.data.original) return;
+      this.setData({ 'form.category': e.currentTarget.dataset.value });
+    },
+
+    onGrid(e: Tap<{ value: string }>) {
+      if (this.data.original) return;
+      const gridIds = toggled(this.data.form.gridIds, e.currentTarget.dataset.value);
+      this.setData({ 'form.gridIds': gridIds, gridOn: onMap(gridIds) });
+    },
+
+    onNeed(e: Tap<{ id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      // Whole: a wish-born need's id has a dot, which a setData path would split.
+      this.setData({ needOn: { ...this.data.needOn, [id]: !this.data.needOn[id] } });
+    },
+
+    onDate(e: Change<{ field: 'plannedStart' | 'plannedEnd' }>) {
+      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value });
+    },
+
+    /** The asked-for needs that stay in: those shown and ticked, and those the page could not show. */
+    needIds(): string[] {
+      return this.data.asked.filter((id) => this.data.needOn[id]);
+    },
+
+    async onSave() {
+      if (this.data.saving) return;
+      const { form, original } = this.data;
+      const needIds = this.needIds();
+      const problem = formProblem(form, needIds.length + (original?.needCount ?? 0));
+      if (problem) return toast(problem);
+      let req;
+      if (original) {
+        const project = toUpdate(original, form, needIds);
+        if (!project) return toast('没有修改的内容');
+        req = { op: 'update' as const, id: original.id, project };
+      } else {
+        req = { op: 'create' as const, project: toCreate(form, needIds) };
+      }
+      const done = await saveOnce(this, this.internals().key, req, lists.saveProject);
+      if (!done) return;
+      saved(original ? '已保存' : needIds.length ? `已建立项目，纳入${done.project.needCount}条需求` : '已建立项目');
+    },
+  },
+});

@@ -1,0 +1,152 @@
+import type { ExportList } from '../../../../typings/lists';
+import { staffPage } from '../../../behaviors/staff-page';
+import * as lists from '../../../services/lists';
+import { tell, toast } from '../../../utils/dialog';
+import { isManager } from '../../../utils/labels';
+import { EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from '../../../utils/stats-view';
+
+interface Internals {
+  /** The last export, kept off the page data (it may be large). */
+  csv: string;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+/** An export is read a page at a time; this many pages is far beyond any community's lists. */
+const MAX_EXPORT_PAGES = 200;
+
+/**
+ * 办结统计: over a date range (this month unless chosen), the on-time rate — tickets still open
+ * past their deadline count as late — completion, satisfaction and counts, for the community and
+ * each grid; the lists as they stand; and CSV exports for the office.
+ */
+Component({
+  behaviors: [staffPage],
+
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { csv: '' };
+    },
+  },
+
+  data: {
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
+    errorText: '',
+    from: '',
+    to: '',
+    today: '',
+    loading: false,
+    stats: null as StatsView | null,
+    exports: EXPORT_LISTS,
+    exporting: '' as ExportList | '',
+    exported: null as { label: string; rows: number; filename: string; saved: boolean } | null,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad() {
+      const { from, to } = thisMonth();
+      this.setData({ from, to, today: to });
+      void this.start();
+    },
+
+    async start() {
+      const me = await this.ensureStaff((m) => isManager(m.roles));
+      if (me) await this.load();
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+
+    async onPullDownRefresh() {
+      if (this.data.state === 'ready') await this.load();
+      wx.stopPullDownRefresh();
+    },
+
+    async load() {
+      const { from, to } = this.data;
+      this.setData({ loading: true });
+      const res = await lists.stats({ from, to });
+      // Another range was chosen meanwhile: its answer is the one to show.
+      if (from !== this.data.from || to !== this.data.to) return;
+      this.setData({ loading: false });
+      if (!res.ok) {
+        if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
+        if (this.data.state === 'ready') return toast(res.message);
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.setData({ state: 'ready', stats: toStatsView(res.data) });
+    },
+
+    onFrom(e: Picked) {
+      const from = e.detail.value;
+      if (from > this.data.to) return toast('开始日期不能晚于结束日期');
+      this.setData({ from });
+      void this.load();
+    },
+
+    onTo(e: Picked) {
+      const to = e.detail.value;
+      if (to < this.data.from) return toast('结束日期不能早于开始日期');
+      this.setData({ to });
+      void this.load();
+    },
+
+    onThisMonth() {
+      this.setData(thisMonth());
+      void this.load();
+    },
+
+    /** Reads every page of one list, then keeps the file on the phone and offers to copy it. */
+    async onExport(e: Tap<{ list: ExportList }>) {
+      const list = e.currentTarget.dataset.list;
+      const label = EXPORT_LISTS.find((x) => x.list === list)?.label ?? '';
+      if (this.data.exporting) return;
+      this.setData({ exporting: list, exported: null });
+      let csv = '';
+      let rows = 0;
+      let filename = `${list}.csv`;
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
+        const res = await lists.exportCsv({ list, ...(cursor ? { cursor } : {}) });
+        if (!res.ok) {
+          this.setData({ exporting: '' });
+          return tell('导出没有完成', `${res.message}。请稍后再试。`);
+        }
+        csv += res.data.csv;
+        rows += res.data.rows;
+        filename = res.data.filename;
+        cursor = res.data.next;
+        if (!cursor) break;
+      }
+      this.internals().csv = csv;
+      const saved = await saveFile(filename, csv);
+      this.setData({ exporting: '', exported: { label, rows, filename, saved } });
+    },
+
+    onCopy() {
+      const csv = this.internals().csv;
+      if (!csv) return;
+      wx.setClipboardData({ data: pasteText(csv), success: () => toast('已复制，可粘贴到电脑表格或发给同事') });
+    },
+  },
+});
+
+/** Keeps the CSV in the mini-program's own files; not every phone can open a CSV, so copying is offered too. */
+function saveFile(filename: string, csv: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.getFileSystemManager().writeFile({
+      filePath: `${wx.env.USER_DATA_PATH}/${filename}`,
+      data: csv,
+      encoding: 'utf8',
+      success: () => resolve(true),
+      fail: () => resolve(false),
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import * as lists from '../../../services/lists';
+import * as session from '../../../services/session';
+import { LISTS_PAGES } from '../../../utils/entries';
+import { toTicketCardView } from '../../../utils/ticket-view';
+
+/** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */
+Component({
+  behaviors: [pagedList],
+
+  methods: {
+    onLoad() {
+      void this.start();
+    },
+
+    onShow() {
+      // Back from a ticket (rated, withdrawn) or from 我要反映: show where things stand now.
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      await this.reload();
+    },
+
+    async fetchPage(cursor?: string) {
+      const now = Date.now();
+      return viewPage(await lists.tickets({ scope: 'mine', ...(cursor ? { cursor } : {}) }), (t) => toTicketCardView(t, now));
+    },
+
+    onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      wx.navigateTo({ url: `${LISTS_PAGES.ticket}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onNew() {
+      wx.navigateTo({ url: LISTS_PAGES.request });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});

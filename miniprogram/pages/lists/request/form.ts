@@ -1,0 +1,55 @@
+import type { LatLng, ListsApi, ServiceCategory, Urgency } from '../../../../typings/lists';
+import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
+import { TICKET_LIMITS } from '../../../utils/ticket-view';
+
+/** A 诉求 as typed on the page. */
+export interface RequestDraft {
+  category: string;
+  title: string;
+  detail: string;
+  urgency: number;
+  /** As typed: digits. */
+  people: string;
+  address: string;
+  location: LatLng | null;
+  photos: string[];
+}
+
+export const URGENCY_CHOICES: Array<{ value: Urgency; label: string; hint: string }> = [
+  { value: 1, label: '一般', hint: '不影响日常生活' },
+  { value: 2, label: '较急', hint: '近几天要解决' },
+  { value: 3, label: '紧急', hint: '有安全隐患，要尽快处理' },
+];
+
+const L = TICKET_LIMITS;
+
+/** The first problem with the draft, in words a person understands; null when it can be sent. */
+export function requestProblem(d: RequestDraft): string | null {
+  if (!(SERVICE_CATEGORIES as readonly string[]).includes(d.category)) return '请选择诉求类别';
+  const title = d.title.trim();
+  if (!title) return '请用一句话写明要反映的问题';
+  if (title.length > L.title) return `标题不能超过${L.title}个字`;
+  if (d.detail.trim().length > L.detail) return `具体情况不能超过${L.detail}个字`;
+  if (![1, 2, 3].includes(d.urgency)) return '请选择紧急程度';
+  const people = d.people.trim();
+  if (!/^\d{1,3}$/.test(people) || Number(people) < 1 || Number(people) > L.people) return `涉及人数请填写1到${L.people}之间的整数`;
+  if (d.address.trim().length > L.address) return `地址不能超过${L.address}个字`;
+  if (d.photos.length > L.photos) return `最多上传${L.photos}张照片`;
+  return null;
+}
+
+/** What `submitRequest` is sent for a draft that has no problem. */
+export function requestOf(d: RequestDraft): ListsApi['submitRequest']['req'] {
+  const detail = d.detail.trim();
+  const address = d.address.trim();
+  return {
+    category: d.category as ServiceCategory,
+    title: d.title.trim(),
+    ...(detail ? { detail } : {}),
+    urgency: d.urgency as Urgency,
+    people: Number(d.people.trim()),
+    ...(address ? { address } : {}),
+    ...(d.location ? { location: d.location } : {}),
+    ...(d.photos.length ? { photos: d.photos } : {}),
+  };
+}

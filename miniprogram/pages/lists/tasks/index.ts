@@ -1,0 +1,114 @@
+import type { TicketStatus } from '../../../../typings/lists';
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import * as lists from '../../../services/lists';
+import { type RetryKey, retryKey } from '../../../services/retry';
+import * as session from '../../../services/session';
+import { tell, toast } from '../../../utils/dialog';
+import { LISTS_PAGES } from '../../../utils/entries';
+import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
+
+type Tab = 'open' | 'resolved' | 'closed';
+
+/** 待处理: the open ones, the nearest deadline first (the server's order); then the finished ones. */
+const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; empty: string }> = [
+  { value: 'open', label: '待处理', status: 'open', empty: '没有待处理的任务' },
+  { value: 'resolved', label: '待评价', status: 'resolved', empty: '没有等待居民评价的任务' },
+  { value: 'closed', label: '已办结', status: 'closed', empty: '还没有办结的任务' },
+];
+
+interface Internals {
+  key: RetryKey;
+}
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+
+/**
+ * 我的任务: tickets dispatched to me — as 网格员, 红色代办员, a member of a 共建单位 or a team —
+ * each with how long is left, and 接单 right on the card.
+ */
+Component({
+  behaviors: [pagedList],
+
+  lifetimes: {
+    created() {
+      (this as unknown as { _: Internals })._ = { key: retryKey() };
+    },
+  },
+
+  data: {
+    tabs: TABS,
+    tab: 'open' as Tab,
+    emptyText: TABS[0].empty,
+    busy: false,
+  },
+
+  methods: {
+    internals(): Internals {
+      return (this as unknown as { _: Internals })._;
+    },
+
+    onLoad(query: Record<string, string | undefined>) {
+      const tab = TABS.find((t) => t.value === query.tab);
+      if (tab) this.setData({ tab: tab.value, emptyText: tab.empty });
+      void this.start();
+    },
+
+    onShow() {
+      if (this.data.state === 'ready') void this.reload();
+    },
+
+    async start() {
+      const me = await session.ensureMe();
+      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
+      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      await this.reload();
+    },
+
+    listKey(): string {
+      return this.data.tab;
+    },
+
+    async fetchPage(cursor?: string) {
+      const tab = TABS.find((t) => t.value === this.data.tab) ?? TABS[0];
+      const now = Date.now();
+      return viewPage(await lists.tickets({ scope: 'tasks', status: tab.status, ...(cursor ? { cursor } : {}) }), (t) => toTicketCardView(t, now));
+    },
+
+    onTab(e: Tap<{ tab: Tab }>) {
+      const tab = TABS.find((t) => t.value === e.currentTarget.dataset.tab);
+      if (!tab || tab.value === this.data.tab) return;
+      void this.switchList({ tab: tab.value, emptyText: tab.empty });
+    },
+
+    onOpen(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${LISTS_PAGES.ticket}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    /** 接单 from the card; the card then shows the resolve deadline that starts running. */
+    async onAccept(e: Tap<{ id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      if (this.data.busy || !id) return;
+      this.setData({ busy: true });
+      const key = this.internals().key;
+      const res = await lists.accept({ id, requestId: key.for({ op: 'accept', id }) });
+      this.setData({ busy: false });
+      if (!res.ok) {
+        if (res.code === 'INTERNAL') return tell('没有收到接单结果', `${res.message}。请再点一次“接单”，不会重复接单。`);
+        key.settle();
+        tell('未能接单', res.message);
+        return this.reload();
+      }
+      key.settle();
+      const t = res.data.ticket;
+      const items = (this.data.items as TicketCardView[]).map((x) => (x.id === id ? toTicketCardView(t) : x));
+      this.setData({ items });
+      const due = dueLine(t);
+      toast(due ? `已接单，${due}` : '已接单');
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.start();
+    },
+  },
+});

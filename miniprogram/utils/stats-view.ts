@@ -1,0 +1,93 @@
+import type { ExportList, ListsApi, NeedSource, ProjectStatus, TicketStats } from '../../typings/lists';
+import { shanghaiDate } from './date';
+import { NEED_SOURCE_LABELS, PROJECT_STATUS_LABELS } from './lists-view';
+
+type StatsRes = ListsApi['stats']['res'];
+
+/** 0.857 → '85.7%', 1 → '100%'; no tickets to count → '—'. */
+export function percent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+/** The default range: from the 1st of this month to today, in Asia/Shanghai. */
+export function thisMonth(now = Date.now()): { from: string; to: string } {
+  const to = shanghaiDate(now);
+  return { from: `${to.slice(0, 8)}01`, to };
+}
+
+export interface TicketStatsView {
+  key: string;
+  name: string;
+  onTimeRate: string;
+  completionRate: string;
+  satisfactionRate: string;
+  /** '4.6 星', or '' when nobody rated. */
+  avgStars: string;
+  tickets: number;
+  completed: number;
+  onTime: number;
+  late: number;
+  overdueOpen: number;
+  rated: number;
+  reopened: number;
+  /** The on-time rate is below 90% (集单—派单—接单—评单 asks for 90% or more). */
+  low: boolean;
+}
+
+export function toTicketStatsView(key: string, name: string, s: TicketStats): TicketStatsView {
+  return {
+    key,
+    name,
+    onTimeRate: percent(s.onTimeRate),
+    completionRate: percent(s.completionRate),
+    satisfactionRate: percent(s.satisfactionRate),
+    avgStars: s.avgStars === null ? '' : `${s.avgStars} 星`,
+    tickets: s.tickets,
+    completed: s.completed,
+    onTime: s.onTime,
+    late: s.late,
+    overdueOpen: s.overdueOpen,
+    rated: s.rated,
+    reopened: s.reopened,
+    low: s.onTimeRate !== null && s.onTimeRate < 0.9,
+  };
+}
+
+export interface CountView {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface StatsView {
+  overall: TicketStatsView;
+  grids: TicketStatsView[];
+  openNeeds: number;
+  needSources: CountView[];
+  activeResources: number;
+  projects: CountView[];
+}
+
+export function toStatsView(r: StatsRes): StatsView {
+  return {
+    overall: toTicketStatsView('overall', '全社区', r.overall),
+    grids: r.grids.map((g) => toTicketStatsView(g.gridId || 'none', g.gridName, g)),
+    openNeeds: r.needs.open,
+    needSources: (Object.keys(NEED_SOURCE_LABELS) as NeedSource[]).map((k) => ({ key: k, label: NEED_SOURCE_LABELS[k], count: r.needs.bySource[k] ?? 0 })),
+    activeResources: r.resources.active,
+    projects: (Object.keys(PROJECT_STATUS_LABELS) as ProjectStatus[]).map((k) => ({ key: k, label: PROJECT_STATUS_LABELS[k], count: r.projects[k] ?? 0 })),
+  };
+}
+
+export const EXPORT_LISTS: Array<{ list: ExportList; label: string }> = [
+  { list: 'needs', label: '需求清单' },
+  { list: 'resources', label: '资源清单' },
+  { list: 'projects', label: '项目清单' },
+  { list: 'tickets', label: '工单' },
+];
+
+/** A CSV as text to paste: without the byte-order mark that spreadsheet files carry. */
+export function pasteText(csv: string): string {
+  return csv.replace(/^\ufeff/, '');
+}

@@ -1,0 +1,90 @@
+/**
+ * Arc lists kept sorted by a stale key, so a search reads only the few arcs that can still be
+ * short: most arcs out of a need lead to resources priced far above what the search can afford.
+ *
+ * The true reduced cost of arc t out of node u is π(u) + base − val(t) − π(res(t)). Potentials of
+ * resources only ever decrease, so key(t) = −val(t) − π(res(t)) taken at any earlier time is a
+ * lower bound of the current −val(t) − π(res(t)). A row sorted by key can therefore be cut at the
+ * first arc whose bound already reaches the search's limit. Bounds drift as prices move: a row
+ * whose bounds let several arcs through that their true cost did not is re-keyed where it was read.
+ *
+ * Layout, for the cache: arc t is arcs[4t .. 4t+3] = key, resource, value, ref, so reading an arc
+ * touches one line, and each row's least key is also kept in `least`, a small array a search can
+ * test without touching the row at all (most rows it meets have nothing to offer).
+ */
+/** Beyond any key or reduced distance. */
+export const FAR = 0x3fffffff;
+
+export const KEY = 0;
+export const RES = 1;
+export const VAL = 2;
+/** What the caller needs back about the arc: a pair index, or an offset into a shared row. */
+export const REF = 3;
+
+export class SortedRows {
+  /** Row i is arcs start[i] .. start[i+1] (in arcs, not array slots). */
+  readonly start: Int32Array;
+  readonly arcs: Int32Array;
+  readonly least: Int32Array;
+
+  /** Row i copies the range `pick(i)` = [from, to) of the pair arrays, keyed at −value. */
+  constructor(rows: number, pick: (row: number) => readonly [number, number], res: Int32Array, val: Int32Array, ref: (pair: number, row: number) => number) {
+    this.start = new Int32Array(rows + 1);
+    let longest = 0;
+    for (let i = 0; i < rows; i++) {
+      const [a, b] = pick(i);
+      this.start[i + 1] = this.start[i] + (b - a);
+      longest = Math.max(longest, b - a);
+    }
+    this.arcs = new Int32Array(4 * this.start[rows]);
+    this.least = new Int32Array(rows);
+    // Each row in order of value, highest first: a native numeric sort of (−value, position) packed
+    // into one double, as insertion sort would be quadratic on rows in no particular order.
+    const order = new Float64Array(longest);
+    for (let i = 0; i < rows; i++) {
+      const [a, b] = pick(i);
+      const n = b - a;
+      for (let k = 0; k < n; k++) order[k] = (2 ** 31 - val[a + k]) * 2 ** 21 + k;
+      const sorted = order.subarray(0, n).sort();
+      for (let k = 0, t = 4 * this.start[i]; k < n; k++, t += 4) {
+        const e = a + (sorted[k] % 2 ** 21);
+        this.arcs[t + KEY] = -val[e];
+        this.arcs[t + RES] = res[e];
+        this.arcs[t + VAL] = val[e];
+        this.arcs[t + REF] = ref(e, i);
+      }
+      this.least[i] = n > 0 ? this.arcs[4 * this.start[i]] : FAR;
+    }
+  }
+
+  /**
+   * Re-keys row i's arcs up to `upTo` (exclusive, the arcs a search just read) against the current
+   * resource potentials (resource r at pot[res0 + r]), and puts the row back in order: each raised
+   * key moves right to its place, so only the arcs read are looked at again, not the whole row.
+   */
+  rekey(i: number, upTo: number, pot: Int32Array, res0: number) {
+    const arcs = this.arcs;
+    const a = 4 * this.start[i];
+    const b = 4 * this.start[i + 1];
+    for (let t = a; t < upTo; t += 4) arcs[t] = -arcs[t + 2] - pot[res0 + arcs[t + 1]];
+    for (let t = upTo - 4; t >= a; t -= 4) {
+      const k = arcs[t];
+      if (t + 4 >= b || arcs[t + 4] >= k) continue;
+      const r = arcs[t + 1];
+      const v = arcs[t + 2];
+      const f = arcs[t + 3];
+      let j = t + 4;
+      for (; j < b && arcs[j] < k; j += 4) {
+        arcs[j - 4] = arcs[j];
+        arcs[j - 3] = arcs[j + 1];
+        arcs[j - 2] = arcs[j + 2];
+        arcs[j - 1] = arcs[j + 3];
+      }
+      arcs[j - 4] = k;
+      arcs[j - 3] = r;
+      arcs[j - 2] = v;
+      arcs[j - 1] = f;
+    }
+    this.least[i] = b > a ? arcs[a] : FAR;
+  }
+}
