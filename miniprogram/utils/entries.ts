@@ -114,7 +114,7 @@ export const LISTS_PAGES = {
  * (the server shows them their grids' tickets).
  */
 export const STAFF_LISTS_ENTRIES: (Entry & { hint: string; desk?: boolean })[] = [
-  { key: 'listsBoard', title: '三张清单', hint: '需求、资源、项目清单，走访录入', path: '/package-staff/pages/lists-board/index' },
+  { key: 'listsBoard', title: '三张清单', hint: '需求、资源、项目清单，走访录入', path: '/package-staff/pages/lists-board/index', desk: true },
   { key: 'listsMatch', title: '智能匹配', hint: '需求与资源自动配对，采纳后派单', path: '/package-staff/pages/lists-match/index' },
   { key: 'ticketQueue', title: '工单派单', hint: '按办理时限排序，派单、督办、提级', path: '/package-staff/pages/ticket-queue/index', desk: true },
   { key: 'listsStats', title: '办结统计', hint: '按时办结率、满意度、各网格情况，导出表格', path: '/package-staff/pages/lists-stats/index' },

@@ -66,6 +66,17 @@ describe('工单派单', () => {
     expect(sentLists('dispatch')).toHaveLength(1);
   });
 
+  test('去派单 from a ticket’s page opens the queue with that ticket’s dispatch form', async () => {
+    const c = await staffListsCommunity();
+    const raised = await raise(await c.resident('赵阿姨'), { title: '单元门禁坏了' });
+
+    page = await load(QUEUE, { openid: c.staff, query: { id: raised.id } });
+    expect(page.has('#kinds')).toBe(true);
+    expect(classOf(page, `#assignee-grid_worker-${c.gridWorkerId}`)).toContain('chip-on');
+    await page.tap('#panel-submit');
+    expect(await listsDoc('tickets', raised.id)).toMatchObject({ status: 'dispatched', assignee: { kind: 'grid_worker', userId: c.gridWorkerId } });
+  });
+
   test('an overdue ticket shows in 已超时 in red; 督办提级 and 撤销 each take a reason, 撤销 asks first', async () => {
     const c = await staffListsCommunity();
     const resident = await c.resident('李大爷');

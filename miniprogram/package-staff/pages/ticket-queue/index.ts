@@ -108,7 +108,7 @@ Component({
       const tab = TABS.find((t) => t.key === query.tab);
       if (tab) this.setData({ tab: tab.key, emptyText: tab.empty });
       this.setData({ askedNeed: query.needId ?? '' });
-      void this.start();
+      void this.start(query.id);
     },
 
     /** Back from a ticket: show what changed there. */
@@ -116,13 +116,15 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async start() {
+    /** `ticketId`: a ticket opened from its page (去派单), whose dispatch form opens once it is listed. */
+    async start(ticketId?: string) {
       const me = await this.ensureStaff();
       if (!me) return;
       const manager = isManager(me.roles);
       this.setData({ manager });
       // Grid workers see their own grids' tickets (the server's rule); the grid filter is for staff.
       await Promise.all([this.reload(), manager ? this.loadGrids() : null, manager && this.data.askedNeed ? this.openNeed(this.data.askedNeed) : null]);
+      if (manager && ticketId && this.item(ticketId)) await this.onPanel({ currentTarget: { dataset: { id: ticketId, mode: 'dispatch' } } } as Tap<{ id: string; mode: PanelMode }>);
     },
 
     onRetry() {
