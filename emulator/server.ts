@@ -50,6 +50,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const server = http.createServer((req, res) => {
     route(req, res).catch((e) => send(res, 500, { code: 'INTERNAL', message: String(e?.message ?? e) }));
   });
+  // Node's clients drop idle sockets after 5 s, the server's default too: a request sent on a
+  // socket just as the server drops it fails with ECONNRESET. Let the clients close first.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
