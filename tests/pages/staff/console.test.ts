@@ -84,6 +84,21 @@ describe('社区工作台', () => {
     expect(tools).not.toContain('发布活动');
     await page.tapText('代办队列');
     expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/errand-queue/index']);
+    // Of 三张清单, the dispatch queue of their grids; matching and statistics are the office's.
+    expect(page.has('#lists-tools')).toBe(true);
+    expect(tools).toContain('工单派单');
+    expect(tools).not.toContain('智能匹配');
+    expect(tools).not.toContain('办结统计');
+    await page.tapText('工单派单');
+    expect(recorded.navigations.at(-1)).toBe('navigateTo:/package-staff/pages/ticket-queue/index');
+  });
+
+  test('staff find every tool of 三张清单 in its own section', async () => {
+    page = await load(PAGE, { openid: 'demo-staff' });
+    expect(page.has('#lists-tools')).toBe(true);
+    for (const title of ['智能匹配', '工单派单', '办结统计']) expect(page.text()).toContain(title);
+    await page.tapText('智能匹配');
+    expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/lists-match/index']);
   });
 
   test('only an admin is offered a 社区工作者 invite, and it works', async () => {
