@@ -41,13 +41,14 @@ export interface Planned {
 export function plan(seed: number, ops: number): Planned[] {
   const op = fc.record({
     kind: fc.oneof(...Object.entries(KINDS).map(([k, weight]) => ({ arbitrary: fc.constant(k as Kind), weight }))),
-    who: fc.nat(1000),
-    pick: fc.nat(1000),
-    n: fc.integer({ min: 1, max: 30 }),
-    stars: fc.integer({ min: 1, max: 5 }),
+    // Unbiased: fast-check otherwise favours small numbers, and so the first targets and people.
+    who: fc.noBias(fc.nat(1000)),
+    pick: fc.noBias(fc.nat(1000)),
+    n: fc.noBias(fc.integer({ min: 1, max: 30 })),
+    stars: fc.noBias(fc.integer({ min: 1, max: 5 })),
     // Resent after the answer in ~15% of the operations, sent as twins in ~8%.
-    resend: fc.integer({ min: 0, max: 99 }).map((x) => x < 15),
-    twin: fc.integer({ min: 0, max: 99 }).map((x) => x < 8),
+    resend: fc.noBias(fc.integer({ min: 0, max: 99 })).map((x) => x < 15),
+    twin: fc.noBias(fc.integer({ min: 0, max: 99 })).map((x) => x < 8),
   });
   const [rows] = fc.sample(fc.array(op, { minLength: ops, maxLength: ops }), { seed, numRuns: 1 });
   return rows;
@@ -81,6 +82,8 @@ export interface Tally {
   twins: number;
   retries: number;
   skipped: number;
+  /** Twins of which one was refused and the other acknowledged. */
+  splitTwins: number;
   /** Broken promises seen on the wire (a replay with another answer, an INTERNAL, …). */
   faults: string[];
 }
@@ -150,7 +153,7 @@ function request(w: World, m: Model, op: Planned): Request | undefined {
     case 'book':
       return {
         fn: 'booking',
-        event: { action: 'book', slotId: pickOf(w.slots, op.pick)! },
+        event: { action: 'book', slotId: pickOf(w.slots.slice(-3), op.pick)! },
         caller: anyone,
         idOf: (d) => d.booking.id,
         apply: (d) => m.bookings.push({ id: d.booking.id, owner: anyone, status: d.booking.status }),
@@ -216,20 +219,22 @@ const refusedByRule = (fn: string, code: string) => REFUSALS.has(code) || (fn ==
 const BUSY = /当前办理的人较多/;
 
 /**
- * Runs the plan with at most `concurrency` requests in flight; records every acknowledged write.
+ * Runs the plan with at most `concurrency` requests in flight, on the given open wishes (earlier
+ * runs' wishes stay in the world, their claims counting towards the cap); records every
+ * acknowledged write.
  * Interleavings differ between runs; the seed fixes the operations, their order and their targets'
  * choice among what is live at the time.
  */
-export async function execute(w: World, ops: Planned[], concurrency: number): Promise<{ acked: Acked[]; tally: Tally; model: Model }> {
+export async function execute(w: World, wishes: World['wishes'], ops: Planned[], concurrency: number): Promise<{ acked: Acked[]; tally: Tally; model: Model }> {
   const model: Model = {
-    wishes: new Map(w.wishes.map((x) => [x.id, { ...x, status: 'open' }])),
+    wishes: new Map(wishes.map((x) => [x.id, { ...x, status: 'open' }])),
     orders: [],
     bookings: [],
     signups: [],
     tickets: new Map(),
   };
   const acked: Acked[] = [];
-  const tally: Tally = { outcomes: {}, sent: 0, resends: 0, twins: 0, retries: 0, skipped: 0, faults: [] };
+  const tally: Tally = { outcomes: {}, sent: 0, resends: 0, twins: 0, retries: 0, skipped: 0, splitTwins: 0, faults: [] };
   const count = (k: string) => (tally.outcomes[k] = (tally.outcomes[k] ?? 0) + 1);
   const send = async (r: Request, event: Record<string, unknown>) => {
     tally.sent++;
@@ -254,10 +259,10 @@ export async function execute(w: World, ops: Planned[], concurrency: number): Pr
     const okAnswers = answers.filter((a) => a.ok) as Array<{ ok: true; data: any }>;
     for (const a of answers) if (!a.ok && !refusedByRule(r.fn, a.code)) tally.faults.push(`${label}: ${a.code} ${a.message}`);
     if (okAnswers.length === 2 && r.idOf(okAnswers[0].data) !== r.idOf(okAnswers[1].data)) tally.faults.push(`${label}: twin answers name ${r.idOf(okAnswers[0].data)} and ${r.idOf(okAnswers[1].data)}`);
-    if (okAnswers.length && okAnswers.length < answers.length) {
-      const refused = answers.find((a) => !a.ok) as { code: string; message: string };
-      tally.faults.push(`${label}: one twin acknowledged, the other refused with ${refused.code} ${refused.message}`);
-    }
+    // One twin refused and the other acknowledged is right when the refusal was decided first, on
+    // another person's write (a claim released meanwhile); refusals are not stored, so the other
+    // twin ran anew. A refusal caused by its own twin's write is tested in tests/node/points/twins.
+    if (okAnswers.length && okAnswers.length < answers.length) tally.splitTwins++;
     if (!okAnswers.length) {
       const refused = answers[answers.length - 1] as { code: string };
       count(`${op.kind}:${refused.code}`);

@@ -19,6 +19,7 @@ export interface World extends TestCommunity {
   serviceId: string;
   capacity: number;
   waitlistMax: number;
+  /** Every slot the runs used; each run books the last three. */
   slots: string[];
   activityId: string;
   activityCapacity: number;
@@ -31,7 +32,7 @@ export interface World extends TestCommunity {
 
 const WISH_TITLES = ['楼道灯坏了请帮忙修理', '想学用智能手机挂号', '家里水龙头漏水', '需要有人陪同去医院复查', '孩子暑假想借几本书', '轮椅需要打气换胎'];
 
-export async function newWorld(sizes = { volunteers: 6, residents: 6, wishes: 10, goods: 3 }): Promise<World> {
+export async function newWorld(sizes = { volunteers: 6, residents: 6, goods: 3 }): Promise<World> {
   const c = await newCommunity();
   const adminId = await userIdOf(c.admin);
   const join = async (prefix: string, role?: string): Promise<Person> => {
@@ -52,7 +53,7 @@ export async function newWorld(sizes = { volunteers: 6, residents: 6, wishes: 10
     { action: 'manageService', op: 'create', service: { kind: 'appointment', name: '社保咨询', placeId, appointment: { durationMinutes: 30, capacity, waitlistMax, hours: ALWAYS_HOURS } } },
     c.admin,
   );
-  const slots = ['09:00', '09:30', '10:00'].map((t) => slotOf(service.id, shanghaiDay(2), t));
+  const slots: string[] = [];
   const activityCapacity = 3;
   const activityWaitlist = 2;
   const { activity } = await ok(
@@ -72,16 +73,36 @@ export async function newWorld(sizes = { volunteers: 6, residents: 6, wishes: 10
     );
     return res.goods.id as string;
   });
-  const wishes = await all(sizes.wishes, async (i) => {
-    const publisher = residents[i % residents.length];
-    const title = WISH_TITLES[i % WISH_TITLES.length];
-    const { wish } = await ok('wish', { action: 'publish', title, content: `${title}，家里只有老人，麻烦志愿者帮帮忙。`, category: '维修帮办' }, publisher.openid);
-    await ok('wish', { action: 'review', id: wish.id, approve: true }, c.admin);
-    return { id: wish.id as string, publisher };
-  });
   const startPoints = 40;
   await all(volunteers.length + residents.length, (i) =>
     ok('points', { action: 'award', userId: [...volunteers, ...residents][i].id, points: startPoints, reason: '参加社区志愿服务' }, staff.openid),
   );
-  return { ...c, adminId, staff, volunteers, residents, serviceId: service.id, capacity, waitlistMax, slots, activityId: activity.id, activityCapacity, activityWaitlist, goods, wishes, startPoints };
+  const w: World = { ...c, adminId, staff, volunteers, residents, serviceId: service.id, capacity, waitlistMax, slots, activityId: activity.id, activityCapacity, activityWaitlist, goods, wishes: [], startPoints };
+  return w;
+}
+
+/**
+ * Before each run: fresh wishes, three fresh slots and some restock, so a later run on the same
+ * world has open targets as well as the full and finished ones of the runs before; returns the
+ * new wishes.
+ */
+export async function refresh(w: World, wishes = 6): Promise<World['wishes']> {
+  const first = 9 * 60 + (w.slots.length / 3) * 90;
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  w.slots.push(...[0, 30, 60].map((d) => slotOf(w.serviceId, shanghaiDay(2), hhmm(first + d))));
+  await all(w.goods.length, (i) => ok('points', { action: 'manageGoods', op: 'restock', id: w.goods[i], quantity: 3 }, w.staff.openid));
+  return addWishes(w, wishes);
+}
+
+/** Wishes published by the residents and approved by the admin, open for claims; returns the new ones. */
+export async function addWishes(w: World, n: number): Promise<World['wishes']> {
+  const added = await all(n, async (i) => {
+    const publisher = w.residents[(w.wishes.length + i) % w.residents.length];
+    const title = WISH_TITLES[(w.wishes.length + i) % WISH_TITLES.length];
+    const { wish } = await ok('wish', { action: 'publish', title, content: `${title}，家里只有老人，麻烦志愿者帮帮忙。`, category: '维修帮办' }, publisher.openid);
+    await ok('wish', { action: 'review', id: wish.id, approve: true }, w.admin);
+    return { id: wish.id as string, publisher };
+  });
+  w.wishes.push(...added);
+  return added;
 }
