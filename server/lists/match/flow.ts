@@ -1,4 +1,9 @@
-import { FAR, KEY, REF, RES, SortedRows, VAL } from './rows';
+import { ARC, FAR as FAR_, SortedRows } from './rows';
+
+// Local copies: under CommonJS interop (tsx, ts-jest) an imported binding is read through a
+// getter, which costs more than the rest of the hot loops.
+const { KEY, RES, VAL, REF } = ARC;
+const FAR = FAR_;
 
 /**
  * Exact capacity-aware assignment with a convex per-provider cost, as a min-cost flow:

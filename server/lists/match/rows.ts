@@ -15,11 +15,10 @@
 /** Beyond any key or reduced distance. */
 export const FAR = 0x3fffffff;
 
-export const KEY = 0;
-export const RES = 1;
-export const VAL = 2;
-/** What the caller needs back about the arc: a pair index, or an offset into a shared row. */
-export const REF = 3;
+/** Where each field of an arc sits in its four slots; `ref` is what the caller needs back about
+ * the arc: a pair index, or an offset into a shared row. */
+export const ARC = { KEY: 0, RES: 1, VAL: 2, REF: 3 } as const;
+const { KEY, RES, VAL, REF } = ARC;
 
 export class SortedRows {
   /** Row i is arcs start[i] .. start[i+1] (in arcs, not array slots). */

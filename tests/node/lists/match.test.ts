@@ -1,5 +1,5 @@
 import solver from 'javascript-lp-solver';
-import { generateInstance } from '../../../scripts/bench-match';
+import { generateInstance, RADIUS_HEAVY, REALISTIC } from '../../../scripts/bench-match';
 import { decompose } from '../../../server/lists/match/decompose';
 import { feasiblePairs, haversineM, pairDetail, relatedMap } from '../../../server/lists/match/feasibility';
 import {
@@ -189,12 +189,30 @@ describe('matching: exact optimum', () => {
     }
   });
 
+  it('equals the integer program on 15 instances of the benchmark generator (shared grid pairs, radius pairs, load)', () => {
+    for (let seed = 1; seed <= 15; seed++) {
+      const { needs, resources } = generateInstance(36, 14, 300 + seed, seed % 2 ? RADIUS_HEAVY : REALISTIC);
+      const result = matchNeeds(needs, resources, { now: NOW });
+      expect({ seed, total: result.total }).toEqual({ seed, total: ilp(needs, resources) });
+      checkInvariants(needs, resources, result);
+    }
+  });
+
   it('gives the same total whatever the order of the input (the optimum is unique in value)', () => {
     const { needs, resources } = generateInstance(300, 150, 7);
     const a = matchNeeds(needs, resources, { now: NOW });
     const b = matchNeeds([...needs].reverse(), [...resources].reverse(), { now: NOW });
     expect(b.total).toBe(a.total);
     expect(a.total).toBe(a.pairScore - a.loadCost);
+    // A contended stress mix, shuffled: the solver adds needs in another order each time and prunes
+    // arcs on bounds that depend on that history, so a wrong prune would show as a lower total.
+    const heavy = generateInstance(1500, 500, 13, RADIUS_HEAVY);
+    const want = matchNeeds(heavy.needs, heavy.resources, { now: NOW }).total;
+    for (let seed = 1; seed <= 4; seed++) {
+      const rand = rng(seed);
+      const shuffle = <T>(xs: T[]) => xs.map((x) => [rand(), x] as const).sort((p, q) => p[0] - q[0]).map(([, x]) => x);
+      expect({ seed, total: matchNeeds(shuffle(heavy.needs), shuffle(heavy.resources), { now: NOW }).total }).toEqual({ seed, total: want });
+    }
   });
 });
 
