@@ -43,6 +43,14 @@ export function mayHaveTasks(roles: Role[]): boolean {
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/**
+ * The instant as people read it: 00:00 sharp is the end of the day before (24 working hours from a
+ * Monday 00:00 end with Monday, not "Tuesday 00:00前").
+ */
+function asRead(at: number): number {
+  return inShanghai(at).format('HH:mm:ss.SSS') === '00:00:00.000' ? at - 1 : at;
+}
+
 /** A working-days deadline runs to the end of its day (23:59:59.999 in Shanghai). */
 function isEndOfDay(at: number): boolean {
   const d = inShanghai(at);
@@ -50,7 +58,8 @@ function isEndOfDay(at: number): boolean {
 }
 
 /** '3月5日 周三 14:30前', or '3月8日 周五 当天内' for a deadline at the end of a day. */
-export function deadlineText(at: number): string {
+export function deadlineText(deadline: number): string {
+  const at = asRead(deadline);
   return isEndOfDay(at) ? `${dayLabel(at)} 当天内` : `${dayLabel(at)} ${inShanghai(at).format('HH:mm')}前`;
 }
 
@@ -73,8 +82,8 @@ export function dueBadge(dueAt: number | undefined, now: number, overdue = false
   if (dueAt === undefined) return null;
   if (overdue || dueAt < now) return { text: '已超时', tone: 'late' };
   const left = dueAt - now;
-  const days = daysBetween(shanghaiDate(now), shanghaiDate(dueAt));
-  if (days === 0 && isEndOfDay(dueAt)) return { text: '今天到期', tone: 'soon' };
+  const days = daysBetween(shanghaiDate(now), shanghaiDate(asRead(dueAt)));
+  if (days === 0 && isEndOfDay(asRead(dueAt))) return { text: '今天到期', tone: 'soon' };
   if (left < HOUR_MS) return { text: '剩不到 1 小时', tone: 'soon' };
   if (left < DAY_MS) return { text: `剩 ${Math.floor(left / HOUR_MS)} 小时`, tone: 'soon' };
   if (days === 1) return { text: '明天到期', tone: 'ok' };

@@ -37,6 +37,8 @@ test('deadlines read as a day and a time, or the whole day for a working-days de
   expect(dueLine({ dueAt: sh('2026-03-06T23:59:59.999'), duePhase: 'accept' })).toBe('须于3月6日 周五 当天内接单');
   expect(dueLine({ dueAt: sh('2026-03-05T14:30:00'), duePhase: 'resolve' })).toBe('须于3月5日 周四 14:30前办结');
   expect(dueLine({})).toBe('');
+  // 24 working hours from Monday 00:00 (raised at the weekend) end with Monday.
+  expect(deadlineText(sh('2026-03-10T00:00:00'))).toBe('3月9日 周一 当天内');
 });
 
 test('the deadline badge says how much time is left, in Shanghai days', () => {
@@ -51,6 +53,8 @@ test('the deadline badge says how much time is left, in Shanghai days', () => {
   expect(dueBadge(sh('2026-03-05T09:00:00'), now)).toEqual({ text: '剩 23 小时', tone: 'soon' });
   expect(dueBadge(sh('2026-03-05T23:59:59.999'), now)).toEqual({ text: '明天到期', tone: 'ok' });
   expect(dueBadge(sh('2026-03-09T23:59:59.999'), now)).toEqual({ text: '剩 5 天', tone: 'ok' });
+  expect(dueBadge(sh('2026-03-06T00:00:00'), now)).toEqual({ text: '明天到期', tone: 'ok' });
+  expect(dueBadge(sh('2026-03-05T00:00:00'), sh('2026-03-04T12:00:00'))).toEqual({ text: '今天到期', tone: 'soon' });
   // Just after midnight in Shanghai (still the day before in UTC) counts from the Shanghai date.
   expect(dueBadge(sh('2026-03-05T23:59:59.999'), sh('2026-03-05T00:30:00'))).toEqual({ text: '今天到期', tone: 'soon' });
 });
