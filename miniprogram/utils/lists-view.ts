@@ -24,6 +24,10 @@ export const SERVICE_CATEGORIES = [
   '垃圾分类', '安全巡查', '消防宣传', '反诈宣传', '理发义剪',
 ] as const;
 
+/** What residents report most, offered first on 我要反映 so few people need the whole list. */
+export const COMMON_REQUEST_CATEGORIES: readonly string[] = ['水电维修', '环境清洁', '管道疏通', '房屋修缮', '安全巡查', '矛盾调解', '助老服务', '政策咨询'];
+
+
 /** 五必访: the groups grid workers must visit. */
 export const VISIT_GROUPS = ['困难人群', '流动人口', '空巢独居老人', '特殊人群', '留守妇女儿童'] as const;
 

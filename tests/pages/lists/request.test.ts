@@ -20,6 +20,20 @@ describe('我要反映 · 我的诉求', () => {
   beforeEach(() => resetWx());
   afterEach(() => page?.detach());
 
+  test('the common categories come first; 更多类别 shows the whole list', async () => {
+    const c = await listsCommunity();
+    page = await load(REQUEST, { openid: await c.resident() });
+    expect(page.text()).toContain('水电维修');
+    expect(page.text()).not.toContain('理发义剪');
+
+    await page.tap('#more-categories');
+    expect(page.has('#more-categories')).toBe(false);
+    await pickCategory(page, '理发义剪');
+    await page.input('#title', '想请人上门给老伴理发');
+    await page.tap('#submit');
+    expect(sentLists('submitRequest').at(-1)).toMatchObject({ category: '理发义剪' });
+  });
+
   test('a resident reports a problem: the ticket is in the database, on its page and in 我的诉求', async () => {
     const c = await listsCommunity();
     const resident = await c.resident('王桂英');

@@ -5,7 +5,7 @@ import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
-import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
+import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 import { type RequestDraft, URGENCY_CHOICES, requestOf, requestProblem } from './form';
 
@@ -30,7 +30,8 @@ Component({
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',
     gridName: '',
-    categories: SERVICE_CATEGORIES,
+    categories: COMMON_REQUEST_CATEGORIES as readonly string[],
+    allCategories: false,
     urgencies: URGENCY_CHOICES,
     limits: TICKET_LIMITS,
     category: '',
@@ -55,6 +56,7 @@ Component({
       // A category may be suggested by the page that links here.
       const category = query.category ? decodeURIComponent(query.category) : '';
       if ((SERVICE_CATEGORIES as readonly string[]).includes(category)) this.setData({ category });
+      if (category && !COMMON_REQUEST_CATEGORIES.includes(category)) this.onAllCategories();
       void this.start();
     },
 
@@ -71,6 +73,11 @@ Component({
 
     onCategory(e: Tap<{ value: string }>) {
       this.setData({ category: e.currentTarget.dataset.value });
+    },
+
+    /** 更多类别: the whole list, for what the common few don't cover. */
+    onAllCategories() {
+      this.setData({ categories: SERVICE_CATEGORIES, allCategories: true });
     },
 
     onUrgency(e: Tap<{ value: number }>) {
