@@ -1,7 +1,7 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { Service } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
@@ -23,6 +23,8 @@ const PAGES_LOOKED = 3;
  * and a wished time window. Then the offer of progress notices, and the errand's page.
  */
 Component({
+  behaviors: [memberPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -66,10 +68,9 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      this.setData({ hasPhone: !!me.data.phone });
+      const me = await this.ensureMember();
+      if (!me) return;
+      this.setData({ hasPhone: !!me.phone });
       const found = await this.findService();
       if (typeof found === 'string') return this.setData({ state: 'error', errorText: found });
       if (found.kind === 'appointment') return wx.redirectTo({ url: `${BOOKING_PAGES.service}?id=${found.id}` });
@@ -160,9 +161,5 @@ Component({
       offerNotice('已提交', '社区受理、办结时通知您，好吗？', ['errandUpdated'], () => wx.redirectTo({ url: `${BOOKING_PAGES.detail}?id=${id}` }));
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

@@ -1,8 +1,8 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { ServiceKind } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
@@ -25,7 +25,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
 
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   lifetimes: {
     created() {
@@ -54,13 +54,6 @@ Component({
     onShow() {
       // Back from booking or signing up: places left have changed.
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     listKey(): string {
@@ -119,9 +112,5 @@ Component({
       void this.reload();
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

@@ -1,8 +1,8 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
@@ -24,7 +24,7 @@ type Item = BookingView | ErrandView | SignupView;
 
 /** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   lifetimes: {
     created() {
@@ -52,13 +52,6 @@ Component({
 
     onShow() {
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     view(kind: Kind, item: Booking | Errand | Signup): Item {
@@ -121,9 +114,5 @@ Component({
       if (done) wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${done.id}` });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

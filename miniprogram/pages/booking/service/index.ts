@@ -1,7 +1,7 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { SlotDay } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
@@ -27,6 +27,8 @@ function firstDay(days: DayView[]): number {
  * left, booking with a confirmation, 候补 on a full slot; then the reminder offer and the booking.
  */
 Component({
+  behaviors: [memberPage],
+
   lifetimes: {
     created() {
       (this as unknown as { _: Internals })._ = { key: retryKey() };
@@ -73,9 +75,8 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      const me = await this.ensureMember();
+      if (!me) return;
       await this.reload(true);
     },
 
@@ -177,9 +178,5 @@ Component({
       offerNotice('预约成功', '开始前一天提醒您按时前往，好吗？', ['bookingReminder'], open);
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

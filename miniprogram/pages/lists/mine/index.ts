@@ -1,12 +1,12 @@
+import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
-import * as session from '../../../services/session';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { toTicketCardView } from '../../../utils/ticket-view';
 
 /** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   methods: {
     onLoad() {
@@ -16,13 +16,6 @@ Component({
     onShow() {
       // Back from a ticket (rated, withdrawn) or from 我要反映: show where things stand now.
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     async fetchPage(cursor?: string) {
@@ -38,9 +31,5 @@ Component({
       wx.navigateTo({ url: LISTS_PAGES.request });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

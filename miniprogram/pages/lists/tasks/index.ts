@@ -1,8 +1,8 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { TicketStatus } from '../../../../typings/lists';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
@@ -27,7 +27,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * each with how long is left, and 接单 right on the card.
  */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   lifetimes: {
     created() {
@@ -55,13 +55,6 @@ Component({
 
     onShow() {
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     listKey(): string {
@@ -106,9 +99,5 @@ Component({
       toast(due ? `已接单，${due}` : '已接单');
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

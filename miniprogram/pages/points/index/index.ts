@@ -1,7 +1,7 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { EarningRule } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
-import * as session from '../../../services/session';
 import { toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
 import { MEMBER_QR_PREFIX, toEntryView } from '../../../utils/points';
@@ -10,7 +10,7 @@ type Link = keyof typeof POINTS_PAGES;
 
 /** 我的积分: the balance, how it was earned and spent, what earns points, and the way to the mall. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   data: {
     balance: 0,
@@ -34,10 +34,9 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      this.setData({ memberId: me.data.id, memberQr: `${MEMBER_QR_PREFIX}${me.data.id}` });
+      const me = await this.ensureMember();
+      if (!me) return;
+      this.setData({ memberId: me.id, memberQr: `${MEMBER_QR_PREFIX}${me.id}` });
       await this.reload();
     },
 
@@ -70,9 +69,5 @@ Component({
       wx.navigateTo({ url: POINTS_PAGES[e.currentTarget.dataset.to] });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

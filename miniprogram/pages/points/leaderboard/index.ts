@@ -1,10 +1,12 @@
+import { memberPage } from '../../../behaviors/member-page';
 import * as points from '../../../services/points';
-import * as session from '../../../services/session';
 import { toast } from '../../../utils/dialog';
 import { type RankView, toRankView } from '../../../utils/points';
 
 /** 光荣榜: who earned most points this season (names masked), and where the person stands. */
 Component({
+  behaviors: [memberPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -24,13 +26,6 @@ Component({
       wx.stopPullDownRefresh();
     },
 
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
-    },
-
     async reload() {
       const res = await points.leaderboard({});
       if (!res.ok) {
@@ -47,9 +42,5 @@ Component({
       });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

@@ -1,13 +1,13 @@
+import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { POINTS_PAGES } from '../../../utils/entries';
 import { toGoodsView } from '../../../utils/points';
 
 /** 积分商城: what the community's points buy, with what is left and where to pick it up. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   data: {
     balance: 0,
@@ -21,13 +21,6 @@ Component({
     onShow() {
       // Back from redeeming: stock and balance have changed.
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     /** The first page comes with the balance, read at the same time. */
@@ -45,9 +38,5 @@ Component({
       wx.navigateTo({ url: POINTS_PAGES.orders });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

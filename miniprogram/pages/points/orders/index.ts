@@ -1,8 +1,8 @@
+import { memberPage } from '../../../behaviors/member-page';
 import type { OrderStatus } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import { type RetryKey, retryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
@@ -23,7 +23,7 @@ interface Internals {
 
 /** 我的兑换: orders by status; one waiting for pickup shows its code as a QR code and in big digits. */
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   lifetimes: {
     created() {
@@ -45,13 +45,6 @@ Component({
 
     onShow() {
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     listKey(): string {
@@ -105,9 +98,5 @@ Component({
       wx.navigateTo({ url: POINTS_PAGES.mall });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

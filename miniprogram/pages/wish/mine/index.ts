@@ -1,5 +1,5 @@
+import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { toCardView } from '../../../utils/wish';
@@ -7,7 +7,7 @@ import { toCardView } from '../../../utils/wish';
 type Tab = 'posted' | 'claimed';
 
 Component({
-  behaviors: [pagedList],
+  behaviors: [memberPage, pagedList],
 
   data: {
     tab: 'posted' as Tab,
@@ -22,13 +22,6 @@ Component({
     onShow() {
       // Back from a wish: its status may have changed.
       if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
-      await this.reload();
     },
 
     listKey(): string {
@@ -57,9 +50,5 @@ Component({
       wx.navigateTo({ url: '/pages/wish/publish/index' });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });
