@@ -1,16 +1,12 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { ACTIVITY_CATEGORIES } from '../../../utils/booking';
 import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
 import { ACTIVITY_LIMITS, type ActivityDraft, activityInput, activityProblem } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -21,13 +17,7 @@ const AUDIENCES = [
 
 /** 发布志愿活动 (staff): what, where, when and how many; then its roster and check-in code. */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -54,10 +44,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad() {
       const today = shanghaiDate();
       this.setData({ 'form.date': addDays(today, 1), dateStart: today, dateEnd: addDays(today, ACTIVITY_LIMITS.horizonDays) });
@@ -104,7 +90,7 @@ Component({
       const place = this.data.places.find((p) => p.id === form.placeId)?.name ?? '';
       const content = `${form.title.trim()}\n${form.date} ${form.from}-${form.to}\n${place} · 招募${form.capacity}人`;
       if (!(await ask('发布活动', content, '确认发布'))) return this.setData({ busy: false });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const req = { op: 'create' as const, activity: activityInput(form) };
       const res = await booking.publishActivity({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });

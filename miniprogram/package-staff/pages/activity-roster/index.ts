@@ -1,7 +1,7 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Signup } from '../../../../typings/booking';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { hoursText, personalCode } from '../../../utils/booking';
 import { type ActivityView, type SignupView, toActivityView, toSignupView } from '../../../utils/booking-view';
@@ -9,10 +9,6 @@ import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
 import { appendById } from '../../../utils/points';
 import { scanQr } from '../../../utils/scan';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Op = 'in' | 'out';
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
@@ -28,13 +24,7 @@ function counts(rows: SignupView[]) {
  * scanning or typing a volunteer's own code.
  */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -57,10 +47,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       void this.start();
@@ -145,7 +131,7 @@ Component({
     async mark(op: Op, code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '', done: '' });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const requestId = key.for({ op, code });
       const res = op === 'in' ? await booking.checkIn({ code, requestId }) : await booking.checkOut({ code, requestId });
       this.setData({ busy: false });
@@ -184,7 +170,7 @@ Component({
       this.setData({ busy: true });
       const yes = await ask('取消活动', `取消“${a.title}”后，已报名的${a.signedUp}人会收到通知。确定取消吗？`, '取消活动', '不取消');
       if (!yes) return this.setData({ busy: false });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const req = { op: 'cancel' as const, id: a.id, reason };
       const res = await booking.publishActivity({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });

@@ -1,8 +1,8 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Booking } from '../../../../typings/booking';
 import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { personalCode } from '../../../utils/booking';
@@ -10,10 +10,6 @@ import { dayLabel } from '../../../utils/booking-view';
 import { isManager } from '../../../utils/labels';
 import { scanQr } from '../../../utils/scan';
 import { SUMMARY_LABELS, type ServiceGroup, groupByService } from './view';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -23,13 +19,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * 现场签到码, which residents scan themselves.
  */
 Component({
-  behaviors: [pagedList, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, pagedList, staffPage],
 
   observers: {
     // The day's bookings loaded so far (pages of 20), shown per service.
@@ -55,10 +45,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setDate(query.date && /^\d{4}-\d{2}-\d{2}$/.test(query.date) ? query.date : shanghaiDate());
       if (query.serviceId) this.setData({ serviceId: query.serviceId });
@@ -129,7 +115,7 @@ Component({
     async checkIn(code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '', done: '' });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await booking.checkIn({ code, requestId: key.for({ code }) });
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,16 +1,12 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Worker } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { type ErrandView, toErrandView } from '../../../utils/booking-view';
 import { isManager } from '../../../utils/labels';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -19,13 +15,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * progress, 办结 with the result, or cancel with a reason. Residents are told at each step.
  */
 Component({
-  behaviors: [pagedList, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, pagedList, staffPage],
 
   data: {
     tabs: TABS,
@@ -42,10 +32,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.key === query.tab);
       if (tab) this.setData({ tab: tab.key });
@@ -124,7 +110,7 @@ Component({
     async run<R extends object>(op: string, req: R, send: (requestId: string, req: R) => ReturnType<typeof booking.assignErrand>, done: string) {
       if (this.data.busy) return;
       this.setData({ busy: true });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await send(key.for({ op, ...req }), req);
       this.setData({ busy: false });
       if (!res.ok) {

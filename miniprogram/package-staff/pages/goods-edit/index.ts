@@ -1,25 +1,15 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Goods, ManageGoods } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { DESCRIPTION_MAX, type GoodsForm, NAME_MAX, PLACE_MAX, type ProviderChoice, emptyForm, formOf, formProblem, providerChoices, toCreate, toEdit } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
 
 /** Staff: a new item for the points mall, or changes to one (given ?id=). */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -34,10 +24,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? '编辑商品' : '上架新商品' });
@@ -90,7 +76,7 @@ Component({
 
     /** A retry after a lost answer carries the same requestId, so the item is created once. */
     async send(req: ManageGoods): Promise<Goods | null> {
-      const key = this.internals().key;
+      const key = this.retryKey();
       this.setData({ saving: true });
       const res = await points.manageGoods({ ...req, requestId: key.for(req) });
       this.setData({ saving: false });

@@ -1,9 +1,9 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { Goods, ManageGoods } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { GOODS_EDIT } from '../../../utils/entries';
@@ -15,19 +15,9 @@ type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 const RESTOCK_MAX = 10000;
 
-interface Internals {
-  key: RetryKey;
-}
-
 /** 商品管理: every item of the mall, off-shelf ones too; restock, take off or put back on the shelf. */
 Component({
-  behaviors: [pagedList, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, pagedList, staffPage],
 
   data: {
     /** The item whose restock or off-shelf form is open. */
@@ -40,10 +30,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad() {
       void this.start();
     },
@@ -112,7 +98,7 @@ Component({
 
     /** One change; a retry after a lost answer carries the same requestId. True when it went through. */
     async send(req: ManageGoods): Promise<boolean> {
-      const key = this.internals().key;
+      const key = this.retryKey();
       this.setData({ busy: true });
       const res: Result<{ goods: Goods }> = await points.manageGoods({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });

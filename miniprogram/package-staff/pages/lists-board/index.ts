@@ -1,10 +1,10 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { ListsApi } from '../../../../typings/lists';
 import type { Me } from '../../../../typings/user';
 import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { STAFF_LISTS_PAGES } from '../../../utils/entries';
 import { isManager, isStaff } from '../../../utils/labels';
@@ -26,10 +26,6 @@ import {
 import { type GridOption, communityGrids } from '../lists-shared';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
 
-interface Internals {
-  key: RetryKey;
-}
-
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string | number }>;
 type Item = NeedCardView | ResourceCardView | ProjectCardView;
@@ -45,13 +41,7 @@ const mayOpen = (me: Me) => isStaff(me.roles) || me.roles.includes('unit_member'
  * with what the caller may do to it; the server decides every change again.
  */
 Component({
-  behaviors: [pagedList, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, pagedList, staffPage],
 
   data: {
     tabs: TABS,
@@ -81,10 +71,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ asked: query.tab ?? '' });
       void this.start();
@@ -246,7 +232,7 @@ Component({
     async run<R extends object>(req: R, send: (req: R & { requestId: string }) => Promise<Result<unknown>>, done: string) {
       if (this.data.busy) return;
       this.setData({ busy: true });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await send({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,15 +1,11 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { NeedDetail, Urgency } from '../../../../typings/lists';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { toast } from '../../../utils/dialog';
 import { NEED_SOURCE_LABELS, SERVICE_CATEGORIES, URGENCY_LABELS, VISIT_GROUPS } from '../../../utils/lists-view';
 import { communityGrids, saveOnce, saved } from '../lists-shared';
 import { ADDRESS_MAX, DETAIL_MAX, type NeedForm, TITLE_MAX, WHO_MAX, emptyForm, formOf, formProblem, patchOf, toInput } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
@@ -18,13 +14,7 @@ const URGENCIES = ([1, 2, 3] as Urgency[]).map((value) => ({ value, label: URGEN
 
 /** 走访录入: staff and grid workers enter a need found on a visit (五必访), or correct one (given ?id=). */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -42,10 +32,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? '修改需求' : '走访录入' });
@@ -86,7 +72,7 @@ Component({
       const { form, original } = this.data;
       const problem = formProblem(form);
       if (problem) return toast(problem);
-      const key = this.internals().key;
+      const key = this.retryKey();
       let done;
       if (original) {
         const patch = patchOf(original, form);

@@ -1,17 +1,13 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { ProjectDetail, ServiceCategory } from '../../../../typings/lists';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { shanghaiDate } from '../../../utils/date';
 import { toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
 import { SERVICE_CATEGORIES, type NeedCardView, onMap, toNeedCardView, toggled } from '../../../utils/lists-view';
 import { type GridOption, communityGrids, saveOnce, saved } from '../lists-shared';
 import { DESCRIPTION_MAX, type ProjectForm, TITLE_MAX, emptyForm, formForNeeds, formOf, formProblem, parseNeedIds, toCreate, toUpdate } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
@@ -22,13 +18,7 @@ type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = We
  * known) brings the needs to bundle.
  */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -54,10 +44,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? '修改项目' : '新建项目' });
@@ -134,7 +120,7 @@ Component({
       } else {
         req = { op: 'create' as const, project: toCreate(form, needIds) };
       }
-      const done = await saveOnce(this, this.internals().key, req, lists.saveProject);
+      const done = await saveOnce(this, this.retryKey(), req, lists.saveProject);
       if (!done) return;
       saved(original ? '已保存' : needIds.length ? `已建立项目，纳入${done.project.needCount}条需求` : '已建立项目');
     },

@@ -1,9 +1,9 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { AssigneeOption, CapacityPeriod, ProviderKind, ResourceView } from '../../../../typings/lists';
 import type { Me } from '../../../../typings/user';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { pickLocation } from '../../../services/location';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
 import { PERIOD_LABELS, PROVIDER_KIND_LABELS, SERVICE_CATEGORIES, choicesOf, onMap, toggled } from '../../../utils/lists-view';
@@ -22,10 +22,6 @@ import {
   toInput,
 } from './form';
 
-interface Internals {
-  key: RetryKey;
-}
-
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
 type Multi = 'categories' | 'gridIds' | 'memberIds';
@@ -40,13 +36,7 @@ const mayRegister = (me: Me) => isManager(me.roles) || me.roles.includes('unit_m
 
 /** 登记资源 (new) or 修改资源 (given ?id=) of the 资源清单. */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -71,10 +61,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? '修改资源' : '登记资源' });
@@ -157,7 +143,7 @@ Component({
       if (problem) return toast(problem);
       const resource = toInput(form);
       const req = original ? { op: 'update' as const, id: original.id, resource } : { op: 'create' as const, resource };
-      if (!(await saveOnce(this, this.internals().key, req, lists.saveResource))) return;
+      if (!(await saveOnce(this, this.retryKey(), req, lists.saveResource))) return;
       saved(original ? '已保存' : '已登记到资源清单');
     },
   },

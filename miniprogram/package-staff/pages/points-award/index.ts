@@ -1,13 +1,9 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { EarningRule, RuleKey } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
@@ -18,13 +14,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * (scanned), or by the id on it (typed, or passed as ?userId=).
  */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -41,10 +31,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       if (query.userId) this.setData({ userId: parseMemberId(decodeURIComponent(query.userId)) });
       void this.start();
@@ -106,7 +92,7 @@ Component({
       if (typeof r === 'string') return toast(r);
       this.setData({ busy: true });
       if (!(await ask('确认奖励', `为编号 ${r.req.userId} 的居民奖励 ${r.what}\n原因：${r.req.reason}`, '确认奖励'))) return this.setData({ busy: false });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await points.award({ ...r.req, requestId: key.for(r.req) });
       this.setData({ busy: false });
       if (!res.ok) {

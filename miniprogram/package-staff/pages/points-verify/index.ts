@@ -1,24 +1,14 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager, mayVerify } from '../../../utils/labels';
 import { type VerifiedView, parsePickupCode, toVerifiedView } from '../../../utils/points';
 
-interface Internals {
-  key: RetryKey;
-}
-
 /** 兑换核销: staff (any goods) or a 共建单位 member (their unit's goods) turn a pickup code into 已领取. */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -33,10 +23,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad() {
       void this.start();
     },
@@ -76,7 +62,7 @@ Component({
     async verify(code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '' });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await points.verify({ code, requestId: key.for({ code }) });
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,16 +1,12 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { ManageServiceReq, Service } from '../../../../typings/booking';
 import type { WeekdayKey } from '../../../../typings/map';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { SERVICE_KIND_LABELS } from '../../../utils/booking';
 import { SERVICE_LIMITS, type ServiceDraft, WEEKDAYS, draftOf, emptyDraft, serviceChanges, serviceInput, serviceProblem } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -22,13 +18,7 @@ const CALENDARS = [
 
 /** Staff: a new service (no id) or an existing one to change, pause or resume. */
 Component({
-  behaviors: [staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -48,10 +38,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? '编辑服务' : '新增服务' });
@@ -120,7 +106,7 @@ Component({
     },
 
     async send(req: ManageServiceReq, done: string) {
-      const key = this.internals().key;
+      const key = this.retryKey();
       this.setData({ busy: true });
       const res = await booking.manageService({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });

@@ -1,9 +1,9 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { AssigneeKind, ListsApi, TicketKind } from '../../../../typings/lists';
 import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
@@ -11,10 +11,6 @@ import { NEED_STATUS_LABELS } from '../../../utils/lists-view';
 import { LEVEL_LABELS, TICKET_LIMITS, type TicketCardView, toTicketCardView } from '../../../utils/ticket-view';
 import { type GridOption, communityGrids } from '../lists-shared';
 import { KIND_CHOICES, NEED_PANEL, PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -68,13 +64,7 @@ function toQueueCard(manager: boolean, now: number) {
  * `?needId=` opens the dispatch form for a need sent from 三张清单.
  */
 Component({
-  behaviors: [pagedList, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, pagedList, staffPage],
 
   data: {
     tabs: TABS,
@@ -100,10 +90,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.key === query.tab);
       if (tab) this.setData({ tab: tab.key, emptyText: tab.empty });
@@ -272,7 +258,7 @@ Component({
     async run<R extends object>(req: R, send: (req: R & { requestId: string }) => Promise<Result<unknown>>, done: string): Promise<boolean> {
       if (this.data.busy) return false;
       this.setData({ busy: true });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await send({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,19 +1,16 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { Booking, Errand, Signup } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { navigateTo } from '../../../services/location';
 import * as map from '../../../services/map';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import type { RetryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, RATE_COMMENT_MAX, STAR_WORDS, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
 import { scanQr } from '../../../utils/scan';
 import { type Changed, changes } from './actions';
-
-interface Internals {
-  key: RetryKey;
-}
 
 const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as const;
 
@@ -24,11 +21,7 @@ const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as
  * and the hours served.
  */
 Component({
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -47,10 +40,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? '';
       const prefix = id.slice(0, 2) as keyof typeof TITLES;
@@ -96,7 +85,7 @@ Component({
     async run(title: string, change: (key: RetryKey) => Promise<Result<Changed>>, done: (c: Changed) => string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '' });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await change(key);
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,17 +1,13 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { Service } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { offerNotice } from '../../../services/subscribe';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../../../utils/booking';
 import { type ServiceView, toServiceView } from '../../../utils/booking-view';
 import { type ErrandDraft, errandProblem, errandRequest, withPaper } from './form';
-
-interface Internals {
-  key: RetryKey;
-}
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -23,13 +19,7 @@ const PAGES_LOOKED = 3;
  * and a wished time window. Then the offer of progress notices, and the errand's page.
  */
 Component({
-  behaviors: [memberPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, memberPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -55,10 +45,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const serviceId = query.serviceId ?? query.id ?? '';
       if (!serviceId) return this.setData({ state: 'error', errorText: '服务不存在或已下线' });
@@ -146,7 +132,7 @@ Component({
       else lines.push(`请将材料交到${service.placeName}`);
       if (!(await ask('确认提交', lines.join('\n'), '确认提交'))) return this.setData({ busy: false });
 
-      const key = this.internals().key;
+      const key = this.retryKey();
       const req = errandRequest(this.data.serviceId, draft, kind);
       const res = await booking.requestErrand({ ...req, requestId: key.for(req) });
       this.setData({ busy: false });

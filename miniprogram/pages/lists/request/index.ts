@@ -1,6 +1,6 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { choosePoint, openLocationSetting } from '../../../services/location';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell, toast } from '../../../utils/dialog';
@@ -9,10 +9,6 @@ import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/li
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 import { type RequestDraft, URGENCY_CHOICES, requestOf, requestProblem } from './form';
 
-interface Internals {
-  key: RetryKey;
-}
-
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 /**
@@ -20,11 +16,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * afterwards the resident is offered progress notices and lands on the ticket.
  */
 Component({
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
@@ -48,10 +40,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       // A category may be suggested by the page that links here.
       const category = query.category ? decodeURIComponent(query.category) : '';
@@ -127,7 +115,7 @@ Component({
         this.setData({ refusal: problem });
         return toast(problem);
       }
-      const key = this.internals().key;
+      const key = this.retryKey();
       const req = requestOf(draft);
       this.setData({ busy: true, refusal: '' });
       // The same draft sent again (a second tap, a retry after a lost answer) is the same request.

@@ -1,8 +1,8 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { TicketStatus } from '../../../../typings/lists';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
@@ -16,10 +16,6 @@ const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; em
   { value: 'closed', label: '已办结', status: 'closed', empty: '还没有办结的任务' },
 ];
 
-interface Internals {
-  key: RetryKey;
-}
-
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 /**
@@ -27,13 +23,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
  * each with how long is left, and 接单 right on the card.
  */
 Component({
-  behaviors: [memberPage, pagedList],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed, memberPage, pagedList],
 
   data: {
     tabs: TABS,
@@ -43,10 +33,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.value === query.tab);
       if (tab) this.setData({ tab: tab.value, emptyText: tab.empty });
@@ -82,7 +68,7 @@ Component({
       const id = e.currentTarget.dataset.id;
       if (this.data.busy || !id) return;
       this.setData({ busy: true });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await lists.accept({ id, requestId: key.for({ op: 'accept', id }) });
       this.setData({ busy: false });
       if (!res.ok) {

@@ -1,7 +1,7 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { TicketDetail } from '../../../../typings/lists';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
@@ -19,10 +19,6 @@ import {
   toTicketDetailView,
 } from '../../../utils/ticket-view';
 
-interface Internals {
-  key: RetryKey;
-}
-
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Changed = Result<{ ticket: TicketDetail; pointsAwarded?: number }>;
 
@@ -33,11 +29,7 @@ const LOW_RATE_PLACEHOLDER = '请写明哪里没有解决好（必填）';
  * was dispatched to accepts and resolves it. Buttons follow the server's `can` only.
  */
 Component({
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -59,10 +51,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? '';
       if (!id) return this.setData({ state: 'error', errorText: '工单不存在或已删除' });
@@ -101,7 +89,7 @@ Component({
     async run(title: string, change: (requestId: (c: unknown) => string) => Promise<Changed>, done: (data: { ticket: TicketDetail; pointsAwarded?: number }) => string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '' });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await change((c) => key.for(c));
       this.setData({ busy: false });
       if (!res.ok) {
