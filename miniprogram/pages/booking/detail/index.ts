@@ -1,3 +1,4 @@
+import { detailPage } from '../../../behaviors/detail-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { Booking, Errand, Signup } from '../../../../typings/booking';
@@ -5,7 +6,6 @@ import * as booking from '../../../services/booking';
 import { navigateTo } from '../../../services/location';
 import * as map from '../../../services/map';
 import type { RetryKey } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, RATE_COMMENT_MAX, STAR_WORDS, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
@@ -21,7 +21,7 @@ const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as
  * and the hours served.
  */
 Component({
-  behaviors: [retryKeyed],
+  behaviors: [detailPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -49,24 +49,8 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      await this.reload();
-    },
-
-    async reload() {
-      const res = await booking.detail({ id: this.data.id });
-      if (!res.ok) {
-        if (this.data.state === 'ready' && res.code !== 'NOT_FOUND') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.show(res.data);
+    fetchDetail() {
+      return booking.detail({ id: this.data.id });
     },
 
     show(d: { booking?: Booking; errand?: Errand; signup?: Signup }) {
@@ -170,9 +154,5 @@ Component({
       wx.redirectTo({ url: BOOKING_PAGES.mine });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

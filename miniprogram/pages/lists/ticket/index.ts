@@ -1,8 +1,8 @@
+import { detailPage, pick } from '../../../behaviors/detail-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { TicketDetail } from '../../../../typings/lists';
 import * as lists from '../../../services/lists';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { STAR_WORDS } from '../../../utils/booking';
@@ -29,7 +29,7 @@ const LOW_RATE_PLACEHOLDER = '请写明哪里没有解决好（必填）';
  * was dispatched to accepts and resolves it. Buttons follow the server's `can` only.
  */
 Component({
-  behaviors: [retryKeyed],
+  behaviors: [detailPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -58,24 +58,8 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      await this.reload();
-    },
-
-    async reload() {
-      const res = await lists.ticket({ id: this.data.id });
-      if (!res.ok) {
-        if (this.data.state === 'ready' && res.code !== 'NOT_FOUND') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.show(res.data.ticket);
+    async fetchDetail() {
+      return pick(await lists.ticket({ id: this.data.id }), (d) => d.ticket);
     },
 
     show(t: TicketDetail) {
@@ -196,9 +180,5 @@ Component({
       wx.navigateTo({ url: LISTS_PAGES.mine });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

@@ -1,3 +1,4 @@
+import { detailPage, pick } from '../../../behaviors/detail-page';
 import type { PlaceDetail } from '../../../../typings/map';
 import { lastLocation, navigateTo } from '../../../services/location';
 import * as map from '../../../services/map';
@@ -6,12 +7,13 @@ import { imageUrl } from '../../../services/storage';
 import { PLACE_EDIT } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
 import { type DetailView, toDetailView } from './view';
-import { toast } from '../../../utils/dialog';
 
 /** Where 预约 leads: the booking feature's service page. */
 const BOOKING_PAGE = '/pages/booking/service/index';
 
 Component({
+  behaviors: [detailPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -36,11 +38,6 @@ Component({
       if (this.data.state === 'ready') void this.reload();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -48,14 +45,9 @@ Component({
       await this.reload();
     },
 
-    async reload() {
+    async fetchDetail() {
       const location = lastLocation();
-      const res = await map.place({ id: this.data.id, ...(location ? { location } : {}) });
-      if (!res.ok) {
-        if (this.data.state === 'ready' && res.code !== 'NOT_FOUND') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.show(res.data.place);
+      return pick(await map.place({ id: this.data.id, ...(location ? { location } : {}) }), (d) => d.place);
     },
 
     show(p: PlaceDetail) {
@@ -85,9 +77,5 @@ Component({
       wx.previewImage({ current: e.currentTarget.dataset.url, urls: this.data.place?.photos ?? [] });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });

@@ -1,6 +1,6 @@
+import { detailPage, pick } from '../../../behaviors/detail-page';
 import type { Fail, Result } from '../../../../typings/api';
 import type { WishDetail } from '../../../../typings/wish';
-import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { askSubscribe } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
@@ -30,6 +30,8 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
 type WishResult = Result<{ wish: WishDetail }>;
 
 Component({
+  behaviors: [detailPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -56,25 +58,8 @@ Component({
       void this.start();
     },
 
-    async onPullDownRefresh() {
-      await this.reload();
-      wx.stopPullDownRefresh();
-    },
-
-    async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      await this.reload();
-    },
-
-    async reload() {
-      const res = await wish.get({ id: this.data.id });
-      if (!res.ok) {
-        // Gone for this viewer (withdrawn, taken down): say so instead of showing a stale wish.
-        if (this.data.state === 'ready' && res.code !== 'NOT_FOUND') return toast(res.message);
-        return this.setData({ state: 'error', errorText: res.message });
-      }
-      this.show(res.data.wish);
+    async fetchDetail() {
+      return pick(await wish.get({ id: this.data.id }), (d) => d.wish);
     },
 
     show(w: WishDetail) {
@@ -214,9 +199,5 @@ Component({
       wx.previewImage({ current: url, urls });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
-    },
   },
 });
