@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Goods, ManageGoods } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
@@ -9,7 +10,7 @@ type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = We
 
 /** Staff: a new item for the points mall, or changes to one (given ?id=). */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -24,10 +25,8 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '编辑商品' : '上架新商品' });
-      void this.start();
+    titles() {
+      return { create: '上架新商品', edit: '编辑商品' };
     },
 
     async start() {

@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { NeedDetail, Urgency } from '../../../../typings/lists';
 import { staffPage } from '../../../behaviors/staff-page';
@@ -14,7 +15,7 @@ const URGENCIES = ([1, 2, 3] as Urgency[]).map((value) => ({ value, label: URGEN
 
 /** 走访录入: staff and grid workers enter a need found on a visit (五必访), or correct one (given ?id=). */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -32,10 +33,8 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '修改需求' : '走访录入' });
-      void this.start();
+    titles() {
+      return { create: '走访录入', edit: '修改需求' };
     },
 
     async start() {

@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { ProjectDetail, ServiceCategory } from '../../../../typings/lists';
 import { staffPage } from '../../../behaviors/staff-page';
@@ -18,7 +19,7 @@ type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = We
  * known) brings the needs to bundle.
  */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -44,13 +45,15 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '修改项目' : '新建项目' });
-      void this.start(parseNeedIds(query.needIds), query.category ?? '', query.gridId ?? '');
+    titles() {
+      return { create: '新建项目', edit: '修改项目' };
     },
 
-    async start(needIds: string[], category: string, gridId: string) {
+    /** `?needIds=a,b` (and the `category` and `gridId` they share) bundles needs, e.g. from 智能匹配. */
+    async start(query: Record<string, string | undefined>) {
+      const needIds = parseNeedIds(query.needIds);
+      const category = query.category ?? '';
+      const gridId = query.gridId ?? '';
       const me = await this.ensureStaff((m) => isManager(m.roles));
       if (!me) return;
       const openNeeds = needIds.length

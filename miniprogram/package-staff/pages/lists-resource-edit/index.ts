@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { AssigneeOption, CapacityPeriod, ProviderKind, ResourceView } from '../../../../typings/lists';
 import type { Me } from '../../../../typings/user';
@@ -36,7 +37,7 @@ const mayRegister = (me: Me) => isManager(me.roles) || me.roles.includes('unit_m
 
 /** 登记资源 (new) or 修改资源 (given ?id=) of the 资源清单. */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -61,10 +62,8 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '修改资源' : '登记资源' });
-      void this.start();
+    titles() {
+      return { create: '登记资源', edit: '修改资源' };
     },
 
     async start() {

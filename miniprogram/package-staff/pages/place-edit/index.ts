@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import type { Result } from '../../../../typings/api';
 import type { ManagePlaceReq, OpeningHours, PlaceDetail } from '../../../../typings/map';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
@@ -27,7 +28,7 @@ interface Internals {
 }
 
 Component({
-  behaviors: [staffPage],
+  behaviors: [editPage, staffPage],
 
   lifetimes: {
     created() {
@@ -59,10 +60,8 @@ Component({
       return (this as unknown as { _: Internals })._;
     },
 
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '编辑地点' : '新增地点' });
-      void this.start();
+    titles() {
+      return { create: '新增地点', edit: '编辑地点' };
     },
 
     async start() {

@@ -1,3 +1,4 @@
+import { editPage } from '../../../behaviors/edit-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { ManageServiceReq, Service } from '../../../../typings/booking';
 import type { WeekdayKey } from '../../../../typings/map';
@@ -18,7 +19,7 @@ const CALENDARS = [
 
 /** Staff: a new service (no id) or an existing one to change, pause or resume. */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -38,10 +39,8 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-      wx.setNavigationBarTitle({ title: query.id ? '编辑服务' : '新增服务' });
-      void this.start();
+    titles() {
+      return { create: '新增服务', edit: '编辑服务' };
     },
 
     async start() {
