@@ -1,3 +1,4 @@
+import { inlineForm } from '../../../behaviors/inline-form';
 import { detailPage, pick } from '../../../behaviors/detail-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
@@ -29,7 +30,7 @@ const LOW_RATE_PLACEHOLDER = '请写明哪里没有解决好（必填）';
  * was dispatched to accepts and resolves it. Buttons follow the server's `can` only.
  */
 Component({
-  behaviors: [detailPage, retryKeyed],
+  behaviors: [detailPage, inlineForm, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -103,18 +104,6 @@ Component({
       const spec = TICKET_FORMS[form];
       if (!spec) return;
       this.setData({ form, formSpec: spec, formText: '', formPhotos: [], placeholder: spec.placeholder, stars: 5, starWord: STAR_WORDS[5], lowStars: false, refusal: '' });
-    },
-
-    onCloseForm() {
-      this.setData({ form: '', formSpec: null });
-    },
-
-    onFormText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ formText: e.detail.value });
-    },
-
-    onFormPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
-      this.setData({ formPhotos: e.detail.ids });
     },
 
     onStar(e: Tap<{ stars: number }>) {

@@ -1,3 +1,4 @@
+import { inlineForm } from '../../../behaviors/inline-form';
 import { detailPage, pick } from '../../../behaviors/detail-page';
 import type { Fail, Result } from '../../../../typings/api';
 import type { WishDetail } from '../../../../typings/wish';
@@ -30,7 +31,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
 type WishResult = Result<{ wish: WishDetail }>;
 
 Component({
-  behaviors: [detailPage],
+  behaviors: [detailPage, inlineForm],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -146,18 +147,6 @@ Component({
     openForm(key: ButtonKey) {
       const form = (key === 'proof' ? 'proof' : key) as FormKey;
       this.setData({ form, formSpec: FORMS[form], formText: '', formPhotos: [], stars: 5, starWord: STAR_WORDS[5] });
-    },
-
-    onCloseForm() {
-      this.setData({ form: '', formSpec: null });
-    },
-
-    onFormText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ formText: e.detail.value });
-    },
-
-    onFormPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
-      this.setData({ formPhotos: e.detail.ids });
     },
 
     onStar(e: Tap<{ n: number }>) {

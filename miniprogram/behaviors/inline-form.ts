@@ -1,0 +1,19 @@
+/**
+ * A form opened in place on a detail page (办结, 评价, 提交凭证 …): its text and photos, and closing it.
+ * The page opens it by setting `form` and `formSpec`.
+ */
+export const inlineForm = Behavior({
+  methods: {
+    onCloseForm() {
+      this.setData({ form: '', formSpec: null });
+    },
+
+    onFormText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ formText: e.detail.value });
+    },
+
+    onFormPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
+      this.setData({ formPhotos: e.detail.ids });
+    },
+  },
+});
