@@ -1,3 +1,5 @@
+import type { Result } from '../../typings/api';
+import { tell } from '../utils/dialog';
 import { newRequestId } from './transport';
 
 /**
@@ -23,4 +25,28 @@ export function retryKey(): RetryKey {
       pending = undefined;
     },
   };
+}
+
+type Busy = { setData(data: { busy: boolean }): void };
+
+/**
+ * Sends one change under `key`, the page `busy` meanwhile (its buttons show loading and ignore taps).
+ * A lost answer (INTERNAL) keeps the key and is told here — the same tap again is the same request —
+ * and gives null; any other answer settles the key and is returned for the page to show.
+ */
+export async function sendOnce<T>(
+  page: Busy,
+  key: RetryKey,
+  send: (requestId: (change: unknown) => string) => Promise<Result<T>>,
+  again = '不会重复办理',
+): Promise<Result<T> | null> {
+  page.setData({ busy: true });
+  const res = await send((change) => key.for(change));
+  page.setData({ busy: false });
+  if (!res.ok && res.code === 'INTERNAL') {
+    tell('没有收到结果', `${res.message}。请再点一次，${again}。`);
+    return null;
+  }
+  key.settle();
+  return res;
 }

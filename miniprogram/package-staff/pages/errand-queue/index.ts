@@ -1,3 +1,4 @@
+import { sendOnce } from '../../../services/retry';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Worker } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
@@ -109,17 +110,12 @@ Component({
     /** One change to an errand; the list is read again, as the errand may have left this tab. */
     async run<R extends object>(op: string, req: R, send: (requestId: string, req: R) => ReturnType<typeof booking.assignErrand>, done: string) {
       if (this.data.busy) return;
-      this.setData({ busy: true });
-      const key = this.retryKey();
-      const res = await send(key.for({ op, ...req }), req);
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => send(rid({ op, ...req }), req));
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
-        key.settle();
         tell('未能办理', res.message);
         return this.reload();
       }
-      key.settle();
       this.setData({ openId: '', mode: '', spec: null, text: '' });
       toast(done);
       await this.reload();

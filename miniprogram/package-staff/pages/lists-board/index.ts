@@ -1,3 +1,4 @@
+import { sendOnce } from '../../../services/retry';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { ListsApi } from '../../../../typings/lists';
@@ -231,17 +232,12 @@ Component({
      */
     async run<R extends object>(req: R, send: (req: R & { requestId: string }) => Promise<Result<unknown>>, done: string) {
       if (this.data.busy) return;
-      this.setData({ busy: true });
-      const key = this.retryKey();
-      const res = await send({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => send({ ...req, requestId: rid(req) }));
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
-        key.settle();
         tell('未能办理', res.message);
         return this.reload();
       }
-      key.settle();
       this.setData({ openId: '', mode: '', spec: null, text: '' });
       toast(done);
       await this.reload();

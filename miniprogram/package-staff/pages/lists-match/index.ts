@@ -3,7 +3,7 @@ import type { ListsApi, MatchJobView, ProjectSuggestionView, ServiceCategory } f
 import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { type RetryKey, retryKey, sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
@@ -206,16 +206,9 @@ Component({
     /** One decision; the card shows the answer in place, so the list keeps its order. */
     async decide(req: Omit<Decide, 'requestId'>, done: string) {
       if (this.data.busy) return;
-      this.setData({ busy: true });
-      const key = this.internals().key;
-      const res = await lists.decide({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
-        key.settle();
-        return tell('未能办理', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.internals().key, (rid) => lists.decide({ ...req, requestId: rid(req) }));
+      if (!res) return;
+      if (!res.ok) return tell('未能办理', res.message);
       const view = toSuggestionCardView(res.data.suggestion);
       const i = (this.data.items as SuggestionCardView[]).findIndex((x) => x.id === view.id);
       this.setData({ ...(i >= 0 ? { [`items[${i}]`]: view } : {}), openId: '', mode: '', text: '' });

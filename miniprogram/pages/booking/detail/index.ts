@@ -5,7 +5,7 @@ import type { Booking, Errand, Signup } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { navigateTo } from '../../../services/location';
 import * as map from '../../../services/map';
-import type { RetryKey } from '../../../services/retry';
+import { type RetryKey, sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, RATE_COMMENT_MAX, STAR_WORDS, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
@@ -68,19 +68,15 @@ Component({
      */
     async run(title: string, change: (key: RetryKey) => Promise<Result<Changed>>, done: (c: Changed) => string) {
       if (this.data.busy) return;
-      this.setData({ busy: true, refusal: '' });
+      this.setData({ refusal: '' });
       const key = this.retryKey();
-      const res = await change(key);
-      this.setData({ busy: false });
+      const res = await sendOnce(this, key, () => change(key));
+      if (!res) return;
       if (!res.ok) {
-        // Lost on the way back: the same tap again is the same request.
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
-        key.settle();
         this.setData({ refusal: res.message });
         tell(title, res.message);
         return this.reload();
       }
-      key.settle();
       toast(done(res.data));
       await this.reload();
     },

@@ -1,3 +1,4 @@
+import { sendOnce } from '../../../services/retry';
 import { inlineForm } from '../../../behaviors/inline-form';
 import { detailPage, pick } from '../../../behaviors/detail-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
@@ -73,19 +74,15 @@ Component({
      */
     async run(title: string, change: (requestId: (c: unknown) => string) => Promise<Changed>, done: (data: { ticket: TicketDetail; pointsAwarded?: number }) => string) {
       if (this.data.busy) return;
-      this.setData({ busy: true, refusal: '' });
-      const key = this.retryKey();
-      const res = await change((c) => key.for(c));
-      this.setData({ busy: false });
+      this.setData({ refusal: '' });
+      const res = await sendOnce(this, this.retryKey(), change);
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复办理。`);
-        key.settle();
         this.setData({ refusal: res.message });
         tell(title, res.message);
         if (res.code === 'CONFLICT' || res.code === 'FAILED_PRECONDITION' || res.code === 'FORBIDDEN') await this.reload();
         return;
       }
-      key.settle();
       this.show(res.data.ticket);
       this.setData({ form: '', formSpec: null });
       toast(done(res.data));
