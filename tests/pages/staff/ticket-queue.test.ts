@@ -1,8 +1,8 @@
 import { clockFor } from '../../../server/lists/deadlines';
 import { load, type PageHandle } from '../../setup/load';
-import { modalAnswer, recorded, resetWx } from '../../setup/wx';
+import { lostResponse, modalAnswer, recorded, resetWx } from '../../setup/wx';
 import { okFn } from '../support/backend';
-import { getDoc } from '../support/db';
+import { findDocs, getDoc } from '../support/db';
 import { listsDoc, moveResolveDeadline, raise, sentLists, visitNeed } from '../support/lists';
 import { staffListsCommunity } from '../support/lists-staff';
 
@@ -75,6 +75,27 @@ describe('工单派单', () => {
     expect(classOf(page, `#assignee-grid_worker-${c.gridWorkerId}`)).toContain('chip-on');
     await page.tap('#panel-submit');
     expect(await listsDoc('tickets', raised.id)).toMatchObject({ status: 'dispatched', assignee: { kind: 'grid_worker', userId: c.gridWorkerId } });
+  });
+
+  test('a dispatch whose answer is lost: told so, and the same tap again dispatches once', async () => {
+    const c = await staffListsCommunity();
+    const raised = await raise(await c.resident('钱奶奶'), { title: '楼顶水箱漏水' });
+    page = await load(QUEUE, { openid: c.staff });
+    await page.tap(`#dispatch-${raised.id}`);
+
+    lostResponse.action = 'dispatch';
+    await page.tap('#panel-submit');
+    expect(recorded.modals.at(-1)?.title).toBe('没有收到结果');
+    expect(recorded.modals.at(-1)?.content).toContain('不会重复办理');
+    expect(page.has('#kinds')).toBe(true); // the form stays for the same tap
+
+    await page.tap('#panel-submit');
+    const sent = sentLists('dispatch');
+    expect(sent).toHaveLength(2);
+    expect(sent[1].requestId).toBe(sent[0].requestId);
+    expect(recorded.toasts.at(-1)).toBe('已派单，办理人会收到通知');
+    const events = await findDocs<{ to: string }>('list_events', { targetId: raised.id });
+    expect(events.filter((e) => e.to === 'dispatched')).toHaveLength(1);
   });
 
   test('an overdue ticket shows in 已超时 in red; 督办提级 and 撤销 each take a reason, 撤销 asks first', async () => {
