@@ -395,7 +395,7 @@ export interface ListsApi {
   escalate: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
   cancel: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
   tickets: {
-    req: { scope?: 'mine' | 'tasks' | 'all'; status?: TicketStatus | 'open'; gridId?: string; cursor?: string; limit?: number };
+    req: { scope?: 'mine' | 'tasks' | 'all'; status?: TicketStatus | 'open' | 'working'; gridId?: string; cursor?: string; limit?: number };
     res: Page<TicketCard>;
   };
   ticket: { req: { id: string }; res: { ticket: TicketDetail } };

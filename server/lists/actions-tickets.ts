@@ -36,6 +36,8 @@ import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 
 const OPEN: TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
 const ALL_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'cancelled'] as const;
+/** 办理中: dispatched and not yet resolved (the queue's tab; 'open' also holds the undispatched). */
+const WORKING: TicketStatus[] = ['dispatched', 'accepted'];
 const ticketIdField = { id: docId('工单编号'), requestId };
 
 /**
@@ -282,7 +284,7 @@ export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销
 export const tickets = action(
   z.object({
     scope: z.optional(z.enum(['mine', 'tasks', 'all'], { error: '范围须为 mine、tasks 或 all' })),
-    status: z.optional(z.enum([...ALL_STATUSES, 'open'], { error: '状态筛选不正确' })),
+    status: z.optional(z.enum([...ALL_STATUSES, 'open', 'working'], { error: '状态筛选不正确' })),
     gridId: z.optional(docId('网格')),
     cursor,
     limit,
@@ -290,7 +292,7 @@ export const tickets = action(
   async (ctx: ListsCtx, input) => {
     const user = await requireMember(ctx.openid);
     const scope = input.scope ?? 'mine';
-    const status = input.status === 'open' ? { $in: OPEN } : input.status;
+    const status = input.status === 'open' ? { $in: OPEN } : input.status === 'working' ? { $in: WORKING } : input.status;
     let where: Record<string, unknown>;
     let orderBy: [string, 'asc' | 'desc'][];
     if (scope === 'mine') {
@@ -308,7 +310,7 @@ export const tickets = action(
       // The queue and the task list: open work first, the nearest deadline on top.
       const st = status ?? { $in: OPEN };
       where.status = st;
-      orderBy = input.status && !['open', 'submitted', 'dispatched', 'accepted'].includes(input.status) ? [['updatedAt', 'desc'], ['_id', 'asc']] : [['dueAt', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']];
+      orderBy = input.status && !['open', 'working', 'submitted', 'dispatched', 'accepted'].includes(input.status) ? [['updatedAt', 'desc'], ['_id', 'asc']] : [['dueAt', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']];
     }
     const size = input.limit ?? PAGE_MAX;
     const offset = offsetOf(input.cursor);

@@ -23,6 +23,7 @@ describe('工单派单', () => {
     const c = await staffListsCommunity();
     const resident = await c.resident('王桂英');
     const raised = await raise(resident, { title: '楼道灯不亮', urgency: 2 });
+    const waiting = await raise(resident, { title: '门口垃圾没人清' });
 
     page = await load(QUEUE, { openid: c.staff });
     expect(recorded.requests.length).toBeLessThanOrEqual(3);
@@ -58,6 +59,7 @@ describe('工单派单', () => {
 
     await page.tap('#tab-open');
     expect(page.textOf(`#assignee-${raised.id}`)).toBe('办理人：网格员 周**');
+    expect(page.has(`#ticket-${waiting.id}`)).toBe(false); // 办理中 is what has been dispatched
     expect(page.textOf(`#status-${raised.id}`)).toBe('待接单');
     // Sending it elsewhere once dispatched takes a reason.
     await page.tap(`#dispatch-${raised.id}`);
@@ -166,6 +168,7 @@ describe('工单派单', () => {
     page = await load(QUEUE, { openid: c.staff });
     expect(page.has('#grid-filter')).toBe(true);
     expect(page.has(`#ticket-${other.id}`)).toBe(true);
+    expect(page.textOf(`#grid-${grid2}`)).toBe('第二网格'); // short enough that six grids fit a phone
     await page.tap(`#grid-${grid2}`);
     expect(page.has(`#ticket-${mine.id}`)).toBe(false);
     expect(page.has(`#ticket-${other.id}`)).toBe(true);

@@ -4,9 +4,9 @@ import { TICKET_KIND_RULES } from '../../../utils/ticket-view';
 /** The queue's tabs: open work in the server's order (the nearest deadline first), then what is done. */
 export type TabKey = 'submitted' | 'open' | 'overdue' | 'resolved' | 'closed';
 
-export const TABS: Array<{ key: TabKey; label: string; status?: TicketStatus | 'open'; empty: string }> = [
+export const TABS: Array<{ key: TabKey; label: string; status?: TicketStatus | 'open' | 'working'; empty: string }> = [
   { key: 'submitted', label: '待派单', status: 'submitted', empty: '没有待派单的工单' },
-  { key: 'open', label: '办理中', status: 'open', empty: '没有未办结的工单' },
+  { key: 'open', label: '办理中', status: 'working', empty: '没有正在办理的工单' },
   { key: 'overdue', label: '已超时', empty: '没有超时的工单' },
   { key: 'resolved', label: '待评价', status: 'resolved', empty: '没有等待评价的工单' },
   { key: 'closed', label: '已办结', status: 'closed', empty: '还没有办结的工单' },
