@@ -13,7 +13,7 @@ import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import type { GridDoc } from '../community/model';
 import { NEEDS, RESOURCES, TICKETS, type NeedDoc, type ResourceDoc, type TicketDoc } from './model';
-import { clockFor, isOpen, missed, reopenedClock } from './deadlines';
+import { OPEN, clockFor, isOpen, missed, reopenedClock } from './deadlines';
 import { assertStaff, gridNames, gridsOf, isStaff, loadOwn, newId, recordEvent, unitsOf, workerGrids, type ListsCtx, type Member } from './context';
 import { docId, photos, reason, requestId, ticketKind } from './schemas';
 import {
@@ -34,7 +34,6 @@ import { maySeeTicket, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 
-const OPEN: TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
 const ALL_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'cancelled'] as const;
 /** 办理中: dispatched and not yet resolved (the queue's tab; 'open' also holds the undispatched). */
 const WORKING: TicketStatus[] = ['dispatched', 'accepted'];

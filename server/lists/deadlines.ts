@@ -113,7 +113,8 @@ export interface TimedTicket {
 
 export type Phase = 'accept' | 'resolve';
 
-const OPEN: TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
+/** Not yet resolved or cancelled: a deadline runs. */
+export const OPEN: TicketStatus[] = ['submitted', 'dispatched', 'accepted'];
 
 export function isOpen(status: TicketStatus): boolean {
   return OPEN.includes(status);

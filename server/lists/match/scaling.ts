@@ -134,6 +134,33 @@ export function solveFlowScaling(p: FlowProblem, alpha = 8): Int32Array {
       // Discharge u.
       let pu = price[u];
       const end = first[u + 1];
+      if (u < RES0) {
+        // A need holds one unit: push it along its best arc, and price it at the second best
+        // (the highest price that keeps its remaining arcs ε-optimal), in one scan.
+        let best = -Infinity;
+        let second = -Infinity;
+        let ba = -1;
+        for (let a = first[u]; a < end; a++) {
+          if (rcap[a] > 0) {
+            const x = price[to[a]] - cost[a];
+            if (x > best) {
+              second = best;
+              best = x;
+              ba = a;
+            } else if (x > second) second = x;
+          }
+        }
+        stat.scanN += end - first[u];
+        if (best <= pu) stat.relN++;
+        const v = to[ba];
+        rcap[ba] = 0;
+        rcap[rev[ba]] += 1;
+        excess[u] = 0;
+        excess[v] += 1;
+        if (excess[v] > 0) enqueue(v);
+        if (second - eps < pu) price[u] = second - eps;
+        continue;
+      }
       while (excess[u] > 0) {
         let a = current[u];
         const a0 = a;
