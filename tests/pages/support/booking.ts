@@ -89,9 +89,12 @@ export const errandsOf = async (openid: string) => findDocs<any>('booking_errand
 export const signupsOf = async (openid: string) => findDocs<any>('booking_signups', { userId: (await meOf(openid)).id });
 export const eventsOf = async (targetId: string) => (await findDocs<any>('booking_events', { targetId })).sort((a, b) => a.at - b.at);
 
-/** Moves a booking in time, as if its day had come (tests cannot wait for a slot). */
+/**
+ * Moves a booking in time, as if its day had come (tests cannot wait for a slot). It stays on
+ * today's schedule whatever the hour: near midnight, times an hour from now fall on another day.
+ */
 export async function moveBooking(id: string, start: number, end: number): Promise<void> {
-  await updateDoc('booking_bookings', id, { start, end, date: shanghaiDay(0, start) });
+  await updateDoc('booking_bookings', id, { start, end, date: shanghaiDay(0) });
 }
 
 /** Moves an activity and its sign-ups in time. */
