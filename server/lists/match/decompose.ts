@@ -19,9 +19,10 @@ function find(parent: Int32Array, x: number): number {
 export interface Component {
   /** Needs (global indices, ascending) with at least one feasible pair. */
   needs: Int32Array;
+  /** The sub-problem; when `pairs` is absent, the whole problem itself (local indices are global). */
   problem: FlowProblem;
-  /** Local pair index → global pair index. */
-  pairs: Int32Array;
+  /** Local pair index → global pair index; absent when they are the same (the whole problem). */
+  pairs?: Int32Array;
 }
 
 export function decompose(p: FlowProblem): Component[] {
@@ -43,6 +44,9 @@ export function decompose(p: FlowProblem): Component[] {
     if (list) list.push(i);
     else byRoot.set(root, [i]);
   }
+
+  // All in one piece (common in a community where units serve many grids): no copy to make.
+  if (byRoot.size === 1) return [{ needs: Int32Array.from(byRoot.values().next().value!), problem: p }];
 
   // Local numbering of resources and providers, reused across components (-1 = not yet seen).
   const localRes = new Int32Array(R).fill(-1);

@@ -82,10 +82,10 @@ export function optimalAssignment(inst: Instance): { assigned: Int32Array; compo
   const components = decompose(inst.problem);
   let largestComponent = 0;
   for (const c of components) {
-    const { problem } = c;
-    largestComponent = Math.max(largestComponent, problem.needs);
-    const local = solveFlow(problem, insertionOrder(problem));
-    for (let i = 0; i < problem.needs; i++) if (local[i] >= 0) assigned[c.needs[i]] = c.pairs[local[i]];
+    largestComponent = Math.max(largestComponent, c.needs.length);
+    const local = solveFlow(c.problem, insertionOrder(c.problem));
+    if (!c.pairs) for (const i of c.needs) assigned[i] = local[i];
+    else for (let i = 0; i < c.needs.length; i++) if (local[i] >= 0) assigned[c.needs[i]] = c.pairs[local[i]];
   }
   return { assigned, components: components.length, largestComponent };
 }

@@ -56,33 +56,58 @@ export class SortedRows {
     }
   }
 
+  /** Scratch for rekey: the arcs read, re-keyed and sorted, before they merge back. */
+  private read = new Int32Array(256);
+
   /**
    * Re-keys row i's arcs up to `upTo` (exclusive, the arcs a search just read) against the current
-   * resource potentials (resource r at pot[res0 + r]), and puts the row back in order: each raised
-   * key moves right to its place, so only the arcs read are looked at again, not the whole row.
+   * resource potentials (resource r at pot[res0 + r]), and puts the row back in order: the arcs
+   * read are sorted apart (they were in order and moved little, so insertion sort is quick), then
+   * merged with the rest, which is read only as far as the largest new key reaches.
    */
   rekey(i: number, upTo: number, pot: Int32Array, res0: number) {
     const arcs = this.arcs;
     const a = 4 * this.start[i];
     const b = 4 * this.start[i + 1];
-    for (let t = a; t < upTo; t += 4) arcs[t] = -arcs[t + 2] - pot[res0 + arcs[t + 1]];
-    for (let t = upTo - 4; t >= a; t -= 4) {
-      const k = arcs[t];
-      if (t + 4 >= b || arcs[t + 4] >= k) continue;
-      const r = arcs[t + 1];
-      const v = arcs[t + 2];
-      const f = arcs[t + 3];
-      let j = t + 4;
-      for (; j < b && arcs[j] < k; j += 4) {
-        arcs[j - 4] = arcs[j];
-        arcs[j - 3] = arcs[j + 1];
-        arcs[j - 2] = arcs[j + 2];
-        arcs[j - 1] = arcs[j + 3];
+    const n = upTo - a;
+    if (this.read.length < n) this.read = new Int32Array(Math.max(n, 2 * this.read.length));
+    const read = this.read;
+    for (let t = 0; t < n; t += 4) {
+      const k = -arcs[a + t + 2] - pot[res0 + arcs[a + t + 1]];
+      const r = arcs[a + t + 1];
+      const v = arcs[a + t + 2];
+      const f = arcs[a + t + 3];
+      let j = t;
+      for (; j > 0 && read[j - 4] > k; j -= 4) {
+        read[j] = read[j - 4];
+        read[j + 1] = read[j - 3];
+        read[j + 2] = read[j - 2];
+        read[j + 3] = read[j - 1];
       }
-      arcs[j - 4] = k;
-      arcs[j - 3] = r;
-      arcs[j - 2] = v;
-      arcs[j - 1] = f;
+      read[j] = k;
+      read[j + 1] = r;
+      read[j + 2] = v;
+      read[j + 3] = f;
+    }
+    // Merge: the write point never passes the unread rest, so the row is its own output.
+    let w = a;
+    let x = 0;
+    let y = upTo;
+    while (x < n) {
+      if (y < b && arcs[y] < read[x]) {
+        arcs[w] = arcs[y];
+        arcs[w + 1] = arcs[y + 1];
+        arcs[w + 2] = arcs[y + 2];
+        arcs[w + 3] = arcs[y + 3];
+        y += 4;
+      } else {
+        arcs[w] = read[x];
+        arcs[w + 1] = read[x + 1];
+        arcs[w + 2] = read[x + 2];
+        arcs[w + 3] = read[x + 3];
+        x += 4;
+      }
+      w += 4;
     }
     this.least[i] = b > a ? arcs[a] : FAR;
   }
