@@ -25,9 +25,8 @@ async function post(url: string, body: unknown, openid?: string) {
   return res.json() as Promise<any>;
 }
 
-/** The matcher first, on a quiet machine, in a process of its own as in its cloud function. */
+/** In a process of its own, as in its cloud function. */
 function matchBench() {
-  console.log('Matching, 10,000 needs × 5,000 resources:');
   const match = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench-match.ts')], { stdio: 'inherit' });
   if (match.status !== 0) process.exitCode = 1;
   console.log('');
