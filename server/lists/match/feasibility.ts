@@ -80,157 +80,133 @@ export interface Pairs {
   score: Int32Array;
 }
 
-interface CategoryIndex {
-  byGrid: Map<string, Int32Array>;
-  /** Located needs sorted by latitude, for a band search around a radius centre. */
-  located: Int32Array;
-  lats: Float64Array;
-  lngs: Float64Array;
-  /** cos(latitude), for haversine without recomputing it per pair. */
-  cosLats: Float64Array;
-}
-
-function indexNeeds(needs: Need[]): Map<string, CategoryIndex> {
-  const groups = new Map<string, number[]>();
-  needs.forEach((n, i) => {
-    const g = groups.get(n.category);
-    if (g) g.push(i);
-    else groups.set(n.category, [i]);
-  });
-  const out = new Map<string, CategoryIndex>();
-  for (const [category, idx] of groups) {
-    const byGrid = new Map<string, number[]>();
-    for (const i of idx) {
-      const list = byGrid.get(needs[i].gridId);
-      if (list) list.push(i);
-      else byGrid.set(needs[i].gridId, [i]);
-    }
-    const located = Int32Array.from(idx.filter((i) => needs[i].location).sort((a, b) => needs[a].location!.lat - needs[b].location!.lat));
-    out.set(category, {
-      byGrid: new Map([...byGrid].map(([g, list]) => [g, Int32Array.from(list)])),
-      located,
-      lats: Float64Array.from(located, (i) => needs[i].location!.lat),
-      lngs: Float64Array.from(located, (i) => needs[i].location!.lng),
-      cosLats: Float64Array.from(located, (i) => Math.cos(needs[i].location!.lat * RAD)),
-    });
-  }
-  return out;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Growable parallel arrays of pairs (typed, so a million pairs stay small and cheap to collect). */
-class PairBuffer {
+/** A growable pair of typed arrays: a resource and a score per entry. */
+class ResScore {
   n = 0;
-  need = new Int32Array(1 << 16);
-  res = new Int32Array(1 << 16);
-  score = new Int32Array(1 << 16);
-  grid = new Uint8Array(1 << 16);
+  res: Int32Array;
+  score: Int32Array;
 
-  push(i: number, r: number, s: number, grid: number) {
-    if (this.n === this.need.length) this.grow();
-    const k = this.n++;
-    this.need[k] = i;
-    this.res[k] = r;
-    this.score[k] = s;
-    this.grid[k] = grid;
+  constructor(size = 16) {
+    this.res = new Int32Array(size);
+    this.score = new Int32Array(size);
   }
 
-  private grow() {
-    const size = this.need.length * 2;
-    const need = new Int32Array(size);
-    need.set(this.need);
-    const res = new Int32Array(size);
-    res.set(this.res);
-    const score = new Int32Array(size);
-    score.set(this.score);
-    const grid = new Uint8Array(size);
-    grid.set(this.grid);
-    this.need = need;
-    this.res = res;
-    this.score = score;
-    this.grid = grid;
+  push(r: number, s: number) {
+    if (this.n === this.res.length) {
+      const res = new Int32Array(2 * this.n);
+      res.set(this.res);
+      this.res = res;
+      const score = new Int32Array(2 * this.n);
+      score.set(this.score);
+      this.score = score;
+    }
+    this.res[this.n] = r;
+    this.score[this.n++] = s;
   }
+}
+
+/** A resource that serves a category within a radius, with what a need's test against it takes. */
+interface RadiusEntry {
+  r: number;
+  fit: number;
+  lat: number;
+  lng: number;
+  cosLat: number;
+  dLat: number;
+  dLng: number;
+  radiusM: number;
+  /** Grids the resource lists: a need there is its grid pair, not a radius pair. */
+  grids: readonly string[];
 }
 
 /**
- * All feasible pairs, without testing every need against every resource: needs are indexed by
- * category, then by grid (for listed grids) and by latitude (for a radius).
+ * All feasible pairs, without testing every need against every resource. Grid pairs are collected
+ * once per category and grid and copied into the rows of the needs there; radius pairs are found
+ * per located need among the radius resources of its category, boxed by latitude and longitude
+ * before the distance is computed.
  */
 export function feasiblePairs(needs: Need[], resources: Resource[], related: RelatedMap): Pairs {
-  const index = indexNeeds(needs);
-  // stamp[i] === r once need i is paired with resource r (a need can be in a listed grid and in the radius).
-  const stamp = new Int32Array(needs.length).fill(-1);
-  const buf = new PairBuffer();
-  const sameGrid = SAME_GRID;
+  const groupKey = (category: string, gridId: string) => `${category}\u0000${gridId}`;
+  const wanted = new Set(needs.map((n) => n.category));
+  const groups = new Set(needs.map((n) => groupKey(n.category, n.gridId)));
+  const gridLists = new Map<string, ResScore>();
+  const radiusLists = new Map<string, RadiusEntry[]>();
 
+  // Resources in order, so every list is in resource order and needs of a group share one row.
   for (let r = 0; r < resources.length; r++) {
     const { gridIds, center, radiusM } = resources[r].area;
     for (const [category, { fit }] of servedCategories(resources[r], related)) {
-      const idx = index.get(category);
-      if (!idx) continue;
-      // Grid pairs first: they score above any radius pair, so a need found both ways is a grid pair.
+      if (!wanted.has(category)) continue;
       for (const g of gridIds ?? []) {
-        const list = idx.byGrid.get(g);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const i = list[k];
-          if (stamp[i] === r) continue;
-          stamp[i] = r;
-          buf.push(i, r, fit + sameGrid, 1);
-        }
+        const key = groupKey(category, g);
+        if (!groups.has(key)) continue;
+        let list = gridLists.get(key);
+        if (!list) gridLists.set(key, (list = new ResScore()));
+        if (list.n > 0 && list.res[list.n - 1] === r) continue; // a grid listed twice
+        list.push(r, fit + SAME_GRID);
       }
       if (!center || !radiusM || radiusM <= 0) continue;
       const dLat = radiusM / M_PER_DEG;
-      const dLng = dLat / Math.cos(Math.min(89.9, Math.abs(center.lat) + dLat) * RAD);
-      const { located, lats, lngs, cosLats } = idx;
-      const hiLat = center.lat + dLat;
-      const cosC = Math.cos(center.lat * RAD);
-      for (let k = lowerBound(lats, center.lat - dLat); k < located.length && lats[k] <= hiLat; k++) {
-        const i = located[k];
-        if (stamp[i] === r || Math.abs(lngs[k] - center.lng) > dLng) continue;
-        // haversineM, inlined with the cosines precomputed (same operations, so the same result).
-        const sLat = Math.sin(((lats[k] - center.lat) * RAD) / 2);
-        const sLng = Math.sin(((lngs[k] - center.lng) * RAD) / 2);
-        const d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(sLat ** 2 + cosC * cosLats[k] * sLng ** 2)));
-        if (d > radiusM) continue;
-        stamp[i] = r;
-        buf.push(i, r, fit + radiusProximity(d, radiusM), 0);
-      }
+      const entry: RadiusEntry = {
+        r,
+        fit,
+        lat: center.lat,
+        lng: center.lng,
+        cosLat: Math.cos(center.lat * RAD),
+        dLat,
+        dLng: dLat / Math.cos(Math.min(89.9, Math.abs(center.lat) + dLat) * RAD),
+        radiusM,
+        grids: gridIds ?? [],
+      };
+      const list = radiusLists.get(category);
+      if (list) list.push(entry);
+      else radiusLists.set(category, [entry]);
     }
   }
 
-  // Counting sort into rows by need, grid pairs first.
+  // Radius pairs per need, kept apart until the rows' sizes are known.
   const n = needs.length;
-  const m = buf.n;
-  const start = new Int32Array(n + 1);
-  const own = new Int32Array(n);
-  for (let e = 0; e < m; e++) {
-    start[buf.need[e] + 1]++;
-    own[buf.need[e]] += buf.grid[e];
-  }
+  const ownStart = new Int32Array(n + 1);
+  const own = new ResScore(1 << 12);
   for (let i = 0; i < n; i++) {
-    start[i + 1] += start[i];
-    own[i] += start[i];
+    const need = needs[i];
+    const loc = need.location;
+    const list = loc && radiusLists.get(need.category);
+    if (list) {
+      const lat = loc.lat;
+      const lng = loc.lng;
+      const cosLat = Math.cos(lat * RAD);
+      for (let k = 0; k < list.length; k++) {
+        const x = list[k];
+        if (Math.abs(lat - x.lat) > x.dLat || Math.abs(lng - x.lng) > x.dLng || x.grids.includes(need.gridId)) continue;
+        // haversineM with the cosines precomputed (the same operations, so the same result).
+        const sLat = Math.sin(((lat - x.lat) * RAD) / 2);
+        const sLng = Math.sin(((lng - x.lng) * RAD) / 2);
+        const d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(sLat ** 2 + x.cosLat * cosLat * sLng ** 2)));
+        if (d <= x.radiusM) own.push(x.r, x.fit + radiusProximity(d, x.radiusM));
+      }
+    }
+    ownStart[i + 1] = own.n;
   }
-  const fillGrid = start.slice(0, n);
-  const fillOwn = own.slice();
-  const res = new Int32Array(m);
-  const score = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const i = buf.need[e];
-    const at = buf.grid[e] ? fillGrid[i]++ : fillOwn[i]++;
-    res[at] = buf.res[e];
-    score[at] = buf.score[e];
+
+  // Rows: the group's grid pairs, then the need's own.
+  const start = new Int32Array(n + 1);
+  const ownAt = new Int32Array(n);
+  const rowGrid: (ResScore | undefined)[] = needs.map((need) => gridLists.get(groupKey(need.category, need.gridId)));
+  for (let i = 0; i < n; i++) {
+    ownAt[i] = start[i] + (rowGrid[i]?.n ?? 0);
+    start[i + 1] = ownAt[i] + ownStart[i + 1] - ownStart[i];
   }
-  return { start, own, res, score };
+  const res = new Int32Array(start[n]);
+  const score = new Int32Array(start[n]);
+  for (let i = 0; i < n; i++) {
+    const g = rowGrid[i];
+    if (g) {
+      res.set(g.res.subarray(0, g.n), start[i]);
+      score.set(g.score.subarray(0, g.n), start[i]);
+    }
+    res.set(own.res.subarray(ownStart[i], ownStart[i + 1]), ownAt[i]);
+    score.set(own.score.subarray(ownStart[i], ownStart[i + 1]), ownAt[i]);
+  }
+  return { start, own: ownAt, res, score };
 }
