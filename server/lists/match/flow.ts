@@ -191,6 +191,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   // Keys are 4·d + rank: ties (frequent, many scores are equal) go to the node nearest the sink,
   // so the search stops as soon as the sink is at the least distance instead of settling the tie.
   // Nothing at or beyond the sink's tentative distance can come before it, so it is not queued.
+  // A resource with room and a provider are looked through at once, to their provider and the
+  // sink: the sink's distance falls as soon as a way out is seen, and fewer nodes are queued.
   const relax = (v: number, d: number, from: number, pair: number) => {
     if (v !== SINK && d >= dist[SINK]) return;
     if (seen[v] === round && d >= dist[v]) return;
@@ -198,7 +200,17 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
     dist[v] = d;
     parent[v] = from;
     parentPair[v] = pair;
-    queue.push(4 * d + (v >= PRV0 ? (v === SINK ? 0 : 1) : v >= RES0 ? 2 : 3), v);
+    if (v >= PRV0) {
+      if (v === SINK) queue.push(4 * d, v);
+      else {
+        queue.push(4 * d + 1, v);
+        relax(SINK, d + marginal[load[v - PRV0] + 1] + pot[v] - pot[SINK], v, -1);
+      }
+    } else if (v >= RES0) {
+      queue.push(4 * d + 2, v);
+      const r = v - RES0;
+      if (count[r] < cap[r]) relax(PRV0 + owner[r], d + pot[v] - pot[PRV0 + owner[r]], v, -1);
+    } else queue.push(4 * d + 3, v);
   };
 
   /** Relaxes the arcs out of a settled need u. */
@@ -293,12 +305,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
       if (u < RES0) {
         expandNeed(u, du);
       } else if (u < PRV0) {
-        // Resource: on to its provider if it has room; back to each need it holds.
+        // Resource: back to each need it holds (relax() has already gone on to its provider).
         const r = u - RES0;
-        if (count[r] < cap[r]) {
-          const v = PRV0 + owner[r];
-          relax(v, du + pu - pot[v], u, -1);
-        }
         const c = du + pu;
         const dSink = dist[SINK];
         for (let t = slotStart[r], end = t + count[r]; t < end; t++) {
@@ -307,9 +315,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
           if (d < dSink) relax(v, d, u, -1);
         }
       } else {
-        // Provider: to the sink at its next marginal cost; back to its resources holding needs.
+        // Provider: back to its resources holding needs (relax() has already tried the sink).
         const q = u - PRV0;
-        relax(SINK, du + marginal[load[q] + 1] + pu - pot[SINK], u, -1);
         for (let t = provStart[q]; t < provStart[q + 1]; t++) {
           const r = provRes[t];
           if (count[r] === 0) continue;
