@@ -34,7 +34,19 @@ export function decompose(p: FlowProblem): Component[] {
     if (x !== y) parent[x] = y;
   };
   for (let r = 0; r < R; r++) union(N + r, N + R + owner[r]);
-  for (let i = 0; i < N; i++) for (let e = start[i]; e < start[i + 1]; e++) union(i, N + res[e]);
+  // Needs of a group share their grid pairs: the group's first need joins them, the others join it.
+  const firstOf = new Int32Array(p.groups?.count ?? 0).fill(-1);
+  for (let i = 0; i < N; i++) {
+    let e = start[i];
+    const g = p.groups ? p.groups.of[i] : -1;
+    if (g >= 0 && start[i] < p.groups!.own[i]) {
+      if (firstOf[g] >= 0) {
+        union(i, firstOf[g]);
+        e = p.groups!.own[i];
+      } else firstOf[g] = i;
+    }
+    for (; e < start[i + 1]; e++) union(i, N + res[e]);
+  }
 
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < N; i++) {
