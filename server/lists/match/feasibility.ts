@@ -78,18 +78,16 @@ export interface Pairs {
   res: Int32Array;
   /** fit + proximity of the pair (the need-only parts are added by the caller). */
   score: Int32Array;
+  /** Need → its group (category and grid), numbered 0 .. groups − 1. */
+  group: Int32Array;
+  groups: number;
 }
 
 /** A growable pair of typed arrays: a resource and a score per entry. */
 class ResScore {
   n = 0;
-  res: Int32Array;
-  score: Int32Array;
-
-  constructor(size = 16) {
-    this.res = new Int32Array(size);
-    this.score = new Int32Array(size);
-  }
+  res = new Int32Array(1 << 12);
+  score = new Int32Array(1 << 12);
 
   push(r: number, s: number) {
     if (this.n === this.res.length) {
@@ -105,85 +103,134 @@ class ResScore {
   }
 }
 
-/** A resource that serves a category within a radius, with what a need's test against it takes. */
-interface RadiusEntry {
-  r: number;
-  fit: number;
-  lat: number;
-  lng: number;
-  cosLat: number;
-  dLat: number;
-  dLng: number;
-  radiusM: number;
-  /** Grids the resource lists: a need there is its grid pair, not a radius pair. */
-  grids: readonly string[];
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
 }
 
 /**
  * All feasible pairs, without testing every need against every resource. Grid pairs are collected
  * once per category and grid and copied into the rows of the needs there; radius pairs are found
  * per located need among the radius resources of its category, boxed by latitude and longitude
- * before the distance is computed.
+ * before the distance is computed. Categories and grids are numbered first, so the loops that run
+ * a million times touch only typed arrays.
  */
 export function feasiblePairs(needs: Need[], resources: Resource[], related: RelatedMap): Pairs {
-  const groupKey = (category: string, gridId: string) => `${category}\u0000${gridId}`;
-  const wanted = new Set(needs.map((n) => n.category));
-  const groups = new Set(needs.map((n) => groupKey(n.category, n.gridId)));
-  const gridLists = new Map<string, ResScore>();
-  const radiusLists = new Map<string, RadiusEntry[]>();
+  const n = needs.length;
+  const R = resources.length;
+  const categoryIds = new Map<string, number>();
+  const gridIds = new Map<string, number>();
+  const needCategory = Int32Array.from(needs, (need) => idOf(categoryIds, need.category));
+  const needGrid = Int32Array.from(needs, (need) => idOf(gridIds, need.gridId));
+  const C = categoryIds.size;
+  const G = gridIds.size;
+  const groupAt = new Int32Array(C * G).fill(-1);
+  let groups = 0;
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = needCategory[i] * G + needGrid[i];
+    if (groupAt[k] < 0) groupAt[k] = groups++;
+    group[i] = groupAt[k];
+  }
 
-  // Resources in order, so every list is in resource order and needs of a group share one row.
-  for (let r = 0; r < resources.length; r++) {
-    const { gridIds, center, radiusM } = resources[r].area;
+  // Per resource: the needs' categories it serves (with the fit), and the needs' grids it lists.
+  const servedStart = new Int32Array(R + 1);
+  const servedList: number[] = [];
+  const listsStart = new Int32Array(R + 1);
+  const listsGrid: number[] = [];
+  for (let r = 0; r < R; r++) {
     for (const [category, { fit }] of servedCategories(resources[r], related)) {
-      if (!wanted.has(category)) continue;
-      for (const g of gridIds ?? []) {
-        const key = groupKey(category, g);
-        if (!groups.has(key)) continue;
-        let list = gridLists.get(key);
-        if (!list) gridLists.set(key, (list = new ResScore()));
-        if (list.n > 0 && list.res[list.n - 1] === r) continue; // a grid listed twice
-        list.push(r, fit + SAME_GRID);
+      const c = categoryIds.get(category);
+      if (c !== undefined) servedList.push(c, fit);
+    }
+    servedStart[r + 1] = servedList.length;
+    for (const g of new Set(resources[r].area.gridIds ?? [])) {
+      const id = gridIds.get(g);
+      if (id !== undefined) listsGrid.push(id);
+    }
+    listsStart[r + 1] = listsGrid.length;
+  }
+
+  // Grid pairs once per group, in resource order: counted, then filled.
+  const groupStart = new Int32Array(groups + 1);
+  const eachGridPair = (visit: (k: number, r: number, score: number) => void) => {
+    for (let r = 0; r < R; r++) {
+      for (let s = servedStart[r]; s < servedStart[r + 1]; s += 2) {
+        for (let t = listsStart[r]; t < listsStart[r + 1]; t++) {
+          const k = groupAt[servedList[s] * G + listsGrid[t]];
+          if (k >= 0) visit(k, r, servedList[s + 1] + SAME_GRID);
+        }
       }
-      if (!center || !radiusM || radiusM <= 0) continue;
-      const dLat = radiusM / M_PER_DEG;
-      const entry: RadiusEntry = {
-        r,
-        fit,
-        lat: center.lat,
-        lng: center.lng,
-        cosLat: Math.cos(center.lat * RAD),
-        dLat,
-        dLng: dLat / Math.cos(Math.min(89.9, Math.abs(center.lat) + dLat) * RAD),
-        radiusM,
-        grids: gridIds ?? [],
-      };
-      const list = radiusLists.get(category);
-      if (list) list.push(entry);
-      else radiusLists.set(category, [entry]);
+    }
+  };
+  eachGridPair((k) => groupStart[k + 1]++);
+  for (let k = 0; k < groups; k++) groupStart[k + 1] += groupStart[k];
+  const groupFill = groupStart.slice(0, groups);
+  const groupRes = new Int32Array(groupStart[groups]);
+  const groupScore = new Int32Array(groupStart[groups]);
+  eachGridPair((k, r, score) => {
+    groupRes[groupFill[k]] = r;
+    groupScore[groupFill[k]++] = score;
+  });
+
+  // Radius resources by category, as parallel arrays.
+  const radiusStart = new Int32Array(C + 1);
+  const radial = (r: number) => {
+    const { center, radiusM } = resources[r].area;
+    return !!center && !!radiusM && radiusM > 0;
+  };
+  for (let r = 0; r < R; r++) if (radial(r)) for (let s = servedStart[r]; s < servedStart[r + 1]; s += 2) radiusStart[servedList[s] + 1]++;
+  for (let c = 0; c < C; c++) radiusStart[c + 1] += radiusStart[c];
+  const m = radiusStart[C];
+  const rRes = new Int32Array(m);
+  const rFit = new Int32Array(m);
+  const rLat = new Float64Array(m);
+  const rLng = new Float64Array(m);
+  const rCos = new Float64Array(m);
+  const rDLat = new Float64Array(m);
+  const rDLng = new Float64Array(m);
+  const rRadius = new Float64Array(m);
+  const radiusFill = radiusStart.slice(0, C);
+  for (let r = 0; r < R; r++) {
+    if (!radial(r)) continue;
+    const { center, radiusM } = resources[r].area as Required<Resource['area']>;
+    const dLat = radiusM / M_PER_DEG;
+    for (let s = servedStart[r]; s < servedStart[r + 1]; s += 2) {
+      const x = radiusFill[servedList[s]]++;
+      rRes[x] = r;
+      rFit[x] = servedList[s + 1];
+      rLat[x] = center.lat;
+      rLng[x] = center.lng;
+      rCos[x] = Math.cos(center.lat * RAD);
+      rDLat[x] = dLat;
+      rDLng[x] = dLat / Math.cos(Math.min(89.9, Math.abs(center.lat) + dLat) * RAD);
+      rRadius[x] = radiusM;
     }
   }
 
-  // Radius pairs per need, kept apart until the rows' sizes are known.
-  const n = needs.length;
+  // Radius pairs per located need, kept apart until the rows' sizes are known. A resource that
+  // lists the need's grid already has it as a grid pair.
   const ownStart = new Int32Array(n + 1);
-  const own = new ResScore(1 << 12);
+  const own = new ResScore();
   for (let i = 0; i < n; i++) {
-    const need = needs[i];
-    const loc = need.location;
-    const list = loc && radiusLists.get(need.category);
-    if (list) {
+    const loc = needs[i].location;
+    if (loc) {
       const lat = loc.lat;
       const lng = loc.lng;
       const cosLat = Math.cos(lat * RAD);
-      for (let k = 0; k < list.length; k++) {
-        const x = list[k];
-        if (Math.abs(lat - x.lat) > x.dLat || Math.abs(lng - x.lng) > x.dLng || x.grids.includes(need.gridId)) continue;
+      const g = needGrid[i];
+      for (let x = radiusStart[needCategory[i]], end = radiusStart[needCategory[i] + 1]; x < end; x++) {
+        if (Math.abs(lat - rLat[x]) > rDLat[x] || Math.abs(lng - rLng[x]) > rDLng[x]) continue;
+        const r = rRes[x];
+        let listed = false;
+        for (let t = listsStart[r]; t < listsStart[r + 1] && !listed; t++) listed = listsGrid[t] === g;
+        if (listed) continue;
         // haversineM with the cosines precomputed (the same operations, so the same result).
-        const sLat = Math.sin(((lat - x.lat) * RAD) / 2);
-        const sLng = Math.sin(((lng - x.lng) * RAD) / 2);
-        const d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(sLat ** 2 + x.cosLat * cosLat * sLng ** 2)));
-        if (d <= x.radiusM) own.push(x.r, x.fit + radiusProximity(d, x.radiusM));
+        const sLat = Math.sin(((lat - rLat[x]) * RAD) / 2);
+        const sLng = Math.sin(((lng - rLng[x]) * RAD) / 2);
+        const d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(sLat ** 2 + rCos[x] * cosLat * sLng ** 2)));
+        if (d <= rRadius[x]) own.push(r, rFit[x] + radiusProximity(d, rRadius[x]));
       }
     }
     ownStart[i + 1] = own.n;
@@ -192,21 +239,22 @@ export function feasiblePairs(needs: Need[], resources: Resource[], related: Rel
   // Rows: the group's grid pairs, then the need's own.
   const start = new Int32Array(n + 1);
   const ownAt = new Int32Array(n);
-  const rowGrid: (ResScore | undefined)[] = needs.map((need) => gridLists.get(groupKey(need.category, need.gridId)));
   for (let i = 0; i < n; i++) {
-    ownAt[i] = start[i] + (rowGrid[i]?.n ?? 0);
+    ownAt[i] = start[i] + groupStart[group[i] + 1] - groupStart[group[i]];
     start[i + 1] = ownAt[i] + ownStart[i + 1] - ownStart[i];
   }
   const res = new Int32Array(start[n]);
   const score = new Int32Array(start[n]);
   for (let i = 0; i < n; i++) {
-    const g = rowGrid[i];
-    if (g) {
-      res.set(g.res.subarray(0, g.n), start[i]);
-      score.set(g.score.subarray(0, g.n), start[i]);
+    let at = start[i];
+    for (let e = groupStart[group[i]], end = groupStart[group[i] + 1]; e < end; e++, at++) {
+      res[at] = groupRes[e];
+      score[at] = groupScore[e];
     }
-    res.set(own.res.subarray(ownStart[i], ownStart[i + 1]), ownAt[i]);
-    score.set(own.score.subarray(ownStart[i], ownStart[i + 1]), ownAt[i]);
+    for (let e = ownStart[i], end = ownStart[i + 1]; e < end; e++, at++) {
+      res[at] = own.res[e];
+      score[at] = own.score[e];
+    }
   }
-  return { start, own: ownAt, res, score };
+  return { start, own: ownAt, res, score, group, groups };
 }

@@ -188,8 +188,10 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   const groupH = new Int32Array(groups.count);
   const skipArc = new Int32Array(groups.count);
 
-  // Keys are 4·d + rank: ties (frequent, many scores are equal) go to the node nearest the sink,
-  // so the search stops as soon as the sink is at the least distance instead of settling the tie.
+  // Keys are 4·d + rank, and ties are frequent (many scores are equal): the sink comes first, so
+  // the search stops as soon as it is at the least distance instead of settling the tie; then
+  // providers; then needs before resources, so the resources a need can move to are seen before
+  // a full resource's needs are bumped in turn (a quarter fewer nodes settled on the benchmark).
   // Nothing at or beyond the sink's tentative distance can come before it, so it is not queued.
   // A resource with room and a provider are looked through at once, to their provider and the
   // sink: the sink's distance falls as soon as a way out is seen, and fewer nodes are queued.
@@ -207,10 +209,10 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
         relax(SINK, d + marginal[load[v - PRV0] + 1] + pot[v] - pot[SINK], v, -1);
       }
     } else if (v >= RES0) {
-      queue.push(4 * d + 2, v);
+      queue.push(4 * d + 3, v);
       const r = v - RES0;
       if (count[r] < cap[r]) relax(PRV0 + owner[r], d + pot[v] - pot[PRV0 + owner[r]], v, -1);
-    } else queue.push(4 * d + 3, v);
+    } else queue.push(4 * d + 2, v);
   };
 
   /** Relaxes the arcs out of a settled need u. */

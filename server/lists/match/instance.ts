@@ -19,16 +19,9 @@ export function buildInstance(needs: Need[], resources: Resource[], options: Mat
   const pairs = feasiblePairs(needs, resources, related);
   const value = new Int32Array(pairs.res.length);
   const base = new Int32Array(needs.length);
-  // Needs of the same category and grid share their grid pairs: the solver uses that for speed.
-  const groupIndex = new Map<string, number>();
-  const of = new Int32Array(needs.length);
   needs.forEach((need, i) => {
     const v = (base[i] = needValue(need, options.now));
     for (let e = pairs.start[i]; e < pairs.start[i + 1]; e++) value[e] = v + pairs.score[e];
-    const key = `${need.category}\u0000${need.gridId}`;
-    let g = groupIndex.get(key);
-    if (g === undefined) groupIndex.set(key, (g = groupIndex.size));
-    of[i] = g;
   });
   const providerIndex = new Map<string, number>();
   const owner = Int32Array.from(resources, (r) => {
@@ -53,7 +46,8 @@ export function buildInstance(needs: Need[], resources: Resource[], options: Mat
       cap,
       owner,
       loadCost,
-      groups: { count: groupIndex.size, of, own: pairs.own, base },
+      // Needs of the same category and grid share their grid pairs: the solver uses that for speed.
+      groups: { count: pairs.groups, of: pairs.group, own: pairs.own, base },
     },
   };
 }
