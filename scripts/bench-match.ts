@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
@@ -19,6 +20,7 @@ import {
  * assignment and the first-come greedy baseline on the same instance.
  *
  *   npx tsx scripts/bench-match.ts [needs] [resources] [seed] [--radius-heavy] [--runs=N]
+ *   npx tsx scripts/bench-match.ts --seeds=1-5      (one line per generated instance)
  *   NODE_OPTIONS=--max-old-space-size=256 npx tsx scripts/bench-match.ts   (enforce the memory budget)
  *
  * Times are CPU time of this process (the solver is single-threaded; the count also takes in
@@ -284,9 +286,39 @@ function printBench(b: MatchBench, mix: string) {
   console.log(`  optimal / greedy: matched ×${ratio(b.optimal.matched, b.greedy.matched)}, total score ×${ratio(b.optimal.total, b.greedy.total)}`);
 }
 
+/**
+ * One line per seed, to see how the budget holds beyond the default instance. Each seed runs in a
+ * process of its own, so its first run is cold and its memory is its own.
+ */
+function printSeeds(seeds: number[], args: string[]) {
+  const t = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
+  const ok = (ms: number) => (ms <= 1000 ? 'OK' : 'OVER');
+  console.log('seed       pairs   median    first     flow      rss   budget (median / first)');
+  for (const seed of seeds) {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, ...args, `--seed=${seed}`, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (child.status !== 0) throw new Error(`seed ${seed}: the bench exited with ${child.status}`);
+    const b: MatchBench = JSON.parse(child.stdout);
+    console.log(
+      `${String(seed).padEnd(4)} ${b.pairs.toLocaleString('en').padStart(11)} ${t(b.optimalTime.cpuMs)} ${t(b.firstTime.cpuMs)} ${t(b.solveMedian.cpuMs)} ${b.peakRssMb.toFixed(0).padStart(5)} MB   ${ok(b.optimalTime.cpuMs)} / ${ok(b.firstTime.cpuMs)}`,
+    );
+  }
+}
+
+/** "1-5" or "1,3,7". */
+function parseSeeds(spec: string): number[] {
+  const [lo, hi] = spec.split('-').map(Number);
+  const seeds = spec.includes('-') ? Array.from({ length: hi - lo + 1 }, (_, k) => lo + k) : spec.split(',').map(Number);
+  if (!seeds.length || seeds.some((x) => !Number.isInteger(x) || x < 1)) throw new Error(`--seeds: expected e.g. 1-5 or 1,3,7, got ${spec}`);
+  return seeds;
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
+  const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const [needs, resources, seed] = args.filter((a) => !a.startsWith('--')).map(Number);
-  const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length)) || undefined;
-  runMatchBench({ needs: needs || undefined, resources: resources || undefined, seed: seed || undefined, radiusHeavy: args.includes('--radius-heavy'), runs });
+  const opts = { needs: needs || undefined, resources: resources || undefined, radiusHeavy: args.includes('--radius-heavy'), runs: Number(flag('runs')) || undefined };
+  const seeds = flag('seeds');
+  if (seeds) printSeeds(parseSeeds(seeds), args.filter((a) => !a.startsWith('--seeds=')));
+  else if (args.includes('--json')) console.log(JSON.stringify(runMatchBench({ ...opts, seed: Number(flag('seed')) || seed || undefined, quiet: true })));
+  else runMatchBench({ ...opts, seed: seed || undefined });
 }
