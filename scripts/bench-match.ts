@@ -21,6 +21,7 @@ import {
  *
  *   npx tsx scripts/bench-match.ts [needs] [resources] [seed] [--radius-heavy] [--runs=N]
  *   npx tsx scripts/bench-match.ts --seeds=1-5      (one line per generated instance)
+ *   npx tsx scripts/bench-match.ts --seed=2 --json  (the figures of one instance, as JSON)
  *   NODE_OPTIONS=--max-old-space-size=256 npx tsx scripts/bench-match.ts   (enforce the memory budget)
  *
  * Times are CPU time of this process (the solver is single-threaded; the count also takes in
@@ -318,7 +319,8 @@ if (require.main === module) {
   const [needs, resources, seed] = args.filter((a) => !a.startsWith('--')).map(Number);
   const opts = { needs: needs || undefined, resources: resources || undefined, radiusHeavy: args.includes('--radius-heavy'), runs: Number(flag('runs')) || undefined };
   const seeds = flag('seeds');
+  const one = { ...opts, seed: Number(flag('seed')) || seed || undefined };
   if (seeds) printSeeds(parseSeeds(seeds), args.filter((a) => !a.startsWith('--seeds=')));
-  else if (args.includes('--json')) console.log(JSON.stringify(runMatchBench({ ...opts, seed: Number(flag('seed')) || seed || undefined, quiet: true })));
-  else runMatchBench({ ...opts, seed: seed || undefined });
+  else if (args.includes('--json')) console.log(JSON.stringify(runMatchBench({ ...one, quiet: true })));
+  else runMatchBench(one);
 }
