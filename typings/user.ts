@@ -1,4 +1,4 @@
-import type { Idempotent } from './api';
+import type { Idempotent, Page } from './api';
 
 export type Role = 'resident' | 'volunteer' | 'unit_member' | 'grid_worker' | 'staff' | 'admin';
 
@@ -30,7 +30,11 @@ export interface Me {
   phone?: string;
   community?: CommunityRef;
   grid?: { id: string; name: string };
+  /** The building (楼栋) the person said they live in. */
+  building?: string;
   unit?: { id: string; name: string };
+  /** True until the person has chosen a name and avatar, or said they would rather not. */
+  welcome: boolean;
   /** Every role the caller holds in their current community; always includes resident. */
   roles: Role[];
   /** The highest of `roles`, for display. */
@@ -47,8 +51,34 @@ export interface Invite {
   expiresAt: number;
 }
 
+/** A scanned poster points somewhere other than where the person is: ask before moving them. */
+export interface MoveOffer {
+  communityId: string;
+  communityName: string;
+  gridId?: string;
+  gridName?: string;
+  /** The scene to pass to `bindCommunity` to accept. */
+  scene: string;
+}
+
+/** A grid of the person's community, with the buildings it covers, to pick where one lives. */
+export interface GridChoice {
+  id: string;
+  name: string;
+  buildings: string[];
+}
+
+/** A member of the community as staff see them when placing residents in grids. */
+export interface ResidentRow {
+  id: string;
+  displayName: string;
+  grid?: { id: string; name: string };
+  building?: string;
+  joinedAt: number;
+}
+
 export interface UserApi {
-  login: { req: { scene?: string }; res: { me: Me; created: boolean } };
+  login: { req: { scene?: string }; res: { me: Me; created: boolean; moveOffer?: MoveOffer } };
   me: { req: Record<string, never>; res: { me: Me } };
   bindCommunity: { req: { scene: string } & Idempotent; res: { me: Me } };
   updateProfile: {
@@ -61,7 +91,13 @@ export interface UserApi {
   };
   redeemInvite: { req: { code: string } & Idempotent; res: { me: Me } };
   qrcode: {
-    req: { scene: string; page?: string } & Idempotent;
+    /** Without a grid: the community's poster; with one: that grid's. */
+    req: { gridId?: string; page?: string } & Idempotent;
     res: { scene: string; /** A PNG data URL of the mini-program code. */ image: string };
   };
+  skipWelcome: { req: Idempotent; res: { me: Me } };
+  grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
+  chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };
+  residents: { req: { gridId?: string; unplaced?: boolean; q?: string; cursor?: string }; res: Page<ResidentRow> };
+  moveResident: { req: { userId: string; gridId: string; building?: string } & Idempotent; res: { resident: ResidentRow } };
 }

@@ -1,108 +1,19 @@
 import * as z from 'zod/mini';
-import { randomBytes } from 'node:crypto';
-import type { Me } from '../../typings/user';
 import { action } from '../core/define';
-import { forbidden, invalid, notFound, precondition, unauthenticated, conflict } from '../core/errors';
+import { forbidden, invalid, notFound, precondition, conflict } from '../core/errors';
 import { requestId, text, id } from '../core/validation';
-import { docs, findOne } from '../platform/store';
-import { USER_BY_OPENID, findUser, requireCaller } from './caller';
+import { docs } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { checkText, miniProgramCode } from '../platform/openapi';
-import { COMMUNITIES, CommunityDoc, GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
-import { USERS, UserDoc, defaultName, hasRole, mayInvite } from './model';
-import { Scene, formatScene, parseScene } from './scene';
+import { checkText } from '../platform/openapi';
+import { GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
+import { USERS, UserDoc, mayInvite } from './model';
 import { INVITES, inviteCode, normalizeCode } from './invite';
-import { gridIdOf, toMe, unitIdOf } from './view';
+import { UserCtx, meView, requireUser } from './lookup';
 
-export interface UserCtx {
-  openid?: string;
-  now: number;
-}
-
-const POSTERS = 'posters';
 const INVITE_TTL_HOURS = 72;
 
-function requireOpenid(ctx: UserCtx): string {
-  if (!ctx.openid) throw unauthenticated();
-  return ctx.openid;
-}
-
-const requireUser = (ctx: UserCtx) => requireCaller(ctx.openid);
-
-async function meView(user: UserDoc): Promise<Me> {
-  const gridId = gridIdOf(user);
-  const unitId = unitIdOf(user);
-  const [community, grid, unit] = await Promise.all([
-    user.communityId ? docs.get<CommunityDoc>(COMMUNITIES, user.communityId) : null,
-    gridId ? docs.get<GridDoc>(GRIDS, gridId) : null,
-    unitId ? docs.get<UnitDoc>(UNITS, unitId) : null,
-  ]);
-  return toMe(user, community, grid, unit);
-}
-
-/** Where a scene points: the community and, when given, one of its grids. */
-async function resolveScene(scene: Scene): Promise<{ community: CommunityDoc; grid?: GridDoc }> {
-  const community = await findOne<CommunityDoc>(COMMUNITIES, { code: scene.community });
-  if (!community) throw notFound('二维码对应的社区不存在，请向社区工作人员确认');
-  const grid = scene.grid ? await findOne<GridDoc>(GRIDS, { communityId: community._id, code: scene.grid }) : undefined;
-  return { community, grid: grid ?? undefined };
-}
-
-const sceneInput = z.string({ error: '缺少二维码参数' }).check(z.minLength(1, '缺少二维码参数'), z.maxLength(200, '二维码参数不正确'));
-
-export const login = action(z.object({ scene: z.optional(sceneInput) }), async (ctx: UserCtx, input) => {
-  const openid = requireOpenid(ctx);
-  const scene = input.scene ? parseScene(input.scene) : undefined;
-  const place = scene ? await resolveScene(scene).catch(() => undefined) : undefined;
-  const { user, created } = await transact(async (tx) => {
-    const existing = await findUser(tx, openid);
-    if (existing) {
-      if (existing.communityId || !place) return { user: existing, created: false };
-      const bound = { ...existing, ...bindTo(place, input.scene), updatedAt: ctx.now };
-      await tx.set(USERS, bound._id, bound);
-      return { user: bound, created: false };
-    }
-    const userId = `u_${randomBytes(10).toString('hex')}`;
-    const fresh: UserDoc = {
-      _id: userId,
-      openid,
-      displayName: defaultName(userId),
-      grants: [],
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      ...(place ? bindTo(place, input.scene) : {}),
-    };
-    await tx.set(USER_BY_OPENID, openid, { userId, createdAt: ctx.now });
-    await tx.set(USERS, userId, fresh);
-    return { user: fresh, created: true };
-  });
-  return { me: await meView(user), created };
-});
-
-function bindTo(place: { community: CommunityDoc; grid?: GridDoc }, scene?: string): Partial<UserDoc> {
-  return { communityId: place.community._id, gridId: place.grid?._id, joinedVia: scene };
-}
-
 export const me = action(z.object({}), async (ctx: UserCtx) => ({ me: await meView(await requireUser(ctx)) }));
-
-export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), async (ctx: UserCtx, input) => {
-  const scene = parseScene(input.scene);
-  if (!scene) throw invalid('二维码无效，请扫描社区海报上的二维码');
-  const place = await resolveScene(scene);
-  const user = await requireUser(ctx);
-  const updated = await transact((tx) =>
-    once(tx, requestKey(user._id, 'user', 'bindCommunity', input.requestId), async () => {
-      const cur = await tx.get<UserDoc>(USERS, user._id);
-      if (!cur) throw unauthenticated();
-      const next = { ...cur, ...bindTo(place, input.scene), updatedAt: ctx.now };
-      if (!place.grid && cur.communityId === place.community._id) next.gridId = cur.gridId;
-      await tx.set(USERS, cur._id, next);
-      return next;
-    }),
-  );
-  return { me: await meView(updated) };
-});
 
 export const updateProfile = action(
   z.object({
@@ -124,7 +35,7 @@ export const updateProfile = action(
     const updated = await transact((tx) =>
       once(tx, requestKey(user._id, 'user', 'updateProfile', input.requestId), async () => {
         const cur = (await tx.get<UserDoc>(USERS, user._id))!;
-        const next: UserDoc = { ...cur, updatedAt: ctx.now };
+        const next: UserDoc = { ...cur, profileAsked: true, updatedAt: ctx.now };
         if (input.displayName !== undefined) next.displayName = input.displayName;
         if (input.phone !== undefined) next.phone = input.phone;
         if (input.avatarUrl !== undefined) next.avatarUrl = input.avatarUrl;
@@ -227,33 +138,5 @@ export const redeemInvite = action(
       }),
     );
     return { me: await meView(updated) };
-  },
-);
-
-const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
-
-export const qrcode = action(
-  z.object({
-    scene: z.string({ error: '缺少二维码参数' }).check(z.minLength(1, '缺少二维码参数'), z.maxLength(32, '二维码参数不能超过32个字符')),
-    page: z.optional(z.enum(PAGES, { error: '不支持的落地页面' })),
-    requestId,
-  }),
-  async (ctx: UserCtx, input) => {
-    const user = await requireUser(ctx);
-    if (!hasRole(user, 'staff', 'admin') || !user.communityId) throw forbidden('只有社区工作人员可以生成二维码');
-    const scene = parseScene(input.scene);
-    if (!scene) throw invalid('二维码参数格式不正确，例如 c=社区代码&g=网格代码');
-    const { community } = await resolveScene(scene);
-    if (community._id !== user.communityId) throw forbidden('只能为本社区生成二维码');
-    const canonical = formatScene(scene);
-    const png = await miniProgramCode(canonical, input.page ?? 'pages/home/index');
-    await docs.set(POSTERS, `${community._id}.${canonical}`, {
-      communityId: community._id,
-      scene: canonical,
-      page: input.page ?? 'pages/home/index',
-      createdBy: user._id,
-      createdAt: ctx.now,
-    });
-    return { scene: canonical, image: `data:image/png;base64,${png.toString('base64')}` };
   },
 );

@@ -1,13 +1,20 @@
 import { defineFunction } from '../core/define';
 import { callerOpenid } from '../platform/cloud';
 import * as actions from './actions';
+import * as door from './actions-door';
+import * as residents from './actions-residents';
 
 export const userFunction = defineFunction('user', {
-  login: actions.login,
+  login: door.login,
   me: actions.me,
-  bindCommunity: actions.bindCommunity,
+  bindCommunity: door.bindCommunity,
+  skipWelcome: door.skipWelcome,
+  grids: door.grids,
+  chooseGrid: door.chooseGrid,
+  qrcode: door.qrcode,
+  residents: residents.residents,
+  moveResident: residents.moveResident,
   updateProfile: actions.updateProfile,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,
-  qrcode: actions.qrcode,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));

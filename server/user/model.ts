@@ -11,6 +11,9 @@ export interface Grant {
   grantedAt: number;
 }
 
+/** A role that ended, with when and why. */
+export type FormerGrant = Grant & { endedAt: number; why: string };
+
 export interface UserDoc {
   _id: string;
   openid: string;
@@ -19,9 +22,15 @@ export interface UserDoc {
   avatarUrl?: string;
   communityId?: string;
   gridId?: string;
-  /** The poster scene a person first arrived through. */
+  /** The building (楼栋) the person said they live in, from their grid's list. */
+  building?: string;
+  /** The poster scene a person last arrived through. */
   joinedVia?: string;
   grants: Grant[];
+  /** Roles that ended (moved away from the community), kept for the record, never checked. */
+  formerGrants?: FormerGrant[];
+  /** The person chose their own name (or said they would rather not): the welcome is not shown again. */
+  profileAsked?: boolean;
   createdAt: number;
   updatedAt: number;
 }

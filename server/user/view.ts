@@ -1,7 +1,7 @@
 import type { Me } from '../../typings/user';
 import { maskName } from '../core/mask';
 import type { CommunityDoc, GridDoc, UnitDoc } from '../community/model';
-import { UserDoc, grantFor, hasRole, rolesOf, topRole } from './model';
+import { UserDoc, defaultName, grantFor, hasRole, rolesOf, topRole } from './model';
 
 /** What a person sees of themself; the only view that carries their phone. */
 export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: GridDoc | null, unit?: UnitDoc | null): Me {
@@ -13,9 +13,11 @@ export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: Grid
     phone: user.phone,
     community: community ? { id: community._id, name: community.name, code: community.code } : undefined,
     grid: grid ? { id: grid._id, name: grid.name } : undefined,
+    building: user.building,
     unit: unit ? { id: unit._id, name: unit.name } : undefined,
     roles,
     role: topRole(roles),
+    welcome: !user.profileAsked && user.displayName === defaultName(user._id),
     createdAt: user.createdAt,
   };
 }

@@ -38,7 +38,7 @@ describe('function host', () => {
 
 describe('open-API and storage stand-ins', () => {
   it('makes a real PNG mini-program code for a staff member', async () => {
-    const r = await call('user', { action: 'qrcode', scene: 'c=beihai&g=g1' }, 'demo-staff');
+    const r = await call('user', { action: 'qrcode', gridId: 'g_beihai_1' }, 'demo-staff');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const png = Buffer.from(r.data.image.replace(/^data:image\/png;base64,/, ''), 'base64');

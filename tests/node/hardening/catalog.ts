@@ -21,7 +21,12 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'updateProfile', sample: { displayName: '赵大爷', phone: '13912345678', avatarUrl: 'cloud://a/b.png', requestId: 'req-00000001' } },
   { fn: 'user', action: 'createInvite', sample: { role: 'volunteer', gridId: 'g_beihai_1', unitId: 'unit_power', ttlHours: 24, requestId: 'req-00000001' } },
   { fn: 'user', action: 'redeemInvite', sample: { code: 'ABCDEFGH', requestId: 'req-00000001' } },
-  { fn: 'user', action: 'qrcode', sample: { scene: 'c=beihai&g=g1', page: 'pages/home/index', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'qrcode', sample: { gridId: 'g_beihai_1', page: 'pages/home/index', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'skipWelcome', sample: { requestId: 'req-00000001' } },
+  { fn: 'user', action: 'grids', sample: {} },
+  { fn: 'user', action: 'chooseGrid', sample: { gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, q: '王桂英', cursor: 'o0' } },
+  { fn: 'user', action: 'moveResident', sample: { userId: 'u_demo_resident', gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
 
   { fn: 'wish', action: 'publish', sample: { title: '楼道灯坏了', content: '晚上看不见', category: '维修帮办', photos: ['cloud://a/b.png'], showPhone: true, requestId: 'req-00000001' } },
   { fn: 'wish', action: 'similar', sample: { title: '楼道灯坏了', content: '晚上看不见', category: '维修帮办' } },

@@ -24,6 +24,11 @@ const MATRIX: Record<string, string> = {
   'user.createInvite':  'D D D D D A A A',
   'user.redeemInvite':  'D A A A A A A D',
   'user.qrcode':        'D D D D D A A A',
+  'user.skipWelcome':   'D A A A A A A A',
+  'user.grids':         'D A A A A A A A',
+  'user.chooseGrid':    'D A A A A A A D',
+  'user.residents':     'D D D D D A A A',
+  'user.moveResident':  'D D D D D A A D',
   'wish.publish':       'D A A A A A A A',
   'wish.similar':       'D A A A A A A A',
   'wish.want':          'D A A A A A A D',
@@ -120,7 +125,13 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       return { event: { action: 'redeemInvite', code: invite.code }, openid: await fresh() };
     }
     case 'user.qrcode':
-      return { event: { action: 'qrcode', scene: `c=${own}` } };
+      return { event: { action: 'qrcode' } };
+    case 'user.chooseGrid':
+      return { event: { action: 'chooseGrid', gridId: 'g_beihai_1', building: '2幢' }, openid: await fresh() };
+    case 'user.moveResident': {
+      const { me } = await ok('user', { action: 'login', scene: 'c=beihai' }, uniqueOpenid('placed'));
+      return { event: { action: 'moveResident', userId: me.id, gridId: 'g_beihai_2' } };
+    }
     case 'wish.publish':
       return { event: { action: 'publish', title: '矩阵发布', content: '矩阵发布的心愿内容', category: '其他' } };
     case 'wish.similar':
@@ -134,6 +145,9 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'wish.stats':
     case 'user.login':
     case 'user.me':
+    case 'user.skipWelcome':
+    case 'user.grids':
+    case 'user.residents':
     case 'map.community':
       return { event: { action: key.split('.')[1] } };
     case 'wish.queue':

@@ -1,4 +1,18 @@
-import { call, ok, snapshot, uniqueOpenid, newRequestId } from '../support/cloud';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { call, ok, sdk, snapshot, uniqueOpenid, newRequestId } from '../support/cloud';
+
+const doc = async (coll: string, id: string): Promise<any> => (await sdk().database().collection(coll).doc(id).get()).data[0];
+
+/** A second community, made once, for moving between communities. */
+let other: { _id: string; code: string; name: string } | undefined;
+async function otherCommunity() {
+  if (other) return other;
+  const code = `t${Date.now().toString(36).slice(-6)}`;
+  other = { _id: `c_${code}`, code, name: '海晏社区' };
+  await sdk().database().collection('communities').doc(other._id).set({ code, name: other.name, city: '东台市', district: '东台镇', street: '范公路', intro: '', center: { type: 'Point', coordinates: [120.32, 32.85] }, createdAt: Date.now() });
+  return other;
+}
 
 const WATCHED = ['users', 'user_openids', 'invites', 'requests', 'posters'];
 
@@ -151,23 +165,123 @@ describe('invites', () => {
   });
 });
 
-describe('bindCommunity and qrcode', () => {
-  it('moves a person to the grid of a scanned poster', async () => {
-    const openid = uniqueOpenid('move');
-    await ok('user', { action: 'login' }, openid);
-    const { me } = await ok('user', { action: 'bindCommunity', scene: 'c=beihai&g=g6&p=door1' }, openid);
-    expect(me).toMatchObject({ community: { name: '北海社区' }, grid: { name: '第六网格（西溪小区）' } });
+describe('the front door: posters per grid, move offers, grid by building', () => {
+  const scanQr = async (image: string): Promise<string> => {
+    const png = PNG.sync.read(Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    if (!read) throw new Error('no QR code in the image');
+    return new URL(read.data.replace(/^honglin:\/\//, 'https://mp/')).searchParams.get('scene') ?? '';
+  };
+
+  it('staff make a poster code per grid; scanning it puts a newcomer in that grid', async () => {
+    const { scene, image } = await ok('user', { action: 'qrcode', gridId: 'g_beihai_3' }, 'demo-staff');
+    expect(scene).toBe('c=beihai&g=g3');
+    expect(scene.length).toBeLessThanOrEqual(32);
+    const read = await scanQr(image);
+    expect(read).toBe(scene);
+    const { me, created } = await ok('user', { action: 'login', scene: read }, uniqueOpenid('poster'));
+    expect(created).toBe(true);
+    expect(me).toMatchObject({ community: { code: 'beihai' }, grid: { id: 'g_beihai_3' }, welcome: true });
+    const community = await ok('user', { action: 'qrcode' }, 'demo-staff');
+    expect(community.scene).toBe('c=beihai');
+    expect(await scanQr(community.image)).toBe('c=beihai');
+  });
+
+  it('only staff make codes, only for grids of their own community', async () => {
+    expect(await call('user', { action: 'qrcode' }, 'demo-resident')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('user', { action: 'qrcode', gridId: 'g_nowhere' }, 'demo-staff')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call('user', { action: 'qrcode', gridId: '../x' }, 'demo-staff')).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('a member scanning another grid is asked, not moved; accepting moves them', async () => {
+    const openid = uniqueOpenid('mover');
+    await ok('user', { action: 'login', scene: 'c=beihai&g=g1' }, openid);
+    const again = await ok('user', { action: 'login', scene: 'c=beihai&g=g6' }, openid);
+    expect(again.me.grid.id).toBe('g_beihai_1');
+    expect(again.moveOffer).toEqual({ communityId: 'c_beihai', communityName: '北海社区', gridId: 'g_beihai_6', gridName: '第六网格（西溪小区）', scene: 'c=beihai&g=g6' });
+    // The same grid again, or the community poster: nothing to ask.
+    expect((await ok('user', { action: 'login', scene: 'c=beihai&g=g1' }, openid)).moveOffer).toBeUndefined();
+    expect((await ok('user', { action: 'login', scene: 'c=beihai' }, openid)).moveOffer).toBeUndefined();
+    const { me } = await ok('user', { action: 'bindCommunity', scene: again.moveOffer.scene, requestId: newRequestId() }, openid);
+    expect(me.grid).toEqual({ id: 'g_beihai_6', name: '第六网格（西溪小区）' });
+    const stored = await doc('users', me.id);
+    expect(stored).toMatchObject({ gridId: 'g_beihai_6', joinedVia: 'c=beihai&g=g6' });
+  });
+
+  it('a member without a grid who scans a grid poster of their community is placed at once', async () => {
+    const openid = uniqueOpenid('nogrid');
+    await ok('user', { action: 'login', scene: 'c=beihai' }, openid);
+    const r = await ok('user', { action: 'login', scene: 'c=beihai&g=g2' }, openid);
+    expect(r.moveOffer).toBeUndefined();
+    expect(r.me.grid.id).toBe('g_beihai_2');
+  });
+
+  it('moving to another community leaves its roles behind, for good; history stays', async () => {
+    const openid = uniqueOpenid('vol-move');
+    await ok('user', { action: 'login', scene: 'c=beihai&g=g2' }, openid);
+    const { invite } = await ok('user', { action: 'createInvite', role: 'volunteer', requestId: newRequestId() }, 'demo-staff');
+    await ok('user', { action: 'redeemInvite', code: invite.code, requestId: newRequestId() }, openid);
+    const other = await otherCommunity();
+    const offer = (await ok('user', { action: 'login', scene: `c=${other.code}` }, openid)).moveOffer;
+    expect(offer).toMatchObject({ communityId: other._id, communityName: other.name });
+    expect(offer.gridId).toBeUndefined();
+    const moved = await ok('user', { action: 'bindCommunity', scene: offer.scene, requestId: newRequestId() }, openid);
+    expect(moved.me).toMatchObject({ community: { id: other._id }, roles: ['resident'] });
+    expect(moved.me.grid).toBeUndefined();
+    const back = await ok('user', { action: 'bindCommunity', scene: 'c=beihai', requestId: newRequestId() }, openid);
+    expect(back.me.roles).toEqual(['resident']);
+    const stored = await doc('users', back.me.id);
+    expect(stored.grants).toEqual([]);
+    expect(stored.formerGrants).toEqual([expect.objectContaining({ role: 'volunteer', communityId: 'c_beihai', why: '迁出社区' })]);
+  });
+
+  it('a member picks their grid by building; a building of another grid is refused', async () => {
+    const openid = uniqueOpenid('picker');
+    await ok('user', { action: 'login', scene: 'c=beihai' }, openid);
+    const { grids } = await ok('user', { action: 'grids' }, openid);
+    expect(grids.map((g: any) => g.id)).toEqual(['g_beihai_1', 'g_beihai_2', 'g_beihai_3', 'g_beihai_4', 'g_beihai_5', 'g_beihai_6']);
+    expect(grids[2]).toEqual({ id: 'g_beihai_3', name: '第三网格（北海新村）', buildings: ['9幢', '10幢', '11幢'] });
+    const bad = await call('user', { action: 'chooseGrid', gridId: 'g_beihai_3', building: '1幢', requestId: newRequestId() }, openid);
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    expect((bad as any).message).toContain('1幢');
+    const { me } = await ok('user', { action: 'chooseGrid', gridId: 'g_beihai_3', building: '10幢', requestId: newRequestId() }, openid);
+    expect(me).toMatchObject({ grid: { id: 'g_beihai_3' }, building: '10幢' });
+    expect(await call('user', { action: 'grids' }, uniqueOpenid('stranger'))).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+
+  it('staff list residents without a grid and move one; other members cannot', async () => {
+    const openid = uniqueOpenid('unplaced');
+    const { me } = await ok('user', { action: 'login', scene: 'c=beihai' }, openid);
+    await ok('user', { action: 'updateProfile', displayName: '未分网格的赵大爷', requestId: newRequestId() }, openid);
+    const page = await ok('user', { action: 'residents', unplaced: true }, 'demo-staff');
+    expect(page.items.length).toBeLessThanOrEqual(20);
+    expect(page.items.every((r: any) => r.grid === undefined)).toBe(true);
+    expect(page.items.find((r: any) => r.id === me.id)).toMatchObject({ displayName: '未分网格的赵大爷' });
+    expect(JSON.stringify(page)).not.toContain(openid);
+    const found = await ok('user', { action: 'residents', q: '未分网格的赵大爷' }, 'demo-staff');
+    expect(found.items.map((r: any) => r.id)).toEqual([me.id]);
+    expect(await call('user', { action: 'moveResident', userId: me.id, gridId: 'g_beihai_5' }, 'demo-gridworker')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const moved = await ok('user', { action: 'moveResident', userId: me.id, gridId: 'g_beihai_5', building: '13幢', requestId: newRequestId() }, 'demo-staff');
+    expect(moved.resident).toMatchObject({ id: me.id, grid: { id: 'g_beihai_5' }, building: '13幢' });
+    expect((await ok('user', { action: 'me' }, openid)).me).toMatchObject({ grid: { id: 'g_beihai_5' }, building: '13幢' });
+    expect(await call('user', { action: 'residents' }, 'demo-resident')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('the welcome asks once: a chosen name or a skip ends it', async () => {
+    const a = uniqueOpenid('welcome');
+    expect((await ok('user', { action: 'login', scene: 'c=beihai' }, a)).me.welcome).toBe(true);
+    expect((await ok('user', { action: 'skipWelcome', requestId: newRequestId() }, a)).me.welcome).toBe(false);
+    expect((await ok('user', { action: 'me' }, a)).me.welcome).toBe(false);
+    const b = uniqueOpenid('welcome');
+    await ok('user', { action: 'login', scene: 'c=beihai' }, b);
+    const named = await ok('user', { action: 'updateProfile', displayName: '刘阿姨', avatarUrl: 'cloud://local.honglin/avatars/liu.png', requestId: newRequestId() }, b);
+    expect(named.me).toMatchObject({ welcome: false, displayName: '刘阿姨', avatarUrl: 'cloud://local.honglin/avatars/liu.png' });
+    expect((await ok('user', { action: 'me' }, 'demo-resident')).me.welcome).toBe(false);
   });
 
   it('refuses a malformed or unknown scene', async () => {
     expect(await call('user', { action: 'bindCommunity', scene: '中文' }, 'demo-resident')).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
     expect(await call('user', { action: 'bindCommunity', scene: 'c=nowhere' }, 'demo-resident')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  });
-
-  it('only staff make codes, only for their own community, scenes ≤ 32 characters', async () => {
-    expect(await call('user', { action: 'qrcode', scene: 'c=beihai' }, 'demo-resident')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call('user', { action: 'qrcode', scene: 'c=beihai&g=g1&p=' + 'x'.repeat(20) }, 'demo-staff')).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
-    expect(await call('user', { action: 'qrcode', scene: 'c=nowhere' }, 'demo-staff')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
 
