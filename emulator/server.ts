@@ -8,7 +8,8 @@ import { FunctionHost, FunctionSpec } from './functions/host';
 import { FileStorage } from './storage';
 import { Timers, TimerSpec } from './timers';
 import { jsonApi, miniProgramCode } from './openapi';
-import { FUNCTIONS_DIR, bundleFunctions, functionConfig, functionNames } from '../scripts/bundle-functions';
+import { FUNCTIONS_DIR, functionConfig, functionNames } from './functions/discovery';
+import { bundleFunctions } from './functions/bundle';
 import { createPreview } from './preview';
 
 export interface LocalCloudOptions {

@@ -1,4 +1,4 @@
-import { bundleFunctions } from './bundle-functions';
+import { bundleFunctions } from '../emulator/functions/bundle';
 
 /** `npm run build`: deployable cloud functions, each with the domain inlined. */
 async function main() {

@@ -2,8 +2,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo, DEMO_OPENIDS } from '../emulator/seed';
-import { ROOT } from './bundle-functions';
 import { syncMiniprogramNpm } from './mp-npm';
+
+const ROOT = path.resolve(__dirname, '..');
 
 /** `npm start`: the local cloud with the demo community. `--reset` wipes the data first. */
 async function main() {

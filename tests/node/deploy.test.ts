@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { functionConfig, functionNames } from '../../scripts/bundle-functions';
+import { functionConfig, functionNames } from '../../emulator/functions/discovery';
 
 const ROOT = path.resolve(__dirname, '../..');
 const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8'));
