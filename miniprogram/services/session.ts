@@ -1,12 +1,18 @@
 import type { Result } from '../../typings/api';
-import type { Me } from '../../typings/user';
+import type { Me, MoveOffer } from '../../typings/user';
 import * as user from './user';
+import { scanCode } from '../utils/scan';
+import { sceneFromScan } from '../utils/scene';
 
 /** What app.ts keeps in globalData. */
 export interface SessionGlobals {
   /** A QR scene waiting to reach the server; cleared once a login carrying it succeeds. */
   scene?: string;
   me?: Me;
+  /** A poster of another community or grid was scanned: waiting for the person to decide. */
+  moveOffer?: MoveOffer;
+  /** The welcome (name and avatar) was offered in this run of the app: not again until next time. */
+  welcomed?: boolean;
 }
 
 let pending: Promise<Result<Me>> | null = null;
@@ -31,6 +37,7 @@ export function login(): Promise<Result<Me>> {
     }
     if (g.scene === scene) g.scene = undefined;
     g.me = res.data.me;
+    if (res.data.moveOffer) g.moveOffer = res.data.moveOffer;
     return { ok: true, data: res.data.me };
   });
   pending = p;
@@ -77,4 +84,43 @@ export function sceneFrom(query: Record<string, string | undefined> | undefined)
   } catch {
     return raw;
   }
+}
+
+/** The move offer of the last scanned poster, if the person has not answered it yet. */
+export function moveOffer(): MoveOffer | undefined {
+  return globals().moveOffer;
+}
+
+/** The person answered the offer (either way): it is not shown again. */
+export function clearMoveOffer(): void {
+  globals().moveOffer = undefined;
+}
+
+/**
+ * Where a freshly loaded landing page should send the person first, if anywhere: an unanswered
+ * move offer, then (once per run of the app) the welcome for choosing a name and avatar.
+ */
+export function firstStop(me: Me): string | undefined {
+  const g = globals();
+  if (g.moveOffer) return '/pages/user/move/index';
+  if (me.welcome && !g.welcomed) {
+    g.welcomed = true;
+    return '/pages/user/welcome/index';
+  }
+  return undefined;
+}
+
+/**
+ * Scans a community poster from inside the app and joins where it points (a newcomer opened the
+ * app from a shared card or a search, not from the poster). Null when the person backs out.
+ */
+export async function joinByScan(): Promise<Result<Me> | null> {
+  const scan = await scanCode();
+  if (!scan) return null;
+  const scene = sceneFromScan(scan);
+  if (!scene) return { ok: false, code: 'INVALID_ARGUMENT', message: '这不是社区海报上的二维码，请扫描“红邻”社区海报' };
+  const res = await user.bindCommunity({ scene });
+  if (!res.ok) return res;
+  setMe(res.data.me);
+  return { ok: true, data: res.data.me };
 }

@@ -14,3 +14,9 @@ export const createInvite = (req: Req<'createInvite'>) =>
 export const redeemInvite = (req: Req<'redeemInvite'>) =>
   call<UserApi, 'redeemInvite'>('user', 'redeemInvite', req, { mutating: true });
 export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'qrcode', req, { mutating: true });
+export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelcome', {}, { mutating: true });
+export const grids = () => call<UserApi, 'grids'>('user', 'grids', {});
+export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'>('user', 'chooseGrid', req, { mutating: true });
+export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
+export const moveResident = (req: Req<'moveResident'>) =>
+  call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });

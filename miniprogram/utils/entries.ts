@@ -33,6 +33,12 @@ export const ME_ENTRIES: Entry[] = [
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
 
+/** Where a member without a grid picks it by building. */
+export const GRID_PICKER = '/pages/user/grid/index';
+
+/** Where staff place residents in grids. */
+export const STAFF_RESIDENTS = '/package-staff/pages/residents/index';
+
 export function entryViews(entries: Entry[]): EntryView[] {
   return entries.map((e) => ({ ...e, enabled: !!e.path, hint: e.path ? '' : SOON }));
 }

@@ -9,3 +9,14 @@ export function scanQr(): Promise<string | null> {
     });
   });
 }
+
+/** Reads a mini-program code with the camera (or the album): its text and, for this mini-program's own codes, its path. */
+export function scanCode(): Promise<{ result: string; path?: string } | null> {
+  return new Promise((resolve) => {
+    wx.scanCode({
+      scanType: ['qrCode', 'wxCode'],
+      success: (r) => resolve({ result: r.result, path: (r as { path?: string }).path }),
+      fail: () => resolve(null),
+    });
+  });
+}

@@ -1,13 +1,18 @@
 /**
- * Scenes of mini-program codes, as the user function reads them: `c=<community code>&g=<grid code>`,
- * at most 32 characters (WeChat's limit).
+ * The scene of a community poster read with `wx.scanCode`. WeChat gives the code's `path`
+ * (`pages/home/index?scene=…`) for this mini-program's own codes — URL-encoded on iOS, raw on
+ * Android, where the scene's own `&` would split a query parse, so everything after `scene=` is
+ * taken. The local cloud's codes carry the same path in their text (`honglin://pages/…`).
  */
-export function communityScene(communityCode: string, gridCode?: string): string {
-  return gridCode ? `c=${communityCode}&g=${gridCode}` : `c=${communityCode}`;
-}
-
-/** The community code, if the server sent one with the community. */
-export function communityCodeOf(community: { id: string } | undefined): string | undefined {
-  const code = (community as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && code ? code : undefined;
+export function sceneFromScan(scan: { path?: string; result?: string }): string | undefined {
+  for (const source of [scan.path, scan.result]) {
+    const m = source ? /[?&]scene=(.+)$/.exec(source) : null;
+    if (!m) continue;
+    try {
+      return m[1].includes('%') ? decodeURIComponent(m[1]) : m[1];
+    } catch {
+      return undefined;
+    }
+  }
+  return scan.result && /^c=[\w-]{1,12}(&[gp]=[\w-]{1,12})*$/.test(scan.result) ? scan.result : undefined;
 }

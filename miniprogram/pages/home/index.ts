@@ -1,6 +1,8 @@
+import type { Me } from '../../../typings/user';
 import * as session from '../../services/session';
 import { greeting } from '../../utils/date';
-import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
+import { toast } from '../../utils/dialog';
+import { COMMUNITY_INTRO, GRID_PICKER, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
 
 Component({
   data: {
@@ -10,6 +12,9 @@ Component({
     displayName: '',
     communityName: '',
     bound: false,
+    /** Joined, but the grid (and so the grid worker) is not known yet. */
+    unplaced: false,
+    joining: false,
     entries: entryViews(HOME_ENTRIES),
   },
 
@@ -21,19 +26,41 @@ Component({
     onShow() {
       // The greeting follows the clock; the person may have joined a community meanwhile.
       this.setData({ greeting: greeting() });
-      if (this.data.state === 'ready' && !this.data.bound) void this.load(session.ensureMe());
+      if (this.data.state === 'ready' && (!this.data.bound || this.data.unplaced)) void this.load(session.refreshMe());
     },
 
     async load(pending: ReturnType<typeof session.ensureMe>) {
       const res = await pending;
       if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-      const me = res.data;
+      this.show(res.data);
+      const next = session.firstStop(res.data);
+      if (next) wx.navigateTo({ url: next });
+    },
+
+    show(me: Me) {
       this.setData({
         state: 'ready',
         displayName: me.displayName,
         communityName: me.community?.name ?? '',
         bound: !!me.community,
+        unplaced: !!me.community && !me.grid,
       });
+    },
+
+    /** A newcomer scans the poster from inside the app (opened from a shared card or search). */
+    async onScan() {
+      if (this.data.joining) return;
+      this.setData({ joining: true });
+      const res = await session.joinByScan();
+      this.setData({ joining: false });
+      if (!res) return;
+      if (!res.ok) return toast(res.message);
+      this.show(res.data);
+      toast(`已加入${res.data.community?.name ?? '社区'}`);
+    },
+
+    onChooseGrid() {
+      wx.navigateTo({ url: GRID_PICKER });
     },
 
     onRetry() {

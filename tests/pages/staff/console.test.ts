@@ -1,6 +1,14 @@
 import { callFn, freshOpenid, meOf } from '../support/backend';
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** Reads the QR code in a PNG data URL, as a phone's camera would. */
+function scanDataUrl(url: string): string {
+  const png = PNG.sync.read(Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? '';
+}
 
 const PAGE = 'package-staff/pages/console/index';
 
@@ -53,19 +61,19 @@ describe('社区工作台', () => {
     expect(shown).toBe(bj);
   });
 
-  test('a poster code for the community is shown and can be saved', async () => {
+  test('posters for the community and for each grid: the grid\'s code carries its grid, and saves to the album', async () => {
     page = await load(PAGE, { openid: 'demo-staff' });
-    const staff = await meOf('demo-staff');
-    await page.tapText('生成海报码');
+    expect(recorded.requests.length).toBeLessThanOrEqual(3); // budget: one page load ≤ 3 calls
+    await page.tapText('第三网格（北海新村）');
+    expect(page.textOf('#poster-caption')).toBe('第三网格（北海新村）');
+    const request = recorded.requests.find((r) => (r.data as { action?: string }).action === 'qrcode')!;
+    expect(request.data).toMatchObject({ action: 'qrcode', gridId: 'g_beihai_3' });
+    const image = page.comp.data.posterImage as string;
+    expect(image).toMatch(/^data:image\/png;base64,/);
+    expect(scanDataUrl(image)).toContain(encodeURIComponent('c=beihai&g=g3'));
 
-    if (!(staff.community as { code?: string }).code) {
-      // Until the server sends the community's code with `me`, the page cannot name the scene.
-      expect(recorded.toasts).toEqual(['暂时无法生成海报码，请稍后再试']);
-      return;
-    }
-    const image = page.comp.querySelector('#poster-image');
-    expect(image).toBeTruthy();
-    expect(page.comp.data.posterImage).toMatch(/^data:image\/png;base64,/);
+    await page.tapText('北海社区（整个社区）');
+    expect(scanDataUrl(page.comp.data.posterImage)).toMatch(/scene=c%3Dbeihai$/);
 
     await page.tapText('保存到相册');
     expect(recorded.album).toHaveLength(1);

@@ -1,10 +1,9 @@
-import type { InvitableRole, Me } from '../../../../typings/user';
+import type { GridChoice, InvitableRole, Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { formatDateTime } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
-import { communityCodeOf, communityScene } from '../../../utils/scene';
-import { STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -37,7 +36,6 @@ Component({
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
     errorText: '',
     communityName: '',
-    communityCode: '',
     roleText: '',
     canInvite: false,
     canPoster: false,
@@ -50,6 +48,10 @@ Component({
     roles: [] as RoleChoice[],
     busy: false,
     invite: null as InviteView | null,
+    /** Posters: the community's, or one grid's, so residents who scan it land in their grid. */
+    posterTargets: [] as Array<{ id: string; label: string }>,
+    posterTarget: '',
+    posterCaption: '',
     posterImage: '',
   },
 
@@ -68,7 +70,6 @@ Component({
       this.setData({
         state: 'ready',
         communityName: me.community.name,
-        communityCode: communityCodeOf(me.community) ?? '',
         roleText: `${me.displayName}（${roleLabels(me.roles).join('、')}）`,
         canInvite: manager,
         canPoster: manager,
@@ -78,6 +79,13 @@ Component({
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || e.desk),
         roles: roleChoices(me),
       });
+      if (manager) void this.loadGrids(me.community.name);
+    },
+
+    async loadGrids(communityName: string) {
+      const res = await user.grids();
+      const grids: GridChoice[] = res.ok ? res.data.grids : [];
+      this.setData({ posterTargets: [{ id: '', label: `${communityName}（整个社区）` }, ...grids.map((g) => ({ id: g.id, label: g.name }))] });
     },
 
     onRetry() {
@@ -106,18 +114,23 @@ Component({
       if (entry?.path) wx.navigateTo({ url: entry.path });
     },
 
+    onResidents() {
+      wx.navigateTo({ url: STAFF_RESIDENTS });
+    },
+
     onCopyInvite() {
       if (this.data.invite) wx.setClipboardData({ data: this.data.invite.code });
     },
 
-    async onCreatePoster() {
+    async onCreatePoster(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { grid: string }>) {
       if (this.data.busy) return;
-      if (!this.data.communityCode) return toast('暂时无法生成海报码，请稍后再试');
-      this.setData({ busy: true });
-      const res = await user.qrcode({ scene: communityScene(this.data.communityCode), page: 'pages/home/index' });
+      const gridId = e.currentTarget.dataset.grid ?? '';
+      const target = this.data.posterTargets.find((t) => t.id === gridId);
+      this.setData({ busy: true, posterTarget: gridId });
+      const res = await user.qrcode(gridId ? { gridId, page: 'pages/home/index' } : { page: 'pages/home/index' });
       this.setData({ busy: false });
       if (!res.ok) return toast(res.message);
-      this.setData({ posterImage: res.data.image });
+      this.setData({ posterImage: res.data.image, posterCaption: target?.label ?? this.data.communityName });
     },
 
     /** The code arrives as a data URL; the album needs a file. */

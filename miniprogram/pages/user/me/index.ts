@@ -1,7 +1,7 @@
 import type { Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { GRID_PICKER, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
 import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
@@ -15,6 +15,7 @@ interface MeView {
   bound: boolean;
   community: string;
   grid: string;
+  building: string;
   roleLabels: string[];
   showConsole: boolean;
   /** A 共建单位 member verifies pickups of their unit's goods here (staff do it from the console). */
@@ -30,6 +31,7 @@ function toView(me: Me): MeView {
     bound: !!me.community,
     community: me.community?.name ?? '',
     grid: me.grid?.name ?? '',
+    building: me.building ?? '',
     roleLabels: roleLabels(me.roles),
     showConsole: isStaff(me.roles),
     showVerify: mayVerify(me.roles) && !isManager(me.roles),
@@ -53,6 +55,7 @@ Component({
     inviteOpen: false,
     inviteCode: '',
     redeeming: false,
+    joining: false,
   },
 
   methods: {
@@ -148,6 +151,21 @@ Component({
       if (!entry?.path) return; // greyed out: the feature has no page yet
       if (entry.tab) wx.switchTab({ url: entry.path });
       else wx.navigateTo({ url: entry.path });
+    },
+
+    onChooseGrid() {
+      wx.navigateTo({ url: GRID_PICKER });
+    },
+
+    async onScan() {
+      if (this.data.joining) return;
+      this.setData({ joining: true });
+      const res = await session.joinByScan();
+      this.setData({ joining: false });
+      if (!res) return;
+      if (!res.ok) return toast(res.message);
+      this.show(res.data);
+      toast(`已加入${res.data.community?.name ?? '社区'}`);
     },
 
     onConsole() {
