@@ -10,6 +10,8 @@ import { Timers, TimerSpec } from './timers';
 import { jsonApi, miniProgramCode } from './openapi';
 import { FUNCTIONS_DIR, functionConfig, functionNames } from './functions/discovery';
 import { bundleFunctions } from './functions/bundle';
+import { applyCollections, dbAdmin } from './db/admin';
+import { readCollectionsFile } from './db/schema';
 import { createPreview } from './preview';
 
 export interface LocalCloudOptions {
@@ -20,7 +22,14 @@ export interface LocalCloudOptions {
   /** Run timer triggers on their schedule. */
   timers?: boolean;
   maxInstances?: number;
+  /**
+   * The collections file created at start, as a deploy would (database/collections.json by
+   * default); false starts with none, like a fresh CloudBase environment.
+   */
+  collections?: string | false;
 }
+
+const COLLECTIONS_FILE = path.resolve(__dirname, '../database/collections.json');
 
 export interface LocalCloud {
   url: string;
@@ -37,6 +46,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   if (opts.build !== false) await bundleFunctions();
   const journal = new Journal(path.join(opts.dataDir, 'db'));
   const db = new DatabaseEndpoint(journal);
+  if (opts.collections !== false) {
+    applyCollections(db.store, readCollectionsFile(opts.collections ?? COLLECTIONS_FILE));
+    await db.store.durable();
+  }
   let baseUrl = '';
   const storage = new FileStorage(path.join(opts.dataDir, 'files'), () => baseUrl);
 
@@ -88,6 +101,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (!spec) return send(res, 404, { message: `no timer ${fn}/${name}` });
       const out = await host.invoke(fn, { event: timerEvent(spec) });
       return send(res, out.ok ? 200 : 502, out);
+    }
+
+    if (url.pathname.startsWith('/db/')) {
+      // Tools on this machine only, never a page in a browser (which would send an Origin).
+      if (req.headers.origin) return send(res, 403, { message: 'not from a browser' });
+      const out = await dbAdmin(db.store, req.method ?? 'GET', url.pathname, parseJson(await readBody(req)));
+      if (out) return send(res, out.status, out.body);
     }
 
     if (req.method === 'POST' && url.pathname === '/storage/upload') return upload(req, res);

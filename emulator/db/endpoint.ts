@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Doc, decode, encode } from './codec';
-import { DbError, FindOptions, Store, newId } from './store';
+import { DbError, FindOptions, Store, collectionNotExist, newId } from './store';
 import { Transactions } from './transactions';
 import { Journal } from './journal';
 
@@ -9,6 +9,8 @@ const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
 
 type Params = Record<string, any>;
+
+const CREATES = new Set(['addCollection', 'createCollection']);
 
 /** Answers the `database.*` actions @cloudbase/node-sdk posts to its service URL. */
 export class DatabaseEndpoint {
@@ -35,6 +37,10 @@ export class DatabaseEndpoint {
 
   private dispatch(p: Params): Record<string, unknown> {
     const action = String(p.action).replace(/^database\./, '');
+    // As on CloudBase: reads and writes name a collection someone created, or fail.
+    if (typeof p.collectionName === 'string' && !CREATES.has(action) && !this.store.hasCollection(p.collectionName)) {
+      throw collectionNotExist();
+    }
     switch (action) {
       case 'startTransaction':
         return { transactionId: this.tx.start() };
@@ -62,7 +68,7 @@ export class DatabaseEndpoint {
         return { data: { list: this.aggregate(p) } };
       case 'addCollection':
       case 'createCollection':
-        this.store.collection(coll(p));
+        this.store.createCollection(coll(p));
         return { data: {} };
       default:
         throw new DbError('INVALID_PARAM', `不支持的数据库操作：${action}`);

@@ -7,6 +7,8 @@ export interface Change {
   id: string;
   /** EJSON of the document after the change; absent when removed. */
   d?: string;
+  /** Marks a collection's own entry (id ''): `d` is then its catalogue entry, indexes and rule. */
+  k?: 'collection';
 }
 
 /**

@@ -3,6 +3,7 @@ import { Aggregator, Query, find, update as applyUpdate } from 'mingo';
 import { Change, Journal } from './journal';
 import { Doc, decode, encode } from './codec';
 import { extractNear, nearSort } from './geo';
+import type { IndexSpec, Rule } from './schema';
 
 export type Sort = Record<string, 1 | -1>;
 
@@ -25,29 +26,74 @@ export class DbError extends Error {
 
 export const newId = (): string => randomBytes(16).toString('hex');
 
+/** What CloudBase knows of a collection besides its documents. */
+export interface CollectionMeta {
+  indexes: IndexSpec[];
+  rule?: Rule;
+}
+
+/** CloudBase's answer for a collection that was never created. */
+export function collectionNotExist(): DbError {
+  return new DbError(
+    'DATABASE_COLLECTION_NOT_EXIST',
+    '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
+  );
+}
+
 /**
  * The committed state: collections of documents, each with a version that bumps on every write
  * (kept for removed documents too, so optimistic transactions can validate what they read).
+ * As on CloudBase, a collection exists only once created; writing to any other is refused.
  */
 export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
+  private readonly catalogue = new Map<string, CollectionMeta>();
   private readonly versions = new Map<string, number>();
   private clock = 0;
 
   constructor(private readonly journal: Journal) {
     journal.open(
-      (ch) => this.put(ch.c, ch.id, ch.d === undefined ? null : (decode(ch.d) as Doc)),
+      (ch) => this.replay(ch),
       () => this.dump(),
     );
   }
 
+  /** The documents of a collection (empty for one that does not exist). */
   collection(name: string): Map<string, Doc> {
-    let coll = this.collections.get(name);
-    if (!coll) {
-      coll = new Map();
-      this.collections.set(name, coll);
-    }
-    return coll;
+    return this.collections.get(name) ?? new Map();
+  }
+
+  hasCollection(name: string): boolean {
+    return this.catalogue.has(name);
+  }
+
+  listCollections(): Array<{ name: string } & CollectionMeta> {
+    return [...this.catalogue].map(([name, meta]) => ({ name, ...structuredClone(meta) })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  createCollection(name: string): void {
+    if (this.catalogue.has(name)) throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', '[ResourceUnavailable.ResourceExist] Table exist.');
+    this.describe(name, { indexes: [] });
+  }
+
+  /** Adds an index, or replaces the one of the same name. */
+  setIndex(name: string, index: IndexSpec): void {
+    const meta = this.meta(name);
+    this.describe(name, { ...meta, indexes: [...meta.indexes.filter((i) => i.name !== index.name), index] });
+  }
+
+  dropIndex(name: string, indexName: string): void {
+    const meta = this.meta(name);
+    this.describe(name, { ...meta, indexes: meta.indexes.filter((i) => i.name !== indexName) });
+  }
+
+  setRule(name: string, rule: Rule): void {
+    this.describe(name, { ...this.meta(name), rule });
+  }
+
+  /** Resolves once every change so far is on disk. */
+  durable(): Promise<void> {
+    return this.journal.durable();
   }
 
   get(coll: string, id: string): Doc | undefined {
@@ -60,6 +106,7 @@ export class Store {
 
   /** Applies whole-document writes atomically and journals them as one batch. */
   commit(writes: Array<{ coll: string; id: string; doc: Doc | null }>): void {
+    if (writes.some((w) => !this.catalogue.has(w.coll))) throw collectionNotExist();
     const batch: Change[] = [];
     for (const w of writes) {
       this.put(w.coll, w.id, w.doc);
@@ -135,14 +182,37 @@ export class Store {
     return [...c.values()];
   }
 
+  private meta(name: string): CollectionMeta {
+    const meta = this.catalogue.get(name);
+    if (!meta) throw collectionNotExist();
+    return meta;
+  }
+
+  private describe(name: string, meta: CollectionMeta): void {
+    this.catalogue.set(name, meta);
+    this.journal.append([{ c: name, id: '', k: 'collection', d: JSON.stringify(meta) }]);
+  }
+
+  private replay(ch: Change): void {
+    if (ch.k === 'collection') return void this.catalogue.set(ch.c, JSON.parse(ch.d ?? '{"indexes":[]}'));
+    // Data kept from before collections were catalogued: a collection with documents exists.
+    if (!this.catalogue.has(ch.c)) this.catalogue.set(ch.c, { indexes: [] });
+    this.put(ch.c, ch.id, ch.d === undefined ? null : (decode(ch.d) as Doc));
+  }
+
   private put(coll: string, id: string, doc: Doc | null): void {
-    const c = this.collection(coll);
+    let c = this.collections.get(coll);
+    if (!c) {
+      c = new Map();
+      this.collections.set(coll, c);
+    }
     if (doc) c.set(id, doc);
     else c.delete(id);
     this.versions.set(`${coll}\u0000${id}`, ++this.clock);
   }
 
   private *dump(): Iterable<Change> {
+    for (const [c, meta] of this.catalogue) yield { c, id: '', k: 'collection', d: JSON.stringify(meta) };
     for (const [c, docs] of this.collections) for (const [id, d] of docs) yield { c, id, d: encode(d) };
   }
 }

@@ -3,12 +3,19 @@ import { sdk } from '../support/cloud';
 
 const db = sdk().database();
 const _ = db.command;
-const fresh = (name: string) => `t_${name}_${randomBytes(4).toString('hex')}`;
+const freshName = (what: string) => `t_${what}_${randomBytes(4).toString('hex')}`;
+/** A collection of its own for each test, created first, as CloudBase requires. */
+const fresh = async (what: string) => {
+  const c = freshName(what);
+  await db.createCollection(c);
+  return c;
+};
 
 describe('database endpoint through @cloudbase/node-sdk', () => {
-  const people = fresh('people');
+  const people = freshName('people');
 
   beforeAll(async () => {
+    await db.createCollection(people);
     await db.collection(people).add([
       { _id: 'p1', name: '王桂英', age: 78, grid: 'g1', tags: ['空巢'], born: new Date('1948-03-01T00:00:00Z') },
       { _id: 'p2', name: '李建华', age: 45, grid: 'g2', tags: ['党员', '志愿者'] },
@@ -51,7 +58,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
   });
 
   it('updates with inc, set, remove, push, pull and addToSet', async () => {
-    const c = fresh('ops');
+    const c = await fresh('ops');
     await db.collection(c).add({ _id: 'x', n: 1, tags: ['a', 'b'], nested: { keep: 1, drop: 2 }, gone: true });
     await db.collection(c).doc('x').update({
       n: _.inc(2),
@@ -68,7 +75,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
   });
 
   it('set replaces a document and upserts a missing one; where-update and where-remove touch every match', async () => {
-    const c = fresh('set');
+    const c = await fresh('set');
     await db.collection(c).doc('a').set({ v: 1, old: true });
     await db.collection(c).doc('a').set({ v: 2 });
     expect((await db.collection(c).doc('a').get()).data[0]).toEqual({ _id: 'a', v: 2 });
@@ -81,7 +88,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
   });
 
   it('rejects a duplicate _id and writes nothing', async () => {
-    const c = fresh('dup');
+    const c = await fresh('dup');
     await db.collection(c).add({ _id: 'same', v: 1 });
     await expect(db.collection(c).add({ _id: 'same', v: 2 })).rejects.toMatchObject({ message: expect.stringMatching(/duplicate/) });
     expect((await db.collection(c).doc('same').get()).data[0].v).toBe(1);
@@ -100,7 +107,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
       { _id: 'g2', n: 1 },
       { _id: 'g3', n: 1 },
     ]);
-    const grids = fresh('grids');
+    const grids = await fresh('grids');
     await db.collection(grids).add([{ _id: 'g1', name: '第一网格' }]);
     const joined = await db
       .collection(people)
@@ -112,7 +119,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
   });
 
   it('orders by distance with geoNear', async () => {
-    const c = fresh('geo');
+    const c = await fresh('geo');
     const P = (lng: number, lat: number) => new db.Geo.Point(lng, lat);
     await db.collection(c).add([
       { _id: 'far', loc: P(120.4, 32.9) },
@@ -129,7 +136,7 @@ describe('database endpoint through @cloudbase/node-sdk', () => {
 
 describe('transactions', () => {
   it('commits all writes together', async () => {
-    const c = fresh('tx');
+    const c = await fresh('tx');
     await db.runTransaction(async (t: any) => {
       await t.collection(c).doc('a').set({ v: 1 });
       await t.collection(c).doc('b').set({ v: 2 });
@@ -138,7 +145,7 @@ describe('transactions', () => {
   });
 
   it('rolls back: nothing written', async () => {
-    const c = fresh('tx');
+    const c = await fresh('tx');
     await db.collection(c).doc('a').set({ v: 1 });
     const t = await db.startTransaction();
     await t.collection(c).doc('a').update({ v: _.inc(10) });
@@ -151,7 +158,7 @@ describe('transactions', () => {
   });
 
   it('reports a conflict when what it read changed before commit', async () => {
-    const c = fresh('tx');
+    const c = await fresh('tx');
     await db.collection(c).doc('a').set({ v: 1 });
     const t = await db.startTransaction();
     await t.collection(c).doc('a').get();
@@ -167,7 +174,7 @@ describe('transactions', () => {
   });
 
   it('is serializable under parallel read-modify-write: no lost update', async () => {
-    const c = fresh('tx');
+    const c = await fresh('tx');
     await db.collection(c).doc('counter').set({ n: 0 });
     const N = 40;
     const bump = async () => {
@@ -188,7 +195,7 @@ describe('transactions', () => {
   });
 
   it('prevents write skew: two transactions each checking the other cannot both commit', async () => {
-    const c = fresh('skew');
+    const c = await fresh('skew');
     await db.collection(c).add([{ _id: 'x', onCall: true }, { _id: 'y', onCall: true }]);
     const goOff = (me: string, other: string) => async () => {
       const t = await db.startTransaction();

@@ -31,6 +31,9 @@ it('keeps every acknowledged write and no half transaction across SIGKILL', asyn
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-durable-'));
   const first = await startCloud(dataDir);
   const db = dbAt(first.url);
+  // Created collections, like their documents, outlive the process.
+  await db.createCollection('storm');
+  await db.createCollection('pairs');
   const acked: string[] = [];
   const ackedPairs: string[] = [];
   let stop = false;
