@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo, DEMO_OPENIDS } from '../emulator/seed';
 import { syncMiniprogramNpm } from './mp-npm';
+import { bringToLife } from '../demo/alive';
+import { httpCaller } from '../demo/http';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,6 +18,8 @@ async function main() {
   syncMiniprogramNpm();
   const cloud = await startLocalCloud({ port, dataDir, timers: true });
   const seeded = seedDemo(cloud.db.store);
+  // A first start shows a community at work: a season open, wishes in every state, orders, bookings.
+  if (seeded) await bringToLife(httpCaller(cloud.url));
   console.log(`红邻 local cloud ready at ${cloud.url} (${Date.now() - started} ms)`);
   console.log(`  data: ${dataDir}${seeded ? ' (demo community seeded)' : ''}`);
   console.log(`  preview: ${cloud.url}/ (the mini-program in a browser; the account switch is beside the phone)`);

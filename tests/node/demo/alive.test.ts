@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
+import { seedDemo } from '../../../emulator/seed';
+import { bringToLife } from '../../../demo/alive';
+import { httpCaller } from '../../../demo/http';
+
+/** `npm start`'s first run, on a local cloud of its own so the shared one stays as seeded. */
+describe('the living demo community', () => {
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-alive-')), build: false, maxInstances: 2 });
+    seedDemo(cloud.db.store);
+  });
+  afterAll(() => cloud.close());
+
+  it('opens a season and fills the wall, the mall and the desk through the functions', async () => {
+    const call = httpCaller(cloud.url);
+    const life = await bringToLife(call);
+    expect(life.wishes).toEqual({ completed: 2, awaiting: 1, claimed: 2, open: 4, pending: 2, withdrawn: 1 });
+
+    const wall = await call('wish', { action: 'list' }, 'demo-resident');
+    if (!wall.ok) throw new Error(wall.message);
+    const statuses = wall.data.items.map((w: any) => w.status);
+    for (const s of ['open', 'claimed', 'awaiting_confirmation', 'completed']) expect(statuses).toContain(s);
+    expect(statuses).not.toContain('pending_review');
+    expect(wall.data.items.every((w: any) => w.seasonNumber === 1)).toBe(true);
+
+    const queue = await call('wish', { action: 'queue', kind: 'review' }, 'demo-staff');
+    expect(queue.ok && queue.data.items).toHaveLength(2);
+
+    const volunteer = await call('points', { action: 'balance' }, 'demo-volunteer');
+    // 260 to start, two wishes confirmed, one haircut voucher (30) spent.
+    expect(volunteer.ok && volunteer.data.balance).toBeGreaterThan(260 - 30);
+    const orders = await call('points', { action: 'orders' }, 'demo-resident');
+    expect(orders.ok && orders.data.items.map((o: any) => o.status)).toEqual(['pending']);
+
+    const mine = await call('booking', { action: 'mine', kind: 'bookings', when: 'upcoming' }, 'demo-resident');
+    expect(mine.ok && mine.data.items.length).toBe(life.bookings > 0 ? 1 : 0);
+    const errands = await call('booking', { action: 'errands', scope: 'queue' }, 'demo-staff');
+    expect(errands.ok && errands.data.items.some((e: any) => /高龄津贴/.test(e.description))).toBe(true);
+
+    const recon = await call('points', { action: 'reconcile' }, 'demo-admin');
+    expect(recon.ok && recon.data.mismatches).toEqual([]);
+  });
+});
