@@ -111,7 +111,15 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
   await must(
     call,
     'booking',
-    { action: 'requestErrand', serviceId: 'sv_beihai_home_help', description: '老伴行动不便，想请工作人员上门帮忙办理高龄津贴认证。', address: '13幢201室', contactPhone: '13851234611' },
+    {
+      action: 'requestErrand',
+      serviceId: 'sv_beihai_home_help',
+      description: '老伴行动不便，想请工作人员上门帮忙办理高龄津贴认证。',
+      address: '13幢201室',
+      contactPhone: '13851234611',
+      // A working day ahead: the first day the front desk has open slots.
+      window: { date: days.find((d: any) => d.open && d.date > dateOf(now))?.date ?? dateOf(now + 2 * day), from: '09:00', to: '11:00' },
+    },
     'demo-neighbour-4',
   );
   return { wishes, orders: 2, bookings, errands: 1 };
