@@ -7,7 +7,7 @@ import { DatabaseEndpoint } from './db/endpoint';
 import { FunctionHost, FunctionSpec } from './functions/host';
 import { FileStorage } from './storage';
 import { Timers, TimerSpec } from './timers';
-import { jsonApi, miniProgramCode } from './openapi';
+import { CloudRefusal, OpenApiFaults, openApi } from './openapi';
 import { FUNCTIONS_DIR, functionConfig, functionNames } from './functions/discovery';
 import { bundleFunctions } from './functions/bundle';
 import { applyCollections, dbAdmin } from './db/admin';
@@ -74,6 +74,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
   // The mini-program in a browser, at `/`; built when first asked for.
   const preview = createPreview();
+  // Tests make an open API fail (POST /openapi/faults), to see content checks fail closed.
+  const faults = new OpenApiFaults();
 
   const timerEvent = (s: TimerSpec) => ({ Type: 'Timer', TriggerName: s.name, Time: new Date().toISOString(), Message: '' });
   const timers = new Timers(timerSpecs, (s) => host.invoke(s.fn, { event: timerEvent(s) }));
@@ -103,6 +105,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return send(res, out.ok ? 200 : 502, out);
     }
 
+    if (req.method === 'POST' && url.pathname === '/openapi/faults') {
+      // Loopback callers only, and never a page in a browser (which would send an Origin).
+      if (!isLoopback(req.socket.remoteAddress) || req.headers.origin) return send(res, 403, { message: 'loopback only' });
+      const f = parseJson(await readBody(req)) as { api?: unknown; mode?: unknown; openid?: unknown } | undefined;
+      const openid = typeof f?.openid === 'string' && f.openid ? f.openid : undefined;
+      if (typeof f?.api !== 'string' || !['error', 'timeout', 'off'].includes(f.mode as string)) return send(res, 400, { message: 'expected {api, mode: error|timeout|off, openid?}' });
+      faults.set(f.api, f.mode as 'error' | 'timeout' | 'off', openid);
+      return send(res, 200, { ok: true });
+    }
+
     if (url.pathname.startsWith('/db/')) {
       // Tools on this machine only, never a page in a browser (which would send an Origin).
       if (req.headers.origin) return send(res, 403, { message: 'not from a browser' });
@@ -124,11 +136,6 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const p = parseJson(await readBody(req)) as Record<string, any> | undefined;
       if (!p || typeof p.action !== 'string') return send(res, 200, { code: 'INVALID_PARAM', message: 'action required' });
       if (p.action.startsWith('database.')) return send(res, 200, await db.handle(p));
-      if (p.action === 'wx.api') {
-        const data = p.requestData ? JSON.parse(p.requestData) : {};
-        const result = jsonApi(db.store, p.apiName, data);
-        return send(res, 200, { requestId: 'local', data: { responseData: JSON.stringify(result) } });
-      }
       if (p.action === 'storage.getTempFileURL' || p.action === 'storage.batchGetDownloadUrl') {
         const list = (p.file_list ?? []).map((f: { fileid: string }) => {
           const u = storage.url(f.fileid);
@@ -142,17 +149,30 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     send(res, 404, { message: 'not found' });
   }
 
-  /** wx.openApi: multipart in, raw bytes out (a PNG for mini-program codes). */
+  /**
+   * wx.openApi (云调用): multipart with a protobuf CommApiData in, a protobuf CommOpenApiResp out.
+   * The caller's function is known from its wxCloudApiToken, as WeChat knows it from the real one.
+   */
   async function compatibleOpenApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fields = await readForm(req);
-    if (fields.apiName === 'wxacode.getUnlimited') {
-      const png = await miniProgramCode(JSON.parse(fields.requestData || '{}'));
-      res.writeHead(200, { 'content-type': 'image/png' });
-      return void res.end(png);
+    if (fields.action !== 'wx.openApi') return send(res, 200, { code: 'INVALID_PARAM', message: `local cloud does not support ${fields.action}` });
+    const caller = /^local:(.+)$/.exec(fields.wxCloudApiToken ?? '')?.[1];
+    const allowed = caller && specs.has(caller) ? (functionConfig(caller).permissions?.openapi ?? []) : undefined;
+    const requestData = Buffer.from(fields.requestData ?? '', 'latin1');
+    const fault = faults.get(fields.apiName, requestData);
+    // No answer until the caller gives up.
+    if (fault === 'timeout') await new Promise<void>((resolve) => res.on('close', resolve));
+    if (res.destroyed) return;
+    let body: Buffer;
+    try {
+      body = await openApi(db.store, fields.apiName, requestData, allowed);
+    } catch (e) {
+      if (e instanceof CloudRefusal) return send(res, 200, { code: e.code, message: e.message, requestId: 'local' });
+      throw e;
     }
-    const result = jsonApi(db.store, fields.apiName, JSON.parse(fields.requestData || '{}'));
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(result));
+    if (fault === 'error') body = OpenApiFaults.busy();
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+    res.end(body);
   }
 
   async function upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -201,15 +221,20 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   };
 }
 
+function isLoopback(addr: string | undefined): boolean {
+  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+}
+
 function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
-    const bb = busboy({ headers: req.headers });
+    // latin1 maps each byte to one character, so a binary part (the protobuf) survives intact.
+    const bb = busboy({ headers: req.headers, defCharset: 'latin1' });
     bb.on('field', (k, v) => (fields[k] = v));
     bb.on('file', (k, stream) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => (fields[k] = Buffer.concat(chunks).toString('utf8')));
+      stream.on('end', () => (fields[k] = Buffer.concat(chunks).toString('latin1')));
     });
     bb.on('close', () => resolve(fields));
     bb.on('error', reject);

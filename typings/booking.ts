@@ -196,6 +196,8 @@ export interface Errand {
   mine: boolean;
   assignedToMe: boolean;
   can: ErrandPermission[];
+  /** Why the errand waits for staff to read it (the content check was unavailable, say). */
+  heldReason?: string;
   createdAt: number;
   updatedAt: number;
   /** Only in `detail` and after a change. */

@@ -273,6 +273,8 @@ export interface TicketCard {
   overdue: boolean;
   reopened: number;
   stars?: number;
+  /** Why the request waits for staff to read it (the content check was unavailable, say). */
+  heldReason?: string;
   createdAt: number;
   updatedAt: number;
 }

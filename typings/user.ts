@@ -83,7 +83,8 @@ export interface UserApi {
   bindCommunity: { req: { scene: string } & Idempotent; res: { me: Me } };
   updateProfile: {
     req: { displayName?: string; phone?: string; avatarUrl?: string } & Idempotent;
-    res: { me: Me };
+    /** `nameHeld`: the content check was unavailable, so the old name stays; say so. */
+    res: { me: Me; nameHeld?: string };
   };
   createInvite: {
     req: { role: InvitableRole; gridId?: string; unitId?: string; ttlHours?: number } & Idempotent;

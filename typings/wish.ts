@@ -33,6 +33,8 @@ export interface WishCard {
   excerpt: string;
   /** When the proof was submitted (staff may confirm alone 3 days later). */
   proofAt?: number;
+  /** Why some text of the wish waits for staff review (the content check was unavailable, say). */
+  heldReason?: string;
 }
 
 export interface WishEvent {
@@ -49,9 +51,10 @@ export interface WishDetail extends WishCard {
   timeline: WishEvent[];
   /** Only for the claimer, and only if the publisher allowed it. */
   contactPhone?: string;
-  proof?: { note: string; photos: string[]; at: number };
+  /** While the note is held for review, only the claimer and staff read it. */
+  proof?: { note: string; photos: string[]; at: number; held?: boolean };
   leaseUntil?: number;
-  rating?: { stars: number; comment?: string };
+  rating?: { stars: number; comment?: string; held?: boolean };
   rejectReason?: string;
   /** Points the claimer earned on completion. */
   pointsAwarded?: number;
@@ -64,6 +67,7 @@ export interface WishDetail extends WishCard {
 
 export type WishPermission =
   | 'review'
+  | 'clearHold'
   | 'claim'
   | 'want'
   | 'release'
@@ -105,6 +109,8 @@ export interface WishApi {
   similar: { req: { title: string; content?: string; category: WishCategory }; res: { items: WishCard[] } };
   want: { req: { id: string } & Idempotent; res: { wish: WishDetail } };
   review: { req: { id: string; approve: boolean; reason?: string } & Idempotent; res: { wish: WishDetail } };
+  /** Staff: held text (a proof note, a rating comment) has been read and may be shown. */
+  clearHold: { req: { id: string } & Idempotent; res: { wish: WishDetail } };
   list: {
     req: {
       status?: WishStatus | 'active';
@@ -126,7 +132,7 @@ export interface WishApi {
   withdraw: { req: { id: string; reason?: string } & Idempotent; res: { wish: WishDetail } };
   takedown: { req: { id: string; reason: string } & Idempotent; res: { wish: WishDetail } };
   mine: { req: { role?: 'posted' | 'claimed'; cursor?: string }; res: Page<WishCard> };
-  queue: { req: { kind: 'review' | 'confirmation'; cursor?: string }; res: Page<WishCard> };
+  queue: { req: { kind: 'review' | 'confirmation' | 'held'; cursor?: string }; res: Page<WishCard> };
   stats: { req: { seasonId?: string }; res: { stats: WishStats; seasons: SeasonView[] } };
   openSeason: { req: { name?: string; startDate: string; endDate: string } & Idempotent; res: { season: SeasonView } };
 }

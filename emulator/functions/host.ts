@@ -62,9 +62,11 @@ export class FunctionHost {
           clearTimeout(timer);
           resolve(o);
         });
-        const identity: Record<string, string> = call.openid
-          ? { WX_OPENID: call.openid, WX_APPID: 'wx-local-honglin', WX_CLIENTIP: '127.0.0.1' }
-          : {};
+        // Every invocation, a timer's too, gets a cloud-call token; it names the function to the stand-ins.
+        const identity: Record<string, string> = {
+          WX_API_TOKEN: `local:${spec.name}`,
+          ...(call.openid ? { WX_OPENID: call.openid, WX_APPID: 'wx-local-honglin', WX_CLIENTIP: '127.0.0.1' } : {}),
+        };
         inst.current = id;
         inst.child.send({ id, event: call.event, identity, requestId: randomBytes(8).toString('hex') });
       });

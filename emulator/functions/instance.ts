@@ -13,7 +13,8 @@ interface Invocation {
   requestId: string;
 }
 
-const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP'];
+// WX_API_TOKEN: the invocation's token for cloud calls (云调用), read by the SDK through WX_CONTEXT_KEYS.
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN'];
 
 process.on('message', async (msg: Invocation) => {
   for (const k of IDENTITY_KEYS) delete process.env[k];

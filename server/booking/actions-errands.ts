@@ -8,7 +8,7 @@ import { maskName } from '../core/mask';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
-import { checkText } from '../platform/openapi';
+import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, grantFor, hasRole } from '../user/model';
 import { GRIDS, GridDoc } from '../community/model';
@@ -106,9 +106,9 @@ export const requestErrand = action(
       const open = await count(ERRANDS, { requesterId: user._id, status: { $in: OPEN } });
       if (open >= MAX_OPEN_ERRANDS) throw exhausted(`您已有${open}件代办事项在办理中，请办结后再提交`);
     });
-    if (!(await checkText(`${input.description}\n${input.address ?? ''}\n${(input.papers ?? []).join('、')}`, user.openid))) {
-      throw invalid('填写的内容含有不适宜的词语，请修改后再提交');
-    }
+    const screening = await screenText(`${input.description}\n${input.address ?? ''}\n${(input.papers ?? []).join('、')}`, user.openid);
+    if (screening.verdict === 'risky') throw invalid('填写的内容含有不适宜的词语，请修改后再提交');
+    const hold = holdOf(screening, ctx.now);
     const place = await docs.get<PlaceDoc>(PLACES, s.placeId);
     const errandId = await transact((tx) =>
       once(tx, key, async () => {
@@ -130,6 +130,7 @@ export const requestErrand = action(
           ...(input.window ? { window: input.window } : {}),
           ...(contact ? { contactPhone: contact } : {}),
           status: 'submitted',
+          ...(hold ? { hold } : {}),
           createdAt: ctx.now,
           updatedAt: ctx.now,
         };
@@ -203,7 +204,9 @@ export const assignErrand = action(
   z.object({ id: id('代办编号'), assigneeId: z.optional(id('办理人')), reason: z.optional(text('说明', 200)), requestId }),
   async (ctx: BookingCtx, input) => {
     const user = await requireMember(ctx.openid);
-    return mutate(user, ctx, 'assignErrand', input.id, input.requestId, async (tx, e) => {
+    return mutate(user, ctx, 'assignErrand', input.id, input.requestId, async (tx, current) => {
+      // Taking an errand in hand is staff having read it: a hold on its text ends.
+      const { hold: _read, ...e } = current;
       if (!input.assigneeId || (input.assigneeId === user._id && !isStaff(user))) {
         if (!mayHandle(user, e)) throw forbidden('只有本社区的工作人员或本网格的网格员可以受理');
         if (e.status === 'accepted') throw conflict(e.assigneeId === user._id ? '您已受理该事项' : '该事项已由他人受理');

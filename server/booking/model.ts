@@ -12,6 +12,7 @@ import type {
 } from '../../typings/booking';
 import { BOOKING_SERVICES } from '../map/model';
 import type { Seats } from './seats';
+import type { Hold } from '../core/screen';
 
 /** The map reads this collection by `{ communityId, placeId }` to show what is bookable at a place. */
 export const SERVICES = BOOKING_SERVICES;
@@ -127,6 +128,8 @@ export interface ErrandDoc {
   assigneeRole?: 'staff' | 'grid_worker';
   result?: string;
   rating?: { stars: number; comment?: string; at: number };
+  /** The errand's text could not be checked: it waits for staff, who end the hold by taking it in hand. */
+  hold?: Hold;
   createdAt: number;
   updatedAt: number;
 }

@@ -185,6 +185,7 @@ export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: strin
     mine,
     assignedToMe,
     can: errandPermissions(viewer, e),
+    ...(e.hold ? { heldReason: e.hold.reason } : {}),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     ...(extra.events ? { timeline: extra.events.map(toEvent) } : {}),

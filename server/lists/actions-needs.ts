@@ -7,7 +7,7 @@ import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
-import { checkText } from '../platform/openapi';
+import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { hasRole } from '../user/model';
 import { GRIDS, type GridDoc } from '../community/model';
@@ -56,7 +56,9 @@ export const submitRequest = action(
     const user = await requireMember(ctx.openid);
     const gridId = input.gridId ?? user.gridId;
     if (gridId) await assertGrid(docs, gridId, user.communityId);
-    if (!(await checkText(`${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`, user.openid))) throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
+    const screening = await screenText(`${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`, user.openid);
+    if (screening.verdict === 'risky') throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
+    const hold = holdOf(screening, ctx.now);
     const key = requestKey(user._id, 'lists', 'submitRequest', input.requestId);
     await precheck(key, async () => {
       const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
@@ -86,6 +88,7 @@ export const submitRequest = action(
         };
         const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now);
         need.ticketId = ticket._id;
+        if (hold) ticket.hold = hold;
         await tx.set(NEEDS, need._id, need);
         await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
         await commitTicket(tx, null, ticket, user, ctx.now, '居民提交诉求（集单）');

@@ -118,6 +118,8 @@ export const dispatch = action(
           updatedAt: ctx.now,
         };
         if (!usage) delete next.usage;
+        // Dispatching is staff having read the request: a hold on its text ends.
+        delete next.hold;
         const why = input.reason ?? `派单给${assignee.label}${kind !== 'simple' ? `（${KIND_LABEL[kind]}）` : ''}`;
         if (kind !== t.kind && before) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'kind', from: t.kind, to: kind, actor: user, at: ctx.now, why });
         if (before?.assignee) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'assignee', from: before.assignee.label, to: assignee.label, actor: user, at: ctx.now, why });

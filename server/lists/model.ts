@@ -19,6 +19,7 @@ import type {
   VisitGroup,
 } from '../../typings/lists';
 import type { WishCategory } from '../../typings/wish';
+import type { Hold } from '../core/screen';
 
 export const NEEDS = 'needs';
 export const RESOURCES = 'resources';
@@ -193,6 +194,8 @@ export interface TicketDoc {
   closedAt?: number;
   resolution?: { note: string; photos: string[]; at: number; byLabel: string };
   rating?: { stars: number; comment?: string; at: number };
+  /** The request's text could not be checked: it waits for staff, who end the hold by dispatching. */
+  hold?: Hold;
   reopenCount: number;
   /** The capacity taken for this ticket, released if it is cancelled before being resolved. */
   usage?: { id: string; resourceId: string };

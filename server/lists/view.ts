@@ -149,6 +149,7 @@ export function toTicketCard(t: TicketDoc, now: number, gridName?: string): Tick
     overdue: isOverdue(t, now),
     reopened: t.reopenCount,
     ...(t.rating ? { stars: t.rating.stars } : {}),
+    ...(t.hold ? { heldReason: t.hold.reason } : {}),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };

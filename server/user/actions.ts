@@ -5,7 +5,7 @@ import { requestId, text, id } from '../core/validation';
 import { docs } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { checkText } from '../platform/openapi';
+import { screenText } from '../core/screen';
 import { GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
 import { USERS, UserDoc, mayInvite } from './model';
 import { INVITES, inviteCode, normalizeCode } from './invite';
@@ -29,21 +29,22 @@ export const updateProfile = action(
     if (input.displayName === undefined && input.phone === undefined && input.avatarUrl === undefined) {
       throw invalid('请填写要修改的资料');
     }
-    if (input.displayName && !(await checkText(input.displayName, user.openid))) {
-      throw invalid('昵称含有不适宜的内容，请修改后再试');
-    }
+    const screening = input.displayName ? await screenText(input.displayName, user.openid) : undefined;
+    if (screening?.verdict === 'risky') throw invalid('昵称含有不适宜的内容，请修改后再试');
+    // A name that could not be checked is never shown to neighbours: the old one stays for now.
+    const nameHeld = screening?.verdict === 'held';
     const updated = await transact((tx) =>
       once(tx, requestKey(user._id, 'user', 'updateProfile', input.requestId), async () => {
         const cur = (await tx.get<UserDoc>(USERS, user._id))!;
         const next: UserDoc = { ...cur, profileAsked: true, updatedAt: ctx.now };
-        if (input.displayName !== undefined) next.displayName = input.displayName;
+        if (input.displayName !== undefined && !nameHeld) next.displayName = input.displayName;
         if (input.phone !== undefined) next.phone = input.phone;
         if (input.avatarUrl !== undefined) next.avatarUrl = input.avatarUrl;
         await tx.set(USERS, cur._id, next);
         return next;
       }),
     );
-    return { me: await meView(updated) };
+    return { me: await meView(updated), ...(nameHeld ? { nameHeld: '昵称暂时无法完成安全检查，先保留原昵称，请稍后再改' } : {}) };
   },
 );
 

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { action } from '../core/define';
 import { forbidden, exhausted, conflict } from '../core/errors';
 import { text } from '../core/validation';
+import { invalid } from '../core/errors';
+import { holdOf, screenText } from '../core/screen';
 import { findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { SYSTEM, requireMember } from '../user/caller';
@@ -28,7 +30,7 @@ export const claim = action(z.object(wishId), async (ctx: WishCtx, input) => {
     await record(tx, w, { ...w, status, claim: claimInfo, everClaimed: true, updatedAt: ctx.now }, user, ctx.now);
     publisherId = w.publisherId;
   });
-  if (publisherId) await notify(publisherId, 'wishClaimed', `pages/wish/detail/index?id=${wish.id}`, { thing1: wish.title, thing2: wish.claimer ?? '志愿者' });
+  if (publisherId) await notify(publisherId, 'wishClaimed', `pages/wish/detail/index?id=${wish.id}`, { title: wish.title, claimer: wish.claimer ?? '志愿者', at: ctx.now });
   return { wish };
 });
 
@@ -61,14 +63,20 @@ export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因'
 
 export const submitProof = action(z.object({ ...wishId, note: text('完成说明', 300), photos }), async (ctx: WishCtx, input) => {
   const user = await requireMember(ctx.openid);
+  const screening = await screenText(input.note, user.openid);
+  if (screening.verdict === 'risky') throw invalid('完成说明含有不适宜的词语，请修改后再提交');
+  const hold = holdOf(screening, ctx.now);
   let publisherId = '';
   const wish = await mutate(user, ctx, 'submitProof', input.id, input.requestId, async (tx, w) => {
     if (w.claim?.userId !== user._id) throw forbidden('只有认领人可以提交完成凭证');
     const status = nextStatus(w.status, 'submitProof');
-    await record(tx, w, { ...w, status, proof: { note: input.note, photos: input.photos ?? [], at: ctx.now }, updatedAt: ctx.now }, user, ctx.now, input.note);
+    const proof = { note: input.note, photos: input.photos ?? [], at: ctx.now, ...(hold ? { hold } : {}) };
+    // A held note stays out of the public timeline too.
+    const why = hold ? '提交完成凭证（说明待社区审核）' : input.note;
+    await record(tx, w, { ...w, status, proof, ...(hold ? { held: true } : {}), updatedAt: ctx.now }, user, ctx.now, why);
     publisherId = w.publisherId;
   });
-  if (publisherId) await notify(publisherId, 'wishFulfilled', `pages/wish/detail/index?id=${wish.id}`, { thing1: wish.title, thing2: '请确认心愿是否已完成' });
+  if (publisherId) await notify(publisherId, 'wishFulfilled', `pages/wish/detail/index?id=${wish.id}`, { title: wish.title, at: ctx.now, note: '请确认心愿是否已完成' });
   return { wish };
 });
 

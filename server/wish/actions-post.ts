@@ -7,7 +7,7 @@ import { localDate } from '../core/time';
 import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { checkText } from '../platform/openapi';
+import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { post } from '../points/ledger';
 import { pointsFor } from '../points/rules';
@@ -44,7 +44,10 @@ export const publish = action(
   }),
   async (ctx: WishCtx, input) => {
     const user = await requireMember(ctx.openid);
-    if (!(await checkText(`${input.title}\n${input.content}`, user.openid))) throw invalid('心愿内容含有不适宜的词语，请修改后再发布');
+    const screening = await screenText(`${input.title}\n${input.content}`, user.openid);
+    if (screening.verdict === 'risky') throw invalid('心愿内容含有不适宜的词语，请修改后再发布');
+    // Every wish waits for staff review; one that could not be checked says why.
+    const hold = holdOf(screening, ctx.now);
     const pending = await count(WISHES, { publisherId: user._id, status: 'pending_review' });
     if (pending >= MAX_PENDING_PER_PERSON) throw exhausted(`您已有${pending}个心愿在等待审核，请耐心等候`);
     const season = await currentSeason(user.communityId, ctx.now);
@@ -67,6 +70,7 @@ export const publish = action(
           wantedBy: [],
           wants: 1,
           everClaimed: false,
+          ...(hold ? { hold, held: true } : {}),
           createdAt: ctx.now,
           updatedAt: ctx.now,
         };
@@ -149,7 +153,7 @@ export const confirm = action(z.object(wishId), async (ctx: WishCtx, input) => {
     const why = publisher ? '居民确认心愿已完成' : '居民3天未确认，社区代为确认';
     await record(tx, w, { ...w, status, completedAt: ctx.now, pointsAwarded: entry.amount, updatedAt: ctx.now }, user, ctx.now, why);
   });
-  if (claimerId) await notify(claimerId, 'wishConfirmed', `pages/wish/detail/index?id=${wish.id}`, { thing1: wish.title, number2: String(awarded) });
+  if (claimerId) await notify(claimerId, 'wishConfirmed', `pages/wish/detail/index?id=${wish.id}`, { reason: `完成微心愿：${wish.title}`, points: awarded, at: ctx.now });
   return { wish, pointsAwarded: awarded };
 });
 
@@ -161,12 +165,16 @@ export const rate = action(
   }),
   async (ctx: WishCtx, input) => {
     const user = await requireMember(ctx.openid);
+    const screening = input.comment ? await screenText(input.comment, user.openid) : undefined;
+    if (screening?.verdict === 'risky') throw invalid('评价含有不适宜的词语，请修改后再提交');
+    const hold = screening && holdOf(screening, ctx.now);
     return {
       wish: await mutate(user, ctx, 'rate', input.id, input.requestId, async (tx, w) => {
         if (w.publisherId !== user._id) throw forbidden('只有发布心愿的居民可以评价');
         if (w.status !== 'completed') throw conflict('心愿完成后才能评价');
         if (w.rating) throw conflict('您已评价过了');
-        await tx.set(WISHES, w._id, { ...w, rating: { stars: input.stars, comment: input.comment, at: ctx.now }, updatedAt: ctx.now });
+        const rating = { stars: input.stars, comment: input.comment, at: ctx.now, ...(hold ? { hold } : {}) };
+        await tx.set(WISHES, w._id, { ...w, rating, ...(hold ? { held: true } : {}), updatedAt: ctx.now });
       }),
     };
   },

@@ -9,7 +9,7 @@ import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { notify } from '../notify/outbox';
 import { adjustLiveClaims, assertStaff, mutate, record, WishCtx } from './context';
-import { SEASONS, SeasonDoc } from './model';
+import { SEASONS, SeasonDoc, WISHES, WishDoc } from './model';
 import { nextStatus } from './machine';
 import { isStaffOf } from './view';
 import { reason, wishId } from './schemas';
@@ -26,16 +26,40 @@ export const review = action(
     const wish = await mutate(user, ctx, 'review', input.id, input.requestId, async (tx, w) => {
       assertStaff(isStaffOf(user, w));
       const status = nextStatus(w.status, input.approve ? 'approve' : 'reject');
-      await record(tx, w, { ...w, status, rejectReason: input.approve ? undefined : input.reason, updatedAt: ctx.now }, user, ctx.now, input.approve ? '审核通过' : input.reason);
+      // Approval is a person having read the text: a hold on it ends.
+      const next = input.approve ? released(w) : w;
+      await record(tx, w, { ...next, status, rejectReason: input.approve ? undefined : input.reason, updatedAt: ctx.now }, user, ctx.now, input.approve ? '审核通过' : input.reason);
       publisherId = w.publisherId;
     });
     await notify(publisherId, 'wishReviewed', `pages/wish/detail/index?id=${wish.id}`, {
-      thing1: wish.title,
-      phrase2: input.approve ? '已上墙' : '未通过',
+      title: wish.title,
+      result: input.approve ? '已通过' : '未通过',
+      note: input.approve ? '心愿已上墙，等待志愿者认领' : (input.reason ?? '请修改后重新发布'),
     });
     return { wish };
   },
 );
+
+/** The wish with every hold on its text ended. */
+function released(w: WishDoc): WishDoc {
+  const { hold: _wish, held: _flag, ...rest } = w;
+  const proof = w.proof && (({ hold: _p, ...p }) => p)(w.proof);
+  const rating = w.rating && (({ hold: _r, ...r }) => r)(w.rating);
+  return { ...rest, ...(proof ? { proof } : {}), ...(rating ? { rating } : {}) };
+}
+
+/** Staff have read a held proof note or rating comment: it is shown to everyone who may see the wish. */
+export const clearHold = action(z.object(wishId), async (ctx: WishCtx, input) => {
+  const user = await requireMember(ctx.openid);
+  return {
+    wish: await mutate(user, ctx, 'clearHold', input.id, input.requestId, async (tx, w) => {
+      assertStaff(isStaffOf(user, w));
+      if (!w.held) return;
+      if (w.status === 'pending_review') throw conflict('待审核的心愿请通过审核放行');
+      await tx.set(WISHES, w._id, { ...released(w), updatedAt: ctx.now });
+    }),
+  };
+});
 
 export const takedown = action(z.object({ ...wishId, reason: reason('下架原因') }), async (ctx: WishCtx, input) => {
   const user = await requireMember(ctx.openid);

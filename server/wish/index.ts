@@ -20,6 +20,7 @@ export const wishFunction = defineFunction(
     submitProof: claiming.submitProof,
     revoke: claiming.revoke,
     review: staff.review,
+    clearHold: staff.clearHold,
     takedown: staff.takedown,
     openSeason: staff.openSeason,
     list: queries.list,

@@ -1,4 +1,5 @@
 import type { WishCategory, WishStatus } from '../../typings/wish';
+import type { Hold } from '../core/screen';
 
 export const WISHES = 'wishes';
 export const WISH_EVENTS = 'wish_events';
@@ -39,8 +40,12 @@ export interface WishDoc {
   claim?: Claim;
   /** Everyone who ever claimed, for stats (a wish released and re-claimed counts once). */
   everClaimed: boolean;
-  proof?: { note: string; photos: string[]; at: number };
-  rating?: { stars: number; comment?: string; at: number };
+  proof?: { note: string; photos: string[]; at: number; hold?: Hold };
+  rating?: { stars: number; comment?: string; at: number; hold?: Hold };
+  /** The wish text could not be checked (or WeChat asked for a person): staff see why. */
+  hold?: Hold;
+  /** Some text of this wish waits for staff (the wish, its proof or its rating): the `held` queue. */
+  held?: boolean;
   rejectReason?: string;
   completedAt?: number;
   pointsAwarded?: number;

@@ -88,12 +88,12 @@ export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claime
   return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
 });
 
-export const queue = action(z.object({ kind: z.enum(['review', 'confirmation'], { error: '队列类型不正确' }), cursor }), async (ctx: WishCtx, input) => {
+export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', 'held'], { error: '队列类型不正确' }), cursor }), async (ctx: WishCtx, input) => {
   const user = await requireMember(ctx.openid);
   assertStaff(hasRole(user, 'staff', 'admin'));
-  const status = input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation';
+  const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
-  const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, status }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
+  const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
   return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
 });
 

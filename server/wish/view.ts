@@ -19,7 +19,23 @@ export function toCard(w: WishDoc, gridName?: string): WishCard {
     claimer: w.claim ? maskName(w.claim.name) : undefined,
     excerpt: [...w.content].slice(0, 60).join(''),
     proofAt: w.proof?.at,
+    heldReason: (w.hold ?? w.proof?.hold ?? w.rating?.hold)?.reason,
   };
+}
+
+/** Held text is read by its author and staff only, until staff release it. */
+function visibleProof(w: WishDoc, viewer: UserDoc) {
+  if (!w.proof) return undefined;
+  const { hold, ...proof } = w.proof;
+  if (!hold) return proof;
+  return w.claim?.userId === viewer._id || isStaffOf(viewer, w) ? { ...proof, held: true } : { ...proof, note: '', held: true };
+}
+
+function visibleRating(w: WishDoc, viewer: UserDoc) {
+  if (!w.rating) return undefined;
+  const { stars, comment, hold } = w.rating;
+  if (!hold) return { stars, comment };
+  return { stars, comment: w.publisherId === viewer._id || isStaffOf(viewer, w) ? comment : undefined, held: true };
 }
 
 export function isStaffOf(user: UserDoc, w: Pick<WishDoc, 'communityId'>): boolean {
@@ -41,6 +57,7 @@ export function permissions(user: UserDoc, w: WishDoc, now: number): WishPermiss
   const staff = isStaffOf(user, w);
   const can: WishPermission[] = [];
   if (staff && canMove(w.status, 'approve')) can.push('review');
+  if (staff && w.held && !canMove(w.status, 'approve')) can.push('clearHold');
   if (mayClaim(user, w) && canMove(w.status, 'claim')) can.push('claim');
   if (!mine && user.communityId === w.communityId && w.status === 'open' && !w.wantedBy.includes(user._id)) can.push('want');
   if (claimer && canMove(w.status, 'release')) can.push('release');
@@ -71,9 +88,9 @@ export function toDetail(
     content: w.content,
     timeline: extra.events.map(toEvent),
     contactPhone: claimedByMe && w.showPhone ? extra.publisherPhone : undefined,
-    proof: w.proof,
+    proof: visibleProof(w, viewer),
     leaseUntil: claimedByMe || isStaffOf(viewer, w) ? w.claim?.leaseUntil : undefined,
-    rating: w.rating ? { stars: w.rating.stars, comment: w.rating.comment } : undefined,
+    rating: visibleRating(w, viewer),
     rejectReason: mine || isStaffOf(viewer, w) ? w.rejectReason : undefined,
     pointsAwarded: w.pointsAwarded,
     can: permissions(viewer, w, now),

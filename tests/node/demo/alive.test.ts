@@ -26,7 +26,7 @@ describe('the living demo community', () => {
     const statuses = wall.data.items.map((w: any) => w.status);
     for (const s of ['open', 'claimed', 'awaiting_confirmation', 'completed']) expect(statuses).toContain(s);
     expect(statuses).not.toContain('pending_review');
-    expect(wall.data.items.every((w: any) => w.seasonNumber === 1)).toBe(true);
+    expect(wall.data.items.every((w: any) => w.season === 1)).toBe(true);
 
     const queue = await call('wish', { action: 'queue', kind: 'review' }, 'demo-staff');
     expect(queue.ok && queue.data.items).toHaveLength(2);
