@@ -61,6 +61,18 @@ export interface MoveOffer {
   scene: string;
 }
 
+/** What a community (or grid) poster shows. */
+export interface Poster {
+  title: string;
+  communityName: string;
+  gridName?: string;
+  scene: string;
+  /** A PNG data URL of the mini-program code. */
+  image: string;
+  /** How to scan, three short lines in large type. */
+  steps: string[];
+}
+
 /** A grid of the person's community, with the buildings it covers, to pick where one lives. */
 export interface GridChoice {
   id: string;
@@ -96,6 +108,8 @@ export interface UserApi {
     req: { gridId?: string; page?: string } & Idempotent;
     res: { scene: string; /** A PNG data URL of the mini-program code. */ image: string };
   };
+  /** A printable poster's content: the mini-program draws it on an A4 canvas. */
+  poster: { req: { gridId?: string }; res: { poster: Poster } };
   skipWelcome: { req: Idempotent; res: { me: Me } };
   grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
   chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };

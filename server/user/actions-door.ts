@@ -2,26 +2,23 @@ import * as z from 'zod/mini';
 import { randomBytes } from 'node:crypto';
 import type { GridChoice } from '../../typings/user';
 import { action } from '../core/define';
-import { forbidden, invalid, unauthenticated } from '../core/errors';
+import { invalid, unauthenticated } from '../core/errors';
 import { AppError } from '../core/errors';
 import { id, requestId, text } from '../core/validation';
-import { docs, findMany } from '../platform/store';
+import { findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { miniProgramCode } from '../platform/openapi';
-import { COMMUNITIES, CommunityDoc, GRIDS, GridDoc } from '../community/model';
+import { GRIDS, GridDoc } from '../community/model';
 import { USER_BY_OPENID, findUser, requireMember } from './caller';
 import { UserCtx, gridOf, meView, requireOpenid, requireUser, resolveScene } from './lookup';
 import { Place, moveOffer, moveTo, sceneOutcome } from './membership';
-import { USERS, UserDoc, defaultName, hasRole } from './model';
+import { USERS, UserDoc, defaultName } from './model';
 import { formatScene, parseScene } from './scene';
 
 /*
  * The front door: a poster's scene puts a person in a community and grid; another poster asks
  * before moving them; someone without a grid picks theirs by building.
  */
-
-const POSTERS = 'posters';
 
 const sceneInput = z.string({ error: '缺少二维码参数' }).check(z.minLength(1, '缺少二维码参数'), z.maxLength(200, '二维码参数不正确'));
 
@@ -125,22 +122,3 @@ export const chooseGrid = action(z.object({ gridId: id('网格'), building, requ
   );
   return { me: await meView(updated) };
 });
-
-const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
-
-/** Staff make the community's poster code, or one grid's: its scene carries the grid. */
-export const qrcode = action(
-  z.object({ gridId: z.optional(id('网格')), page: z.optional(z.enum(PAGES, { error: '不支持的落地页面' })), requestId }),
-  async (ctx: UserCtx, input) => {
-    const user = await requireUser(ctx);
-    if (!hasRole(user, 'staff', 'admin') || !user.communityId) throw forbidden('只有社区工作人员可以生成二维码');
-    const community = await docs.get<CommunityDoc>(COMMUNITIES, user.communityId);
-    if (!community) throw forbidden('只有社区工作人员可以生成二维码');
-    const grid = input.gridId ? await gridOf(community._id, input.gridId) : undefined;
-    const scene = formatScene({ community: community.code, grid: grid?.code });
-    const page = input.page ?? 'pages/home/index';
-    const png = await miniProgramCode(scene, page);
-    await docs.set(POSTERS, `${community._id}.${scene}`, { communityId: community._id, gridId: grid?._id, scene, page, createdBy: user._id, createdAt: ctx.now });
-    return { scene, image: `data:image/png;base64,${png.toString('base64')}` };
-  },
-);

@@ -3,6 +3,7 @@ import { callerOpenid } from '../platform/cloud';
 import * as actions from './actions';
 import * as door from './actions-door';
 import * as residents from './actions-residents';
+import * as posters from './actions-poster';
 
 export const userFunction = defineFunction('user', {
   login: door.login,
@@ -11,7 +12,8 @@ export const userFunction = defineFunction('user', {
   skipWelcome: door.skipWelcome,
   grids: door.grids,
   chooseGrid: door.chooseGrid,
-  qrcode: door.qrcode,
+  qrcode: posters.qrcode,
+  poster: posters.poster,
   residents: residents.residents,
   moveResident: residents.moveResident,
   updateProfile: actions.updateProfile,

@@ -24,6 +24,7 @@ const MATRIX: Record<string, string> = {
   'user.createInvite':  'D D D D D A A A',
   'user.redeemInvite':  'D A A A A A A D',
   'user.qrcode':        'D D D D D A A A',
+  'user.poster':        'D D D D D A A A',
   'user.skipWelcome':   'D A A A A A A A',
   'user.grids':         'D A A A A A A A',
   'user.chooseGrid':    'D A A A A A A D',
@@ -125,7 +126,8 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       return { event: { action: 'redeemInvite', code: invite.code }, openid: await fresh() };
     }
     case 'user.qrcode':
-      return { event: { action: 'qrcode' } };
+    case 'user.poster':
+      return { event: { action: key.split('.')[1] } };
     case 'user.chooseGrid':
       return { event: { action: 'chooseGrid', gridId: 'g_beihai_1', building: '2幢' }, openid: await fresh() };
     case 'user.moveResident': {

@@ -187,6 +187,14 @@ describe('the front door: posters per grid, move offers, grid by building', () =
     expect(await scanQr(community.image)).toBe('c=beihai');
   });
 
+  it('a grid poster names the community and grid, with its code and how to scan it', async () => {
+    const { poster } = await ok('user', { action: 'poster', gridId: 'g_beihai_6' }, 'demo-staff');
+    expect(poster).toMatchObject({ communityName: '北海社区', gridName: '第六网格（西溪小区）', scene: 'c=beihai&g=g6' });
+    expect(poster.steps).toHaveLength(3);
+    expect(await scanQr(poster.image)).toBe('c=beihai&g=g6');
+    expect(await call('user', { action: 'poster' }, 'demo-volunteer')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
   it('only staff make codes, only for grids of their own community', async () => {
     expect(await call('user', { action: 'qrcode' }, 'demo-resident')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await call('user', { action: 'qrcode', gridId: 'g_nowhere' }, 'demo-staff')).toMatchObject({ ok: false, code: 'NOT_FOUND' });

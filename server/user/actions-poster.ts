@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+import { action } from '../core/define';
+import { forbidden } from '../core/errors';
+import { id, requestId } from '../core/validation';
+import { docs } from '../platform/store';
+import { miniProgramCode } from '../platform/openapi';
+import { COMMUNITIES, CommunityDoc, GridDoc } from '../community/model';
+import { UserCtx, gridOf, requireUser } from './lookup';
+import { hasRole } from './model';
+import { formatScene } from './scene';
+
+/*
+ * Posters: the community's, and one per grid whose code carries the grid, so a resident who scans
+ * the poster in their stairwell lands in their own grid.
+ */
+
+const POSTERS = 'posters';
+const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
+
+/** What a poster says under its code, in large type, for people who have never scanned one. */
+export const POSTER_STEPS = ['① 打开微信，点右上角“+”，选“扫一扫”', '② 对准上面的二维码，进入“红邻”', '③ 发心愿、约服务、找地方，邻里互助'];
+
+async function posterCode(ctx: UserCtx, gridId: string | undefined, page = 'pages/home/index') {
+  const user = await requireUser(ctx);
+  if (!hasRole(user, 'staff', 'admin') || !user.communityId) throw forbidden('只有社区工作人员可以生成二维码');
+  const community = await docs.get<CommunityDoc>(COMMUNITIES, user.communityId);
+  if (!community) throw forbidden('只有社区工作人员可以生成二维码');
+  const grid: GridDoc | undefined = gridId ? await gridOf(community._id, gridId) : undefined;
+  const scene = formatScene({ community: community.code, grid: grid?.code });
+  const png = await miniProgramCode(scene, page);
+  await docs.set(POSTERS, `${community._id}.${scene}`, { communityId: community._id, gridId: grid?._id, scene, page, createdBy: user._id, createdAt: ctx.now });
+  return { community, grid, scene, image: `data:image/png;base64,${png.toString('base64')}` };
+}
+
+/** Staff make the community's poster code, or one grid's. */
+export const qrcode = action(
+  z.object({ gridId: z.optional(id('网格')), page: z.optional(z.enum(PAGES, { error: '不支持的落地页面' })), requestId }),
+  async (ctx: UserCtx, input) => {
+    const { scene, image } = await posterCode(ctx, input.gridId, input.page);
+    return { scene, image };
+  },
+);
+
+/** Everything a printable A4 poster shows: the mini-program draws it and saves it to the album. */
+export const poster = action(z.object({ gridId: z.optional(id('网格')) }), async (ctx: UserCtx, input) => {
+  const { community, grid, scene, image } = await posterCode(ctx, input.gridId);
+  return {
+    poster: {
+      title: `${community.name}邻里互助`,
+      communityName: community.name,
+      ...(grid ? { gridName: grid.name } : {}),
+      scene,
+      image,
+      steps: POSTER_STEPS,
+    },
+  };
+});
