@@ -33,6 +33,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'wish', action: 'similar', sample: { title: '楼道灯坏了', content: '晚上看不见', category: '维修帮办' } },
   { fn: 'wish', action: 'want', sample: { id, requestId: 'req-00000001' } },
   { fn: 'wish', action: 'review', sample: { id, approve: false, reason: '请补充', requestId: 'req-00000001' } },
+  { fn: 'wish', action: 'clearHold', sample: { id, requestId: 'req-00000001' } },
   { fn: 'wish', action: 'list', sample: { status: 'open', category: '其他', sort: 'newest', cursor: 'o20', limit: 10 } },
   { fn: 'wish', action: 'get', sample: { id } },
   { fn: 'wish', action: 'claim', sample: { id, requestId: 'req-00000001' } },

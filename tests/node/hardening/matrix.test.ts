@@ -34,6 +34,7 @@ const MATRIX: Record<string, string> = {
   'wish.similar':       'D A A A A A A A',
   'wish.want':          'D A A A A A A D',
   'wish.review':        'D D D D D A A D',
+  'wish.clearHold':     'D D D D D A A D',
   'wish.list':          'D A A A A A A A',
   'wish.get':           'D A A A A A A D',
   'wish.claim':         'D D A A D D D D',
@@ -167,7 +168,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   }
   if (key.startsWith('points.')) return preparePoints(key.split('.')[1], caller, world);
   const [, action] = key.split('.');
-  const state = { want: 'open', review: 'open', get: 'open', claim: 'open', release: 'claimed', revoke: 'claimed', submitProof: 'claimed', confirm: 'proof', dispute: 'proof', rate: 'completed', withdraw: 'open', takedown: 'open' }[action] as 'open';
+  const state = { want: 'open', review: 'open', get: 'open', claim: 'open', release: 'claimed', revoke: 'claimed', submitProof: 'claimed', confirm: 'proof', dispute: 'proof', rate: 'completed', withdraw: 'open', takedown: 'open', clearHold: 'open' }[action] as 'open';
   if (action === 'review') {
     const publisher = uniqueOpenid('m-pub');
     await ok('user', { action: 'login', scene: 'c=beihai' }, publisher);
