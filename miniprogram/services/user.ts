@@ -20,3 +20,4 @@ export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'
 export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });
+export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);

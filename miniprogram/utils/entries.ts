@@ -36,6 +36,9 @@ export const STAFF_CONSOLE = '/package-staff/pages/console/index';
 /** Where a member without a grid picks it by building. */
 export const GRID_PICKER = '/pages/user/grid/index';
 
+/** The printable A4 poster of the community or a grid (`?grid=<id>`). */
+export const STAFF_POSTER = '/package-staff/pages/poster/index';
+
 /** Where staff place residents in grids. */
 export const STAFF_RESIDENTS = '/package-staff/pages/residents/index';
 
@@ -98,7 +101,11 @@ export const STAFF_BOOKING_ENTRIES: (Entry & { hint: string; desk?: boolean })[]
   { key: 'activityPublish', title: '发布活动', hint: '发布志愿活动：时间、地点、招募人数', path: '/package-staff/pages/activity-publish/index' },
   { key: 'activityRoster', title: '活动签到', hint: '报名名单、现场签到码、签到签退', path: '/package-staff/pages/activity-roster/index' },
   { key: 'serviceManage', title: '服务管理', hint: '新增、修改、暂停预约和代办服务', path: '/package-staff/pages/service-list/index' },
+  { key: 'workCalendar', title: '工作日历', hint: '节假日与调休：核对预估、设置上班或休息', path: '/package-staff/pages/calendar/index' },
 ];
+
+/** The working-day calendar page, also opened from the console's notice. */
+export const STAFF_CALENDAR = '/package-staff/pages/calendar/index';
 
 /** Staff booking pages reached from other staff pages. */
 export const STAFF_BOOKING_PAGES = {

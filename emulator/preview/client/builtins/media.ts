@@ -64,8 +64,21 @@ export function defineMedia(): void {
       const canvas = document.createElement('canvas');
       canvas.className = 'wx-canvas__native';
       el.appendChild(canvas);
-      // What a selector query's `fields({ node: true })` hands the page for `<canvas type="2d">`.
+      // What a selector query's `fields({ node: true })` hands the page for `<canvas type="2d">`;
+      // WeChat's canvas node also makes the images it draws.
+      (canvas as HTMLCanvasElement & { createImage?: () => HTMLImageElement }).createImage = canvasImage;
       (el as any).__hlNode = canvas;
     },
   });
+}
+
+/** An image for a canvas to draw, whose `src` takes the mini-program's paths (wxfile://, cloud://). */
+function canvasImage(): HTMLImageElement {
+  const img = new Image();
+  const native = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  Object.defineProperty(img, 'src', {
+    get: () => native.get!.call(img),
+    set: (v: string) => native.set!.call(img, assetUrl(String(v))),
+  });
+  return img;
 }

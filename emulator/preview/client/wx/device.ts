@@ -133,6 +133,12 @@ export function deviceApis(ctx: WxContext) {
       return { width: img.naturalWidth, height: img.naturalHeight, path: src, orientation: 'up', type: 'png' };
     }),
     compressImage: api('compressImage', ({ src }) => ({ tempFilePath: src })),
+    canvasToTempFilePath: api('canvasToTempFilePath', async ({ canvas, fileType }) => {
+      const type = fileType === 'jpg' ? 'image/jpeg' : 'image/png';
+      const blob = await new Promise<Blob | null>((resolve) => (canvas as HTMLCanvasElement).toBlob(resolve, type));
+      if (!blob) throw fail('canvasToTempFilePath', 'canvas is empty');
+      return { tempFilePath: addTempFile(blob, fileType === 'jpg' ? 'canvas.jpg' : 'canvas.png') };
+    }),
     saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', ({ filePath }) => {
       const file = fileAt(filePath);
       if (!file) throw fail('saveImageToPhotosAlbum', 'file not found');

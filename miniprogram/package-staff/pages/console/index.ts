@@ -1,9 +1,10 @@
 import type { GridChoice, InvitableRole, Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { formatDateTime } from '../../../utils/date';
+import * as booking from '../../../services/booking';
+import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_CALENDAR, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -53,6 +54,8 @@ Component({
     posterTarget: '',
     posterCaption: '',
     posterImage: '',
+    /** The working-day calendar runs out within 60 days: staff should confirm the next year. */
+    calendarNotice: '',
   },
 
   methods: {
@@ -79,7 +82,22 @@ Component({
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || e.desk),
         roles: roleChoices(me),
       });
-      if (manager) void this.loadGrids(me.community.name);
+      if (manager) {
+        void this.loadGrids(me.community.name);
+        void this.loadCalendarNotice();
+      }
+    },
+
+    async loadCalendarNotice() {
+      const today = shanghaiDate();
+      const res = await booking.calendar({ from: today, to: today });
+      if (!res.ok || !res.data.horizon.warn) return;
+      const h = res.data.horizon;
+      this.setData({ calendarNotice: `工作日历已确认至${h.confirmedUntil ?? h.officialUntil}，之后的节假日为预估，请核对确认` });
+    },
+
+    onCalendar() {
+      wx.navigateTo({ url: STAFF_CALENDAR });
     },
 
     async loadGrids(communityName: string) {
@@ -112,6 +130,11 @@ Component({
         .map((entries) => findEntry(entries, key))
         .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });
+    },
+
+    onPrintPoster() {
+      const grid = this.data.posterTarget;
+      wx.navigateTo({ url: grid ? `${STAFF_POSTER}?grid=${grid}` : STAFF_POSTER });
     },
 
     onResidents() {
