@@ -116,3 +116,73 @@ export interface UserApi {
   residents: { req: { gridId?: string; unplaced?: boolean; q?: string; cursor?: string }; res: Page<ResidentRow> };
   moveResident: { req: { userId: string; gridId: string; building?: string } & Idempotent; res: { resident: ResidentRow } };
 }
+
+/** One list of 我的数据: the latest items (at most 100, fewer if the answer would pass 100 KB) and how many there are. */
+export interface MyDataList<T> {
+  total: number;
+  items: T[];
+}
+
+/** A role held (or, with `endedAt`, held once) in a community. */
+export interface MyRole {
+  role: Role;
+  label: string;
+  communityId: string;
+  gridId?: string;
+  unitId?: string;
+  since: number;
+  endedAt?: number;
+  why?: string;
+}
+
+/**
+ * Everything the product holds about the caller, for 我的数据 (seeing and exporting one's own
+ * data). Never another person's openid, phone or full name.
+ */
+export interface MyData {
+  exportedAt: number;
+  profile: {
+    id: string;
+    displayName: string;
+    avatarUrl?: string;
+    phone?: string;
+    building?: string;
+    /** The poster scene the person last arrived through. */
+    joinedVia?: string;
+    createdAt: number;
+    updatedAt: number;
+  };
+  community?: { id: string; name: string };
+  grid?: { id: string; name: string };
+  roles: MyRole[];
+  formerRoles: MyRole[];
+  wishesPosted: MyDataList<{ id: string; title: string; content: string; category: string; status: string; photos: number; showPhone: boolean; createdAt: number; updatedAt: number }>;
+  wishesClaimed: MyDataList<{ id: string; title: string; status: string; claimedAt?: number; completedAt?: number; pointsAwarded?: number }>;
+  requests: MyDataList<{ id: string; title: string; category: string; detail?: string; address?: string; status: string; createdAt: number; rating?: number }>;
+  bookings: MyDataList<{ id: string; service: string; place: string; date: string; start: number; end: number; status: string; note?: string; createdAt: number }>;
+  signups: MyDataList<{ id: string; title: string; place: string; date: string; start: number; status: string; minutes?: number; createdAt: number }>;
+  errands: MyDataList<{ id: string; service: string; kind: string; description: string; address?: string; contactPhone?: string; status: string; createdAt: number }>;
+  points: {
+    balance: number;
+    earned: number;
+    spent: number;
+    entries: MyDataList<{ id: string; at: number; amount: number; kind: string; reason: string; balanceAfter: number }>;
+  };
+  orders: MyDataList<{ id: string; goods: string; quantity: number; points: number; status: string; pickupPlace: string; createdAt: number }>;
+}
+
+/** What 注销 did, for the person to read before they go. */
+export interface DeletedAccount {
+  deletedAt: number;
+  wishesWithdrawn: number;
+  claimsReleased: number;
+  bookingsCancelled: number;
+  errandsCancelled: number;
+  ordersCancelled: number;
+}
+
+export interface UserApi {
+  myData: { req: Record<string, never>; res: MyData };
+  /** `confirm` must be the word 注销, typed by the person. */
+  deleteAccount: { req: { confirm: '注销' } & Idempotent; res: DeletedAccount };
+}

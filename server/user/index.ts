@@ -3,6 +3,7 @@ import { callerOpenid } from '../platform/cloud';
 import * as actions from './actions';
 import * as door from './actions-door';
 import * as residents from './actions-residents';
+import * as account from './actions-account';
 import * as posters from './actions-poster';
 
 export const userFunction = defineFunction('user', {
@@ -19,4 +20,6 @@ export const userFunction = defineFunction('user', {
   updateProfile: actions.updateProfile,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,
+  myData: account.myData,
+  deleteAccount: account.deleteAccount,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));

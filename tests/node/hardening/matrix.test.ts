@@ -19,6 +19,10 @@ import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 const MATRIX: Record<string, string> = {
   'user.login':         'D A A A A A A A',
   'user.me':            'D A A A A A A A',
+  'user.notices':       'D A A A A A A A',
+  'user.noticeSettings':    'D D D D D D A A',
+  'user.setNoticeSettings': 'D D D D D D A A',
+  'user.testNotice':        'D D D D D D A A',
   'user.bindCommunity': 'D A A A A A A A',
   'user.updateProfile': 'D A A A A A A A',
   'user.createInvite':  'D D D D D A A A',
@@ -30,6 +34,8 @@ const MATRIX: Record<string, string> = {
   'user.chooseGrid':    'D A A A A A A D',
   'user.residents':     'D D D D D A A A',
   'user.moveResident':  'D D D D D A A D',
+  'user.myData':        'D A A A A A A A',
+  'user.deleteAccount': 'D A A A A A A A',
   'wish.publish':       'D A A A A A A A',
   'wish.similar':       'D A A A A A A A',
   'wish.want':          'D A A A A A A D',
@@ -131,10 +137,21 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       return { event: { action: key.split('.')[1] } };
     case 'user.chooseGrid':
       return { event: { action: 'chooseGrid', gridId: 'g_beihai_1', building: '2幢' }, openid: await fresh() };
+    case 'user.deleteAccount':
+      // Anyone signed in may delete their own account: each cell deletes a twin, never the world's people.
+      return { event: { action: 'deleteAccount', confirm: '注销' }, openid: await fresh() };
     case 'user.moveResident': {
       const { me } = await ok('user', { action: 'login', scene: 'c=beihai' }, uniqueOpenid('placed'));
       return { event: { action: 'moveResident', userId: me.id, gridId: 'g_beihai_2' } };
     }
+    case 'user.notices':
+    case 'user.noticeSettings':
+      return { event: { action: key.split('.')[1] } };
+    case 'user.setNoticeSettings':
+      // The demo's own setting, so the demo community keeps sending as before.
+      return { event: { action: 'setNoticeSettings', kind: 'wishReviewed', templateId: 'tmpl-wish-reviewed', keywords: { title: 'thing1', result: 'phrase2', note: 'thing3' } } };
+    case 'user.testNotice':
+      return { event: { action: 'testNotice', kind: 'wishReviewed' } };
     case 'wish.publish':
       return { event: { action: 'publish', title: '矩阵发布', content: '矩阵发布的心愿内容', category: '其他' } };
     case 'wish.similar':
@@ -148,6 +165,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'wish.stats':
     case 'user.login':
     case 'user.me':
+    case 'user.myData':
     case 'user.skipWelcome':
     case 'user.grids':
     case 'user.residents':
