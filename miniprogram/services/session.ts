@@ -69,6 +69,11 @@ export async function refreshMe(): Promise<Result<Me>> {
   return { ok: true, data: res.data.me };
 }
 
+/** The person as last known on this phone (a page coming back shows what another page changed). */
+export function current(): Me | undefined {
+  return globals().me;
+}
+
 /** Records a newer `me` returned by a mutating call. */
 export function setMe(me: Me): void {
   globals().me = me;

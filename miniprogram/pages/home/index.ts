@@ -26,7 +26,11 @@ Component({
     onShow() {
       // The greeting follows the clock; the person may have joined a community meanwhile.
       this.setData({ greeting: greeting() });
-      if (this.data.state === 'ready' && (!this.data.bound || this.data.unplaced)) void this.load(session.refreshMe());
+      if (this.data.state !== 'ready') return;
+      // Back from the welcome, the move offer or the building picker: show what changed there.
+      const me = session.current();
+      if (me) this.show(me);
+      if (!this.data.bound || this.data.unplaced) void this.load(session.refreshMe());
     },
 
     async load(pending: ReturnType<typeof session.ensureMe>) {
