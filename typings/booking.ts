@@ -338,6 +338,31 @@ export const BOOKING_QR_PREFIX = 'honglin://booking/';
 export const PLACE_QR_PREFIX = 'honglin://checkin/place/';
 export const ACTIVITY_QR_PREFIX = 'honglin://checkin/activity/';
 
+/**
+ * The working-day calendar (法定节假日与调休): `official` from the State Council's published
+ * arrangement, `estimated` beyond it from the statutory rules (no 调休 guessed), `community` where the
+ * community's staff confirmed or corrected the day. Slots, opening hours and deadlines all read it.
+ */
+export type DaySource = 'official' | 'estimated' | 'community';
+
+export interface CalendarDay {
+  date: string;
+  /** 班 (true) or 休 (false). */
+  workday: boolean;
+  /** The festival a day off or a 调休 workday belongs to: 春节, 国庆节 … */
+  name?: string;
+  source: DaySource;
+}
+
+export interface CalendarHorizon {
+  /** The last day of the official arrangement. */
+  officialUntil: string;
+  /** The last day the community confirmed or corrected beyond it. */
+  confirmedUntil?: string;
+  /** Within 60 days of the end of the confirmed calendar: staff should confirm the next year. */
+  warn: boolean;
+}
+
 export interface BookingApi {
   services: { req: { placeId?: string; kind?: ServiceKind; includePaused?: boolean; cursor?: string; limit?: number }; res: Page<Service> };
   /** Days from `from` (default today) to `to` (default the horizon's last), at most 7 per call, within the horizon. */
@@ -376,4 +401,10 @@ export interface BookingApi {
   signUp: { req: { activityId: string } & Idempotent; res: { signup: Signup } };
   /** Staff: who signed up for an activity, with check-in/out and hours. */
   roster: { req: { activityId: string; cursor?: string }; res: Page<Signup> & { activity: Activity } };
+  /** Any member: the days from `from` to `to` (at most 62), and how far the calendar is confirmed. */
+  calendar: { req: { from: string; to: string }; res: { days: CalendarDay[]; horizon: CalendarHorizon } };
+  /** Staff: confirm or correct one day (a 调休 workday on a weekend, a holiday); `name` the festival. */
+  setCalendarDay: { req: { date: string; workday: boolean; name?: string } & Idempotent; res: { day: CalendarDay; horizon: CalendarHorizon } };
+  /** Staff: drop the community's correction; the day is official or estimated again. */
+  clearCalendarDay: { req: { date: string } & Idempotent; res: { day: CalendarDay; horizon: CalendarHorizon } };
 }

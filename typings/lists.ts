@@ -248,8 +248,10 @@ export type TicketStatus =
   | 'closed'
   | 'cancelled';
 
-/** simple: 24小时办结 (working-day hours) · complex: 3个工作日内响应 · difficult: 提级包案 to the secretary. */
+/** simple: 24小时办结 · complex: 3个工作日内响应 · difficult: 提级包案 to the secretary. */
 export type TicketKind = 'simple' | 'complex' | 'difficult';
+/** How the 24 hours of a simple matter count: round the clock (natural), or only on working days. */
+export type DeadlineHours = 'natural' | 'working';
 export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary';
 /** Who watches it: the grid (worker) → the grid leader (网格长) → the community secretary (书记). */
 export type EscalationLevel = 'grid' | 'leader' | 'secretary';
@@ -340,6 +342,8 @@ export interface ListsSettings {
   secretary?: { id: string; label: string };
   /** Grid leader (网格长) per grid; a staff member with the grid, or staff otherwise. */
   gridLeaders: Array<{ gridId: string; gridName: string; id: string; label: string }>;
+  /** 简单事项24小时办结: natural hours (the default) or working-day hours. */
+  deadlineHours: DeadlineHours;
 }
 
 export type ExportList = 'needs' | 'resources' | 'projects' | 'tickets';
@@ -417,5 +421,5 @@ export interface ListsApi {
   };
   export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
   settings: { req: Record<string, never>; res: { settings: ListsSettings } };
-  setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string> } & Idempotent; res: { settings: ListsSettings } };
+  setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string>; deadlineHours?: DeadlineHours } & Idempotent; res: { settings: ListsSettings } };
 }

@@ -186,3 +186,84 @@ export interface UserApi {
   /** `confirm` must be the word 注销, typed by the person. */
   deleteAccount: { req: { confirm: '注销' } & Idempotent; res: DeletedAccount };
 }
+
+/** The subscribe messages (订阅消息) the product sends; each a template the community configures. */
+export type NoticeKind =
+  | 'wishReviewed'
+  | 'wishClaimed'
+  | 'wishFulfilled'
+  | 'wishConfirmed'
+  | 'bookingReminder'
+  | 'bookingPromoted'
+  | 'errandUpdated'
+  | 'activityReminder'
+  | 'activityCancelled'
+  | 'ticketDispatched'
+  | 'ticketUpdated'
+  | 'ticketDeadline'
+  | 'ticketEscalated';
+
+/** What a message's field means; it decides which template keywords may carry it. */
+export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';
+
+/** The type of a template keyword (the letters of `thing1`, `time2` …), each with WeChat's value rules. */
+export type KeywordType =
+  | 'thing'
+  | 'number'
+  | 'letter'
+  | 'symbol'
+  | 'character_string'
+  | 'time'
+  | 'date'
+  | 'amount'
+  | 'phone_number'
+  | 'car_number'
+  | 'name'
+  | 'phrase';
+
+/** One field of a message, and the keyword of the recommended public-library template it goes to. */
+export interface NoticeFieldView {
+  field: string;
+  label: string;
+  type: NoticeFieldType;
+  /** Keyword types that can carry it, e.g. ['phrase', 'thing']. */
+  accepts: KeywordType[];
+  /** In the recommended template: the keyword's name (审核结果) and its key (phrase2). */
+  recommended: { name: string; keyword: string };
+}
+
+/** One kind of message as an admin configures it. */
+export interface NoticeKindView {
+  kind: NoticeKind;
+  label: string;
+  /** Who receives it. */
+  to: string;
+  /** The title to search for in 公众平台 → 订阅消息 → 公共模板库. */
+  recommendedTitle: string;
+  fields: NoticeFieldView[];
+  /** Set once configured: nothing is sent for a kind without a template id. */
+  templateId?: string;
+  /** Field → template keyword, e.g. { title: 'thing1' }. */
+  keywords?: Record<string, string>;
+  updatedAt?: number;
+}
+
+/** What a test message carried, or why WeChat refused it. */
+export interface TestNoticeResult {
+  sent: boolean;
+  /** Chinese, for the admin. */
+  message: string;
+  templateId?: string;
+  data?: Record<string, { value: string }>;
+}
+
+export interface UserApi {
+  notices: { req: Record<string, never>; res: { templates: Partial<Record<NoticeKind, string>> } };
+  noticeSettings: { req: Record<string, never>; res: { kinds: NoticeKindView[] } };
+  setNoticeSettings: {
+    /** An empty templateId turns the kind off. */
+    req: { kind: NoticeKind; templateId: string; keywords: Record<string, string> } & Idempotent;
+    res: { kind: NoticeKindView };
+  };
+  testNotice: { req: { kind: NoticeKind } & Idempotent; res: TestNoticeResult };
+}

@@ -2,8 +2,13 @@ import type { Doc } from '../db/codec';
 import type { CapacityPeriod, ProviderKind, ServiceArea, TicketKind, Urgency, VisitGroup } from '../../typings/lists';
 import { DAY_MS, EVENTS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type EventDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from '../../server/lists/model';
 import { derive, ticketFor } from '../../server/lists/tickets';
+import { DEFAULT_DEADLINE_HOURS } from '../../server/lists/deadlines';
+import { BASE_CALENDAR } from '../../server/core/calendar';
 import type { UserDoc } from '../../server/user/model';
 import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
+
+/** The demo community starts without calendar corrections, on the default 24-hour rule. */
+const SEED_RULES = { calendar: BASE_CALENDAR, hours: DEFAULT_DEADLINE_HOURS };
 
 /**
  * The demo community's 三张清单, from the seed reports: the co-building units' offers (党员医生义诊,
@@ -329,7 +334,7 @@ export function seedLists(put: (coll: string, doc: Doc) => void, now = Date.now(
     event('need', n._id, at, null, 'open', requester ? '居民 王**' : '网格员 周**', n.visitGroup ? `走访录入（五必访·${n.visitGroup}）` : '居民提交诉求');
     if (n.ticket) {
       const worker = userId('demo-gridworker');
-      let t: TicketDoc = ticketFor(need, `tk_${n._id.slice(3)}`, n.ticket.kind, at, { _id: (requester ?? staff)._id } as UserDoc, at);
+      let t: TicketDoc = ticketFor(need, `tk_${n._id.slice(3)}`, n.ticket.kind, at, { _id: (requester ?? staff)._id } as UserDoc, at, SEED_RULES);
       event('ticket', t._id, at, null, 'submitted', '居民 王**', '居民提交诉求（集单）');
       const stage = n.ticket.stage;
       if (stage !== 'submitted') {
@@ -349,7 +354,7 @@ export function seedLists(put: (coll: string, doc: Doc) => void, now = Date.now(
         t = { ...t, status: 'closed', closedAt, rating: { stars: n.ticket.stars ?? 5, comment: '网格员很耐心，材料一次就备齐了', at: closedAt }, updatedAt: closedAt };
         event('ticket', t._id, closedAt, 'resolved', 'closed', '居民 王**', `评价${n.ticket.stars ?? 5}星`);
       }
-      t = derive(t);
+      t = derive(t, BASE_CALENDAR);
       need.ticketId = t._id;
       need.status = stage === 'submitted' ? 'open' : stage === 'closed' ? 'done' : 'in_progress';
       put(TICKETS, t as unknown as Doc);

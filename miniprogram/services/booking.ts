@@ -28,3 +28,6 @@ export const activities = read('activities');
 export const publishActivity = write('publishActivity');
 export const signUp = write('signUp');
 export const roster = read('roster');
+export const calendar = read('calendar');
+export const setCalendarDay = write('setCalendarDay');
+export const clearCalendarDay = write('clearCalendarDay');

@@ -16,7 +16,7 @@ import { BookingCtx, Member, SYSTEM, assertDesk, assertStaff, eventsOf, isDesk, 
 import { ACTIVITIES, ActivityDoc, CODES, CodeDoc, DEFAULTS, DAY_MS, SIGNUPS, SignupDoc } from './model';
 import { ACTIVITY_WORDS, Seat, emptySeats, heldBy, joinable, release, take } from './seats';
 import { activityCategory, id, publishActivityInput, requestId } from './schemas';
-import { addDays, messageTime, minutesOf } from './timetable';
+import { addDays, minutesOf } from './timetable';
 import { cutoffLabel, signupCancelDeadline, toActivity, toSignup } from './view';
 import { loadPlace } from './actions-services';
 import { Promoted, detailPage, tellPromoted } from './notices';
@@ -135,7 +135,7 @@ export const publishActivity = action(publishActivityInput, async (ctx: BookingC
   );
   const a = (await docs.get<ActivityDoc>(ACTIVITIES, activityId))!;
   if (fresh) {
-    await Promise.all(cancelled.map((c) => notify(c.userId, 'activityCancelled', detailPage(c.id), { thing1: a.title, time2: messageTime(a.start), thing3: input.reason })));
+    await Promise.all(cancelled.map((c) => notify(c.userId, 'activityCancelled', detailPage(c.id), { title: a.title, start: a.start, reason: input.reason })));
   }
   return { activity: toActivity(a, user, ctx.now) };
 });

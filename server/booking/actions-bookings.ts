@@ -8,6 +8,8 @@ import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
+import { shanghaiTime, type WorkCalendar } from '../core/calendar';
+import { loadCalendar } from '../community/calendar';
 import { freshCode } from './codes';
 import { BookingCtx, Member, SYSTEM, assertDesk, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, CODES, CodeDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
@@ -20,10 +22,10 @@ import { loadService } from './actions-services';
 import { Promoted, tellPromoted } from './notices';
 
 /** The slot of an active appointment service that may be booked now, or a clear refusal. */
-function bookable(s: ServiceDoc, slotId: string, now: number): SlotTime {
+function bookable(s: ServiceDoc, slotId: string, now: number, cal: WorkCalendar): SlotTime {
   if (s.kind !== 'appointment' || !s.appointment) throw precondition('该服务无需预约时段，请直接提交代办申请');
   if (s.status !== 'active') throw precondition(`该服务暂停预约${s.pausedReason ? `：${s.pausedReason}` : ''}`);
-  const t = findSlot(s._id, s.appointment, slotId);
+  const t = findSlot(s._id, s.appointment, slotId, cal);
   if (!t) throw notFound('该时段不开放预约，请重新选择');
   if (t.start <= now) throw precondition('该时段已开始，不能再预约');
   if (t.date > bookableDays(now, s.appointment.horizonDays).last) throw precondition(`只能预约今天起${s.appointment.horizonDays}天内的时段`);
@@ -41,13 +43,14 @@ function freshSlot(s: ServiceDoc, t: SlotTime, now: number): SlotDoc {
  */
 export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text('备注', 100)), requestId }), async (ctx: BookingCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const { serviceId } = parseSlotId(input.slotId)!;
+  const { serviceId, date: day } = parseSlotId(input.slotId)!;
   const key = requestKey(user._id, 'booking', 'book', input.requestId);
-  const service = await loadService(docs, serviceId, user);
+  const dayStart = shanghaiTime(day, '00:00');
+  const [service, cal] = await Promise.all([loadService(docs, serviceId, user), loadCalendar(user.communityId, dayStart, dayStart)]);
   // A full slot says so without a transaction (a rush on the last places stays cheap), unless
   // this is the replay of a request that already went through.
   await precheck(key, async () => {
-    const t = bookable(service, input.slotId, ctx.now);
+    const t = bookable(service, input.slotId, ctx.now, cal);
     const slot = await docs.get<SlotDoc>(SLOTS, t.id);
     const a = service.appointment!;
     if (slot && (heldBy(slot, user._id) || !joinable(slot, a.capacity, a.waitlistMax))) take(slot, { userId: user._id, id: '' }, a.capacity, a.waitlistMax);
@@ -56,7 +59,7 @@ export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text
   const bookingId = await transact((tx) =>
     once(tx, key, async () => {
       const s = await loadService(tx, serviceId, user);
-      const t = bookable(s, input.slotId, ctx.now);
+      const t = bookable(s, input.slotId, ctx.now, cal);
       const a = s.appointment!;
       const slot = (await tx.get<SlotDoc>(SLOTS, t.id)) ?? freshSlot(s, t, ctx.now);
       const id = newId('bk');

@@ -70,7 +70,7 @@ async function mutate(
     }),
   );
   if (tell && result.requesterId !== user._id) {
-    await notify(result.requesterId, 'errandUpdated', detailPage(result.id), { thing1: result.serviceName, phrase2: tell, thing3: '点击查看办理进度' });
+    await notify(result.requesterId, 'errandUpdated', detailPage(result.id), { service: result.serviceName, status: tell, note: '点击查看办理进度' });
   }
   const after = (await docs.get<ErrandDoc>(ERRANDS, result.id))!;
   return { errand: await errandDetail(after, user) };

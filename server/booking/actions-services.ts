@@ -8,6 +8,8 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
+import { shanghaiTime } from '../core/calendar';
+import { loadCalendar } from '../community/calendar';
 import { placeQr, newKey } from './codes';
 import { BookingCtx, Member, assertStaff, changesOf, isStaff, newId, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, DEFAULTS, PLACE_KEYS, PlaceKeyDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
@@ -82,16 +84,17 @@ export const slots = action(
     if (wanted < first) throw invalid(`只能查看今天起${a.horizonDays}天内的时段`);
     const week = addDays(first, MAX_DAYS_PER_CALL - 1);
     const last = wanted < week ? wanted : week;
-    const [seats, mine] = await Promise.all([
+    const [seats, mine, cal] = await Promise.all([
       findMany<SlotDoc>(SLOTS, { serviceId: s._id, date: { $gte: first, $lte: last } }, { limit: 1000 }),
       findMany<BookingDoc>(BOOKINGS, { userId: user._id, serviceId: s._id, date: { $gte: first, $lte: last }, status: { $in: LIVE } }, { limit: 100 }),
+      loadCalendar(user.communityId, shanghaiTime(first, '00:00'), shanghaiTime(last, '00:00')),
     ]);
     const bySlot = new Map(seats.map((d) => [d._id, d]));
     const myBySlot = new Map(mine.map((b) => [b.slotId, b]));
     const days: SlotDay[] = [];
     for (let d = first; d <= last; d = addDays(d, 1)) {
-      const opening = s.status === 'active' ? openingOn(a.hours, d) : { periods: [], reason: '暂停预约' };
-      const list: Slot[] = (s.status === 'active' ? slotsOn(s._id, a, d) : []).map((t) => {
+      const opening = s.status === 'active' ? openingOn(a.hours, d, cal) : { periods: [], reason: '暂停预约' };
+      const list: Slot[] = (s.status === 'active' ? slotsOn(s._id, a, d, cal) : []).map((t) => {
         const doc = bySlot.get(t.id);
         const booked = doc?.booked.length ?? 0;
         const waiting = doc?.waitlist.length ?? 0;

@@ -6,6 +6,7 @@ import * as checkin from './actions-checkin';
 import * as errands from './actions-errands';
 import * as activities from './actions-activities';
 import * as queries from './queries';
+import * as calendar from './actions-calendar';
 import { markNoShows, remindTomorrow } from './timers';
 
 /** Booking: appointment slots, 代办 and 上门帮办 errands, volunteer activities (typings/booking.ts). */
@@ -33,6 +34,9 @@ export const bookingFunction = defineFunction(
     publishActivity: activities.publishActivity,
     signUp: activities.signUp,
     roster: activities.roster,
+    calendar: calendar.calendar,
+    setCalendarDay: calendar.setCalendarDay,
+    clearCalendarDay: calendar.clearCalendarDay,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

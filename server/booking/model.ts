@@ -191,8 +191,8 @@ export interface VolunteerDoc {
   updatedAt: number;
 }
 
-/** 'place': a place's check-in poster key was issued or replaced. */
-export type EventTarget = 'booking' | 'errand' | 'signup' | 'service' | 'activity' | 'place';
+/** 'place': a place's check-in poster key was issued or replaced; 'calendar': a day of the working-day calendar was corrected. */
+export type EventTarget = 'booking' | 'errand' | 'signup' | 'service' | 'activity' | 'place' | 'calendar';
 
 export interface EventDoc {
   _id: string;

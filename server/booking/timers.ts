@@ -5,7 +5,7 @@ import { notify } from '../notify/outbox';
 import { SYSTEM, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, EventTarget, SIGNUPS, SignupDoc } from './model';
 import { detailPage } from './notices';
-import { addDays, messageTime } from './timetable';
+import { addDays } from './timetable';
 
 const BATCH = 100;
 
@@ -76,7 +76,7 @@ export async function remindTomorrow(now: number): Promise<{ bookings: number; s
     const rows = await findMany<BookingDoc>(BOOKINGS, { status: 'booked', date: tomorrow, remindedAt: { $exists: false } }, { limit: BATCH });
     for (const b of rows) {
       if (!(await claimReminder(BOOKINGS, b._id, 'booked', now))) continue;
-      await notify(b.userId, 'bookingReminder', detailPage(b._id), { thing1: b.serviceName, time2: messageTime(b.start), thing3: b.placeName });
+      await notify(b.userId, 'bookingReminder', detailPage(b._id), { service: b.serviceName, start: b.start, place: b.placeName });
       bookings++;
     }
     if (rows.length < BATCH) break;
@@ -85,7 +85,7 @@ export async function remindTomorrow(now: number): Promise<{ bookings: number; s
     const rows = await findMany<SignupDoc>(SIGNUPS, { status: 'signed_up', date: tomorrow, remindedAt: { $exists: false } }, { limit: BATCH });
     for (const s of rows) {
       if (!(await claimReminder(SIGNUPS, s._id, 'signed_up', now))) continue;
-      await notify(s.userId, 'activityReminder', detailPage(s._id), { thing1: s.title, time2: messageTime(s.start), thing3: s.placeName });
+      await notify(s.userId, 'activityReminder', detailPage(s._id), { title: s.title, start: s.start, place: s.placeName });
       signups++;
     }
     if (rows.length < BATCH) break;

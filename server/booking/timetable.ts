@@ -202,8 +202,3 @@ export function spanLabel(start: number, end: number): string {
   const date = localDate(start);
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${weekdayName(date)} ${timeRange(start, end)}`;
 }
-
-/** A subscribe message's `time` field: '2026-10-12 08:30' (WeChat caps values at 20 characters). */
-export function messageTime(at: number): string {
-  return `${localDate(at)} ${clockOf(at)}`;
-}

@@ -14,7 +14,8 @@ import { GRIDS, type GridDoc } from '../community/model';
 import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, urgency, visitGroup } from './schemas';
-import { commitTicket, ticketFor } from './tickets';
+import { BASE_CALENDAR } from '../core/calendar';
+import { commitTicket, deadlineRules, ticketFor } from './tickets';
 import { mayReadNeeds, toNeedCard, toNeedDetail, toTicketDetail } from './view';
 import { syncWishes } from './wishsync';
 
@@ -64,6 +65,7 @@ export const submitRequest = action(
       const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
       if (waiting >= MAX_WAITING_REQUESTS) throw exhausted(`您已有${waiting}件诉求在等待派单，请耐心等候`);
     });
+    const rules = await deadlineRules(user.communityId, ctx.now);
     const ticketId = await transact((tx) =>
       once(tx, key, async () => {
         const need: NeedDoc = {
@@ -86,12 +88,12 @@ export const submitRequest = action(
           createdAt: ctx.now,
           updatedAt: ctx.now,
         };
-        const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now);
+        const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now, rules);
         need.ticketId = ticket._id;
         if (hold) ticket.hold = hold;
         await tx.set(NEEDS, need._id, need);
         await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
-        await commitTicket(tx, null, ticket, user, ctx.now, '居民提交诉求（集单）');
+        await commitTicket(tx, rules.calendar, null, ticket, user, ctx.now, '居民提交诉求（集单）');
         return ticket._id;
       }),
     );
@@ -200,7 +202,8 @@ export const updateNeed = action(
           if (n.ticketId) {
             const t = await tx.get<TicketDoc>(TICKETS, n.ticketId);
             if (t && t.status !== 'cancelled' && t.status !== 'closed') {
-              await commitTicket(tx, t, { ...t, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason, 'closed');
+              // A cancelled ticket has no deadline left: no calendar is needed.
+              await commitTicket(tx, BASE_CALENDAR, t, { ...t, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason, 'closed');
               return n._id;
             }
           }

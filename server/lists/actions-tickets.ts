@@ -130,7 +130,7 @@ export const dispatch = action(
     const t = (await docs.get<TicketDoc>(TICKETS, tid))!;
     if (t.dispatchedAt === ctx.now) {
       await noticeDispatched(t);
-      await noticeRequester(t, '已派单');
+      await noticeRequester(t, '已派单', '社区已安排专人办理');
     }
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },
@@ -144,7 +144,7 @@ export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, inpu
     if (cur.status !== 'dispatched') throw conflict(cur.status === 'accepted' ? '工单已被接单' : '工单当前状态不能接单');
     await commitTicket(tx, cur, { ...cur, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
   });
-  if (t.acceptedBy === user._id && t.updatedAt === ctx.now) await noticeRequester(t, '已接单办理');
+  if (t.acceptedBy === user._id && t.updatedAt === ctx.now) await noticeRequester(t, '已接单', '办理人已接单，正在办理');
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
 
@@ -173,7 +173,7 @@ export const resolve = action(z.object({ ...ticketIdField, note: text('办理情
       input.note,
     );
   });
-  if (t.resolvedBy === user._id && t.resolvedAt === ctx.now) await noticeRequester(t, '已办结，请评价');
+  if (t.resolvedBy === user._id && t.resolvedAt === ctx.now) await noticeRequester(t, '已办结', '请在小程序中评价办理结果');
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
 
@@ -227,7 +227,11 @@ export const rate = action(
       awarded = out.awarded;
     });
     if (resolverId && t.updatedAt === ctx.now) {
-      await notify(resolverId, 'ticketUpdated', ticketPage(t._id), { thing1: t.title, phrase2: t.status === 'closed' ? '居民已评价' : '居民不满意，请重新办理' });
+      await notify(resolverId, 'ticketUpdated', ticketPage(t._id), {
+        title: t.title,
+        status: t.status === 'closed' ? '已评价' : '需重办',
+        note: t.status === 'closed' ? '居民已评价，工单办结' : '居民不满意，请重新办理',
+      });
     }
     return { ticket: await ticketDetail(t, user, ctx.now), pointsAwarded: t.pointsAwarded ?? awarded };
   },
@@ -260,7 +264,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
     await commitTicket(tx, cur, next, user, ctx.now, `提级包案：${input.reason}`);
   });
   if (t.level === 'secretary' && t.dispatchedAt === ctx.now && t.assignee?.userId) {
-    await notify(t.assignee.userId, 'ticketEscalated', ticketPage(t._id), { thing1: t.title, thing2: `提级包案：${input.reason}` });
+    await notify(t.assignee.userId, 'ticketEscalated', ticketPage(t._id), { title: t.title, reason: `提级包案：${input.reason}`, due: t.clock.resolveBy });
   }
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
@@ -278,7 +282,7 @@ export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销
     await releaseCapacity(tx, cur.usage);
     await commitTicket(tx, cur, { ...cur, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason);
   });
-  if (t.requesterId && t.requesterId !== user._id && t.status === 'cancelled' && t.updatedAt === ctx.now) await noticeRequester(t, '已撤销');
+  if (t.requesterId && t.requesterId !== user._id && t.status === 'cancelled' && t.updatedAt === ctx.now) await noticeRequester(t, '已撤销', '工单已撤销，如有需要可再次反映');
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
 

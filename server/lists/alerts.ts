@@ -72,8 +72,11 @@ async function recipients(t: TicketDoc, a: Alert): Promise<string[]> {
 async function send(t: TicketDoc, a: Alert): Promise<void> {
   const to = [...new Set(await recipients(t, a))];
   const template = a.level === 'warn' ? 'ticketDeadline' : 'ticketEscalated';
-  const line = a.level === 'warn' ? `请于${shortTime(a.deadline)}前${PHASE_LABEL[a.phase]}` : `已超期：${PHASE_LABEL[a.phase]}时限${shortTime(a.deadline)}`;
-  for (const userId of to) await notify(userId, template, ticketPage(t._id), { thing1: t.title, thing2: line });
+  const what = PHASE_LABEL[a.phase];
+  for (const userId of to) {
+    if (template === 'ticketDeadline') await notify(userId, template, ticketPage(t._id), { title: t.title, due: a.deadline, note: `请及时${what}` });
+    else await notify(userId, template, ticketPage(t._id), { title: t.title, reason: `超过${what}时限未${what}`, due: a.deadline });
+  }
 }
 
 /** Closes a resolved ticket the resident did not rate in time (awarding the resolver, once). */

@@ -1,36 +1,48 @@
-import type { EscalationLevel, TicketKind, TicketStatus } from '../../typings/lists';
-import { addWorkingDays, isWorkingDay, shanghaiTime } from '../core/calendar';
+import type { DeadlineHours, EscalationLevel, TicketKind, TicketStatus } from '../../typings/lists';
+import { addWorkingDays, shanghaiTime, type WorkCalendar } from '../core/calendar';
 import { localDate } from '../core/time';
 
 /**
- * Deadlines of the dispatch tickets, on the Chinese working-day calendar (weekends and public
- * holidays off, 调休 days on). Pure: instants in, instants out.
+ * Deadlines of the dispatch tickets, on the community's working-day calendar (weekends and public
+ * holidays off, 调休 days on, the community's corrections included). Pure: instants and the
+ * calendar in, instants out.
  *
- *   simple     简单事项24小时办结      resolved within 24 hours of working-day time: the clock
- *                                       stops on days off (Fri 18:00 → Mon 18:00; 9/30 15:00 → 10/8 15:00)
+ *   simple     简单事项24小时办结      resolved within 24 hours: natural hours by default, or, as a
+ *                                       community chooses, working-day time, where the clock stops on
+ *                                       days off (Fri 18:00 → Mon 18:00; 9/30 15:00 → 10/8 15:00)
  *   complex    复杂问题3个工作日内响应  accepted by the end of the 3rd working day after the day raised;
  *                                       resolved by the end of the 10th (the community's own rule)
  *   difficult  疑难问题提级包案         owned by the community secretary from the start: accepted by the
  *                                       end of the next working day, resolved by the end of the 20th
  *
- * Before a deadline the assignee is warned (4 working hours before a 24-hour deadline; at 09:00 on
- * the last day of a working-day deadline). At the breach the grid leader (网格长) is alerted, and one
- * working day (24 working-day hours) later the community secretary (书记). A difficult ticket is
- * already the secretary's: its breach goes to the secretary at once.
+ * Before a deadline the assignee is warned (4 hours before a 24-hour deadline, counted as the
+ * deadline is; at 09:00 on the last day of a working-day deadline). At the breach the grid leader
+ * (网格长) is alerted, and one working day (24 working-day hours) later the community secretary
+ * (书记). A difficult ticket is already the secretary's: its breach goes to the secretary at once.
  */
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type Window = { workingHours: number } | { workingDays: number };
+/** A span of hours (counted as the ticket's clock says) or of whole working days. */
+export type Window = { hours: number } | { workingDays: number };
 
 export const SLA: Readonly<Record<TicketKind, { accept?: Window; resolve: Window }>> = {
-  simple: { resolve: { workingHours: 24 } },
+  simple: { resolve: { hours: 24 } },
   complex: { accept: { workingDays: 3 }, resolve: { workingDays: 10 } },
   difficult: { accept: { workingDays: 1 }, resolve: { workingDays: 20 } },
 };
 
-/** Working hours before a working-hours deadline when the assignee is warned. */
+/** How a community counts the 24 hours of a simple matter unless it says otherwise. */
+export const DEFAULT_DEADLINE_HOURS: DeadlineHours = 'natural';
+
+/** What a new clock is set by: the community's calendar and its choice of hours. */
+export interface DeadlineRules {
+  calendar: WorkCalendar;
+  hours: DeadlineHours;
+}
+
+/** Hours before an hours deadline when the assignee is warned. */
 export const WARN_HOURS_BEFORE = 4;
 /** Time of day of the warning on the last day of a working-days deadline. */
 export const WARN_TIME = '09:00';
@@ -47,13 +59,13 @@ function startOfDay(date: string): number {
  * The instant when `hours` of working-day time have passed since `from`: time on days off does
  * not count. A start on a day off counts from the next working day's midnight.
  */
-export function addWorkingHours(from: number, hours: number): number {
+export function addWorkingHours(from: number, hours: number, cal: WorkCalendar): number {
   let left = hours * HOUR_MS;
   let t = from;
   for (let guard = 0; guard < 400; guard++) {
     const day = localDate(t);
     const end = startOfDay(day) + DAY_MS;
-    if (isWorkingDay(day)) {
+    if (cal.isWorkingDay(day)) {
       if (left <= end - t) return t + left;
       left -= end - t;
     }
@@ -63,17 +75,21 @@ export function addWorkingHours(from: number, hours: number): number {
 }
 
 /** The last instant (23:59:59.999 in Shanghai) of the n-th working day after the day of `from`. */
-export function endOfWorkingDays(from: number, n: number): number {
-  return startOfDay(addWorkingDays(from, n)) + DAY_MS - 1;
+export function endOfWorkingDays(from: number, n: number, cal: WorkCalendar): number {
+  return startOfDay(addWorkingDays(from, n, cal)) + DAY_MS - 1;
 }
 
-export function deadlineAfter(from: number, w: Window): number {
-  return 'workingHours' in w ? addWorkingHours(from, w.workingHours) : endOfWorkingDays(from, w.workingDays);
+function addHours(from: number, hours: number, mode: DeadlineHours, cal: WorkCalendar): number {
+  return mode === 'natural' ? from + hours * HOUR_MS : addWorkingHours(from, hours, cal);
+}
+
+export function deadlineAfter(from: number, w: Window, mode: DeadlineHours, cal: WorkCalendar): number {
+  return 'hours' in w ? addHours(from, w.hours, mode, cal) : endOfWorkingDays(from, w.workingDays, cal);
 }
 
 /** When the assignee is warned of a deadline running from `from`. */
-export function warnAt(from: number, w: Window, deadline: number): number {
-  if ('workingHours' in w) return addWorkingHours(from, Math.max(0, w.workingHours - WARN_HOURS_BEFORE));
+export function warnAt(from: number, w: Window, deadline: number, mode: DeadlineHours, cal: WorkCalendar): number {
+  if ('hours' in w) return mode === 'natural' ? Math.max(from, deadline - WARN_HOURS_BEFORE * HOUR_MS) : addWorkingHours(from, Math.max(0, w.hours - WARN_HOURS_BEFORE), cal);
   return Math.max(from, shanghaiTime(localDate(deadline), WARN_TIME));
 }
 
@@ -82,22 +98,32 @@ export interface Clock {
   acceptBy?: number;
   resolveFrom: number;
   resolveBy: number;
+  /** How the clock's hours windows count, fixed when it was set; clocks from before the setting counted working hours. */
+  hours?: DeadlineHours;
+}
+
+const hasHours = (kind: TicketKind) => [SLA[kind].accept, SLA[kind].resolve].some((w) => !!w && 'hours' in w);
+
+export function hoursOf(clock: Clock): DeadlineHours {
+  return clock.hours ?? 'working';
 }
 
 /** The deadlines of a ticket of this kind whose clock starts at `startAt`. */
-export function clockFor(kind: TicketKind, startAt: number): Clock {
+export function clockFor(kind: TicketKind, startAt: number, rules: DeadlineRules): Clock {
   const sla = SLA[kind];
+  const mode = rules.hours;
   return {
     startAt,
-    ...(sla.accept ? { acceptBy: deadlineAfter(startAt, sla.accept) } : {}),
+    ...(sla.accept ? { acceptBy: deadlineAfter(startAt, sla.accept, mode, rules.calendar) } : {}),
     resolveFrom: startAt,
-    resolveBy: deadlineAfter(startAt, sla.resolve),
+    resolveBy: deadlineAfter(startAt, sla.resolve, mode, rules.calendar),
+    ...(hasHours(kind) ? { hours: mode } : {}),
   };
 }
 
-/** A low rating reopens the ticket: a fresh resolve window from the reopening. */
-export function reopenedClock(kind: TicketKind, clock: Clock, at: number): Clock {
-  return { ...clock, resolveFrom: at, resolveBy: deadlineAfter(at, SLA[kind].resolve) };
+/** A low rating reopens the ticket: a fresh resolve window from the reopening, counted as before. */
+export function reopenedClock(kind: TicketKind, clock: Clock, at: number, cal: WorkCalendar): Clock {
+  return { ...clock, resolveFrom: at, resolveBy: deadlineAfter(at, SLA[kind].resolve, hoursOf(clock), cal) };
 }
 
 export interface TimedTicket {
@@ -142,17 +168,17 @@ export interface Alert {
 }
 
 /** The alerts of the running deadline, in order: the warning, then the escalations. */
-export function alertsOf(t: TimedTicket): Alert[] {
+export function alertsOf(t: TimedTicket, cal: WorkCalendar): Alert[] {
   const run = runningDeadline(t);
   if (!run) return [];
   const key = (level: AlertLevel) => `${run.phase}${t.cycle}.${level}`;
   const base = { phase: run.phase, deadline: run.deadline };
-  const out: Alert[] = [{ ...base, key: key('warn'), level: 'warn', at: warnAt(run.from, run.window, run.deadline) }];
+  const out: Alert[] = [{ ...base, key: key('warn'), level: 'warn', at: warnAt(run.from, run.window, run.deadline, hoursOf(t.clock), cal) }];
   // Breached means strictly after the deadline: work done at the deadline itself is on time.
   if (t.kind === 'difficult') out.push({ ...base, key: key('secretary'), level: 'secretary', at: run.deadline + 1 });
   else {
     out.push({ ...base, key: key('leader'), level: 'leader', at: run.deadline + 1 });
-    out.push({ ...base, key: key('secretary'), level: 'secretary', at: addWorkingHours(run.deadline + 1, SECRETARY_AFTER_HOURS) });
+    out.push({ ...base, key: key('secretary'), level: 'secretary', at: addWorkingHours(run.deadline + 1, SECRETARY_AFTER_HOURS, cal) });
   }
   return out;
 }
@@ -162,8 +188,8 @@ export function alertsOf(t: TimedTicket): Alert[] {
  * and mark it and every lesser one as sent (a timer that was down does not send a stale warning
  * after the escalation). Null when nothing is due.
  */
-export function dueAlert(t: TimedTicket, now: number): { send: Alert; mark: string[] } | null {
-  const all = alertsOf(t);
+export function dueAlert(t: TimedTicket, now: number, cal: WorkCalendar): { send: Alert; mark: string[] } | null {
+  const all = alertsOf(t, cal);
   const due = all.filter((a) => a.at <= now && !t.alerts.includes(a.key));
   if (!due.length) return null;
   const send = due[due.length - 1];
@@ -174,8 +200,8 @@ export function dueAlert(t: TimedTicket, now: number): { send: Alert; mark: stri
 }
 
 /** When the timer should next look at the ticket. */
-export function nextAlertAt(t: TimedTicket): number | undefined {
-  const pending = alertsOf(t).filter((a) => !t.alerts.includes(a.key));
+export function nextAlertAt(t: TimedTicket, cal: WorkCalendar): number | undefined {
+  const pending = alertsOf(t, cal).filter((a) => !t.alerts.includes(a.key));
   return pending.length ? Math.min(...pending.map((a) => a.at)) : undefined;
 }
 

@@ -45,7 +45,7 @@ import { actorLabel, assertStaff, eventsOf, findAll, gridNames, loadOwn, newId, 
 import { docId, reason, requestId, ticketKind } from './schemas';
 import { addNeedsToProject } from './actions-projects';
 import { usedNow } from './actions-resources';
-import { assigneeForResource, commitTicket, periodKey, takeCapacity, ticketFor } from './tickets';
+import { assigneeForResource, commitTicket, deadlineRules, periodKey, takeCapacity, ticketFor } from './tickets';
 import { clockFor } from './deadlines';
 import { toJobView, toSuggestionView, toTicketDetail } from './view';
 import { noticeDispatched } from './notices';
@@ -341,6 +341,7 @@ export const decide = action(
     if (input.decision === 'reject' && !input.reason) throw invalid('不采纳须填写原因');
     if (input.decision === 'adjust' && !input.resourceId && !input.projectId) throw invalid('调整须选择其他资源或项目');
     if (input.kind === 'difficult') throw invalid('疑难问题请通过派单提级至社区书记包案');
+    const rules = await deadlineRules(user.communityId, ctx.now);
     const outcome = await transact((tx) =>
       once(tx, requestKey(user._id, 'lists', 'decide', input.requestId), async () => {
         const job = await loadOwn<JobDoc>(tx, JOBS, jobId, user, '匹配任务');
@@ -386,13 +387,13 @@ export const decide = action(
             if (need.ticketId) {
               before = await tx.get<TicketDoc>(TICKETS, need.ticketId);
               if (!before || before.status !== 'submitted') throw conflict('该需求的工单已派出，请重新运行匹配');
-              t = kind && kind !== before.kind ? { ...before, kind, clock: clockFor(kind, before.clock.startAt), level: 'grid' } : before;
+              t = kind && kind !== before.kind ? { ...before, kind, clock: clockFor(kind, before.clock.startAt, rules), level: 'grid' } : before;
             } else {
-              t = ticketFor(need, newId('tk'), kind ?? 'simple', ctx.now, user, ctx.now);
+              t = ticketFor(need, newId('tk'), kind ?? 'simple', ctx.now, user, ctx.now, rules);
             }
             const why = `${input.decision === 'adjust' ? '调整匹配' : '采纳匹配建议'}，派单给${assignee.label}（${s.explanation}）`;
             const dispatched: TicketDoc = { ...t, status: 'dispatched', assignee, dispatchedAt: ctx.now, usage: { id: usage.id, resourceId: r._id }, updatedAt: ctx.now };
-            await commitTicket(tx, before, dispatched, user, ctx.now, why.slice(0, 200), undefined, { resourceId: r._id });
+            await commitTicket(tx, rules.calendar, before, dispatched, user, ctx.now, why.slice(0, 200), undefined, { resourceId: r._id });
             ticketId = dispatched._id;
             decision.ticketId = ticketId;
             decision.resourceId = r._id;

@@ -1,6 +1,7 @@
 import type {
   AssigneeKind,
   CapacityPeriod,
+  DeadlineHours,
   EscalationLevel,
   LatLng,
   ListEvent,
@@ -151,6 +152,8 @@ export interface TicketClock {
   /** Start of the running resolve window (startAt, or the reopening). */
   resolveFrom: number;
   resolveBy: number;
+  /** How its hours windows count, as the community had it when the clock was set (absent: working hours). */
+  hours?: DeadlineHours;
 }
 
 export interface TicketDoc {
@@ -280,5 +283,7 @@ export interface StateDoc {
   wishesSince?: number;
   secretaryId?: string;
   gridLeaders?: Record<string, string>;
+  /** 简单事项24小时办结 counted in natural hours (absent) or working-day hours. */
+  deadlineHours?: DeadlineHours;
   updatedAt?: number;
 }

@@ -15,11 +15,11 @@ export function shortTime(at: number): string {
 /** Tells whoever may take the ticket that it came to them. Best effort, after the commit. */
 export async function noticeDispatched(t: TicketDoc): Promise<void> {
   const run = runningDeadline(t);
-  const due = run ? `${run.phase === 'accept' ? '请于' : '须于'}${shortTime(run.deadline)}前${run.phase === 'accept' ? '接单' : '办结'}` : '请及时办理';
-  for (const userId of await workersOf(t)) await notify(userId, 'ticketDispatched', ticketPage(t._id), { thing1: t.title, thing2: due });
+  const values = { title: t.title, due: run?.deadline ?? t.clock.resolveBy, note: run?.phase === 'accept' ? '请按时接单' : '请按时办结' };
+  for (const userId of await workersOf(t)) await notify(userId, 'ticketDispatched', ticketPage(t._id), values);
 }
 
-/** Tells the resident how their request moved. */
-export async function noticeRequester(t: TicketDoc, what: string): Promise<void> {
-  if (t.requesterId) await notify(t.requesterId, 'ticketUpdated', ticketPage(t._id), { thing1: t.title, phrase2: what });
+/** Tells the resident how their request moved: a word of status (at most 5 汉字) and a line of what it means. */
+export async function noticeRequester(t: TicketDoc, status: string, note: string): Promise<void> {
+  if (t.requesterId) await notify(t.requesterId, 'ticketUpdated', ticketPage(t._id), { title: t.title, status, note });
 }

@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound } from '../core/errors';
 import { maskName } from '../core/mask';
 import { dayjs, isDate, localDate, ZONE } from '../core/time';
 import { shanghaiTime } from '../core/calendar';
-import { count, findMany } from '../platform/store';
+import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
@@ -13,7 +13,7 @@ import { USERS, hasRole, type UserDoc } from '../user/model';
 import { DAY_MS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from './model';
 import { assertStaff, findAll, gridNames, gridsOf, recordEvent, unitsOf, type ListsCtx, type Member } from './context';
 import { date, docId, requestId } from './schemas';
-import { timeliness } from './deadlines';
+import { DEFAULT_DEADLINE_HOURS, timeliness } from './deadlines';
 import { ticketStats } from './stats';
 import { KIND_LABEL, TICKET_STATUS_LABEL, gridLeadersOf, secretaryOf, stateOf } from './tickets';
 import { areaLabel } from './view';
@@ -159,13 +159,16 @@ export const exportCsv = action(
 // ---------------------------------------------------------------- settings: the secretary and grid leaders
 
 async function settingsView(m: Member): Promise<ListsSettings> {
-  const [secretary, grids] = await Promise.all([secretaryOf(m.communityId), gridsOf(m.communityId)]);
+  const [secretary, grids, state] = await Promise.all([secretaryOf(m.communityId), gridsOf(m.communityId), stateOf(docs, m.communityId)]);
   const leaders = await Promise.all(grids.map(async (g) => ({ g, u: (await gridLeadersOf(m.communityId, g._id))[0] })));
   return {
     ...(secretary ? { secretary: { id: secretary._id, label: `社区书记 ${maskName(secretary.displayName)}` } } : {}),
     gridLeaders: leaders.filter((x) => x.u).map(({ g, u }) => ({ gridId: g._id, gridName: g.name, id: u!._id, label: `网格长 ${maskName(u!.displayName)}` })),
+    deadlineHours: state.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
   };
 }
+
+const DEADLINE_HOURS_LABEL = { natural: '简单事项按自然时24小时办结', working: '简单事项按工作日24小时办结（节假日不计）' } as const;
 
 export const settings = action(z.object({}), async (ctx: ListsCtx) => {
   const user = await requireMember(ctx.openid);
@@ -177,11 +180,12 @@ export const setSettings = action(
   z.object({
     secretaryId: z.optional(docId('书记')),
     gridLeaders: z.optional(z.record(docId('网格'), docId('网格长'), { error: '网格长设置格式不正确' })),
+    deadlineHours: z.optional(z.enum(['natural', 'working'], { error: '24小时办结的计时方式须为 natural（自然时）或 working（工作日）' })),
     requestId,
   }),
   async (ctx: ListsCtx, input) => {
     const user = await requireMember(ctx.openid);
-    if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以设置书记和网格长');
+    if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以修改清单设置');
     const leaders = Object.entries(input.gridLeaders ?? {});
     if (leaders.length > 200) throw invalid('网格过多');
     await transact((tx) =>
@@ -201,10 +205,17 @@ export const setSettings = action(
           ...cur,
           ...(input.secretaryId ? { secretaryId: input.secretaryId } : {}),
           ...(leaders.length ? { gridLeaders: { ...(cur.gridLeaders ?? {}), ...Object.fromEntries(leaders) } } : {}),
+          ...(input.deadlineHours ? { deadlineHours: input.deadlineHours } : {}),
           updatedAt: ctx.now,
         };
         await tx.set(STATE, user.communityId, next);
-        const what = [input.secretaryId ? `书记：${input.secretaryId}` : '', ...leaders.map(([g, u]) => `${g} 网格长：${u}`)].filter(Boolean).join('；');
+        const what = [
+          input.secretaryId ? `书记：${input.secretaryId}` : '',
+          ...leaders.map(([g, u]) => `${g} 网格长：${u}`),
+          input.deadlineHours ? DEADLINE_HOURS_LABEL[input.deadlineHours] : '',
+        ]
+          .filter(Boolean)
+          .join('；');
         await recordEvent(tx, { communityId: user.communityId, target: 'settings', targetId: `${user.communityId}.settings`, field: 'data', from: null, to: 'updated', actor: user, at: ctx.now, why: what.slice(0, 200) });
         return true;
       }),

@@ -7,7 +7,9 @@ import { USERS, hasRole, type UserDoc } from '../user/model';
 import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
 import { post } from '../points/ledger';
 import { pointsFor } from '../points/rules';
-import { clockFor, nextAlertAt, RATE_WINDOW_MS, runningDeadline } from './deadlines';
+import { BASE_CALENDAR, type WorkCalendar } from '../core/calendar';
+import { deadlineRange, loadCalendar } from '../community/calendar';
+import { clockFor, DEFAULT_DEADLINE_HOURS, nextAlertAt, RATE_WINDOW_MS, runningDeadline, type DeadlineRules } from './deadlines';
 import { NEEDS, RESOURCES, STATE, TICKETS, USAGE, type Assignee, type NeedDoc, type ResourceDoc, type StateDoc, type TicketDoc, type UsageDoc } from './model';
 import { isStaff, memberUnits, recordEvent, type Member } from './context';
 
@@ -36,14 +38,25 @@ export function ticketStatusLabel(s: TicketStatus): string {
   return TICKET_STATUS_LABEL[s];
 }
 
+/** The community's calendar as far as a ticket call may reason (one query). */
+export function ticketCalendar(communityId: string, now: number): Promise<WorkCalendar> {
+  return loadCalendar(communityId, ...deadlineRange(now));
+}
+
+/** What a new clock is set by: the community's calendar and how it counts the 24 hours. */
+export async function deadlineRules(communityId: string, now: number): Promise<DeadlineRules> {
+  const [calendar, state] = await Promise.all([ticketCalendar(communityId, now), stateOf(docs, communityId)]);
+  return { calendar, hours: state.deadlineHours ?? DEFAULT_DEADLINE_HOURS };
+}
+
 /** The fields derived from the rest, recomputed on every write so the timer's queries stay true. */
-export function derive(t: TicketDoc): TicketDoc {
+export function derive(t: TicketDoc, cal: WorkCalendar): TicketDoc {
   const run = runningDeadline(t);
   return {
     ...t,
     workerKeys: workerKeysOf(t.assignee),
     dueAt: run?.deadline,
-    nextAlertAt: nextAlertAt(t),
+    nextAlertAt: nextAlertAt(t, cal),
     closeAt: t.status === 'resolved' && t.resolvedAt !== undefined ? t.resolvedAt + RATE_WINDOW_MS : undefined,
   };
 }
@@ -54,6 +67,7 @@ export function derive(t: TicketDoc): TicketDoc {
  */
 export async function commitTicket(
   tx: DocStore,
+  cal: WorkCalendar,
   before: TicketDoc | null,
   after: TicketDoc,
   actor: UserDoc,
@@ -62,7 +76,7 @@ export async function commitTicket(
   needOverride?: NeedStatus,
   needPatch: Partial<NeedDoc> = {},
 ): Promise<TicketDoc> {
-  const doc = derive(after);
+  const doc = derive(after, cal);
   await tx.set(TICKETS, doc._id, doc);
   if (!before || before.status !== doc.status || why) {
     await recordEvent(tx, { communityId: doc.communityId, target: 'ticket', targetId: doc._id, from: before?.status ?? null, to: doc.status, actor, at, why });
@@ -82,7 +96,7 @@ export async function setNeedStatus(tx: DocStore, needId: string, status: NeedSt
 }
 
 /** A new ticket for a need; the clock starts at `startAt`. */
-export function ticketFor(need: NeedDoc, id: string, kind: TicketKind, startAt: number, actor: UserDoc, at: number): TicketDoc {
+export function ticketFor(need: NeedDoc, id: string, kind: TicketKind, startAt: number, actor: UserDoc, at: number, rules: DeadlineRules): TicketDoc {
   return {
     _id: id,
     communityId: need.communityId,
@@ -101,7 +115,7 @@ export function ticketFor(need: NeedDoc, id: string, kind: TicketKind, startAt: 
     kind,
     status: 'submitted',
     level: kind === 'difficult' ? 'secretary' : 'grid',
-    clock: clockFor(kind, startAt),
+    clock: clockFor(kind, startAt, rules),
     cycle: 1,
     alerts: [],
     late: false,
@@ -311,5 +325,6 @@ export async function closeWithPoints(tx: DocStore, t: TicketDoc, actor: UserDoc
     }
   }
   const next: TicketDoc = { ...t, status: 'closed', closedAt: at, ...(rating ? { rating } : {}), pointsAwarded: awarded || undefined, updatedAt: at };
-  return { ticket: await commitTicket(tx, t, next, actor, at, why), awarded, resolverId: t.resolvedBy };
+  // A closed ticket has no deadline left: no calendar is needed to derive it.
+  return { ticket: await commitTicket(tx, BASE_CALENDAR, t, next, actor, at, why), awarded, resolverId: t.resolvedBy };
 }

@@ -5,7 +5,8 @@ import { transact } from '../platform/tx';
 import { COMMUNITIES } from '../community/model';
 import { SYSTEM, recordEvent } from './context';
 import { NEEDS, STATE, TICKETS, WISHES, WISH_CATEGORY_MAP, type NeedDoc, type StateDoc, type TicketDoc } from './model';
-import { commitTicket, releaseCapacity } from './tickets';
+import type { WorkCalendar } from '../core/calendar';
+import { commitTicket, releaseCapacity, ticketCalendar } from './tickets';
 
 /**
  * Approved wishes flow into the needs list by themselves: each wish that reached the wall becomes
@@ -104,11 +105,11 @@ const WISH_LABEL: Partial<Record<WishStatus, string>> = {
 };
 
 /** Moves a wish's ticket along with the wish. */
-async function followWish(tx: Parameters<Parameters<typeof transact>[0]>[0], t: TicketDoc, w: WishLike, at: number): Promise<void> {
+async function followWish(tx: Parameters<Parameters<typeof transact>[0]>[0], t: TicketDoc, w: WishLike, at: number, cal: WorkCalendar): Promise<void> {
   const why = WISH_LABEL[w.status] ?? '心愿状态变化';
   let cur = t;
   const step = async (next: TicketDoc) => {
-    cur = await commitTicket(tx, cur, next, SYSTEM, at, why);
+    cur = await commitTicket(tx, cal, cur, next, SYSTEM, at, why);
   };
   if (w.status === 'withdrawn' || w.status === 'taken_down') {
     if (cur.status === 'closed' || cur.status === 'cancelled') return;
@@ -131,8 +132,8 @@ async function followWish(tx: Parameters<Parameters<typeof transact>[0]>[0], t: 
   }
 }
 
-/** Brings one wish's need (and ticket) up to date; true if anything was written. */
-export async function syncWish(wishId: string, now: number): Promise<boolean> {
+/** Brings one wish's need (and ticket) up to date, on its community's calendar; true if anything was written. */
+export async function syncWish(wishId: string, now: number, cal: WorkCalendar): Promise<boolean> {
   return transact(async (tx) => {
     const w = await tx.get<WishLike>(WISHES, wishId);
     if (!w) return false;
@@ -146,7 +147,7 @@ export async function syncWish(wishId: string, now: number): Promise<boolean> {
     }
     if (cur?.ticketId && cur.wishStatus !== w.status) {
       const t = await tx.get<TicketDoc>(TICKETS, cur.ticketId);
-      if (t) await followWish(tx, t, w, now);
+      if (t) await followWish(tx, t, w, now, cal);
       // The ticket wrote the need's status from its own; the wish's fields stay as synced.
       const after = await tx.get<NeedDoc>(NEEDS, id);
       if (after) await tx.set(NEEDS, id, { ...after, title: next.title, detail: next.detail, people: next.people, photos: next.photos, wishStatus: w.status, updatedAt: now });
@@ -161,6 +162,7 @@ export async function syncWishes(communityId: string, now: number): Promise<{ ch
   const since = state?.wishesSince ?? 0;
   let maxSeen = since;
   let changed = 0;
+  let cal: WorkCalendar | undefined;
   for (let offset = 0; ; offset += PAGE) {
     const rows = await findMany<WishLike>(WISHES, { communityId, updatedAt: { $gte: since } }, { orderBy: [['updatedAt', 'asc'], ['_id', 'asc']], skip: offset, limit: PAGE });
     const ids = rows.map((w) => wishNeedId(w._id));
@@ -171,7 +173,8 @@ export async function syncWishes(communityId: string, now: number): Promise<{ ch
       const cur = byId.get(wishNeedId(w._id)) ?? null;
       const next = needFromWish(w, cur);
       if (!next || (cur && same(cur, next))) continue;
-      if (await syncWish(w._id, now)) changed++;
+      cal ??= await ticketCalendar(communityId, now);
+      if (await syncWish(w._id, now, cal)) changed++;
     }
     if (rows.length < PAGE) break;
   }

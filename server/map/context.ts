@@ -1,7 +1,10 @@
 import { notFound } from '../core/errors';
+import type { WorkCalendar } from '../core/calendar';
+import { loadCalendar } from '../community/calendar';
 import { findMany, DocStore } from '../platform/store';
 import { assertStaff as assertStaffOf, type CallCtx, type Member } from '../user/caller';
 import { BOOKING_SERVICES, PLACES, PlaceDoc } from './model';
+import { HORIZON_DAYS } from './hours';
 
 export type MapCtx = CallCtx;
 export { type Member, isStaff } from '../user/caller';
@@ -52,4 +55,11 @@ export async function bookableServices(communityId: string, placeIds: string[]):
     out.set(s.placeId, [...(out.get(s.placeId) ?? []), s._id]);
   }
   return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The community's calendar for today and as far ahead as opening hours look (one query). */
+export function placeCalendar(communityId: string, now: number): Promise<WorkCalendar> {
+  return loadCalendar(communityId, now - DAY_MS, now + (HORIZON_DAYS + 2) * DAY_MS);
 }

@@ -1,10 +1,9 @@
-import { getDayDetail } from 'chinese-days';
-import { isWorkingDay } from '../core/calendar';
+import type { WorkCalendar } from '../core/calendar';
 import type { OpenState, OpeningHours, Period, WeekRow, WeekdayKey } from '../../typings/map';
 
 /**
- * Opening hours, reasoned in Asia/Shanghai whatever the server's zone. Pure: every function takes
- * the instant it reasons about. China Standard Time is UTC+8 all year (no daylight saving since
+ * Opening hours, reasoned in Asia/Shanghai whatever the server's zone, on the community's
+ * working-day calendar. Pure: every function takes the instant and the calendar it reasons about. China Standard Time is UTC+8 all year (no daylight saving since
  * 1991), so wall-clock times are plain arithmetic on a fixed offset; the tests check it against
  * the zone database.
  */
@@ -53,21 +52,16 @@ function hhmmOf(at: number): string {
   return new Date(at + OFFSET_MS).toISOString().slice(11, 16);
 }
 
-/** The Chinese name of the public holiday a day belongs to (国庆节), if it is a day off for one. */
-export function publicHoliday(date: string): string | undefined {
-  const d = getDayDetail(date);
-  if (d.work) return undefined;
-  const [, zh] = d.name.split(',');
-  return zh || undefined;
+/** The holiday a day off belongs to (国庆节), or '休息' for a weekday the community gave off unnamed. */
+export function publicHoliday(date: string, cal: WorkCalendar): string | undefined {
+  const h = cal.holidayOn(date);
+  return h ? (h.name ?? '休息') : undefined;
 }
 
 /** A weekend day made a working day (调休上班), with the holiday it makes up for. */
-export function makeupFor(date: string): string | undefined {
-  const wd = weekdayOf(date);
-  if (wd !== '6' && wd !== '7') return undefined;
-  if (!isWorkingDay(date)) return undefined;
-  const [, zh] = getDayDetail(date).name.split(',');
-  return zh ?? '节假日';
+export function makeupFor(date: string, cal: WorkCalendar): string | undefined {
+  const m = cal.makeupOn(date);
+  return m ? (m.name ?? '节假日') : undefined;
 }
 
 export interface DayPlan {
@@ -78,13 +72,13 @@ export interface DayPlan {
 }
 
 /** The periods a place keeps on one Shanghai calendar day. */
-export function dayPlan(hours: OpeningHours, date: string): DayPlan {
+export function dayPlan(hours: OpeningHours, date: string, cal: WorkCalendar): DayPlan {
   if (hours.closedDates?.includes(date)) return { date, periods: [], reason: '临时闭馆' };
   const wd = weekdayOf(date);
-  const holiday = publicHoliday(date);
+  const holiday = publicHoliday(date, cal);
   if (hours.calendar === 'working_days') {
     if (holiday) return { date, periods: hours.holiday ?? [], reason: holiday };
-    const makeup = makeupFor(date);
+    const makeup = makeupFor(date, cal);
     if (makeup) return { date, periods: hours.makeup ?? hours.week['1'] ?? [], reason: `${makeup}调休` };
     return { date, periods: hours.week[wd] ?? [] };
   }
@@ -93,12 +87,12 @@ export function dayPlan(hours: OpeningHours, date: string): DayPlan {
 }
 
 /** Open intervals [start, end) in epoch ms from the start of `fromDate`, adjacent ones merged. */
-function intervals(hours: OpeningHours, fromDate: string, days: number): Array<[number, number]> {
+function intervals(hours: OpeningHours, fromDate: string, days: number, cal: WorkCalendar): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(fromDate, i);
     const base = dayStart(date);
-    for (const p of dayPlan(hours, date).periods) {
+    for (const p of dayPlan(hours, date, cal).periods) {
       const start = base + minutesOf(p.from) * MINUTE_MS;
       const end = base + minutesOf(p.to) * MINUTE_MS;
       if (end <= start) continue;
@@ -129,11 +123,11 @@ export function whenLabel(t: number, now: number): string {
 }
 
 /** Open or closed at `at`, when that changes next, and a label to show, all in Shanghai time. */
-export function openState(hours: OpeningHours, at: number): OpenState {
+export function openState(hours: OpeningHours, at: number, cal: WorkCalendar): OpenState {
   const todayDate = shanghaiDate(at);
-  const plan = dayPlan(hours, todayDate);
-  const today = plan.periods.length ? formatPeriods(plan.periods) : plan.reason ? `休息（${plan.reason}）` : '休息';
-  const spans = intervals(hours, todayDate, HORIZON_DAYS + 1);
+  const plan = dayPlan(hours, todayDate, cal);
+  const today = plan.periods.length ? formatPeriods(plan.periods) : plan.reason && plan.reason !== '休息' ? `休息（${plan.reason}）` : '休息';
+  const spans = intervals(hours, todayDate, HORIZON_DAYS + 1, cal);
   const horizonEnd = dayStart(addDays(todayDate, HORIZON_DAYS + 1));
   const current = spans.find(([s, e]) => s <= at && at < e);
   if (current) {
@@ -147,7 +141,7 @@ export function openState(hours: OpeningHours, at: number): OpenState {
   const startedToday = plan.periods.filter((p) => base + minutesOf(p.from) * MINUTE_MS <= at);
   const laterToday = opensAt !== undefined && shanghaiDate(opensAt) === todayDate;
   let label: string;
-  if (!plan.periods.length) label = `${plan.reason === '临时闭馆' ? '临时闭馆' : plan.reason ? `${plan.reason}休息` : '今日休息'}${then}`;
+  if (!plan.periods.length) label = `${plan.reason === '临时闭馆' ? '临时闭馆' : plan.reason && plan.reason !== '休息' ? `${plan.reason}休息` : '今日休息'}${then}`;
   else if (!startedToday.length) label = `尚未开放${then}`;
   else if (laterToday) {
     const endedAt = minutesOf(startedToday[startedToday.length - 1].to);

@@ -9,7 +9,7 @@ import { PLACE_CATEGORIES, type MapApi, type PlaceCategory } from '../../typings
 import { distanceM, toLatLng, withinWalk } from './geo';
 import { openState } from './hours';
 import { MAX_PLACES, PLACES, type PlaceDoc } from './model';
-import { assertStaff, bookableServices, isStaff, loadPlace, type MapCtx } from './context';
+import { assertStaff, bookableServices, isStaff, loadPlace, placeCalendar, type MapCtx } from './context';
 import { category, location, placeId } from './schemas';
 import { rank, toCard, toDetail } from './view';
 
@@ -29,17 +29,16 @@ export const places = action(
     const user = await requireMember(ctx.openid);
     if (input.includeClosed) assertStaff(user);
     if (input.within && !input.location) throw invalid('按步行服务圈筛选需要您的位置');
-    const all = await findMany<PlaceDoc>(
-      PLACES,
-      { communityId: user.communityId, ...(input.includeClosed ? {} : { status: 'active' }) },
-      { limit: MAX_PLACES },
-    );
+    const [all, cal] = await Promise.all([
+      findMany<PlaceDoc>(PLACES, { communityId: user.communityId, ...(input.includeClosed ? {} : { status: 'active' }) }, { limit: MAX_PLACES }),
+      placeCalendar(user.communityId, ctx.now),
+    ]);
     const counts = new Map<PlaceCategory, number>();
     for (const p of all) if (p.status === 'active') counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
     const origin = input.location;
     let matching = all.filter((p) => !input.category || p.category === input.category);
     if (input.within && origin) matching = matching.filter((p) => withinWalk(distanceM(origin, toLatLng(p.location)), input.within!));
-    if (input.openNow) matching = matching.filter((p) => p.status === 'active' && openState(p.hours, ctx.now).openNow);
+    if (input.openNow) matching = matching.filter((p) => p.status === 'active' && openState(p.hours, ctx.now, cal).openNow);
     const ranked = rank(matching, origin);
 
     const size = input.limit ?? PAGE_MAX;
@@ -47,7 +46,7 @@ export const places = action(
     const slice = ranked.slice(offset, offset + size + 1);
     const services = await bookableServices(user.communityId, slice.map((p) => p._id));
     const page = pageOf(
-      slice.map((p) => toCard(p, ctx.now, origin, (services.get(p._id)?.length ?? 0) > 0)),
+      slice.map((p) => toCard(p, ctx.now, cal, origin, (services.get(p._id)?.length ?? 0) > 0)),
       offset,
       size,
     );
@@ -69,18 +68,20 @@ export const place = action(z.object({ id: placeId, location: z.optional(locatio
   const user = await requireMember(ctx.openid);
   const staff = isStaff(user);
   const p = await loadPlace(docs, input.id, user, staff);
-  const [services, grid] = await Promise.all([
+  const [services, grid, cal] = await Promise.all([
     bookableServices(user.communityId, [p._id]),
     p.gridId ? docs.get<GridDoc>(GRIDS, p.gridId) : null,
+    placeCalendar(user.communityId, ctx.now),
   ]);
-  return { place: toDetail(p, ctx.now, input.location, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff }) };
+  return { place: toDetail(p, ctx.now, cal, input.location, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff }) };
 });
 
 /** For managePlace: the detail as staff see it. */
 export async function staffDetail(p: PlaceDoc, now: number): Promise<MapApi['place']['res']['place']> {
-  const [services, grid] = await Promise.all([
+  const [services, grid, cal] = await Promise.all([
     bookableServices(p.communityId, [p._id]),
     p.gridId ? docs.get<GridDoc>(GRIDS, p.gridId) : null,
+    placeCalendar(p.communityId, now),
   ]);
-  return toDetail(p, now, undefined, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff: true });
+  return toDetail(p, now, cal, undefined, { serviceIds: services.get(p._id) ?? [], gridName: grid?.name, staff: true });
 }

@@ -1,4 +1,5 @@
 import type { LatLng, PlaceCard, PlaceDetail } from '../../typings/map';
+import type { WorkCalendar } from '../core/calendar';
 import { distanceM, toLatLng, walkMinutes, withinWalk } from './geo';
 import { holidayNote, openState, shanghaiDate, upcomingClosures, weekRows } from './hours';
 import type { PlaceDoc } from './model';
@@ -8,7 +9,7 @@ export function distanceOf(p: PlaceDoc, origin?: LatLng): number | undefined {
   return origin ? distanceM(origin, toLatLng(p.location)) : undefined;
 }
 
-export function toCard(p: PlaceDoc, at: number, origin: LatLng | undefined, bookable: boolean): PlaceCard {
+export function toCard(p: PlaceDoc, at: number, cal: WorkCalendar, origin: LatLng | undefined, bookable: boolean): PlaceCard {
   const d = distanceOf(p, origin);
   return {
     id: p._id,
@@ -19,7 +20,7 @@ export function toCard(p: PlaceDoc, at: number, origin: LatLng | undefined, book
     ...(d !== undefined
       ? { distance: Math.round(d), walkMinutes: walkMinutes(d), withinWalk: { five: withinWalk(d, 5), ten: withinWalk(d, 10) } }
       : {}),
-    ...openState(p.hours, at),
+    ...openState(p.hours, at, cal),
     bookable,
     status: p.status,
   };
@@ -28,11 +29,12 @@ export function toCard(p: PlaceDoc, at: number, origin: LatLng | undefined, book
 export function toDetail(
   p: PlaceDoc,
   at: number,
+  cal: WorkCalendar,
   origin: LatLng | undefined,
   extra: { serviceIds: string[]; gridName?: string; staff: boolean },
 ): PlaceDetail {
   return {
-    ...toCard(p, at, origin, extra.serviceIds.length > 0),
+    ...toCard(p, at, cal, origin, extra.serviceIds.length > 0),
     intro: p.intro,
     photos: p.photos,
     services: p.services,

@@ -1,6 +1,7 @@
 import { defineFunction } from '../core/define';
 import { callerOpenid } from '../platform/cloud';
 import * as actions from './actions';
+import * as notices from './actions-notices';
 import * as door from './actions-door';
 import * as residents from './actions-residents';
 import * as account from './actions-account';
@@ -9,6 +10,10 @@ import * as posters from './actions-poster';
 export const userFunction = defineFunction('user', {
   login: door.login,
   me: actions.me,
+  notices: notices.notices,
+  noticeSettings: notices.noticeSettings,
+  setNoticeSettings: notices.setNoticeSettings,
+  testNotice: notices.testNotice,
   bindCommunity: door.bindCommunity,
   skipWelcome: door.skipWelcome,
   grids: door.grids,

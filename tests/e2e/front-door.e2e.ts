@@ -53,6 +53,7 @@ afterAll(async () => {
   await phone.tap('跳过');
   await phone.waitForRoute('pages/home/index');
   await phone.see('您住在哪一栋？');
+  expect(await phone.screen.locator('#greeting').textContent()).not.toMatch(/居民[0-9A-F]{4}/);
   await phone.shot('home-unplaced');
   await phone.tap('选择楼栋');
   await phone.waitForRoute('pages/user/grid/index');

@@ -44,7 +44,7 @@ Component({
     show(me: Me) {
       this.setData({
         state: 'ready',
-        displayName: me.displayName,
+        displayName: me.named ? me.displayName : '',
         communityName: me.community?.name ?? '',
         bound: !!me.community,
         unplaced: !!me.community && !me.grid,

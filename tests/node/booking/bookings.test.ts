@@ -258,7 +258,9 @@ describe('timers', () => {
     const sent = await outboxOf(resident, 'tmpl-booking-reminder');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ page: `pages/booking/detail/index?id=${tomorrow.id}`, data: { thing1: { value: '社保咨询' }, thing3: { value: '党群服务中心' } } });
-    expect(sent[0].data.time2.value).toBe(`${shanghaiDay(1)} 10:30`);
+    // WeChat's time rule: 2026年3月5日 10:30, the Shanghai wall clock.
+    const [y, m, d] = shanghaiDay(1).split('-').map(Number);
+    expect(sent[0].data.time2.value).toBe(`${y}年${m}月${d}日 10:30`);
     expect((await doc('booking_bookings', tomorrow.id)).remindedAt).toEqual(expect.any(Number));
     expect((await doc('booking_bookings', later.id)).remindedAt).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import { seedDemo } from '../../../emulator/seed';
 import { seedBooking } from '../../../emulator/seed/booking';
 import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
 import { activityInput, serviceInput } from '../../../server/booking/schemas';
+import { BASE_CALENDAR } from '../../../server/core/calendar';
 import { slotsOn } from '../../../server/booking/timetable';
 import type { AppointmentSettings } from '../../../typings/booking';
 
@@ -41,9 +42,9 @@ describe('demo booking data', () => {
     // 国庆 week: the working-day services are closed, the 调休 Saturday they open.
     const shebao = services.find((s) => s.name === '社保咨询');
     const a = shebao.appointment as AppointmentSettings;
-    expect(slotsOn(shebao._id, a, '2026-10-05')).toHaveLength(0);
-    expect(slotsOn(shebao._id, a, '2026-10-10').length).toBeGreaterThan(0);
-    expect(slotsOn(shebao._id, a, '2026-10-12')[0].time).toBe('08:30-09:00');
+    expect(slotsOn(shebao._id, a, '2026-10-05', BASE_CALENDAR)).toHaveLength(0);
+    expect(slotsOn(shebao._id, a, '2026-10-10', BASE_CALENDAR).length).toBeGreaterThan(0);
+    expect(slotsOn(shebao._id, a, '2026-10-12', BASE_CALENDAR)[0].time).toBe('08:30-09:00');
   });
 
   it('upcoming volunteer activities: 环境整治, 理论宣讲, 助老助残, 文明劝导, valid as staff would publish them', () => {

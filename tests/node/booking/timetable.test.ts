@@ -1,7 +1,7 @@
 import { bookableDays, findSlot, hoursNote, openingOn, parseSlotId, slotsOn, spanLabel, timeRange } from '../../../server/booking/timetable';
 import { ACTIVITY_WORDS, emptySeats, release, take } from '../../../server/booking/seats';
 import { parseScan, personalQr, placeQr, activityQr } from '../../../server/booking/codes';
-import { shanghaiTime } from '../../../server/core/calendar';
+import { BASE_CALENDAR, shanghaiTime } from '../../../server/core/calendar';
 import type { ServiceHours } from '../../../typings/booking';
 
 const office = (calendar: ServiceHours['calendar']): { durationMinutes: number; hours: ServiceHours } => ({
@@ -26,13 +26,13 @@ describe('slot generator (pure, Asia/Shanghai, explicit dates)', () => {
   });
 
   it('an 08:30 slot is 08:30 in Shanghai (00:30 UTC) although the function runs in UTC', () => {
-    const [first, second] = slotsOn('sv_x', office('working_days'), '2026-10-12');
+    const [first, second] = slotsOn('sv_x', office('working_days'), '2026-10-12', BASE_CALENDAR);
     expect(first).toEqual({ id: 'sv_x.2026-10-12.0830', date: '2026-10-12', start: Date.UTC(2026, 9, 12, 0, 30), end: Date.UTC(2026, 9, 12, 1, 0), time: '08:30-09:00' });
     expect(second.time).toBe('09:00-09:30');
     expect(first.start).toBe(shanghaiTime('2026-10-12', '08:30'));
     expect(timeRange(first.start, first.end)).toBe('08:30-09:00');
     // 6 slots in the morning, 6 in the afternoon; none across the lunch break.
-    const all = slotsOn('sv_x', office('working_days'), '2026-10-12');
+    const all = slotsOn('sv_x', office('working_days'), '2026-10-12', BASE_CALENDAR);
     expect(all).toHaveLength(12);
     expect(all.map((s) => s.time)).not.toContain('11:30-12:00');
     expect(all[6].time).toBe('14:00-14:30');
@@ -42,41 +42,41 @@ describe('slot generator (pure, Asia/Shanghai, explicit dates)', () => {
     const s = office('working_days');
     for (let d = 1; d <= 7; d++) {
       const date = `2026-10-0${d}`;
-      expect({ date, slots: slotsOn('sv_x', s, date).length }).toEqual({ date, slots: 0 });
-      expect(openingOn(s.hours, date).reason).toBe('国庆节');
+      expect({ date, slots: slotsOn('sv_x', s, date, BASE_CALENDAR).length }).toEqual({ date, slots: 0 });
+      expect(openingOn(s.hours, date, BASE_CALENDAR).reason).toBe('国庆节');
     }
     // Also the 中秋 weekend before it, and an ordinary Sunday after.
-    expect(slotsOn('sv_x', s, '2026-09-26')).toHaveLength(0);
-    expect(slotsOn('sv_x', s, '2026-10-11')).toHaveLength(0);
-    expect(openingOn(s.hours, '2026-10-11').reason).toBe('休息');
+    expect(slotsOn('sv_x', s, '2026-09-26', BASE_CALENDAR)).toHaveLength(0);
+    expect(slotsOn('sv_x', s, '2026-10-11', BASE_CALENDAR)).toHaveLength(0);
+    expect(openingOn(s.hours, '2026-10-11', BASE_CALENDAR).reason).toBe('休息');
     // The 调休 Saturday keeps Monday's hours (no `makeup` given).
-    const makeup = slotsOn('sv_x', s, '2026-10-10');
+    const makeup = slotsOn('sv_x', s, '2026-10-10', BASE_CALENDAR);
     expect(makeup).toHaveLength(12);
     expect(makeup[0]).toMatchObject({ id: 'sv_x.2026-10-10.0830', start: shanghaiTime('2026-10-10', '08:30') });
-    expect(openingOn(s.hours, '2026-10-10').reason).toBe('国庆节调休');
+    expect(openingOn(s.hours, '2026-10-10', BASE_CALENDAR).reason).toBe('国庆节调休');
     // Working days either side.
-    expect(slotsOn('sv_x', s, '2026-09-30')).toHaveLength(12);
-    expect(slotsOn('sv_x', s, '2026-10-08')).toHaveLength(12);
+    expect(slotsOn('sv_x', s, '2026-09-30', BASE_CALENDAR)).toHaveLength(12);
+    expect(slotsOn('sv_x', s, '2026-10-08', BASE_CALENDAR)).toHaveLength(12);
     // Makeup hours, when given, replace Monday's on the 调休 day.
     const withMakeup = { ...s, hours: { ...s.hours, makeup: [{ from: '09:00', to: '10:00' }] } };
-    expect(slotsOn('sv_x', withMakeup, '2026-10-10').map((x) => x.time)).toEqual(['09:00-09:30', '09:30-10:00']);
+    expect(slotsOn('sv_x', withMakeup, '2026-10-10', BASE_CALENDAR).map((x) => x.time)).toEqual(['09:00-09:30', '09:30-10:00']);
   });
 
   it('an every-day service keeps its weekly hours through the holiday, and skips its closed dates', () => {
     const s = office('every_day');
-    expect(slotsOn('sv_x', s, '2026-10-01')).toHaveLength(12); // a Thursday
-    expect(slotsOn('sv_x', s, '2026-10-03')).toHaveLength(0); // a Saturday: no Saturday hours
-    expect(slotsOn('sv_x', s, '2026-10-10')).toHaveLength(0); // 调休 means nothing to it
+    expect(slotsOn('sv_x', s, '2026-10-01', BASE_CALENDAR)).toHaveLength(12); // a Thursday
+    expect(slotsOn('sv_x', s, '2026-10-03', BASE_CALENDAR)).toHaveLength(0); // a Saturday: no Saturday hours
+    expect(slotsOn('sv_x', s, '2026-10-10', BASE_CALENDAR)).toHaveLength(0); // 调休 means nothing to it
     const closed = { ...s, hours: { ...s.hours, closedDates: ['2026-10-01'] } };
-    expect(slotsOn('sv_x', closed, '2026-10-01')).toHaveLength(0);
-    expect(openingOn(closed.hours, '2026-10-01').reason).toBe('暂停服务');
+    expect(slotsOn('sv_x', closed, '2026-10-01', BASE_CALENDAR)).toHaveLength(0);
+    expect(openingOn(closed.hours, '2026-10-01', BASE_CALENDAR).reason).toBe('暂停服务');
   });
 
   it('cuts whole slots only, and a period may end at 24:00', () => {
     const s = { durationMinutes: 45, hours: { week: { '1': [{ from: '09:00', to: '11:00' }, { from: '23:00', to: '24:00' }] }, calendar: 'every_day' as const } };
-    const slots = slotsOn('sv_x', s, '2026-10-12');
+    const slots = slotsOn('sv_x', s, '2026-10-12', BASE_CALENDAR);
     expect(slots.map((x) => x.time)).toEqual(['09:00-09:45', '09:45-10:30', '23:00-23:45']);
-    expect(slotsOn('sv_x', { durationMinutes: 60, hours: s.hours }, '2026-10-12').map((x) => x.time)).toEqual(['09:00-10:00', '10:00-11:00', '23:00-24:00']);
+    expect(slotsOn('sv_x', { durationMinutes: 60, hours: s.hours }, '2026-10-12', BASE_CALENDAR).map((x) => x.time)).toEqual(['09:00-10:00', '10:00-11:00', '23:00-24:00']);
     expect(timeRange(shanghaiTime('2026-10-12', '23:00'), shanghaiTime('2026-10-13', '00:00'))).toBe('23:00-24:00');
   });
 
@@ -84,11 +84,11 @@ describe('slot generator (pure, Asia/Shanghai, explicit dates)', () => {
     const s = office('working_days');
     expect(parseSlotId('sv_x.2026-10-12.0830')).toEqual({ serviceId: 'sv_x', date: '2026-10-12', hhmm: '08:30' });
     expect(parseSlotId('{"$gt":""}')).toBeUndefined();
-    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.0830')?.time).toBe('08:30-09:00');
-    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.0845')).toBeUndefined(); // not on the 30-minute grid
-    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.1200')).toBeUndefined(); // lunch
-    expect(findSlot('sv_x', s, 'sv_x.2026-10-01.0830')).toBeUndefined(); // 国庆
-    expect(findSlot('sv_x', s, 'sv_y.2026-10-12.0830')).toBeUndefined(); // another service
+    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.0830', BASE_CALENDAR)?.time).toBe('08:30-09:00');
+    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.0845', BASE_CALENDAR)).toBeUndefined(); // not on the 30-minute grid
+    expect(findSlot('sv_x', s, 'sv_x.2026-10-12.1200', BASE_CALENDAR)).toBeUndefined(); // lunch
+    expect(findSlot('sv_x', s, 'sv_x.2026-10-01.0830', BASE_CALENDAR)).toBeUndefined(); // 国庆
+    expect(findSlot('sv_x', s, 'sv_y.2026-10-12.0830', BASE_CALENDAR)).toBeUndefined(); // another service
   });
 
   it('the booking horizon counts Shanghai days from today', () => {

@@ -34,6 +34,9 @@ export const BOOKING_ROWS: Record<string, string> = {
   'booking.publishActivity': 'D D D D D A A D',
   'booking.signUp':          'D D A A D D D D',
   'booking.roster':          'D D D D A A A D',
+  'booking.calendar':        'D A A A A A A A',
+  'booking.setCalendarDay':  'D D D D D A A A',
+  'booking.clearCalendarDay':'D D D D D A A A',
 };
 
 /**
@@ -152,6 +155,13 @@ export async function prepareBooking(action: string, who: Who, home: Home): Prom
       return { event: { action, activityId: (await activityOf(home)).id } };
     case 'roster':
       return { event: { action, activityId: (await activityOf(home)).id } };
+    case 'calendar':
+      return { event: { action, from: shanghaiDay(0), to: shanghaiDay(30) } };
+    // Far ahead, where no other cell books or reasons about working days.
+    case 'setCalendarDay':
+      return { event: { action, date: shanghaiDay(400 + (slotMinute++ % 200)), workday: true, name: '矩阵' } };
+    case 'clearCalendarDay':
+      return { event: { action, date: shanghaiDay(400 + (slotMinute++ % 200)) } };
   }
   throw new Error(`no booking cell for ${action}`);
 }

@@ -17,6 +17,10 @@ const place = { name: '测试服务点', category: '便民服务', address: '范
 export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'login', sample: { scene: 'c=beihai' } },
   { fn: 'user', action: 'me', sample: {} },
+  { fn: 'user', action: 'notices', sample: {} },
+  { fn: 'user', action: 'noticeSettings', sample: {} },
+  { fn: 'user', action: 'setNoticeSettings', sample: { kind: 'wishReviewed', templateId: 'tmpl-wish-reviewed', keywords: { title: 'thing1', result: 'phrase2', note: 'thing3' }, requestId: rid } },
+  { fn: 'user', action: 'testNotice', sample: { kind: 'wishReviewed', requestId: rid } },
   { fn: 'user', action: 'bindCommunity', sample: { scene: 'c=beihai&g=g1', requestId: 'req-00000001' } },
   { fn: 'user', action: 'updateProfile', sample: { displayName: '赵大爷', phone: '13912345678', avatarUrl: 'cloud://a/b.png', requestId: 'req-00000001' } },
   { fn: 'user', action: 'createInvite', sample: { role: 'volunteer', gridId: 'g_beihai_1', unitId: 'unit_power', ttlHours: 24, requestId: 'req-00000001' } },

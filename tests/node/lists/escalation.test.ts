@@ -65,7 +65,8 @@ it('escalates grid worker → grid leader at the breach → secretary a working 
   expect(t.alerts.sort()).toEqual(['resolve1.leader', 'resolve1.warn']);
   const toLeader = (await outboxOf(c.staff, 'tmpl-ticket-escalated')).filter(pageOf(id));
   expect(toLeader).toHaveLength(1);
-  expect(toLeader[0].data.thing2.value).toMatch(/^已超期：办结时限/);
+  expect(toLeader[0].data.thing2.value).toBe('超过办结时限未办结');
+  expect(toLeader[0].data.time3.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
   // The stale warning is not sent after the breach.
   expect((await outboxOf(c.workerOpenid, 'tmpl-ticket-deadline')).filter(pageOf(id))).toHaveLength(0);
   expect((await outboxOf(c.admin, 'tmpl-ticket-escalated')).filter(pageOf(id))).toHaveLength(0);

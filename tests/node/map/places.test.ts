@@ -1,6 +1,7 @@
 import { call, ok, sdk, uniqueOpenid } from '../support/cloud';
 import { ALWAYS, createPlace, newCommunity, offset, OFFICE_HOURS } from '../support/map';
 import { openState } from '../../../server/map/hours';
+import { BASE_CALENDAR } from '../../../server/core/calendar';
 import type { OpeningHours } from '../../../typings/map';
 
 const ids = (page: { items: Array<{ id: string }> }) => page.items.map((p) => p.id);
@@ -119,7 +120,7 @@ describe('open now through the function', () => {
     expect(byId.get(always)).not.toHaveProperty('closesAt');
     expect(byId.get(never)).toMatchObject({ openNow: false, open24h: false, label: '近期暂停开放' });
     // The office's state is whatever the pure module says for the moment of the call.
-    const expected = [before, after].map((t) => openState(OFFICE_HOURS as OpeningHours, t));
+    const expected = [before, after].map((t) => openState(OFFICE_HOURS as OpeningHours, t, BASE_CALENDAR));
     if (JSON.stringify(expected[0]) === JSON.stringify(expected[1])) expect(byId.get(office)).toMatchObject(expected[0]);
     const o = byId.get(office) as { openNow: boolean; closesAt?: number; opensAt?: number };
     if (o.openNow) expect(o.closesAt).toBeGreaterThan(before);

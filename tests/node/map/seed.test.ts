@@ -4,7 +4,7 @@ import { seedPlaces } from '../../../emulator/seed/places';
 import { distanceM, toLatLng, walkMinutes, withinWalk, type StoredPoint } from '../../../server/map/geo';
 import { placeInput } from '../../../server/map/schemas';
 import { openState } from '../../../server/map/hours';
-import { shanghaiTime } from '../../../server/core/calendar';
+import { BASE_CALENDAR, shanghaiTime } from '../../../server/core/calendar';
 import { haversine } from '../../../emulator/db/geo';
 import type { OpeningHours } from '../../../typings/map';
 
@@ -40,13 +40,13 @@ describe('demo places', () => {
     for (const c of ['党群服务中心', '社区食堂/助餐点', '爱心驿站', '卫生服务站', '法律援助室', '志愿服务站', '城市书房', '充电桩', '养老服务', '便民服务']) expect(categories).toContain(c);
     const hours = (p: Doc) => p.hours as OpeningHours;
     // A 24-hour 爱心驿站 for couriers and riders.
-    const station = places.find((p) => p.category === '爱心驿站' && openState(hours(p), shanghaiTime('2026-10-01', '03:00')).open24h);
+    const station = places.find((p) => p.category === '爱心驿站' && openState(hours(p), shanghaiTime('2026-10-01', '03:00'), BASE_CALENDAR).open24h);
     expect(station?.services).toEqual(expect.arrayContaining(['歇脚饮水']));
     // Lunch breaks and weekend closures: the 党群服务中心 is shut at noon on a Monday and on Sunday.
     const center = places.find((p) => p.category === '党群服务中心')!;
-    expect(openState(hours(center), shanghaiTime('2026-11-23', '12:30'))).toMatchObject({ openNow: false, label: '午间休息 · 14:00开放' });
-    expect(openState(hours(center), shanghaiTime('2026-11-22', '10:00')).openNow).toBe(false);
-    expect(openState(hours(center), shanghaiTime('2026-10-10', '15:00')).openNow).toBe(true);
+    expect(openState(hours(center), shanghaiTime('2026-11-23', '12:30'), BASE_CALENDAR)).toMatchObject({ openNow: false, label: '午间休息 · 14:00开放' });
+    expect(openState(hours(center), shanghaiTime('2026-11-22', '10:00'), BASE_CALENDAR).openNow).toBe(false);
+    expect(openState(hours(center), shanghaiTime('2026-10-10', '15:00'), BASE_CALENDAR).openNow).toBe(true);
   });
 
   it('publish only public numbers, never a demo person’s phone', () => {

@@ -1,6 +1,7 @@
 import { ok, sdk, uniqueOpenid } from './cloud';
 import { createPlace, grant, newCommunity, offset, type TestCommunity } from './map';
 import { userIdOf } from './wish';
+import { BOOKING_NOTICES, configureNotices } from './notices';
 
 /** Real parallel calls: the local cloud runs up to 4 instances of the function, so these contend. */
 export const all = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
@@ -35,6 +36,7 @@ export async function newBookingCommunity(): Promise<BookingCommunity> {
   await ok('user', { action: 'redeemInvite', code: invite.code }, gridWorker);
   // The community's resident lives in the grid (the scene carries it).
   await ok('user', { action: 'bindCommunity', scene: `c=${c.code}&g=g1` }, c.resident);
+  await configureNotices(c.admin, BOOKING_NOTICES);
   return { ...c, placeId, staff, gridWorker };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { call, cloudUrl, ok, sdk, uniqueOpenid } from './cloud';
 import { newCommunity, type TestCommunity } from './map';
 import { userIdOf } from './wish';
+import { LISTS_NOTICES, configureNotices } from './notices';
 
 /** A community of its own with every role the lists speak of, so a test knows exactly what it holds. */
 export interface ListsCommunity extends TestCommunity {
@@ -51,6 +52,7 @@ export async function newListsCommunity(): Promise<ListsCommunity> {
   // The resident of newCommunity joined without a grid; give them the first grid as their home.
   const residentId = await userIdOf(c.resident);
   await db.collection('users').doc(residentId).update({ gridId: c.gridId });
+  await configureNotices(c.admin, LISTS_NOTICES);
   return {
     ...c,
     workerOpenid,

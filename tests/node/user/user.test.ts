@@ -277,13 +277,13 @@ describe('the front door: posters per grid, move offers, grid by building', () =
 
   it('the welcome asks once: a chosen name or a skip ends it', async () => {
     const a = uniqueOpenid('welcome');
-    expect((await ok('user', { action: 'login', scene: 'c=beihai' }, a)).me.welcome).toBe(true);
+    expect((await ok('user', { action: 'login', scene: 'c=beihai' }, a)).me).toMatchObject({ welcome: true, named: false });
     expect((await ok('user', { action: 'skipWelcome', requestId: newRequestId() }, a)).me.welcome).toBe(false);
     expect((await ok('user', { action: 'me' }, a)).me.welcome).toBe(false);
     const b = uniqueOpenid('welcome');
     await ok('user', { action: 'login', scene: 'c=beihai' }, b);
     const named = await ok('user', { action: 'updateProfile', displayName: '刘阿姨', avatarUrl: 'cloud://local.honglin/avatars/liu.png', requestId: newRequestId() }, b);
-    expect(named.me).toMatchObject({ welcome: false, displayName: '刘阿姨', avatarUrl: 'cloud://local.honglin/avatars/liu.png' });
+    expect(named.me).toMatchObject({ welcome: false, named: true, displayName: '刘阿姨', avatarUrl: 'cloud://local.honglin/avatars/liu.png' });
     expect((await ok('user', { action: 'me' }, 'demo-resident')).me.welcome).toBe(false);
   });
 

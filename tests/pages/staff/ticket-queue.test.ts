@@ -1,4 +1,8 @@
-import { clockFor } from '../../../server/lists/deadlines';
+import { BASE_CALENDAR } from '../../../server/core/calendar';
+import { DEFAULT_DEADLINE_HOURS, clockFor } from '../../../server/lists/deadlines';
+
+/** The test communities keep the official calendar and the default 24-hour rule. */
+const DEFAULT_RULES = { calendar: BASE_CALENDAR, hours: DEFAULT_DEADLINE_HOURS };
 import { load, type PageHandle } from '../../setup/load';
 import { lostResponse, modalAnswer, recorded, resetWx } from '../../setup/wx';
 import { okFn } from '../support/backend';
@@ -52,7 +56,7 @@ describe('工单派单', () => {
     const t = await listsDoc('tickets', raised.id);
     expect(t).toMatchObject({ status: 'dispatched', kind: 'simple', assignee: { kind: 'grid_worker', userId: c.gridWorkerId } });
     // 简单事项24小时办结: 24 hours of working-day time from when it was raised.
-    expect(t!.clock.resolveBy).toBe(clockFor('simple', t!.clock.startAt).resolveBy);
+    expect(t!.clock.resolveBy).toBe(clockFor('simple', t!.clock.startAt, DEFAULT_RULES).resolveBy);
     expect(t!.clock.resolveBy - t!.clock.startAt).toBeGreaterThanOrEqual(24 * HOUR);
     expect(t!.dueAt).toBe(t!.clock.resolveBy);
     expect(page.has(`#ticket-${raised.id}`)).toBe(false);
@@ -154,7 +158,7 @@ describe('工单派单', () => {
     const need = await getDoc<{ status: string; ticketId: string }>('needs', needId);
     expect(need).toMatchObject({ status: 'assigned', ticketId: expect.any(String) });
     const t = await listsDoc('tickets', need!.ticketId);
-    expect(t).toMatchObject({ kind: 'complex', status: 'dispatched', assignee: { userId: c.gridWorkerId }, clock: { acceptBy: clockFor('complex', t!.clock.startAt).acceptBy } });
+    expect(t).toMatchObject({ kind: 'complex', status: 'dispatched', assignee: { userId: c.gridWorkerId }, clock: { acceptBy: clockFor('complex', t!.clock.startAt, DEFAULT_RULES).acceptBy } });
   });
 
   test('a grid worker sees their own grid’s tickets, without the grid filter or 派单 and 撤销', async () => {
