@@ -1,14 +1,13 @@
-import { getDayDetail } from 'chinese-days';
 import type { Period, WeekdayKey } from '../../typings/map';
 import type { ServiceHours } from '../../typings/booking';
-import { isPublicHoliday, isWorkingDay, shanghaiTime } from '../core/calendar';
+import { shanghaiTime, type WorkCalendar } from '../core/calendar';
 import { localDate } from '../core/time';
 import { MINUTE_MS } from './model';
 
 /**
  * Slots of an appointment service, cut from its weekly opening hours in Asia/Shanghai on the
- * official working-day calendar. Pure: every function takes the dates it reasons about, so the
- * tests can ask about 国庆 2026 whatever today is. Functions run in UTC; no `Date` here reads the
+ * community's working-day calendar. Pure: every function takes the dates and the calendar it
+ * reasons about, so the tests can ask about 国庆 2026 whatever today is. Functions run in UTC; no `Date` here reads the
  * server's zone.
  */
 
@@ -36,12 +35,6 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** The festival a day off or a 调休 day belongs to, in Chinese (国庆节), if any. */
-function festivalOf(date: string): string | undefined {
-  const [, zh] = getDayDetail(date).name.split(',');
-  return zh || undefined;
-}
-
 export interface DayOpening {
   date: string;
   periods: Period[];
@@ -50,19 +43,15 @@ export interface DayOpening {
 }
 
 /** The periods a service keeps on one Shanghai calendar day. */
-export function openingOn(hours: ServiceHours, date: string): DayOpening {
+export function openingOn(hours: ServiceHours, date: string, cal: WorkCalendar): DayOpening {
   if (hours.closedDates?.includes(date)) return { date, periods: [], reason: '暂停服务' };
   const wd = weekdayOf(date);
-  const weekend = wd === '6' || wd === '7';
   if (hours.calendar === 'working_days') {
-    if (isPublicHoliday(date)) return { date, periods: [], reason: festivalOf(date) ?? '法定节假日' };
-    const working = isWorkingDay(date);
-    if (weekend && working) {
-      const periods = hours.makeup ?? hours.week['1'] ?? [];
-      return { date, periods, reason: `${festivalOf(date) ?? '节假日'}调休` };
-    }
-    // A weekday that is not a working day is a day off, named or not.
-    if (!weekend && !working) return { date, periods: [], reason: festivalOf(date) ?? '休息' };
+    // A festival, or a weekday that is not a working day: a day off, named or not.
+    const holiday = cal.holidayOn(date);
+    if (holiday) return { date, periods: [], reason: holiday.name ?? '休息' };
+    const makeup = cal.makeupOn(date);
+    if (makeup) return { date, periods: hours.makeup ?? hours.week['1'] ?? [], reason: `${makeup.name ?? '节假日'}调休` };
   }
   const periods = hours.week[wd] ?? [];
   return periods.length ? { date, periods } : { date, periods: [], reason: '休息' };
@@ -89,8 +78,8 @@ export function parseSlotId(id: string): { serviceId: string; date: string; hhmm
 }
 
 /** The slots of one day: whole slots of `durationMinutes` from the start of each period. */
-export function slotsOn(serviceId: string, s: { durationMinutes: number; hours: ServiceHours }, date: string): SlotTime[] {
-  const opening = openingOn(s.hours, date);
+export function slotsOn(serviceId: string, s: { durationMinutes: number; hours: ServiceHours }, date: string, cal: WorkCalendar): SlotTime[] {
+  const opening = openingOn(s.hours, date, cal);
   if (!opening.periods.length) return [];
   // China Standard Time has no daylight saving: a day is midnight plus minutes.
   const midnight = shanghaiTime(date, '00:00');
@@ -127,10 +116,10 @@ export function slotsPerDayProblem(s: { durationMinutes: number; hours: ServiceH
 }
 
 /** The slot an id names, if the service's hours have it on that day. */
-export function findSlot(serviceId: string, s: { durationMinutes: number; hours: ServiceHours }, id: string): SlotTime | undefined {
+export function findSlot(serviceId: string, s: { durationMinutes: number; hours: ServiceHours }, id: string, cal: WorkCalendar): SlotTime | undefined {
   const parsed = parseSlotId(id);
   if (!parsed || parsed.serviceId !== serviceId) return undefined;
-  return slotsOn(serviceId, s, parsed.date).find((x) => x.id === id);
+  return slotsOn(serviceId, s, parsed.date, cal).find((x) => x.id === id);
 }
 
 /** The days one may book on: today and the following ones, `horizonDays` in all. */

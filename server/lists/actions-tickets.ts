@@ -13,13 +13,14 @@ import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import type { GridDoc } from '../community/model';
 import { NEEDS, RESOURCES, TICKETS, type NeedDoc, type ResourceDoc, type TicketDoc } from './model';
-import { OPEN, clockFor, isOpen, missed, reopenedClock } from './deadlines';
+import { OPEN, clockFor, isOpen, missed, reopenedClock, type DeadlineRules } from './deadlines';
 import { assertStaff, gridNames, gridsOf, isStaff, loadOwn, newId, recordEvent, unitsOf, workerGrids, type ListsCtx, type Member } from './context';
 import { docId, photos, reason, requestId, ticketKind } from './schemas';
 import {
   assertMayWork,
   closeWithPoints,
   commitTicket,
+  deadlineRules,
   KIND_LABEL,
   mayWork,
   myWorkerKeys,
@@ -43,12 +44,20 @@ const ticketIdField = { id: docId('工单编号'), requestId };
  * The shape of every ticket change: one transaction, the caller's requestId making a repeat return
  * the first answer, then the detail as the caller now sees it.
  */
-async function mutate(user: Member, ctx: ListsCtx, name: string, id: string, requestId: string | undefined, change: (tx: DocStore, t: TicketDoc) => Promise<void>): Promise<TicketDoc> {
+async function mutate(
+  user: Member,
+  ctx: ListsCtx,
+  name: string,
+  id: string,
+  requestId: string | undefined,
+  change: (tx: DocStore, t: TicketDoc, rules: DeadlineRules) => Promise<void>,
+): Promise<TicketDoc> {
+  const rules = await deadlineRules(user.communityId, ctx.now);
   const tid = await transact((tx) =>
     once(tx, requestKey(user._id, 'lists', name, requestId), async () => {
       const t = await loadOwn<TicketDoc>(tx, TICKETS, id, user, '工单');
       if (!maySeeTicket(user, t)) throw notFound('工单不存在或已删除');
-      await change(tx, t);
+      await change(tx, t, rules);
       return t._id;
     }),
   );
@@ -75,6 +84,7 @@ export const dispatch = action(
     assertStaff(user, '只有社区工作人员可以派单');
     if (!!input.id === !!input.needId) throw invalid('请指定工单编号或需求编号（二选一）');
     if (input.kind === 'difficult' && input.to && input.to !== 'secretary') throw invalid('疑难问题须提级至社区书记包案');
+    const rules = await deadlineRules(user.communityId, ctx.now);
     const tid = await transact((tx) =>
       once(tx, requestKey(user._id, 'lists', 'dispatch', input.requestId), async () => {
         let before: TicketDoc | null;
@@ -84,7 +94,7 @@ export const dispatch = action(
           if (need.status !== 'open') throw conflict('该需求已在对接中或已关闭');
           before = need.ticketId ? await tx.get<TicketDoc>(TICKETS, need.ticketId) : null;
           if (before && before.status !== 'submitted') throw conflict('该需求的工单已派出');
-          t = before ?? ticketFor(need, newId('tk'), input.kind ?? 'simple', ctx.now, user, ctx.now);
+          t = before ?? ticketFor(need, newId('tk'), input.kind ?? 'simple', ctx.now, user, ctx.now, rules);
         } else {
           before = await loadOwn<TicketDoc>(tx, TICKETS, input.id!, user, '工单');
           t = before;
@@ -108,7 +118,7 @@ export const dispatch = action(
         const next: TicketDoc = {
           ...t,
           kind,
-          ...(kind !== t.kind ? { clock: clockFor(kind, t.clock.startAt) } : {}),
+          ...(kind !== t.kind ? { clock: clockFor(kind, t.clock.startAt, rules) } : {}),
           level: kind === 'difficult' ? 'secretary' : t.level,
           assignee,
           status: 'dispatched',
@@ -123,7 +133,7 @@ export const dispatch = action(
         const why = input.reason ?? `派单给${assignee.label}${kind !== 'simple' ? `（${KIND_LABEL[kind]}）` : ''}`;
         if (kind !== t.kind && before) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'kind', from: t.kind, to: kind, actor: user, at: ctx.now, why });
         if (before?.assignee) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'assignee', from: before.assignee.label, to: assignee.label, actor: user, at: ctx.now, why });
-        await commitTicket(tx, before, next, user, ctx.now, why, undefined, assignee.resourceId ? { resourceId: assignee.resourceId } : {});
+        await commitTicket(tx, rules.calendar, before, next, user, ctx.now, why, undefined, assignee.resourceId ? { resourceId: assignee.resourceId } : {});
         return t._id;
       }),
     );
@@ -139,10 +149,10 @@ export const dispatch = action(
 /** 接单 */
 export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const t = await mutate(user, ctx, 'accept', input.id, input.requestId, async (tx, cur) => {
+  const t = await mutate(user, ctx, 'accept', input.id, input.requestId, async (tx, cur, rules) => {
     assertMayWork(user, cur);
     if (cur.status !== 'dispatched') throw conflict(cur.status === 'accepted' ? '工单已被接单' : '工单当前状态不能接单');
-    await commitTicket(tx, cur, { ...cur, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
+    await commitTicket(tx, rules.calendar, cur, { ...cur, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
   });
   if (t.acceptedBy === user._id && t.updatedAt === ctx.now) await noticeRequester(t, '已接单', '办理人已接单，正在办理');
   return { ticket: await ticketDetail(t, user, ctx.now) };
@@ -151,13 +161,14 @@ export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, inpu
 /** 办结: the worker reports what was done, with photos. */
 export const resolve = action(z.object({ ...ticketIdField, note: text('办理情况', 300), photos }), async (ctx: ListsCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const t = await mutate(user, ctx, 'resolve', input.id, input.requestId, async (tx, cur) => {
+  const t = await mutate(user, ctx, 'resolve', input.id, input.requestId, async (tx, cur, rules) => {
     assertMayWork(user, cur);
     if (cur.wishId) throw precondition('此工单来自微心愿：请在心愿墙提交完成凭证，由居民确认');
     if (cur.status !== 'accepted') throw conflict(cur.status === 'dispatched' ? '请先接单' : '工单当前状态不能办结');
     const label = hasRole(user, 'staff', 'admin') ? '社区工作者' : cur.assignee?.label ?? maskName(user.displayName);
     await commitTicket(
       tx,
+      rules.calendar,
       cur,
       {
         ...cur,
@@ -195,7 +206,7 @@ export const rate = action(
     if (input.stars <= 2 && !input.reason) throw invalid('评价为1–2星时请说明不满意的原因，工单将重新办理');
     let awarded = 0;
     let resolverId: string | undefined;
-    const t = await mutate(user, ctx, 'rate', input.id, input.requestId, async (tx, cur) => {
+    const t = await mutate(user, ctx, 'rate', input.id, input.requestId, async (tx, cur, rules) => {
       const rater = cur.requesterId ? cur.requesterId === user._id : isStaff(user);
       if (!rater) throw forbidden(cur.requesterId ? '只有提出诉求的居民可以评价' : '只有社区工作人员可以回访评价');
       if (cur.wishId) throw precondition('此工单来自微心愿：请在心愿墙确认和评价');
@@ -204,13 +215,14 @@ export const rate = action(
       if (input.stars <= 2) {
         await commitTicket(
           tx,
+          rules.calendar,
           cur,
           {
             ...cur,
             status: 'accepted',
             cycle: cur.cycle + 1,
             reopenCount: cur.reopenCount + 1,
-            clock: reopenedClock(cur.kind, cur.clock, ctx.now),
+            clock: reopenedClock(cur.kind, cur.clock, ctx.now, rules.calendar),
             resolvedAt: undefined,
             resolvedBy: undefined,
             resolution: undefined,
@@ -240,7 +252,7 @@ export const rate = action(
 /** 提级包案: a difficult matter goes to the community secretary, who owns it from now on. */
 export const escalate = action(z.object({ ...ticketIdField, reason: reason('提级原因') }), async (ctx: ListsCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const t = await mutate(user, ctx, 'escalate', input.id, input.requestId, async (tx, cur) => {
+  const t = await mutate(user, ctx, 'escalate', input.id, input.requestId, async (tx, cur, rules) => {
     const may = mayWork(user, cur) || isStaff(user) || (!!cur.gridId && workerGrids(user).includes(cur.gridId));
     if (!may) throw forbidden('只有办理人、本网格网格员或社区工作人员可以提级');
     if (!isOpen(cur.status)) throw conflict('工单已办结或已撤销，不能提级');
@@ -252,7 +264,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
       ...rest,
       kind: 'difficult',
       level: 'secretary',
-      clock: clockFor('difficult', ctx.now),
+      clock: clockFor('difficult', ctx.now, rules),
       assignee: secretary,
       status: 'dispatched',
       dispatchedAt: ctx.now,
@@ -261,7 +273,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
     };
     await recordEvent(tx, { communityId: cur.communityId, target: 'ticket', targetId: cur._id, field: 'level', from: cur.level, to: 'secretary', actor: user, at: ctx.now, why: input.reason });
     await recordEvent(tx, { communityId: cur.communityId, target: 'ticket', targetId: cur._id, field: 'assignee', from: cur.assignee?.label ?? null, to: secretary.label, actor: user, at: ctx.now, why: '提级包案' });
-    await commitTicket(tx, cur, next, user, ctx.now, `提级包案：${input.reason}`);
+    await commitTicket(tx, rules.calendar, cur, next, user, ctx.now, `提级包案：${input.reason}`);
   });
   if (t.level === 'secretary' && t.dispatchedAt === ctx.now && t.assignee?.userId) {
     await notify(t.assignee.userId, 'ticketEscalated', ticketPage(t._id), { title: t.title, reason: `提级包案：${input.reason}`, due: t.clock.resolveBy });
@@ -272,7 +284,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
 /** The resident withdraws a request not yet dispatched; staff may cancel any open ticket, with a reason. */
 export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销原因') }), async (ctx: ListsCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const t = await mutate(user, ctx, 'cancel', input.id, input.requestId, async (tx, cur) => {
+  const t = await mutate(user, ctx, 'cancel', input.id, input.requestId, async (tx, cur, rules) => {
     const mine = cur.requesterId === user._id;
     const staff = isStaff(user);
     if (!mine && !staff) throw forbidden('只有提出诉求的居民或社区工作人员可以撤销');
@@ -280,7 +292,7 @@ export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销
     if (!staff && cur.status !== 'submitted') throw conflict('工单已派出，如需撤销请联系社区');
     if (cur.wishId) throw precondition('来自微心愿的工单随心愿撤回或下架');
     await releaseCapacity(tx, cur.usage);
-    await commitTicket(tx, cur, { ...cur, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason);
+    await commitTicket(tx, rules.calendar, cur, { ...cur, status: 'cancelled', updatedAt: ctx.now }, user, ctx.now, input.reason);
   });
   if (t.requesterId && t.requesterId !== user._id && t.status === 'cancelled' && t.updatedAt === ctx.now) await noticeRequester(t, '已撤销', '工单已撤销，如有需要可再次反映');
   return { ticket: await ticketDetail(t, user, ctx.now) };

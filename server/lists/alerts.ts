@@ -3,6 +3,8 @@ import { findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { notify } from '../notify/outbox';
 import { TICKETS, type TicketDoc } from './model';
+import type { WorkCalendar } from '../core/calendar';
+import { deadlineRange, loadCalendars } from '../community/calendar';
 import { dueAlert, levelOf, type Alert } from './deadlines';
 import { SYSTEM, recordEvent } from './context';
 import { closeWithPoints, derive, gridLeadersOf, secretaryOf, workersOf } from './tickets';
@@ -28,21 +30,21 @@ function why(a: Alert): string {
   return `超过${what}时限仍未${what}，提级至社区书记督办`;
 }
 
-/** Sends the alert due on one ticket, if any; the winner of a race returns it, everyone else null. */
-export async function fireAlert(ticketId: string, now: number): Promise<{ ticket: TicketDoc; alert: Alert } | null> {
+/** Sends the alert due on one ticket, if any, on its community's calendar; the winner of a race returns it, everyone else null. */
+export async function fireAlert(ticketId: string, now: number, cal: WorkCalendar): Promise<{ ticket: TicketDoc; alert: Alert } | null> {
   return transact(async (tx) => {
     const t = await tx.get<TicketDoc>(TICKETS, ticketId);
     if (!t) return null;
-    const due = dueAlert(t, now);
+    const due = dueAlert(t, now, cal);
     if (!due) {
       // The index said look, but nothing is due (the ticket moved on): set it right.
-      const fixed = derive(t);
+      const fixed = derive(t, cal);
       if (fixed.nextAlertAt !== t.nextAlertAt) await tx.set(TICKETS, t._id, fixed);
       return null;
     }
     const up = levelOf(due.send.level);
     const level = up && RANK[up] > RANK[t.level] ? up : t.level;
-    const next = derive({ ...t, alerts: [...t.alerts, ...due.mark], late: t.late || due.send.level !== 'warn', level });
+    const next = derive({ ...t, alerts: [...t.alerts, ...due.mark], late: t.late || due.send.level !== 'warn', level }, cal);
     await tx.set(TICKETS, t._id, next);
     await recordEvent(tx, {
       communityId: t.communityId,
@@ -98,9 +100,11 @@ export async function watchDeadlines(now: number): Promise<{ alerts: number; clo
     const rows = await findMany<TicketDoc>(TICKETS, { status: { $in: ['submitted', 'dispatched', 'accepted'] }, nextAlertAt: { $lte: now } }, { orderBy: [['nextAlertAt', 'asc']], limit: BATCH });
     const fresh = rows.filter((r) => !seen.has(r._id));
     if (!fresh.length) break;
+    // One query for the calendars of every community in the batch.
+    const calendars = await loadCalendars(fresh.map((r) => r.communityId), ...deadlineRange(now));
     for (const r of fresh) {
       seen.add(r._id);
-      const fired = await fireAlert(r._id, now);
+      const fired = await fireAlert(r._id, now, calendars.get(r.communityId)!);
       if (!fired) continue;
       alerts++;
       await send(fired.ticket, fired.alert);

@@ -103,6 +103,9 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'booking', action: 'publishActivity', sample: { op: 'cancel', id: 'ac_0000000000000000', reason: '暴雨预警', requestId: rid } },
   { fn: 'booking', action: 'signUp', sample: { activityId: 'ac_0000000000000000', requestId: rid } },
   { fn: 'booking', action: 'roster', sample: { activityId: 'ac_0000000000000000', cursor: 'o0' } },
+  { fn: 'booking', action: 'calendar', sample: { from: '2027-02-01', to: '2027-02-28' } },
+  { fn: 'booking', action: 'setCalendarDay', sample: { date: '2027-02-20', workday: true, name: '春节', requestId: rid } },
+  { fn: 'booking', action: 'clearCalendarDay', sample: { date: '2027-02-20', requestId: rid } },
 
   {
     fn: 'lists',

@@ -35,7 +35,8 @@ const pageOf = (id: string) => (m: any) => String(m.page).endsWith(`id=${id}`);
 beforeAll(async () => {
   c = await newListsCommunity();
   // The admin is the community secretary (书记); staff with no grid lead the grids.
-  await listsOk({ action: 'setSettings', secretaryId: await getDoc('user_openids', c.admin).then((l: any) => l.userId) }, c.admin);
+  // Its 24 hours count in working-day time, as the windows below are written.
+  await listsOk({ action: 'setSettings', secretaryId: await getDoc('user_openids', c.admin).then((l: any) => l.userId), deadlineHours: 'working' }, c.admin);
 });
 
 it('warns the worker before the deadline, once, though the timer fires twice at once', async () => {
