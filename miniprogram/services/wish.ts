@@ -22,6 +22,7 @@ export const dispute = write('dispute');
 export const rate = write('rate');
 export const withdraw = write('withdraw');
 export const takedown = write('takedown');
+export const clearHold = write('clearHold');
 export const mine = read('mine');
 export const queue = read('queue');
 export const stats = read('stats');

@@ -222,6 +222,8 @@ export interface ErrandView {
   result: string;
   rating: string;
   ratingComment: string;
+  /** Why the errand waits for staff to read it. */
+  held: string;
   created: string;
   canTake: boolean;
   canAssign: boolean;
@@ -257,6 +259,7 @@ export function toErrandView(e: Errand): ErrandView {
     result: e.result ?? '',
     rating: e.rating ? starsText(e.rating.stars) : '',
     ratingComment: e.rating?.comment ?? '',
+    held: e.heldReason ?? '',
     created: formatShort(e.createdAt),
     canTake: e.can.includes('take'),
     canAssign: e.can.includes('assign'),

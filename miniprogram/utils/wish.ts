@@ -48,6 +48,8 @@ export interface CardView {
   photo: string;
   time: string;
   claimer: string;
+  /** Why some of its text waits for staff (shown in the staff queues). */
+  held: string;
 }
 
 export interface EventView {
@@ -77,6 +79,7 @@ export function toCardView(card: WishCard, image: (fileId: string) => string): C
     photo: card.photos[0] ? image(card.photos[0]) : '',
     time: formatShort(card.createdAt),
     claimer: card.claimer ?? '',
+    held: card.heldReason ?? '',
   };
 }
 

@@ -100,6 +100,8 @@ Component({
       switch (key) {
         case 'approve':
           return void this.run('review', () => wish.review({ id, approve: true }), '审核通过，心愿已上墙');
+        case 'clearHold':
+          return void this.run('clearHold', () => wish.clearHold({ id }), '已公开显示');
         case 'want':
           return void this.run('want', () => wish.want({ id }), '已同求+1，认领后会一并帮到您');
         case 'claim':

@@ -18,6 +18,8 @@ export interface DetailView {
   claimer: string;
   leaseText: string;
   rejectReason: string;
+  /** Why some of the wish's text waits for staff review. */
+  held: string;
   contactPhone: string;
   proof: { note: string; photos: string[]; time: string } | null;
   rating: { stars: string; comment: string } | null;
@@ -41,15 +43,18 @@ export function toDetailView(w: WishDetail, image: (id: string) => string): Deta
     claimer: w.claimer ?? '',
     leaseText: w.leaseUntil && w.status === 'claimed' ? `请在 ${formatDateTime(w.leaseUntil)} 前完成` : '',
     rejectReason: w.status === 'rejected' ? (w.rejectReason ?? '') : '',
+    held: w.heldReason ?? '',
     contactPhone: w.contactPhone ?? '',
-    proof: w.proof ? { note: w.proof.note, photos: w.proof.photos.map(image), time: formatDateTime(w.proof.at) } : null,
-    rating: w.rating ? { stars: '★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars), comment: w.rating.comment ?? '' } : null,
+    proof: w.proof ? { note: w.proof.note || (w.proof.held ? '完成说明待社区审核后显示' : ''), photos: w.proof.photos.map(image), time: formatDateTime(w.proof.at) } : null,
+    rating: w.rating
+      ? { stars: '★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars), comment: w.rating.comment ?? (w.rating.held ? '评价内容待社区审核后显示' : '') }
+      : null,
     timeline: w.timeline.map(toEventView),
   };
 }
 
 /** What a button does: a server action, or opening one of the forms below. */
-export type ButtonKey = 'approve' | 'reject' | 'claim' | 'want' | 'release' | 'revoke' | 'proof' | 'confirm' | 'dispute' | 'rate' | 'withdraw' | 'takedown';
+export type ButtonKey = 'approve' | 'reject' | 'clearHold' | 'claim' | 'want' | 'release' | 'revoke' | 'proof' | 'confirm' | 'dispute' | 'rate' | 'withdraw' | 'takedown';
 
 export interface ButtonView {
   key: ButtonKey;
@@ -67,6 +72,7 @@ export function buttonsFor(w: WishDetail): ButtonView[] {
   const can = (p: WishPermission) => w.can.includes(p);
   const out: ButtonView[] = [];
   if (can('review')) out.push(primary('approve', '审核通过'), danger('reject', '驳回'));
+  if (can('clearHold')) out.push(primary('clearHold', '已审阅，公开显示'));
   if (can('claim')) out.push(primary('claim', '我来认领'));
   if (can('submitProof')) out.push(primary('proof', '提交完成凭证'));
   if (can('confirm')) out.push(primary('confirm', w.mine ? '确认完成' : '代居民确认完成'));
