@@ -33,6 +33,8 @@ export interface Me {
   /** The building (楼栋) the person said they live in. */
   building?: string;
   unit?: { id: string; name: string };
+  /** The person chose their name (else it is a stand-in such as 居民81BE, not used to greet them). */
+  named: boolean;
   /** True until the person has chosen a name and avatar, or said they would rather not. */
   welcome: boolean;
   /** Every role the caller holds in their current community; always includes resident. */

@@ -2,10 +2,9 @@ import type { GridChoice, InvitableRole, Me } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
-import { STAFF_CALENDAR } from '../../../utils/entries';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_CALENDAR, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
