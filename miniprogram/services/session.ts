@@ -91,6 +91,16 @@ export function sceneFrom(query: Record<string, string | undefined> | undefined)
   }
 }
 
+/** After 注销: nothing of the old account stays in this run of the app; the next login is a new person. */
+export function forget(): void {
+  const g = globals();
+  g.me = undefined;
+  g.moveOffer = undefined;
+  g.welcomed = undefined;
+  pending = null;
+  sentScene = undefined;
+}
+
 /** The move offer of the last scanned poster, if the person has not answered it yet. */
 export function moveOffer(): MoveOffer | undefined {
   return globals().moveOffer;

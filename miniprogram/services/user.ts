@@ -21,3 +21,5 @@ export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'resident
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });
 export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);
+export const myData = () => call<UserApi, 'myData'>('user', 'myData', {});
+export const deleteAccount = () => call<UserApi, 'deleteAccount'>('user', 'deleteAccount', { confirm: '注销' }, { mutating: true });

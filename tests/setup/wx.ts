@@ -34,6 +34,8 @@ export interface Recorded {
   mapCalls: string[];
   /** Times the camera was opened with scanCode, with the scan types asked for. */
   scans: string[][];
+  /** What privacy popups answered WeChat (`exposureAuthorization`, `agree:<buttonId>`, `disagree`), and contracts opened. */
+  privacy: string[];
 }
 
 export const recorded: Recorded = {
@@ -53,6 +55,7 @@ export const recorded: Recorded = {
   settingsOpened: [],
   mapCalls: [],
   scans: [],
+  privacy: [],
 };
 
 const storage = new Map<string, unknown>();
@@ -86,6 +89,32 @@ export const chooseLocationAnswer: { value: { latitude: number; longitude: numbe
 export const scanAnswer: { value: string | null } = { value: null };
 
 /**
+ * WeChat's privacy authorization: whether the person has yet to agree to the privacy guide. While
+ * they have not, `requirePrivacyAuthorize` (standing for any privacy API) raises the listener given
+ * to `onNeedPrivacyAuthorization` and waits for its answer, as the base library does.
+ */
+export const privacyAnswer = { needAuthorization: false };
+let privacyListener: ((resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void) | null = null;
+
+function requirePrivacyAuthorize(opts: Callbacks<unknown> = {}): Promise<unknown> {
+  if (!privacyAnswer.needAuthorization) return settle(opts, { errMsg: 'requirePrivacyAuthorize:ok' });
+  if (!privacyListener) return failWith(opts, 'requirePrivacyAuthorize:fail privacy permission is not authorized');
+  return new Promise((done) => {
+    privacyListener!(
+      (o) => {
+        recorded.privacy.push(o.event === 'agree' ? `agree:${o.buttonId ?? ''}` : o.event);
+        if (o.event === 'exposureAuthorization') return;
+        if (o.event === 'agree' && o.buttonId) {
+          privacyAnswer.needAuthorization = false;
+          done(settle(opts, { errMsg: 'requirePrivacyAuthorize:ok' }));
+        } else done(failWith(opts, 'requirePrivacyAuthorize:fail privacy permission is not authorized'));
+      },
+      { referrer: 'requirePrivacyAuthorize' },
+    );
+  });
+}
+
+/**
  * A response lost on the way back: the request reaches the local cloud and is carried out, but the
  * page hears `request:fail` (a weak signal at the moment the answer came). Set `action` to the
  * action whose next response is lost; it is lost once.
@@ -107,6 +136,8 @@ export function resetWx(): void {
   chooseLocationAnswer.value = null;
   scanAnswer.value = null;
   lostResponse.action = '';
+  privacyAnswer.needAuthorization = false;
+  privacyListener = null;
 }
 
 export function inflightRequests(): number {
@@ -446,6 +477,17 @@ const wxMock = {
     const text = scanAnswer.value;
     if (text === null) return failWith(opts, 'scanCode:fail cancel');
     return settle(opts, { result: text, scanType: 'QR_CODE', charSet: 'utf-8' });
+  },
+
+  getPrivacySetting: (opts: Callbacks<unknown>) =>
+    settle(opts, { errMsg: 'getPrivacySetting:ok', needAuthorization: privacyAnswer.needAuthorization, privacyContractName: '《红邻小程序隐私保护指引》' }),
+  onNeedPrivacyAuthorization: (listener: typeof privacyListener) => {
+    privacyListener = listener;
+  },
+  requirePrivacyAuthorize,
+  openPrivacyContract: (opts: Callbacks<unknown>) => {
+    recorded.privacy.push('openPrivacyContract');
+    return settle(opts, { errMsg: 'openPrivacyContract:ok' });
   },
 
   getLocation,

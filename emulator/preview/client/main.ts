@@ -172,7 +172,8 @@ function openType(type: string, self: { triggerEvent(name: string, detail: unkno
     self.triggerEvent('getphonenumber', { errMsg: 'getPhoneNumber:fail not available in preview' });
   } else if (type === 'chooseAvatar') {
     wx.chooseMedia({ count: 1, success: (res: any) => self.triggerEvent('chooseavatar', { avatarUrl: res.tempFiles[0].tempFilePath }) });
-  } else if (type === 'contact' || type === 'feedback' || type === 'launchApp') ui.showNotice('这项功能只在微信中可用');
+  } else if (type === 'agreePrivacyAuthorization') self.triggerEvent('agreeprivacyauthorization', {});
+  else if (type === 'contact' || type === 'feedback' || type === 'launchApp') ui.showNotice('这项功能只在微信中可用');
 }
 
 async function shareCard(): Promise<void> {

@@ -4,6 +4,7 @@ import type { WxContext } from './context';
 import { deviceApis } from './device';
 import { interfaceApis } from './interface';
 import { cloud, networkApis } from './network';
+import { privacyApis } from './privacy';
 import { storageApis } from './storage';
 import { systemApis } from './system';
 
@@ -14,6 +15,7 @@ export function createWx(ctx: WxContext): Record<string, any> {
     ...interfaceApis(ctx),
     ...deviceApis(ctx),
     ...systemApis(ctx),
+    ...privacyApis(),
     cloud,
   };
   const warned = new Set<string>();

@@ -6,7 +6,8 @@ import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
 import { mayHaveTasks } from '../../../utils/ticket-view';
-import { toast } from '../../../utils/dialog';
+import { ask, tell, toast } from '../../../utils/dialog';
+import { AGREEMENT_PAGE, DELETE_WORD, MY_DATA_PAGE, PRIVACY_PAGE, confirmsDeletion } from '../../../utils/account';
 
 /** What the page shows of a person: never the raw phone number. */
 interface MeView {
@@ -56,6 +57,9 @@ Component({
     inviteCode: '',
     redeeming: false,
     joining: false,
+    deleteOpen: false,
+    deleteTyped: '',
+    deleting: false,
   },
 
   methods: {
@@ -178,6 +182,45 @@ Component({
 
     onTasks() {
       wx.navigateTo({ url: LISTS_PAGES.tasks });
+    },
+
+    onMyData() {
+      wx.navigateTo({ url: MY_DATA_PAGE });
+    },
+
+    onAgreement() {
+      wx.navigateTo({ url: AGREEMENT_PAGE });
+    },
+
+    onPrivacy() {
+      wx.navigateTo({ url: PRIVACY_PAGE });
+    },
+
+    onOpenDelete() {
+      this.setData({ deleteOpen: true, deleteTyped: '' });
+    },
+
+    onCloseDelete() {
+      this.setData({ deleteOpen: false, deleteTyped: '' });
+    },
+
+    onDeleteInput(e: InputEvent) {
+      this.setData({ deleteTyped: e.detail.value });
+    },
+
+    /** 注销: only with the word typed, and once more asked; then this phone forgets the account too. */
+    async onDelete() {
+      if (this.data.deleting) return;
+      if (!confirmsDeletion(this.data.deleteTyped)) return toast(`请输入“${DELETE_WORD}”两个字确认`);
+      if (!(await ask('确认注销账号？', '注销后您的个人信息会立即删除，不能恢复。', '确认注销', '不注销了'))) return;
+      this.setData({ deleting: true });
+      const res = await user.deleteAccount();
+      this.setData({ deleting: false });
+      if (!res.ok) return toast(res.message);
+      session.forget();
+      this.setData({ deleteOpen: false, deleteTyped: '', me: null, state: 'loading' });
+      tell('账号已注销', '您的个人信息已删除。感谢您曾为社区出力。');
+      wx.reLaunch({ url: '/pages/home/index' });
     },
   },
 });

@@ -3,6 +3,7 @@ import { upload } from '../../../services/storage';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
 import { DISPLAY_NAME_MAX, checkDisplayName } from '../../../utils/profile';
+import { AGREEMENT_PAGE, PRIVACY_PAGE } from '../../../utils/account';
 
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl: string }>;
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -55,6 +56,14 @@ Component({
       const res = await user.skipWelcome();
       if (res.ok) session.setMe(res.data.me);
       this.leave();
+    },
+
+    onAgreement() {
+      wx.navigateTo({ url: AGREEMENT_PAGE });
+    },
+
+    onPrivacy() {
+      wx.navigateTo({ url: PRIVACY_PAGE });
     },
 
     leave() {
