@@ -75,9 +75,13 @@ describe('社区工作台', () => {
     await page.tapText('北海社区（整个社区）');
     expect(scanDataUrl(page.comp.data.posterImage)).toMatch(/scene=c%3Dbeihai$/);
 
-    await page.tapText('保存到相册');
+    await page.tapText('只保存二维码');
     expect(recorded.album).toHaveLength(1);
     expect(recorded.toasts).toContain('已保存到相册');
+
+    await page.tapText('第五网格（望海苑）');
+    await page.tapText('生成A4海报（可打印）');
+    expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/poster/index?grid=g_beihai_5']);
   });
 
   test('a grid worker opens the console but is not offered invites or posters; the booking desk is theirs', async () => {
