@@ -1,10 +1,11 @@
 import type { Me } from '../../../typings/user';
+import { joinDoor } from '../../behaviors/join-door';
 import * as session from '../../services/session';
 import { greeting } from '../../utils/date';
-import { toast } from '../../utils/dialog';
-import { COMMUNITY_INTRO, GRID_PICKER, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
+import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
 
 Component({
+  behaviors: [joinDoor],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -14,7 +15,6 @@ Component({
     bound: false,
     /** Joined, but the grid (and so the grid worker) is not known yet. */
     unplaced: false,
-    joining: false,
     entries: entryViews(HOME_ENTRIES),
   },
 
@@ -51,21 +51,7 @@ Component({
       });
     },
 
-    /** A newcomer scans the poster from inside the app (opened from a shared card or search). */
-    async onScan() {
-      if (this.data.joining) return;
-      this.setData({ joining: true });
-      const res = await session.joinByScan();
-      this.setData({ joining: false });
-      if (!res) return;
-      if (!res.ok) return toast(res.message);
-      this.show(res.data);
-      toast(`已加入${res.data.community?.name ?? '社区'}`);
-    },
 
-    onChooseGrid() {
-      wx.navigateTo({ url: GRID_PICKER });
-    },
 
     onRetry() {
       this.setData({ state: 'loading' });

@@ -1,7 +1,8 @@
 import type { Me } from '../../../../typings/user';
+import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { GRID_PICKER, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
 import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
@@ -43,6 +44,7 @@ function toView(me: Me): MeView {
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 Component({
+  behaviors: [joinDoor],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -56,7 +58,6 @@ Component({
     inviteOpen: false,
     inviteCode: '',
     redeeming: false,
-    joining: false,
     deleteOpen: false,
     deleteTyped: '',
     deleting: false,
@@ -155,21 +156,6 @@ Component({
       if (!entry?.path) return; // greyed out: the feature has no page yet
       if (entry.tab) wx.switchTab({ url: entry.path });
       else wx.navigateTo({ url: entry.path });
-    },
-
-    onChooseGrid() {
-      wx.navigateTo({ url: GRID_PICKER });
-    },
-
-    async onScan() {
-      if (this.data.joining) return;
-      this.setData({ joining: true });
-      const res = await session.joinByScan();
-      this.setData({ joining: false });
-      if (!res) return;
-      if (!res.ok) return toast(res.message);
-      this.show(res.data);
-      toast(`已加入${res.data.community?.name ?? '社区'}`);
     },
 
     onConsole() {
