@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { freshOpenid, okFn } from './backend';
 import { insertDoc, updateDoc } from './db';
+import { allNoticesOn } from '../../../emulator/seed/notices';
 
 export interface TestCommunity {
   id: string;
@@ -20,7 +21,8 @@ export interface TestCommunity {
   openWish(publisher: string, title: string, extra?: Record<string, unknown>): Promise<string>;
 }
 
-export async function newCommunity(): Promise<TestCommunity> {
+/** `notices: false` leaves its subscribe-message templates unset; otherwise every kind is on, as in the demo. */
+export async function newCommunity(opts: { notices?: boolean } = {}): Promise<TestCommunity> {
   const tag = randomBytes(4).toString('hex');
   const id = `c_t${tag}`;
   const code = `t${tag}`;
@@ -38,6 +40,7 @@ export async function newCommunity(): Promise<TestCommunity> {
     createdAt: Date.now(),
   });
   await insertDoc('grids', { _id: `${id}_g1`, communityId: id, code: 'g1', name: gridName, buildings: ['1幢'] });
+  if (opts.notices !== false) await insertDoc('notice_settings', allNoticesOn(id, 'test', Date.now()) as never);
 
   const join = async (prefix: string, displayName: string, phone?: string) => {
     const openid = freshOpenid(prefix);

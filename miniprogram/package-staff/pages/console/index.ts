@@ -48,6 +48,8 @@ Component({
     listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
+    /** Admins keep the community's settings (subscribe-message templates). */
+    canSettings: false,
     invite: null as InviteView | null,
     /** Posters: the community's, or one grid's, so residents who scan it land in their grid. */
     posterTargets: [] as Array<{ id: string; label: string }>,
@@ -81,6 +83,7 @@ Component({
         bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || e.desk),
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || e.desk),
         roles: roleChoices(me),
+        canSettings: me.roles.includes('admin'),
       });
       if (manager) {
         void this.loadGrids(me.community.name);
@@ -104,6 +107,10 @@ Component({
       const res = await user.grids();
       const grids: GridChoice[] = res.ok ? res.data.grids : [];
       this.setData({ posterTargets: [{ id: '', label: `${communityName}（整个社区）` }, ...grids.map((g) => ({ id: g.id, label: g.name }))] });
+    },
+
+    onNoticeSettings() {
+      wx.navigateTo({ url: '/package-staff/pages/notice-settings/index' });
     },
 
     onRetry() {

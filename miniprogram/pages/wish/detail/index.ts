@@ -3,7 +3,7 @@ import { detailPage, pick } from '../../../behaviors/detail-page';
 import type { Fail, Result } from '../../../../typings/api';
 import type { WishDetail } from '../../../../typings/wish';
 import { imageUrl } from '../../../services/storage';
-import { askSubscribe } from '../../../services/subscribe';
+import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
 import { PHOTO_MAX } from '../../../utils/wish';
 import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, STAR_WORDS, buttonsFor, toDetailView } from './view';
@@ -123,6 +123,7 @@ Component({
 
     async claim() {
       const id = this.data.id;
+      void loadTemplates(); // read while the dialog is up, so its tap can ask WeChat at once
       const yes = await ask('认领心愿', '认领后请在7天内帮忙完成，完成后提交凭证。确定认领吗？', '确认认领', () => {
         // Asked in the same tap: the volunteer hears when the resident confirms.
         void askSubscribe(['wishConfirmed']);

@@ -1,6 +1,6 @@
 import type { WishCard, WishCategory } from '../../../../typings/wish';
 import * as session from '../../../services/session';
-import { askSubscribe } from '../../../services/subscribe';
+import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import { newRequestId } from '../../../services/transport';
 import * as wish from '../../../services/wish';
 import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish';
@@ -154,6 +154,8 @@ Component({
     /** Offers the review notice (inside the answer to a dialog, as WeChat requires), then shows the wish. */
     published(id: string) {
       const open = () => wx.redirectTo({ url: `/pages/wish/detail/index?id=${id}` });
+      // Read while the dialog is up, so the answer's tap can ask WeChat at once.
+      void loadTemplates();
       wx.showModal({
         title: '发布成功',
         content: '社区审核通过后，心愿会出现在心愿墙上。审核结果出来时要通知您吗？',
