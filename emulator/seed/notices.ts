@@ -6,16 +6,18 @@ import { DEMO_COMMUNITY, DEMO_USERS } from './demo';
 /** The local stand-in template id of a kind: wishReviewed → tmpl-wish-reviewed (the outbox takes any id). */
 export const demoTemplateId = (kind: string) => `tmpl-${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
+/** Every kind on, with the stand-in ids and the recommended template's keywords. */
+export function allNoticesOn(communityId: string, by: string, now: number): NoticeSettingsDoc {
+  const kinds = Object.fromEntries(KIND_NAMES.map((k) => [k, { templateId: demoTemplateId(k), keywords: recommendedKeywords(k), updatedBy: by, updatedAt: now }]));
+  return { _id: communityId, communityId, kinds, updatedAt: now };
+}
+
 /**
- * The demo community sends every message, each with the recommended template's keywords, so the
- * preview asks for subscriptions and the outbox fills as people use it. A real community's admin
- * enters the ids of its own templates on the notice settings page.
+ * The demo community sends every message, so the preview asks for subscriptions and the outbox
+ * fills as people use it. A real community's admin enters its own templates on the notice
+ * settings page.
  */
 export function seedNotices(put: (coll: string, doc: Doc) => void, now: number): void {
   const admin = DEMO_USERS.find((u) => u.grants.some((g) => g.role === 'admin'))!;
-  const kinds = Object.fromEntries(
-    KIND_NAMES.map((k) => [k, { templateId: demoTemplateId(k), keywords: recommendedKeywords(k), updatedBy: admin._id, updatedAt: now }]),
-  );
-  const doc: NoticeSettingsDoc = { _id: DEMO_COMMUNITY._id, communityId: DEMO_COMMUNITY._id, kinds, updatedAt: now };
-  put(NOTICE_SETTINGS, doc as unknown as Doc);
+  put(NOTICE_SETTINGS, allNoticesOn(DEMO_COMMUNITY._id, admin._id, now) as unknown as Doc);
 }
