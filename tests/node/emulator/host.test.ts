@@ -1,4 +1,5 @@
 import { call, cloudUrl, sdk } from '../support/cloud';
+import { decodeOpenApiResponse, encodeOpenApiRequest } from '../../../server/platform/wire';
 
 describe('function host', () => {
   it('answers /healthz and lists the functions', async () => {
@@ -46,23 +47,32 @@ describe('open-API and storage stand-ins', () => {
     expect(png.length).toBeLessThan(100 * 1024);
   });
 
+  /** A cloud call (wx.openApi, protobuf) as the named function makes it, through the real SDK. */
+  async function cloudCall(fn: string, api: string, params: Record<string, unknown>): Promise<any> {
+    Object.assign(process.env, { WX_API_TOKEN: `local:${fn}`, WX_CONTEXT_KEYS: 'WX_API_TOKEN' });
+    try {
+      const raw = await sdk().callCompatibleWxOpenApi({ apiName: api, requestData: encodeOpenApiRequest(params) });
+      const resp = decodeOpenApiResponse(raw);
+      expect(resp).toMatchObject({ errorCode: 0, contentType: expect.stringMatching(/^application\/json/) });
+      return JSON.parse(resp.respData.toString('utf8'));
+    } finally {
+      delete process.env.WX_API_TOKEN;
+      delete process.env.WX_CONTEXT_KEYS;
+    }
+  }
+
   it('records subscribe messages in the outbox', async () => {
-    const app = sdk();
-    const res: any = await app.callWxOpenApi({
-      apiName: 'subscribeMessage.send',
-      requestData: { touser: 'demo-resident', template_id: 'tmpl-wish-approved', page: 'pages/home/index', data: { thing1: { value: '心愿已通过审核' } } },
-    });
-    expect(res.result.errcode).toBe(0);
-    const out = await app.database().collection('outbox').where({ template_id: 'tmpl-wish-approved' }).get();
+    const res = await cloudCall('wish', 'subscribeMessage.send', { touser: 'demo-resident', template_id: 'tmpl-wish-approved', page: 'pages/home/index', data: { thing1: { value: '心愿已通过审核' } } });
+    expect(res.errcode).toBe(0);
+    const out = await sdk().database().collection('outbox').where({ template_id: 'tmpl-wish-approved' }).get();
     expect(out.data[0]).toMatchObject({ touser: 'demo-resident', data: { thing1: { value: '心愿已通过审核' } } });
   });
 
   it('flags listed words in the content check', async () => {
-    const app = sdk();
-    const risky: any = await app.callWxOpenApi({ apiName: 'security.msgSecCheck', requestData: { content: '代开发票找我' } });
-    const fine: any = await app.callWxOpenApi({ apiName: 'security.msgSecCheck', requestData: { content: '楼道灯坏了' } });
-    expect(risky.result.result.suggest).toBe('risky');
-    expect(fine.result.result.suggest).toBe('pass');
+    const risky = await cloudCall('wish', 'security.msgSecCheck', { content: '代开发票找我', version: 2, scene: 1, openid: 'demo-resident' });
+    const fine = await cloudCall('wish', 'security.msgSecCheck', { content: '楼道灯坏了', version: 2, scene: 1, openid: 'demo-resident' });
+    expect(risky.result.suggest).toBe('risky');
+    expect(fine.result.suggest).toBe('pass');
   });
 
   it('stores an upload and serves it back by URL; paths cannot escape', async () => {
