@@ -4,6 +4,16 @@ import { currentApp, recorded, resetWx, scanAnswer } from '../../setup/wx';
 
 const HOME = 'pages/home/index';
 
+/** Makes the local cloud's content check fail for one person (as WeChat's may), or heal again. */
+async function fault(mode: 'error' | 'off', openid: string) {
+  const res = await fetch(`${process.env.HONGLIN_URL}/openapi/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ api: 'security.msgSecCheck', mode, openid }),
+  });
+  if (!res.ok) throw new Error(`fault switch answered ${res.status}`);
+}
+
 async function login(openid: string, scene?: string) {
   const res = await callFn<{ ok: boolean; message?: string }>(openid, 'user', { action: 'login', ...(scene ? { scene } : {}) });
   if (!res.ok) throw new Error(`login failed: ${res.message}`);
@@ -83,6 +93,21 @@ describe('the front door', () => {
     await page.tapText('保存');
     const me = await meOf(openid);
     expect(me).toMatchObject({ displayName: '刘阿姨', welcome: false });
+  });
+
+  test('when the name cannot be checked now, the person is told plainly and the old name stays', async () => {
+    const openid = freshOpenid('door-held');
+    await login(openid, 'c=beihai');
+    await fault('error', openid);
+    try {
+      page = await load('pages/user/welcome/index', { openid });
+      await page.input('#name', '李大爷');
+      await page.tapText('保存');
+      expect(recorded.modals).toEqual([expect.objectContaining({ title: '称呼稍后再改', content: expect.stringContaining('先保留原昵称') })]);
+      expect((await meOf(openid)).named).toBe(false);
+    } finally {
+      await fault('off', openid);
+    }
   });
 
   test('skipping the welcome ends it for good', async () => {

@@ -122,7 +122,8 @@ Component({
       session.setMe(res.data.me);
       this.setData({ editing: false });
       this.show(res.data.me);
-      toast('已保存');
+      if (res.data.nameHeld) tell('昵称稍后再改', res.data.nameHeld);
+      else toast('已保存');
     },
 
     onOpenInvite() {

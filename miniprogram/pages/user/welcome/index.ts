@@ -1,7 +1,7 @@
 import * as session from '../../../services/session';
 import { upload } from '../../../services/storage';
 import * as user from '../../../services/user';
-import { toast } from '../../../utils/dialog';
+import { tell, toast } from '../../../utils/dialog';
 import { DISPLAY_NAME_MAX, checkDisplayName } from '../../../utils/profile';
 import { AGREEMENT_PAGE, PRIVACY_PAGE } from '../../../utils/account';
 
@@ -48,7 +48,8 @@ Component({
       this.setData({ saving: false });
       if (!res.ok) return toast(res.message);
       session.setMe(res.data.me);
-      toast('欢迎您');
+      if (res.data.nameHeld) tell('称呼稍后再改', res.data.nameHeld);
+      else toast('欢迎您');
       this.leave();
     },
 
