@@ -72,3 +72,18 @@ export async function newVolunteer(prefix = 'volunteer', displayName?: string): 
   await okFn(openid, 'user', { action: 'redeemInvite', code: invite.code });
   return openid;
 }
+
+/** Makes the local cloud's stand-in for one WeChat open API fail for one person (or heal again). */
+export async function openApiFault(api: string, mode: 'error' | 'timeout' | 'off', openid: string): Promise<void> {
+  const base = process.env.HONGLIN_URL;
+  if (!base) throw new Error('HONGLIN_URL is not set: page tests need the local cloud running');
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(new URL('/openapi/faults', base), { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ api, mode, openid }));
+  });
+  if (status !== 200) throw new Error(`fault switch answered ${status}`);
+}

@@ -1,23 +1,10 @@
-import { callFn, freshOpenid, meOf } from '../support/backend';
+import { callFn, freshOpenid, meOf, openApiFault } from '../support/backend';
 import { load, type PageHandle } from '../../setup/load';
 import { currentApp, recorded, resetWx, scanAnswer } from '../../setup/wx';
 
 const HOME = 'pages/home/index';
 
-/** Makes the local cloud's content check fail for one person (as WeChat's may), or heal again. */
-async function fault(mode: 'error' | 'off', openid: string) {
-  const res = await fetch(`${process.env.HONGLIN_URL}/openapi/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ api: 'security.msgSecCheck', mode, openid }),
-  });
-  if (!res.ok) throw new Error(`fault switch answered ${res.status}`);
-}
-
-async function login(openid: string, scene?: string) {
-  const res = await callFn<{ ok: boolean; message?: string }>(openid, 'user', { action: 'login', ...(scene ? { scene } : {}) });
-  if (!res.ok) throw new Error(`login failed: ${res.message}`);
-}
+const fault = (mode: 'error' | 'off', openid: string) => openApiFault('security.msgSecCheck', mode, openid);
 
 describe('the front door', () => {
   let page: PageHandle | undefined;
