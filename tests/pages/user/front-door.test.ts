@@ -6,6 +6,11 @@ const HOME = 'pages/home/index';
 
 const fault = (mode: 'error' | 'off', openid: string) => openApiFault('security.msgSecCheck', mode, openid);
 
+async function login(openid: string, scene?: string) {
+  const res = await callFn<{ ok: boolean; message?: string }>(openid, 'user', { action: 'login', ...(scene ? { scene } : {}) });
+  if (!res.ok) throw new Error(`login failed: ${res.message}`);
+}
+
 describe('the front door', () => {
   let page: PageHandle | undefined;
 
