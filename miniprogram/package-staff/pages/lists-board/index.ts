@@ -135,9 +135,10 @@ Component({
     },
 
     /** A filter chip: `filter` is needFilter, resourceFilter or projectFilter. */
-    onFilter(e: Tap<{ filter: string; field: string; value: string }>) {
+    onFilter(e: Tap<{ filter: 'needFilter' | 'resourceFilter' | 'projectFilter'; field: string; value: string }>) {
       const { filter, field, value } = e.currentTarget.dataset;
-      if ((this.data as Record<string, any>)[filter][field] === value) return;
+      const shown: Record<string, string> = this.data[filter];
+      if (shown[field] === value) return;
       void this.switchList({ [`${filter}.${field}`]: value, openId: '', mode: '' });
     },
 
