@@ -47,6 +47,13 @@ export type NeedStatus =
 export const VISIT_GROUPS = ['困难人群', '流动人口', '空巢独居老人', '特殊人群', '留守妇女儿童'] as const;
 export type VisitGroup = (typeof VISIT_GROUPS)[number];
 
+/**
+ * 特殊群体: people whose requests the community answers without fail (特殊群体服务响应率达100%),
+ * flagged on a request by the resident or on a need by staff; their tickets come first in queues.
+ */
+export const SPECIAL_GROUPS = ['空巢独居老人', '残疾人', '困难群众', '留守妇女儿童'] as const;
+export type SpecialGroup = (typeof SPECIAL_GROUPS)[number];
+
 export interface NeedCard {
   id: string;
   source: NeedSource;
@@ -61,6 +68,7 @@ export interface NeedCard {
   /** Masked: 居民 王**. */
   requester?: string;
   visitGroup?: VisitGroup;
+  special?: SpecialGroup;
   wishId?: string;
   ticketId?: string;
   projectId?: string;
@@ -88,6 +96,8 @@ export interface NeedInput {
   urgency?: Urgency;
   people?: number;
   visitGroup?: VisitGroup;
+  /** Defaults from the 五必访 group (空巢独居老人, 困难人群 → 困难群众, 留守妇女儿童) when left out. */
+  special?: SpecialGroup;
   photos?: string[];
 }
 
@@ -248,14 +258,19 @@ export type TicketStatus =
   | 'closed'
   | 'cancelled';
 
-/** simple: 24小时办结 · complex: 3个工作日内响应 · difficult: 提级包案 to the secretary. */
+/** simple: 24小时办结 · complex: 3个工作日内响应 · difficult: 提级包案 to the secretary (and beyond, to the county). */
 export type TicketKind = 'simple' | 'complex' | 'difficult';
 /** How the 24 hours of a simple matter count: round the clock (natural), or only on working days. */
 export type DeadlineHours = 'natural' | 'working';
-export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary';
-/** Who watches it: the grid (worker) → the grid leader (网格长) → the community secretary (书记). */
-export type EscalationLevel = 'grid' | 'leader' | 'secretary';
-export type TicketPermission = 'dispatch' | 'accept' | 'resolve' | 'rate' | 'escalate' | 'cancel';
+/** county: the county/district officers (县(区)委包案干部) who took it over; not a dispatch target. */
+export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary' | 'county';
+/**
+ * Who watches it: the grid (worker) → the grid leader (网格长) → the community secretary (书记) →
+ * the county/district (县(区)委提级包案), which works it in a queue of its own.
+ */
+export type EscalationLevel = 'grid' | 'leader' | 'secretary' | 'county';
+/** escalateCounty: staff send it up to the county; note: a county officer records progress. */
+export type TicketPermission = 'dispatch' | 'accept' | 'resolve' | 'rate' | 'escalate' | 'escalateCounty' | 'note' | 'cancel';
 
 export interface TicketCard {
   id: string;
@@ -277,14 +292,18 @@ export interface TicketCard {
   stars?: number;
   /** Why the request waits for staff to read it (the content check was unavailable, say). */
   heldReason?: string;
+  /** A special group (特殊群体): shown first, with its label. */
+  special?: SpecialGroup;
+  /** In the county queue, which community it came from. */
+  communityName?: string;
   createdAt: number;
   updatedAt: number;
 }
 
 export interface ListEvent {
   at: number;
-  /** What changed: the status, the escalation level, the assignee, the kind, or an alert sent. */
-  field: 'status' | 'level' | 'assignee' | 'kind' | 'alert' | 'data';
+  /** What changed: the status, the escalation level, the assignee, the kind, an alert sent, or a progress note (包案进展). */
+  field: 'status' | 'level' | 'assignee' | 'kind' | 'alert' | 'data' | 'note';
   from: string | null;
   to: string;
   /** 居民 王** / 网格员 周** / 社区工作者 / 系统 — never an openid. */
@@ -329,6 +348,27 @@ export interface TicketStats {
   reopened: number;
 }
 
+/**
+ * 特殊群体服务响应率 of one group (or all): of the special-group tickets raised in the period,
+ * how many were responded to in time. See server/lists/stats.ts for what counts as responded.
+ */
+export interface SpecialRate {
+  tickets: number;
+  responded: number;
+  late: number;
+  /** Open and not yet due: neither responded nor late. */
+  pending: number;
+  /** responded / (responded + late); null when none is decided yet. */
+  rate: number | null;
+}
+
+export interface SpecialStats {
+  /** The seeds' target: 100%. */
+  target: number;
+  overall: SpecialRate;
+  groups: Array<{ group: SpecialGroup } & SpecialRate>;
+}
+
 export interface AssigneeOption {
   kind: AssigneeKind;
   /** userId, unitId or resourceId as `dispatch` takes it. */
@@ -351,12 +391,18 @@ export type ExportList = 'needs' | 'resources' | 'projects' | 'tickets';
 export interface ListsApi {
   // needs
   submitRequest: {
-    req: { category: ServiceCategory; title: string; detail?: string; gridId?: string; address?: string; location?: LatLng; urgency?: Urgency; people?: number; photos?: string[] } & Idempotent;
+    req: { category: ServiceCategory; title: string; detail?: string; gridId?: string; address?: string; location?: LatLng; urgency?: Urgency; people?: number; special?: SpecialGroup; photos?: string[] } & Idempotent;
     res: { ticket: TicketDetail };
   };
   addNeed: { req: NeedInput & Idempotent; res: { need: NeedDetail } };
   updateNeed: {
-    req: { id: string; op: 'edit' | 'close' | 'reopen'; patch?: Partial<Pick<NeedInput, 'category' | 'title' | 'detail' | 'urgency' | 'people' | 'gridId'>>; reason?: string } & Idempotent;
+    req: {
+      id: string;
+      op: 'edit' | 'close' | 'reopen';
+      /** `special: null` takes the flag off. */
+      patch?: Partial<Pick<NeedInput, 'category' | 'title' | 'detail' | 'urgency' | 'people' | 'gridId'>> & { special?: SpecialGroup | null };
+      reason?: string;
+    } & Idempotent;
     res: { need: NeedDetail };
   };
   needs: { req: { status?: NeedStatus; source?: NeedSource; category?: string; gridId?: string; cursor?: string; limit?: number }; res: Page<NeedCard> };
@@ -400,6 +446,12 @@ export interface ListsApi {
   rate: { req: { id: string; stars: number; comment?: string; reason?: string } & Idempotent; res: { ticket: TicketDetail; pointsAwarded: number } };
   escalate: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
   cancel: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
+  /** 疑难问题县(市、区)委提级包案: staff send an open ticket up to the county's queue. */
+  escalateCounty: { req: { id: string; reason: string } & Idempotent; res: { ticket: TicketDetail } };
+  /** The county queue: county-level tickets of every community where the caller holds a county grant. */
+  countyQueue: { req: { status?: 'open' | 'dispatched' | 'accepted' | 'done'; cursor?: string; limit?: number }; res: Page<TicketCard> };
+  /** A county officer's progress note (包案进展), seen by the community and the resident. */
+  countyNote: { req: { id: string; note: string } & Idempotent; res: { ticket: TicketDetail } };
   tickets: {
     req: { scope?: 'mine' | 'tasks' | 'all'; status?: TicketStatus | 'open' | 'working'; gridId?: string; cursor?: string; limit?: number };
     res: Page<TicketCard>;
@@ -417,6 +469,7 @@ export interface ListsApi {
       needs: { open: number; bySource: Record<NeedSource, number> };
       resources: { active: number };
       projects: Record<ProjectStatus, number>;
+      special: SpecialStats;
     };
   };
   export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };

@@ -1,15 +1,20 @@
 import type { Idempotent, Page } from './api';
 
-export type Role = 'resident' | 'volunteer' | 'unit_member' | 'grid_worker' | 'staff' | 'admin';
+/**
+ * county: a county/district officer (县(区)委包案干部) who works the tickets a community sent up to
+ * the county (提级包案); granted per community overseen, and held wherever the person is.
+ */
+export type Role = 'resident' | 'volunteer' | 'unit_member' | 'grid_worker' | 'county' | 'staff' | 'admin';
 
 /** Roles someone can be granted by invite (admin is granted by deployment only). */
-export type InvitableRole = 'volunteer' | 'unit_member' | 'grid_worker' | 'staff';
+export type InvitableRole = 'volunteer' | 'unit_member' | 'grid_worker' | 'county' | 'staff';
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   volunteer: '志愿者',
   unit_member: '共建单位成员',
   grid_worker: '网格员',
+  county: '县(区)委包案干部',
   staff: '社区工作者',
   admin: '管理员',
 };

@@ -31,7 +31,7 @@ export const DEMO_UNITS = [
   { _id: 'unit_court', name: '东台市人民法院', kind: '机关' },
 ];
 
-type DemoRole = 'volunteer' | 'unit_member' | 'grid_worker' | 'staff' | 'admin';
+type DemoRole = 'volunteer' | 'unit_member' | 'grid_worker' | 'county' | 'staff' | 'admin';
 
 export const DEMO_USERS: Array<{
   openid: string;
@@ -47,4 +47,6 @@ export const DEMO_USERS: Array<{
   { openid: 'demo-gridworker', _id: 'u_demo_gridworker', displayName: '周海燕', phone: '13851234504', gridId: 'g_beihai_1', grants: [{ role: 'grid_worker', gridId: 'g_beihai_1' }] },
   { openid: 'demo-staff', _id: 'u_demo_staff', displayName: '陈书记', phone: '13851234505', gridId: 'g_beihai_2', grants: [{ role: 'staff' }] },
   { openid: 'demo-admin', _id: 'u_demo_admin', displayName: '系统管理员', phone: '13851234506', gridId: 'g_beihai_2', grants: [{ role: 'admin' }, { role: 'staff' }] },
+  // 县委包案干部: works the cases the community sends up to the county (疑难问题提级包案).
+  { openid: 'demo-county', _id: 'u_demo_county', displayName: '吴卫东', phone: '13851234507', gridId: 'g_beihai_2', grants: [{ role: 'county' }] },
 ];

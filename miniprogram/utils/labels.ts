@@ -6,14 +6,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   volunteer: '志愿者',
   unit_member: '共建单位成员',
   grid_worker: '网格员',
+  county: '县(区)委包案干部',
   staff: '社区工作者',
   admin: '管理员',
 };
 
 /** Display order, highest first. */
-export const ROLE_ORDER: Role[] = ['admin', 'staff', 'grid_worker', 'unit_member', 'volunteer', 'resident'];
+export const ROLE_ORDER: Role[] = ['admin', 'staff', 'county', 'grid_worker', 'unit_member', 'volunteer', 'resident'];
 
-export const INVITABLE_ROLES: InvitableRole[] = ['volunteer', 'unit_member', 'grid_worker', 'staff'];
+export const INVITABLE_ROLES: InvitableRole[] = ['volunteer', 'unit_member', 'grid_worker', 'county', 'staff'];
 
 /** Roles that may open 社区工作台. */
 export const STAFF_ROLES: Role[] = ['staff', 'grid_worker', 'admin'];
@@ -24,6 +25,11 @@ export function roleLabels(roles: Role[]): string[] {
 
 export function isStaff(roles: Role[]): boolean {
   return roles.some((r) => STAFF_ROLES.includes(r));
+}
+
+/** 县(区)委包案干部: not community staff; their console holds the county queue only. */
+export function isCountyOfficer(roles: Role[]): boolean {
+  return roles.includes('county');
 }
 
 /** Roles that run the community's work (review wishes, open seasons): not grid workers. */

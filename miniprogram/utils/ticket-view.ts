@@ -1,4 +1,4 @@
-import type { EscalationLevel, ListEvent, TicketCard, TicketDetail, TicketKind, TicketPermission, TicketStatus } from '../../typings/lists';
+import type { EscalationLevel, ListEvent, SpecialGroup, TicketCard, TicketDetail, TicketKind, TicketPermission, TicketStatus } from '../../typings/lists';
 import type { Role } from '../../typings/user';
 import { STAR_WORDS, starsText } from './booking';
 import { type EventView, dayLabel } from './booking-view';
@@ -28,7 +28,13 @@ export const TICKET_KIND_RULES: Record<TicketKind, string> = {
   difficult: '提级由社区书记包案：1个工作日内接单，20个工作日内办结',
 };
 
-export const LEVEL_LABELS: Record<EscalationLevel, string> = { grid: '网格办理', leader: '网格长督办', secretary: '社区书记包案' };
+export const LEVEL_LABELS: Record<EscalationLevel, string> = { grid: '网格办理', leader: '网格长督办', secretary: '社区书记包案', county: '已提交县(区)级包案办理' };
+
+/** 特殊群体, as chosen on 我要反映 and shown as a label in queues (a runtime copy of SPECIAL_GROUPS). */
+export const SPECIAL_GROUP_CHOICES: SpecialGroup[] = ['空巢独居老人', '残疾人', '困难群众', '留守妇女儿童'];
+
+/** The county's own windows (server/lists/deadlines.ts COUNTY_SLA). */
+export const COUNTY_RULE = '县(区)委包案：1个工作日内接手，20个工作日内办结';
 
 /** Limits the server enforces (server/lists), checked on the page first. */
 export const TICKET_LIMITS = { title: 30, detail: 500, address: 60, people: 500, photos: 6, note: 300, reason: 200, comment: 200 };
@@ -110,6 +116,8 @@ export interface TicketCardView extends TicketCard {
   badge: DueBadge | null;
   /** '已退回重新办理1次', or ''. */
   reopenedText: string;
+  /** '特殊群体·空巢独居老人', or ''. */
+  specialLabel: string;
 }
 
 export function toTicketCardView(t: TicketCard, now = Date.now()): TicketCardView {
@@ -124,6 +132,7 @@ export function toTicketCardView(t: TicketCard, now = Date.now()): TicketCardVie
     dueText: dueLine(t),
     badge: dueBadge(t.dueAt, now, t.overdue),
     reopenedText: t.reopened > 0 ? `已退回重新办理${t.reopened}次` : '',
+    specialLabel: t.special ? `特殊群体·${t.special}` : '',
   };
 }
 
@@ -151,6 +160,8 @@ export function eventMove(e: ListEvent): string {
       return `改为${TICKET_KIND_LABELS[e.to as TicketKind] ?? e.to}`;
     case 'alert':
       return '时限提醒';
+    case 'note':
+      return '包案进展';
     default:
       return '信息更新';
   }
@@ -189,7 +200,7 @@ export interface TicketDetailView extends TicketCardView {
 }
 
 export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => string, now = Date.now()): TicketDetailView {
-  const may: Record<TicketPermission, boolean> = { dispatch: false, accept: false, resolve: false, rate: false, escalate: false, cancel: false };
+  const may: Record<TicketPermission, boolean> = { dispatch: false, accept: false, resolve: false, rate: false, escalate: false, escalateCounty: false, note: false, cancel: false };
   for (const p of t.can) may[p] = true;
   const open = t.status === 'submitted' || t.status === 'dispatched' || t.status === 'accepted';
   const deadlines: DeadlineView[] = [];
@@ -203,7 +214,7 @@ export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => s
     photos: t.photos.map(image),
     address: t.address ?? '',
     requester: t.requester ?? '',
-    kindRule: TICKET_KIND_RULES[t.kind] ?? '',
+    kindRule: t.level === 'county' ? COUNTY_RULE : (TICKET_KIND_RULES[t.kind] ?? ''),
     levelText: t.level === 'grid' ? '' : LEVEL_LABELS[t.level],
     deadlines,
     resolution: t.resolution ? { note: t.resolution.note, photos: t.resolution.photos.map(image), time: formatShort(t.resolution.at), by: t.resolution.by } : null,
@@ -218,7 +229,7 @@ export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => s
 }
 
 /** The forms of the ticket page: what is asked, and what must be filled in. */
-export type TicketFormKey = 'resolve' | 'rate' | 'escalate' | 'cancel';
+export type TicketFormKey = 'resolve' | 'rate' | 'escalate' | 'escalateCounty' | 'note' | 'cancel';
 
 export interface TicketFormSpec {
   title: string;
@@ -236,6 +247,8 @@ export const TICKET_FORMS: Record<TicketFormKey, TicketFormSpec> = {
   resolve: { title: '办结', placeholder: '写一写怎么办的、办成什么样了', max: TICKET_LIMITS.note, required: true, missing: '请填写办理情况', photos: true, stars: false, submit: '提交办结' },
   rate: { title: '评价办理结果', placeholder: '说几句评价（可不填）', max: TICKET_LIMITS.comment, required: false, missing: '', photos: false, stars: true, submit: '提交评价' },
   escalate: { title: '提级包案', placeholder: '请说明为什么需要提级，如：涉及多个部门、网格内解决不了', max: TICKET_LIMITS.reason, required: true, missing: '请填写提级原因', photos: false, stars: false, submit: '提级' },
+  escalateCounty: { title: '提级县(区)委包案', placeholder: '请说明社区为什么解决不了，如：涉及多个部门、需要县里协调', max: TICKET_LIMITS.reason, required: true, missing: '请填写提级原因', photos: false, stars: false, submit: '提交县(区)级' },
+  note: { title: '包案进展', placeholder: '写一写办到哪一步了，社区和居民都能看到', max: TICKET_LIMITS.reason, required: true, missing: '请填写包案进展', photos: false, stars: false, submit: '保存进展' },
   cancel: { title: '撤销诉求', placeholder: '请填写撤销原因，如：问题已自行解决', max: TICKET_LIMITS.reason, required: true, missing: '请填写撤销原因', photos: false, stars: false, submit: '撤销' },
 };
 

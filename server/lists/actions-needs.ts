@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { NeedSource, NeedStatus } from '../../typings/lists';
+import type { NeedSource, NeedStatus, SpecialGroup, VisitGroup } from '../../typings/lists';
 import { action } from '../core/define';
 import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { text } from '../core/validation';
@@ -13,7 +13,7 @@ import { hasRole } from '../user/model';
 import { GRIDS, type GridDoc } from '../community/model';
 import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
-import { category, categoryFilter, docId, location, people, photos, reason, requestId, urgency, visitGroup } from './schemas';
+import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
 import { BASE_CALENDAR } from '../core/calendar';
 import { commitTicket, deadlineRules, ticketFor } from './tickets';
 import { mayReadNeeds, toNeedCard, toNeedDetail, toTicketDetail } from './view';
@@ -50,6 +50,7 @@ export const submitRequest = action(
     location: z.optional(location),
     urgency: z.optional(urgency),
     people: z.optional(people),
+    special: z.optional(specialGroup),
     photos,
     requestId,
   }),
@@ -81,6 +82,7 @@ export const submitRequest = action(
           photos: input.photos ?? [],
           urgency: input.urgency ?? 1,
           people: input.people ?? 1,
+          ...(input.special ? { special: input.special } : {}),
           status: 'open',
           requesterId: user._id,
           requesterName: user.displayName,
@@ -112,8 +114,12 @@ const needFields = {
   urgency: z.optional(urgency),
   people: z.optional(people),
   visitGroup: z.optional(visitGroup),
+  special: z.optional(specialGroup),
   photos,
 };
+
+/** 五必访 groups that are special groups (特殊群体) too; 流动人口 and 特殊人群 (矫正、戒毒 …) are not. */
+const SPECIAL_OF_VISIT: Partial<Record<VisitGroup, SpecialGroup>> = { 空巢独居老人: '空巢独居老人', 困难人群: '困难群众', 留守妇女儿童: '留守妇女儿童' };
 
 /** Staff, or the grid's worker for their own grids. */
 function assertMayEnter(user: Member, gridId: string | undefined): void {
@@ -140,6 +146,7 @@ export const addNeed = action(z.object({ ...needFields, requestId }), async (ctx
         ...(input.address ? { address: input.address } : {}),
         ...(input.location ? { location: input.location } : {}),
         ...(input.visitGroup ? { visitGroup: input.visitGroup } : {}),
+        ...(input.special || (input.visitGroup && SPECIAL_OF_VISIT[input.visitGroup]) ? { special: input.special ?? SPECIAL_OF_VISIT[input.visitGroup!] } : {}),
         photos: input.photos ?? [],
         urgency: input.urgency ?? 1,
         people: input.people ?? 1,
@@ -169,6 +176,7 @@ export const updateNeed = action(
         urgency: z.optional(urgency),
         people: z.optional(people),
         gridId: z.optional(docId('网格')),
+        special: z.optional(z.nullable(specialGroup)),
       }),
     ),
     reason: z.optional(reason()),
@@ -188,9 +196,21 @@ export const updateNeed = action(
           const patch = { ...input.patch };
           // A wish's words are the resident's: they change on the wall, not here.
           if (n.source === 'wish' && (patch.title || patch.detail)) throw precondition('来自微心愿的需求，标题和内容以心愿为准');
-          const next: NeedDoc = { ...n, ...patch, updatedAt: ctx.now };
-          const changed = Object.keys(patch).filter((k) => JSON.stringify((n as any)[k]) !== JSON.stringify((patch as any)[k]));
+          const { special, ...rest } = patch;
+          const next: NeedDoc = { ...n, ...rest, updatedAt: ctx.now };
+          if (special === null) delete next.special;
+          else if (special) next.special = special;
+          const changed = Object.keys(patch).filter((k) => JSON.stringify((n as any)[k] ?? null) !== JSON.stringify((patch as any)[k] ?? null));
           await tx.set(NEEDS, n._id, next);
+          // The ticket keeps the need's special group, so queues and the response rate see it at once.
+          if (special !== undefined && n.ticketId) {
+            const t = await tx.get<TicketDoc>(TICKETS, n.ticketId);
+            if (t && (t.special ?? null) !== special) {
+              const { special: _s, ...bare } = t;
+              await tx.set(TICKETS, t._id, { ...bare, ...(special ? { special } : {}), priority: special ? 1 : 0, updatedAt: ctx.now });
+              await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'data', from: t.special ?? null, to: special ?? '非特殊群体', actor: user, at: ctx.now, why: input.reason ?? (special ? `标记为特殊群体：${special}` : '取消特殊群体标记') });
+            }
+          }
           if (changed.length) {
             await recordEvent(tx, { communityId: n.communityId, target: 'need', targetId: n._id, field: 'data', from: n.status, to: n.status, actor: user, at: ctx.now, why: input.reason ?? `修改：${changed.join('、')}` });
           }

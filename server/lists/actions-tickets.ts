@@ -31,7 +31,7 @@ import {
   takeCapacity,
   ticketFor,
 } from './tickets';
-import { maySeeTicket, toTicketCard } from './view';
+import { countySees, maySeeTicket, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 
@@ -41,10 +41,26 @@ const WORKING: TicketStatus[] = ['dispatched', 'accepted'];
 const ticketIdField = { id: docId('工单编号'), requestId };
 
 /**
+ * A ticket the caller may see: one of their community's, or, for a county officer, one their
+ * community sent up to the county (whichever community they are in). Anything else is NOT_FOUND.
+ */
+export async function loadTicket(store: DocStore, id: string, user: Member): Promise<TicketDoc> {
+  const t = await store.get<TicketDoc>(TICKETS, id);
+  if (!t || !(t.communityId === user.communityId || countySees(user, t)) || !maySeeTicket(user, t)) throw notFound('工单不存在或已删除');
+  return t;
+}
+
+/** Whose calendar and settings a change runs on: the ticket's community (a county officer's may differ from their own). */
+async function communityOfTicket(user: Member, id: string): Promise<string> {
+  if (!user.grants.some((g) => g.role === 'county' && g.communityId !== user.communityId)) return user.communityId;
+  return (await docs.get<TicketDoc>(TICKETS, id))?.communityId ?? user.communityId;
+}
+
+/**
  * The shape of every ticket change: one transaction, the caller's requestId making a repeat return
  * the first answer, then the detail as the caller now sees it.
  */
-async function mutate(
+export async function mutate(
   user: Member,
   ctx: ListsCtx,
   name: string,
@@ -52,11 +68,10 @@ async function mutate(
   requestId: string | undefined,
   change: (tx: DocStore, t: TicketDoc, rules: DeadlineRules) => Promise<void>,
 ): Promise<TicketDoc> {
-  const rules = await deadlineRules(user.communityId, ctx.now);
+  const rules = await deadlineRules(await communityOfTicket(user, id), ctx.now);
   const tid = await transact((tx) =>
     once(tx, requestKey(user._id, 'lists', name, requestId), async () => {
-      const t = await loadOwn<TicketDoc>(tx, TICKETS, id, user, '工单');
-      if (!maySeeTicket(user, t)) throw notFound('工单不存在或已删除');
+      const t = await loadTicket(tx, id, user);
       await change(tx, t, rules);
       return t._id;
     }),
@@ -100,6 +115,7 @@ export const dispatch = action(
           t = before;
         }
         if (!OPEN.includes(t.status)) throw conflict('工单已办结或已撤销，不能派单');
+        if (t.level === 'county') throw conflict('工单已提交县(区)级包案，由县(区)委包案干部办理');
         if (t.status !== 'submitted' && !input.reason) throw invalid('改派须填写原因');
         const kind: TicketKind = input.kind ?? t.kind;
         const assignee = await resolveAssignee(tx, t, input.to, input.targetId, kind);
@@ -152,7 +168,10 @@ export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, inpu
   const t = await mutate(user, ctx, 'accept', input.id, input.requestId, async (tx, cur, rules) => {
     assertMayWork(user, cur);
     if (cur.status !== 'dispatched') throw conflict(cur.status === 'accepted' ? '工单已被接单' : '工单当前状态不能接单');
-    await commitTicket(tx, rules.calendar, cur, { ...cur, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
+    // At the county, whoever accepts holds the case (包案) from now on, by name.
+    const assignee = cur.assignee?.kind === 'county' ? { kind: 'county' as const, userId: user._id, label: `县(区)委包案干部 ${maskName(user.displayName)}` } : cur.assignee;
+    if (assignee !== cur.assignee) await recordEvent(tx, { communityId: cur.communityId, target: 'ticket', targetId: cur._id, field: 'assignee', from: cur.assignee?.label ?? null, to: assignee!.label, actor: user, at: ctx.now, why: '县(区)委包案干部接手' });
+    await commitTicket(tx, rules.calendar, cur, { ...cur, assignee, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
   });
   if (t.acceptedBy === user._id && t.updatedAt === ctx.now) await noticeRequester(t, '已接单', '办理人已接单，正在办理');
   return { ticket: await ticketDetail(t, user, ctx.now) };
@@ -222,7 +241,7 @@ export const rate = action(
             status: 'accepted',
             cycle: cur.cycle + 1,
             reopenCount: cur.reopenCount + 1,
-            clock: reopenedClock(cur.kind, cur.clock, ctx.now, rules.calendar),
+            clock: reopenedClock(cur.kind, cur.clock, ctx.now, rules.calendar, cur.level),
             resolvedAt: undefined,
             resolvedBy: undefined,
             resolution: undefined,
@@ -257,6 +276,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
     if (!may) throw forbidden('只有办理人、本网格网格员或社区工作人员可以提级');
     if (!isOpen(cur.status)) throw conflict('工单已办结或已撤销，不能提级');
     if (cur.level === 'secretary') throw conflict('工单已由社区书记包案');
+    if (cur.level === 'county') throw conflict('工单已提交县(区)级包案');
     const secretary = await resolveAssignee(tx, cur, 'secretary', undefined, 'difficult');
     await releaseCapacity(tx, cur.usage);
     const { acceptedAt: _a, acceptedBy: _b, usage: _u, ...rest } = cur;
@@ -324,10 +344,10 @@ export const tickets = action(
       } else {
         where = { communityId: user.communityId, workerKeys: { $in: myWorkerKeys(user) }, ...(input.gridId ? { gridId: input.gridId } : {}) };
       }
-      // The queue and the task list: open work first, the nearest deadline on top.
+      // The queue and the task list: open work first, special groups (特殊群体) on top, then the nearest deadline.
       const st = status ?? { $in: OPEN };
       where.status = st;
-      orderBy = input.status && !['open', 'working', 'submitted', 'dispatched', 'accepted'].includes(input.status) ? [['updatedAt', 'desc'], ['_id', 'asc']] : [['dueAt', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']];
+      orderBy = input.status && !['open', 'working', 'submitted', 'dispatched', 'accepted'].includes(input.status) ? [['updatedAt', 'desc'], ['_id', 'asc']] : [['priority', 'desc'], ['dueAt', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']];
     }
     const size = input.limit ?? PAGE_MAX;
     const offset = offsetOf(input.cursor);
@@ -342,8 +362,7 @@ export const tickets = action(
 
 export const ticket = action(z.object({ id: docId('工单编号') }), async (ctx: ListsCtx, input) => {
   const user = await requireMember(ctx.openid);
-  const t = await loadOwn<TicketDoc>(docs, TICKETS, input.id, user, '工单');
-  if (!maySeeTicket(user, t)) throw notFound('工单不存在或已删除');
+  const t = await loadTicket(docs, input.id, user);
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
 

@@ -7,12 +7,13 @@ import type { WorkCalendar } from '../core/calendar';
 import { deadlineRange, loadCalendars } from '../community/calendar';
 import { dueAlert, levelOf, type Alert } from './deadlines';
 import { SYSTEM, recordEvent } from './context';
-import { closeWithPoints, derive, gridLeadersOf, secretaryOf, workersOf } from './tickets';
+import { closeWithPoints, countyOfficersOf, derive, gridLeadersOf, secretaryOf, workersOf } from './tickets';
 import { shortTime, ticketPage } from './notices';
 
 /**
  * The `watchDeadlines` timer: warnings before a breach, then escalation grid worker → grid leader
- * (网格长) → community secretary (书记), into the subscribe-message outbox; and resolved tickets the
+ * (网格长) → community secretary (书记), into the subscribe-message outbox (at the county level: its
+ * officers, then at the breach the officers and the community secretary); and resolved tickets the
  * resident never rated close by themselves. Each alert is marked sent in the same transaction
  * that decides to send it, so two timer runs at once send it once: the loser's retry finds it sent.
  */
@@ -20,13 +21,14 @@ import { shortTime, ticketPage } from './notices';
 const BATCH = 100;
 /** The function times out at 20 s; stop taking new work well before. */
 const BUDGET_MS = 12_000;
-const RANK: Record<EscalationLevel, number> = { grid: 0, leader: 1, secretary: 2 };
+const RANK: Record<EscalationLevel, number> = { grid: 0, leader: 1, secretary: 2, county: 3 };
 const PHASE_LABEL = { accept: '接单', resolve: '办结' } as const;
 
 function why(a: Alert): string {
   const what = PHASE_LABEL[a.phase];
   if (a.level === 'warn') return `临近${what}时限（${shortTime(a.deadline)}），已提醒办理人`;
   if (a.level === 'leader') return `超过${what}时限未${what}，提级至网格长督办`;
+  if (a.level === 'county') return `超过县(区)级包案${what}时限仍未${what}，已告知包案干部和社区书记`;
   return `超过${what}时限仍未${what}，提级至社区书记督办`;
 }
 
@@ -68,7 +70,9 @@ async function recipients(t: TicketDoc, a: Alert): Promise<string[]> {
   }
   if (a.level === 'leader') return (await gridLeadersOf(t.communityId, t.gridId)).map((u) => u._id);
   const s = await secretaryOf(t.communityId);
-  return s ? [s._id] : [];
+  const secretary = s ? [s._id] : [];
+  if (a.level === 'county') return [...(await countyOfficersOf(t.communityId)).map((u) => u._id), ...secretary];
+  return secretary;
 }
 
 async function send(t: TicketDoc, a: Alert): Promise<void> {

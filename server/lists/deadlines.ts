@@ -19,6 +19,10 @@ import { localDate } from '../core/time';
  * deadline is; at 09:00 on the last day of a working-day deadline). At the breach the grid leader
  * (网格长) is alerted, and one working day (24 working-day hours) later the community secretary
  * (书记). A difficult ticket is already the secretary's: its breach goes to the secretary at once.
+ *
+ *   county     县(市、区)委提级包案    escalated by the community to the county's queue: a fresh clock
+ *                                       from the escalation (see COUNTY_SLA); its breach is told to the
+ *                                       county officers and the community secretary
  */
 
 const HOUR_MS = 3600 * 1000;
@@ -32,6 +36,20 @@ export const SLA: Readonly<Record<TicketKind, { accept?: Window; resolve: Window
   complex: { accept: { workingDays: 3 }, resolve: { workingDays: 10 } },
   difficult: { accept: { workingDays: 1 }, resolve: { workingDays: 20 } },
 };
+
+/**
+ * A county officer (包案干部) takes an escalated case by the end of the next working day, so a case
+ * sent up on a Friday is picked up on Monday, never left over a weekend unowned; and resolves it
+ * within 20 working days (about a month): a matter the community could not settle needs the
+ * county's departments to meet and act, which takes weeks, yet a 包案 is meant to be faster than a
+ * formal petition's 60 days. The same windows as the secretary's own 包案, counted afresh.
+ */
+export const COUNTY_SLA: Readonly<{ accept: Window; resolve: Window }> = { accept: { workingDays: 1 }, resolve: { workingDays: 20 } };
+
+/** The windows a ticket runs on: the county's once it went up there, else its kind's. */
+export function windowsOf(kind: TicketKind, level?: EscalationLevel): { accept?: Window; resolve: Window } {
+  return level === 'county' ? COUNTY_SLA : SLA[kind];
+}
 
 /** How a community counts the 24 hours of a simple matter unless it says otherwise. */
 export const DEFAULT_DEADLINE_HOURS: DeadlineHours = 'natural';
@@ -102,32 +120,33 @@ export interface Clock {
   hours?: DeadlineHours;
 }
 
-const hasHours = (kind: TicketKind) => [SLA[kind].accept, SLA[kind].resolve].some((w) => !!w && 'hours' in w);
+const hasHours = (w: { accept?: Window; resolve: Window }) => [w.accept, w.resolve].some((x) => !!x && 'hours' in x);
 
 export function hoursOf(clock: Clock): DeadlineHours {
   return clock.hours ?? 'working';
 }
 
-/** The deadlines of a ticket of this kind whose clock starts at `startAt`. */
-export function clockFor(kind: TicketKind, startAt: number, rules: DeadlineRules): Clock {
-  const sla = SLA[kind];
+/** The deadlines of a ticket of this kind (at this level) whose clock starts at `startAt`. */
+export function clockFor(kind: TicketKind, startAt: number, rules: DeadlineRules, level?: EscalationLevel): Clock {
+  const sla = windowsOf(kind, level);
   const mode = rules.hours;
   return {
     startAt,
     ...(sla.accept ? { acceptBy: deadlineAfter(startAt, sla.accept, mode, rules.calendar) } : {}),
     resolveFrom: startAt,
     resolveBy: deadlineAfter(startAt, sla.resolve, mode, rules.calendar),
-    ...(hasHours(kind) ? { hours: mode } : {}),
+    ...(hasHours(sla) ? { hours: mode } : {}),
   };
 }
 
 /** A low rating reopens the ticket: a fresh resolve window from the reopening, counted as before. */
-export function reopenedClock(kind: TicketKind, clock: Clock, at: number, cal: WorkCalendar): Clock {
-  return { ...clock, resolveFrom: at, resolveBy: deadlineAfter(at, SLA[kind].resolve, hoursOf(clock), cal) };
+export function reopenedClock(kind: TicketKind, clock: Clock, at: number, cal: WorkCalendar, level?: EscalationLevel): Clock {
+  return { ...clock, resolveFrom: at, resolveBy: deadlineAfter(at, windowsOf(kind, level).resolve, hoursOf(clock), cal) };
 }
 
 export interface TimedTicket {
   kind: TicketKind;
+  level?: EscalationLevel;
   status: TicketStatus;
   clock: Clock;
   cycle: number;
@@ -149,7 +168,7 @@ export function isOpen(status: TicketStatus): boolean {
 /** The deadline running now, if any: acceptance until accepted (when there is one), then resolution. */
 export function runningDeadline(t: TimedTicket): { phase: Phase; from: number; deadline: number; window: Window } | null {
   if (!isOpen(t.status)) return null;
-  const sla = SLA[t.kind];
+  const sla = windowsOf(t.kind, t.level);
   // Acceptance is due once: a ticket re-dispatched after it was first accepted runs on its resolve deadline.
   if (t.status !== 'accepted' && t.acceptedAt === undefined && sla.accept && t.clock.acceptBy !== undefined) {
     return { phase: 'accept', from: t.clock.startAt, deadline: t.clock.acceptBy, window: sla.accept };
@@ -157,7 +176,8 @@ export function runningDeadline(t: TimedTicket): { phase: Phase; from: number; d
   return { phase: 'resolve', from: t.clock.resolveFrom, deadline: t.clock.resolveBy, window: sla.resolve };
 }
 
-export type AlertLevel = 'warn' | 'leader' | 'secretary';
+/** county: a county-level deadline missed, told to the county officers and the community secretary. */
+export type AlertLevel = 'warn' | 'leader' | 'secretary' | 'county';
 
 export interface Alert {
   key: string;
@@ -175,7 +195,8 @@ export function alertsOf(t: TimedTicket, cal: WorkCalendar): Alert[] {
   const base = { phase: run.phase, deadline: run.deadline };
   const out: Alert[] = [{ ...base, key: key('warn'), level: 'warn', at: warnAt(run.from, run.window, run.deadline, hoursOf(t.clock), cal) }];
   // Breached means strictly after the deadline: work done at the deadline itself is on time.
-  if (t.kind === 'difficult') out.push({ ...base, key: key('secretary'), level: 'secretary', at: run.deadline + 1 });
+  if (t.level === 'county') out.push({ ...base, key: key('county'), level: 'county', at: run.deadline + 1 });
+  else if (t.kind === 'difficult') out.push({ ...base, key: key('secretary'), level: 'secretary', at: run.deadline + 1 });
   else {
     out.push({ ...base, key: key('leader'), level: 'leader', at: run.deadline + 1 });
     out.push({ ...base, key: key('secretary'), level: 'secretary', at: addWorkingHours(run.deadline + 1, SECRETARY_AFTER_HOURS, cal) });

@@ -4,6 +4,7 @@ import * as needs from './actions-needs';
 import * as resources from './actions-resources';
 import * as projects from './actions-projects';
 import * as tickets from './actions-tickets';
+import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
 import { watchDeadlines } from './alerts';
@@ -34,6 +35,9 @@ export const listsFunction = defineFunction(
     rate: tickets.rate,
     escalate: tickets.escalate,
     cancel: tickets.cancel,
+    escalateCounty: county.escalateCounty,
+    countyQueue: county.countyQueue,
+    countyNote: county.countyNote,
     tickets: tickets.tickets,
     ticket: tickets.ticket,
     overdue: tickets.overdue,

@@ -13,6 +13,7 @@ import type {
   ProviderKind,
   ResourceStatus,
   ServiceArea,
+  SpecialGroup,
   SuggestionStatus,
   TicketKind,
   TicketStatus,
@@ -72,6 +73,8 @@ export interface NeedDoc {
   requesterId?: string;
   requesterName?: string;
   visitGroup?: VisitGroup;
+  /** 特殊群体: its ticket comes first and counts toward the special groups' response rate. */
+  special?: SpecialGroup;
   wishId?: string;
   /** The wish's status when last synced. */
   wishStatus?: string;
@@ -172,6 +175,8 @@ export interface TicketDoc {
   people: number;
   requesterId?: string;
   requesterName?: string;
+  /** 特殊群体, copied from the need (and kept in step with it). */
+  special?: SpecialGroup;
   kind: TicketKind;
   status: TicketStatus;
   level: EscalationLevel;
@@ -183,6 +188,10 @@ export interface TicketDoc {
   alerts: string[];
   /** Derived on every write: who may work it (`user:<id>`, `unit:<id>`), for the task list. */
   workerKeys?: string[];
+  /** Derived on every write: 1 for a special group, 0 otherwise; queues sort on it first (descending). */
+  priority?: number;
+  /** When it went up to the county (县(区)委提级包案). */
+  countyAt?: number;
   /** Derived on every write: the running deadline, the next alert, the auto-close instant. */
   dueAt?: number;
   nextAlertAt?: number;

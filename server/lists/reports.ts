@@ -14,7 +14,7 @@ import { DAY_MS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type NeedDoc, type 
 import { assertStaff, findAll, gridNames, gridsOf, recordEvent, unitsOf, type ListsCtx, type Member } from './context';
 import { date, docId, requestId } from './schemas';
 import { DEFAULT_DEADLINE_HOURS, timeliness } from './deadlines';
-import { ticketStats } from './stats';
+import { specialStats, ticketStats } from './stats';
 import { KIND_LABEL, TICKET_STATUS_LABEL, gridLeadersOf, secretaryOf, stateOf } from './tickets';
 import { areaLabel } from './view';
 import { syncWishes } from './wishsync';
@@ -59,6 +59,7 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
     needs: { open: openNeeds, bySource: { wish, request, visit } as Record<NeedSource, number> },
     resources: { active: activeResources },
     projects: { planned, recruiting, in_progress: inProgress, done, cancelled },
+    special: specialStats(rows, ctx.now),
   };
 });
 
@@ -124,7 +125,7 @@ const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> 
       ON_TIME_LABEL[timeliness(t, now)],
       t.rating?.stars,
       t.reopenCount,
-      { grid: '网格', leader: '网格长', secretary: '社区书记' }[t.level],
+      { grid: '网格', leader: '网格长', secretary: '社区书记', county: '县(区)委包案' }[t.level],
     ],
   },
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SERVICE_CATEGORIES, VISIT_GROUPS } from '../../typings/lists';
+import { SERVICE_CATEGORIES, SPECIAL_GROUPS, VISIT_GROUPS } from '../../typings/lists';
 import { requestId, text } from '../core/validation';
 
 export { requestId };
@@ -12,6 +12,7 @@ export const categoryFilter = z.enum(SERVICE_CATEGORIES, { error: '服务类别�
 export const urgency = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '紧急程度须为1（一般）、2（较急）或3（紧急）' });
 export const people = z.number({ error: '人数须为数字' }).check(z.int('人数须为整数'), z.minimum(1, '人数至少为1'), z.maximum(500, '人数不能超过500'));
 export const visitGroup = z.enum(VISIT_GROUPS, { error: '走访对象类别不正确' });
+export const specialGroup = z.enum(SPECIAL_GROUPS, { error: '特殊群体须为空巢独居老人、残疾人、困难群众或留守妇女儿童' });
 
 export const location = z.object(
   {

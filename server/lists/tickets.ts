@@ -3,7 +3,7 @@ import { forbidden, invalid, notFound, precondition } from '../core/errors';
 import { maskName } from '../core/mask';
 import { localDate } from '../core/time';
 import { docs, findMany, type DocStore } from '../platform/store';
-import { USERS, hasRole, type UserDoc } from '../user/model';
+import { USERS, hasRole, oversees, type UserDoc } from '../user/model';
 import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
 import { post } from '../points/ledger';
 import { pointsFor } from '../points/rules';
@@ -55,6 +55,7 @@ export function derive(t: TicketDoc, cal: WorkCalendar): TicketDoc {
   return {
     ...t,
     workerKeys: workerKeysOf(t.assignee),
+    priority: t.special ? 1 : 0,
     dueAt: run?.deadline,
     nextAlertAt: nextAlertAt(t, cal),
     closeAt: t.status === 'resolved' && t.resolvedAt !== undefined ? t.resolvedAt + RATE_WINDOW_MS : undefined,
@@ -112,6 +113,7 @@ export function ticketFor(need: NeedDoc, id: string, kind: TicketKind, startAt: 
     urgency: need.urgency,
     people: need.people,
     ...(need.requesterId ? { requesterId: need.requesterId, requesterName: need.requesterName } : {}),
+    ...(need.special ? { special: need.special } : {}),
     kind,
     status: 'submitted',
     level: kind === 'difficult' ? 'secretary' : 'grid',
@@ -185,10 +187,16 @@ export function myWorkerKeys(user: Member): string[] {
   return [`user:${user._id}`, ...memberUnits(user).map((u) => `unit:${u}`)];
 }
 
+/** The county officers (县(区)委包案干部) overseeing a community: whoever holds its county grant. */
+export async function countyOfficersOf(communityId: string): Promise<UserDoc[]> {
+  return findMany<UserDoc>(USERS, { grants: { $elemMatch: { role: 'county', communityId } } }, { orderBy: [['createdAt', 'asc']], limit: 20 });
+}
+
 /** Everyone who may take (accept, resolve) a ticket as it is assigned now. */
 export async function workersOf(t: TicketDoc): Promise<string[]> {
   const a = t.assignee;
   if (!a) return [];
+  if (a.kind === 'county') return a.userId ? [a.userId] : (await countyOfficersOf(t.communityId)).map((u) => u._id);
   if (a.kind === 'unit' && a.unitId) return (await unitMembers(t.communityId, a.unitId)).map((u) => u._id);
   if (a.kind === 'team') return a.memberIds ?? [];
   return a.userId ? [a.userId] : [];
@@ -196,7 +204,10 @@ export async function workersOf(t: TicketDoc): Promise<string[]> {
 
 export function mayWork(user: Member, t: TicketDoc): boolean {
   const a = t.assignee;
-  if (!a || user.communityId !== t.communityId) return false;
+  if (!a) return false;
+  // 县(区)委包案: any officer overseeing the community works it, whichever community they are in.
+  if (a.kind === 'county') return t.level === 'county' && oversees(user, t.communityId);
+  if (user.communityId !== t.communityId) return false;
   if (a.userId === user._id) return true;
   if (a.kind === 'unit' && a.unitId && memberUnits(user).includes(a.unitId)) return true;
   if (a.kind === 'team' && a.memberIds?.includes(user._id)) return true;
@@ -246,6 +257,8 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
       if (r.status !== 'active') throw precondition('该服务队的资源已暂停或下架');
       return { kind: 'team', resourceId: r._id, memberIds: r.memberIds ?? [], label: r.providerName };
     }
+    case 'county':
+      throw invalid('县(区)级包案请使用“提级县(区)委包案”');
     case 'secretary': {
       const u = targetId ? await userIn(targetId, ['staff', 'admin'], '社区书记') : await secretaryOf(t.communityId);
       if (!u) throw precondition('本社区尚未设置书记，请管理员先在清单设置中指定');
@@ -308,7 +321,8 @@ export async function releaseCapacity(tx: DocStore, usage: { id: string } | unde
  */
 export async function closeWithPoints(tx: DocStore, t: TicketDoc, actor: UserDoc, at: number, why: string, rating?: TicketDoc['rating']): Promise<{ ticket: TicketDoc; awarded: number; resolverId?: string }> {
   let awarded = 0;
-  if (t.resolvedBy && !t.wishId) {
+  // A county officer works a case as part of their office, not for the community's points.
+  if (t.resolvedBy && !t.wishId && t.level !== 'county') {
     const amount = await pointsFor(tx, t.communityId, 'request_resolved');
     if (amount > 0) {
       const { entry } = await post(tx, {

@@ -12,7 +12,7 @@ import type {
   TicketPermission,
 } from '../../typings/lists';
 import { maskName } from '../core/mask';
-import { hasRole } from '../user/model';
+import { hasRole, oversees } from '../user/model';
 import { DAY_MS, type DecisionDoc, type EventDoc, type JobDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StoredSuggestion, type TicketDoc } from './model';
 import { isOpen, isOverdue, runningDeadline } from './deadlines';
 import { isStaff, memberUnits, workerGrids, type Member } from './context';
@@ -37,6 +37,7 @@ export function toNeedCard(n: NeedDoc, now: number, gridName?: string): NeedCard
     status: n.status,
     ...(n.requesterName ? { requester: requesterLabel(n.requesterName) } : {}),
     ...(n.visitGroup ? { visitGroup: n.visitGroup } : {}),
+    ...(n.special ? { special: n.special } : {}),
     ...(n.wishId ? { wishId: n.wishId } : {}),
     ...(n.ticketId ? { ticketId: n.ticketId } : {}),
     ...(n.projectId ? { projectId: n.projectId } : {}),
@@ -132,7 +133,7 @@ export function toProjectView(p: ProjectDoc, viewer: Member, grids: Map<string, 
   };
 }
 
-export function toTicketCard(t: TicketDoc, now: number, gridName?: string): TicketCard {
+export function toTicketCard(t: TicketDoc, now: number, gridName?: string, communityName?: string): TicketCard {
   const run = runningDeadline(t);
   return {
     id: t._id,
@@ -150,13 +151,21 @@ export function toTicketCard(t: TicketDoc, now: number, gridName?: string): Tick
     reopened: t.reopenCount,
     ...(t.rating ? { stars: t.rating.stars } : {}),
     ...(t.hold ? { heldReason: t.hold.reason } : {}),
+    ...(t.special ? { special: t.special } : {}),
+    ...(communityName ? { communityName } : {}),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };
 }
 
-/** Who may see a ticket at all: its resident, whoever works it, the grid's worker, staff. */
+/** A county officer overseeing the ticket's community, once it went up to the county: and only then. */
+export function countySees(viewer: Member, t: Pick<TicketDoc, 'level' | 'communityId'>): boolean {
+  return t.level === 'county' && oversees(viewer, t.communityId);
+}
+
+/** Who may see a ticket at all: its resident, whoever works it, the grid's worker, staff; the county once it is theirs. */
 export function maySeeTicket(viewer: Member, t: TicketDoc): boolean {
+  if (countySees(viewer, t)) return true;
   if (viewer.communityId !== t.communityId) return false;
   return t.requesterId === viewer._id || mayWork(viewer, t) || isStaff(viewer) || (!!t.gridId && workerGrids(viewer).includes(t.gridId));
 }
@@ -166,11 +175,14 @@ export function ticketPermissions(viewer: Member, t: TicketDoc): TicketPermissio
   const worker = mayWork(viewer, t);
   const mine = t.requesterId === viewer._id;
   const can: TicketPermission[] = [];
-  if (staff && isOpen(t.status)) can.push('dispatch');
+  if (staff && isOpen(t.status) && t.level !== 'county') can.push('dispatch');
   if (worker && t.status === 'dispatched') can.push('accept');
   if (worker && t.status === 'accepted' && !t.wishId) can.push('resolve');
   if (mine && t.status === 'resolved' && !t.wishId) can.push('rate');
-  if ((worker || staff || (!!t.gridId && workerGrids(viewer).includes(t.gridId))) && isOpen(t.status) && t.level !== 'secretary') can.push('escalate');
+  const below = t.level !== 'secretary' && t.level !== 'county';
+  if ((worker || staff || (!!t.gridId && workerGrids(viewer).includes(t.gridId))) && isOpen(t.status) && below) can.push('escalate');
+  if (staff && isOpen(t.status) && t.level !== 'county' && !t.wishId) can.push('escalateCounty');
+  if (worker && t.assignee?.kind === 'county' && (isOpen(t.status) || t.status === 'resolved')) can.push('note');
   if ((mine && t.status === 'submitted') || (staff && isOpen(t.status))) can.push('cancel');
   return can;
 }

@@ -50,7 +50,7 @@ export const updateProfile = action(
 
 export const createInvite = action(
   z.object({
-    role: z.enum(['volunteer', 'unit_member', 'grid_worker', 'staff'], { error: '邀请的身份不正确' }),
+    role: z.enum(['volunteer', 'unit_member', 'grid_worker', 'county', 'staff'], { error: '邀请的身份不正确' }),
     gridId: z.optional(id('网格')),
     unitId: z.optional(id('共建单位')),
     ttlHours: z.optional(
@@ -100,7 +100,7 @@ export const createInvite = action(
 interface InviteDoc {
   _id: string;
   code: string;
-  role: 'volunteer' | 'unit_member' | 'grid_worker' | 'staff';
+  role: 'volunteer' | 'unit_member' | 'grid_worker' | 'county' | 'staff';
   communityId: string;
   gridId?: string;
   unitId?: string;
@@ -122,7 +122,9 @@ export const redeemInvite = action(
         if (invite.redeemedBy) throw conflict(invite.redeemedBy === user._id ? '您已使用过这个邀请码' : '邀请码已被使用');
         if (invite.expiresAt < ctx.now) throw precondition('邀请码已过期，请联系社区重新生成');
         const cur = (await tx.get<UserDoc>(USERS, user._id))!;
-        if (cur.communityId && cur.communityId !== invite.communityId) throw forbidden('邀请码属于其他社区，请先扫描该社区的二维码');
+        // A county officer takes on one more community to oversee, from wherever they are, and stays there.
+        const county = invite.role === 'county';
+        if (!county && cur.communityId && cur.communityId !== invite.communityId) throw forbidden('邀请码属于其他社区，请先扫描该社区的二维码');
         const grants = cur.grants.filter((g) => !(g.role === invite.role && g.communityId === invite.communityId));
         grants.push({
           role: invite.role,
@@ -132,7 +134,7 @@ export const redeemInvite = action(
           grantedBy: invite.createdBy,
           grantedAt: ctx.now,
         });
-        const next: UserDoc = { ...cur, communityId: invite.communityId, grants, updatedAt: ctx.now };
+        const next: UserDoc = { ...cur, communityId: county && cur.communityId ? cur.communityId : invite.communityId, grants, updatedAt: ctx.now };
         await tx.set(USERS, cur._id, next);
         await tx.set(INVITES, code, { ...invite, redeemedBy: user._id, redeemedAt: ctx.now });
         return next;

@@ -41,7 +41,8 @@ export function moveOffer(place: Place, scene: string): MoveOffer {
 /**
  * The person moved to a place. Within a community only the grid changes (a community poster keeps
  * the grid they had). To another community: roles granted in the old one stay behind, kept as
- * former grants for the record, so moving back later does not bring them back; what they did
+ * former grants for the record, so moving back later does not bring them back (a county officer's
+ * grants are the exception: they oversee communities, wherever they live); what they did
  * there (wishes, ledger, tickets) stays where it was.
  */
 export function moveTo(user: UserDoc, place: Place, now: number, via?: string): UserDoc {
@@ -56,8 +57,10 @@ export function moveTo(user: UserDoc, place: Place, now: number, via?: string): 
     delete next.building;
   }
   if (!sameCommunity && user.communityId) {
-    const left = user.grants.filter((g) => g.communityId !== place.community._id);
-    next.grants = user.grants.filter((g) => g.communityId === place.community._id);
+    // A county officer oversees communities rather than lives in one: county grants go with them.
+    const stays = (g: UserDoc['grants'][number]) => g.communityId === place.community._id || g.role === 'county';
+    const left = user.grants.filter((g) => !stays(g));
+    next.grants = user.grants.filter(stays);
     if (left.length) next.formerGrants = [...(user.formerGrants ?? []), ...left.map((g): FormerGrant => ({ ...g, endedAt: now, why: '迁出社区' }))];
   }
   return next;

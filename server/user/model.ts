@@ -37,7 +37,7 @@ export interface UserDoc {
   updatedAt: number;
 }
 
-const RANK: Role[] = ['resident', 'volunteer', 'unit_member', 'grid_worker', 'staff', 'admin'];
+const RANK: Role[] = ['resident', 'volunteer', 'unit_member', 'grid_worker', 'county', 'staff', 'admin'];
 
 /** Roles held in the user's current community, highest last; everyone is a resident. */
 export function rolesOf(user: Pick<UserDoc, 'grants' | 'communityId'>): Role[] {
@@ -59,10 +59,22 @@ export function grantFor(user: UserDoc, role: Role): Grant | undefined {
   return user.grants.find((g) => g.role === role && g.communityId === user.communityId);
 }
 
-/** Who may invite whom: staff bring in volunteers, unit members and grid workers; admins also staff. */
+/** Who may invite whom: staff bring in volunteers, unit members and grid workers; admins also staff and county officers. */
 export function mayInvite(inviter: Pick<UserDoc, 'grants' | 'communityId'>, role: InvitableRole): boolean {
   if (hasRole(inviter, 'admin')) return true;
-  return hasRole(inviter, 'staff') && role !== 'staff';
+  return hasRole(inviter, 'staff') && role !== 'staff' && role !== 'county';
+}
+
+/**
+ * The communities a county officer (县(区)委包案干部) oversees: every one where they hold a county
+ * grant, whichever community they are in now.
+ */
+export function countyCommunities(user: Pick<UserDoc, 'grants'>): string[] {
+  return [...new Set(user.grants.filter((g) => g.role === 'county').map((g) => g.communityId))];
+}
+
+export function oversees(user: Pick<UserDoc, 'grants'>, communityId: string): boolean {
+  return user.grants.some((g) => g.role === 'county' && g.communityId === communityId);
 }
 
 /** A display name for someone who has not set one: 居民 plus the last digits of their id. */

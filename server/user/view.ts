@@ -1,7 +1,7 @@
 import type { Me } from '../../typings/user';
 import { maskName } from '../core/mask';
 import type { CommunityDoc, GridDoc, UnitDoc } from '../community/model';
-import { UserDoc, defaultName, grantFor, hasRole, rolesOf, topRole } from './model';
+import { UserDoc, defaultName, grantFor, hasRole, oversees, rolesOf, topRole } from './model';
 
 /** What a person sees of themself; the only view that carries their phone. */
 export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: GridDoc | null, unit?: UnitDoc | null): Me {
@@ -35,6 +35,7 @@ export function unitIdOf(user: UserDoc): string | undefined {
 /** How an actor appears to others in a community: a role and a masked name; never an openid or a full name. */
 export function actorLabel(user: UserDoc, communityId: string): string {
   if (user._id === 'system') return '系统';
+  if (oversees(user, communityId)) return `县(区)委包案干部 ${maskName(user.displayName)}`;
   if (user.communityId !== communityId) return maskName(user.displayName);
   if (hasRole(user, 'staff', 'admin')) return '社区工作者';
   if (hasRole(user, 'grid_worker')) return `网格员 ${maskName(user.displayName)}`;

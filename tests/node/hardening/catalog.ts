@@ -110,10 +110,10 @@ export const CATALOG: ActionSpec[] = [
   {
     fn: 'lists',
     action: 'submitRequest',
-    sample: { category: '水电维修', title: '灯坏了', detail: '三楼', gridId: 'g_x', address: '1幢', location: { lat: 32.85, lng: 120.32 }, urgency: 2, people: 3, photos: ['cloud://a/b.png'], requestId: rid },
+    sample: { category: '水电维修', title: '灯坏了', detail: '三楼', gridId: 'g_x', address: '1幢', location: { lat: 32.85, lng: 120.32 }, urgency: 2, people: 3, special: '空巢独居老人', photos: ['cloud://a/b.png'], requestId: rid },
   },
   { fn: 'lists', action: 'addNeed', sample: { category: '助老服务', title: '探访', gridId: 'g_x', visitGroup: '空巢独居老人', urgency: 1, people: 1, requestId: rid } },
-  { fn: 'lists', action: 'updateNeed', sample: { id: 'nd_0000', op: 'edit', patch: { urgency: 3 }, reason: '加急', requestId: rid } },
+  { fn: 'lists', action: 'updateNeed', sample: { id: 'nd_0000', op: 'edit', patch: { urgency: 3, special: '残疾人' }, reason: '加急', requestId: rid } },
   { fn: 'lists', action: 'needs', sample: { status: 'open', source: 'wish', category: '助老服务', gridId: 'g_x', cursor: 'o0', limit: 10 } },
   { fn: 'lists', action: 'need', sample: { id: 'wish.w_0000' } },
   {
@@ -136,6 +136,9 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'rate', sample: { id: tk, stars: 2, comment: '一般', reason: '没修好', requestId: rid } },
   { fn: 'lists', action: 'escalate', sample: { id: tk, reason: '疑难', requestId: rid } },
   { fn: 'lists', action: 'cancel', sample: { id: tk, reason: '不需要', requestId: rid } },
+  { fn: 'lists', action: 'escalateCounty', sample: { id: tk, reason: '涉及多部门', requestId: rid } },
+  { fn: 'lists', action: 'countyQueue', sample: { status: 'open', cursor: 'o0', limit: 10 } },
+  { fn: 'lists', action: 'countyNote', sample: { id: tk, note: '已会商', requestId: rid } },
   { fn: 'lists', action: 'tickets', sample: { scope: 'all', status: 'open', gridId: 'g_x', cursor: 'o0', limit: 10 } },
   { fn: 'lists', action: 'ticket', sample: { id: tk } },
   { fn: 'lists', action: 'overdue', sample: { gridId: 'g_x', cursor: 'o0', limit: 10 } },

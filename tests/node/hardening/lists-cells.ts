@@ -8,7 +8,9 @@ import { Cell, Home, Who, person } from './world';
  * matching, dispatch and reports, and an admin names the secretary; a grid worker enters and
  * reads the needs and tickets of their own grid; whoever a ticket is dispatched to (a grid
  * worker, a unit's members) accepts and resolves it; the resident who asked rates it; units
- * register their own resources and claim projects.
+ * register their own resources and claim projects. Staff send a case up to the county; only a
+ * county officer overseeing the community (a relation row: not a role of the community's own)
+ * reads the county queue and notes progress, and sees none of the community's other business.
  *
  *                       anon res vol unit grid staff admin other
  */
@@ -34,6 +36,9 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.rate':          'D D D D D D D D',
   'lists.escalate':      'D D D A A A A D',
   'lists.cancel':        'D D D D D A A D',
+  'lists.escalateCounty': 'D D D D D A A D',
+  'lists.countyQueue':   'D D D D D D D D',
+  'lists.countyNote':    'D D D D D D D D',
   'lists.tickets':       'D D D D A A A A',
   'lists.ticket':        'D D D D A A A D',
   'lists.overdue':       'D D D D A A A A',
@@ -49,14 +54,24 @@ export const LISTS_ROWS: Record<string, string> = {
  * worker of another grid (not theirs to enter, read, resolve or escalate).
  */
 export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
-  'lists.addNeed': { other_grid_worker: 'D' },
-  'lists.updateNeed': { other_grid_worker: 'D' },
-  'lists.need': { owner: 'A', other_grid_worker: 'D' },
-  'lists.resolve': { other_grid_worker: 'D' },
+  'lists.addNeed': { other_grid_worker: 'D', county: 'D' },
+  'lists.updateNeed': { other_grid_worker: 'D', county: 'D' },
+  'lists.needs': { county: 'D' },
+  'lists.need': { owner: 'A', other_grid_worker: 'D', county: 'D' },
+  'lists.dispatch': { county: 'D' },
+  'lists.accept': { county: 'D' },
+  'lists.resolve': { other_grid_worker: 'D', county: 'D' },
   'lists.rate': { owner: 'A' },
   'lists.escalate': { other_grid_worker: 'D' },
-  'lists.cancel': { owner: 'A' },
-  'lists.ticket': { owner: 'A', other_grid_worker: 'D' },
+  'lists.cancel': { owner: 'A', county: 'D' },
+  'lists.escalateCounty': { county: 'D' },
+  'lists.countyQueue': { county: 'A' },
+  'lists.countyNote': { county: 'A' },
+  'lists.tickets': { county: 'D' },
+  'lists.ticket': { owner: 'A', other_grid_worker: 'D', county: 'D' },
+  'lists.overdue': { county: 'D' },
+  'lists.stats': { county: 'D' },
+  'lists.settings': { county: 'D' },
 };
 
 let n = 0;
@@ -92,7 +107,13 @@ async function suggestion(home: Home): Promise<string> {
   return res.items.find((s: any) => s.need.id === need.id).id;
 }
 
+/** The county officer calls as themself in their rows. */
 export async function prepareLists(action: string, who: Who, home: Home): Promise<Cell> {
+  const cell = await listsCell(action, who, home);
+  return who === 'county' ? { ...cell, openid: home.county } : cell;
+}
+
+async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
   const as = (rel: Who, openid: string) => (who === rel ? openid : undefined);
   switch (action) {
     case 'submitRequest':
@@ -141,6 +162,13 @@ export async function prepareLists(action: string, who: Who, home: Home): Promis
     }
     case 'escalate':
       return { event: { action, id: (await request(home, 'unit')).ticket.id, reason: '矩阵需要书记协调' }, openid: as('other_grid_worker', home.otherGridWorker) };
+    case 'escalateCounty':
+      return { event: { action, id: (await request(home, 'grid_worker')).ticket.id, reason: '矩阵涉及多部门' } };
+    case 'countyNote': {
+      const { ticket } = await request(home);
+      await ok('lists', { action: 'escalateCounty', id: ticket.id, reason: '矩阵提级' }, home.keeper);
+      return { event: { action, id: ticket.id, note: '矩阵已会商' } };
+    }
     case 'cancel': {
       const { owner, ticket } = await request(home);
       return { event: { action, id: ticket.id, reason: '矩阵已自行解决' }, openid: as('owner', owner) };

@@ -38,6 +38,8 @@ export interface Home {
   openid: Record<Role, string>;
   /** A grid worker of the second grid. */
   otherGridWorker: string;
+  /** A county officer (县(区)委包案干部) overseeing the home: sees only what it sends up to the county. */
+  county: string;
 }
 
 const NAMES: Record<Role, string> = {
@@ -91,10 +93,13 @@ export async function makeHome(): Promise<Home> {
     service({ kind: 'appointment', name: '矩阵社保咨询', appointment: { durationMinutes: 30, capacity: 50, hours: ALWAYS_HOURS } }),
     service({ kind: 'proxy', name: '矩阵医保代办' }),
   ]);
-  const home: Home = { id: c.id, code: c.code, keeper: c.admin, gridId: c.gridId, grid2, unitId, placeId, appointment, proxy, openid: {} as Home['openid'], otherGridWorker: '' };
+  const home: Home = { id: c.id, code: c.code, keeper: c.admin, gridId: c.gridId, grid2, unitId, placeId, appointment, proxy, openid: {} as Home['openid'], otherGridWorker: '', county: '' };
   const entries = await Promise.all((Object.keys(NAMES) as Role[]).map(async (r) => [r, await person(r, home)] as const));
   home.openid = Object.fromEntries(entries) as Home['openid'];
   home.otherGridWorker = await person('grid_worker', home, grid2);
+  home.county = await person('resident', home);
+  const { invite } = await ok('user', { action: 'createInvite', role: 'county' }, c.admin);
+  await ok('user', { action: 'redeemInvite', code: invite.code }, home.county);
   // The first grid's worker is the matrix's: dispatch routes by grid to them.
   await db.collection('grids').doc(c.gridId).update({ workerId: await userIdOf(home.openid.grid_worker) });
   return home;
@@ -122,7 +127,7 @@ export async function twin(caller: Exclude<Caller, 'anonymous'>, world: World): 
 }
 
 /** A role column, or a relationship row (the owner of the thing, its assignee …). */
-export type Who = Caller | 'publisher' | 'claimer' | 'owner' | 'assignee' | 'other_grid_worker';
+export type Who = Caller | 'publisher' | 'claimer' | 'owner' | 'assignee' | 'other_grid_worker' | 'county';
 
 /** A well-formed event for one cell, and who sends it when the column's person does not. */
 export type Cell = { event: Record<string, unknown>; openid?: string };

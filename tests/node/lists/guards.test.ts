@@ -106,6 +106,18 @@ const ROWS: Row[] = [
   },
   { action: 'escalate', allowed: ['grid', 'staff', 'admin'], make: async () => ({ id: await dispatchedTicket(), reason: '需要书记协调' }) },
   { action: 'cancel', allowed: ['resident', 'staff', 'admin'], make: async () => ({ id: await newRequest(), reason: '已自行解决' }) },
+  // The community has a county officer (not one of the columns): staff send cases up; the queue and notes are the officer's alone.
+  { action: 'escalateCounty', allowed: ['staff', 'admin'], make: async () => ({ id: await dispatchedTicket(), reason: '涉及多部门' }) },
+  { action: 'countyQueue', allowed: [], make: async () => ({}) },
+  {
+    action: 'countyNote',
+    allowed: [],
+    make: async () => {
+      const id = await dispatchedTicket();
+      await listsOk({ action: 'escalateCounty', id, reason: '涉及多部门' }, c.staff);
+      return { id, note: '已会商' };
+    },
+  },
   { action: 'tickets', allowed: EVERYONE.filter((w) => w !== 'anon'), make: async () => ({ scope: 'mine' }) },
   { action: 'ticket', allowed: ['resident', 'grid', 'staff', 'admin'], make: async () => ({ id: await dispatchedTicket() }) },
   { action: 'overdue', allowed: ['grid', 'staff', 'admin', 'other'], make: async () => ({}) },
@@ -121,6 +133,10 @@ beforeAll(async () => {
   await ok('user', { action: 'updateProfile', displayName: '张三丰', phone: '13912345678' }, c.resident);
   openidOf = { anon: undefined, resident: c.resident, volunteer: c.volunteer, unit: c.unitMember, grid: c.workerOpenid, staff: c.staff, admin: c.admin, other: 'demo-staff' };
   userIds = [c.residentId, c.volunteerId, c.unitMemberId, c.workerId, c.staffId];
+  const county = uniqueOpenid('gcty');
+  await ok('user', { action: 'login', scene: `c=${c.code}` }, county);
+  const { invite } = await ok('user', { action: 'createInvite', role: 'county' }, c.admin);
+  await ok('user', { action: 'redeemInvite', code: invite.code }, county);
   // Something to match the needs against.
   await listsOk({ action: 'saveResource', op: 'create', resource: { title: '党员医生义诊', providerKind: 'unit', unitId: c.unitId, categories: ['医疗义诊'], capacity: 50, period: 'week', area: { gridIds: [c.gridId] } } }, c.staff);
 });
