@@ -1,3 +1,5 @@
+import type { Change } from '../base/events';
+
 /**
  * A form opened in place on a detail page (办结, 评价, 提交凭证 …): its text and photos, and closing it.
  * The page opens it by setting `form` and `formSpec`.
@@ -8,7 +10,7 @@ export const inlineForm = Behavior({
       this.setData({ form: '', formSpec: null });
     },
 
-    onFormText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onFormText(e: Change) {
       this.setData({ formText: e.detail.value });
     },
 

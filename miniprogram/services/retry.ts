@@ -29,6 +29,12 @@ export function retryKey(): RetryKey {
 
 type Busy = { setData(data: { busy: boolean }): void };
 
+/** How a lost answer is told: the dialog's title, and what to do with what is promised after the message. */
+export interface LostAnswer {
+  title?: string;
+  again?: string;
+}
+
 /**
  * Sends one change under `key`, the page `busy` meanwhile (its buttons show loading and ignore taps).
  * A lost answer (INTERNAL) keeps the key and is told here — the same tap again is the same request —
@@ -38,13 +44,13 @@ export async function sendOnce<T>(
   page: Busy,
   key: RetryKey,
   send: (requestId: (change: unknown) => string) => Promise<Result<T>>,
-  again = '不会重复办理',
+  { title = '没有收到结果', again = '请再点一次，不会重复办理' }: LostAnswer = {},
 ): Promise<Result<T> | null> {
   page.setData({ busy: true });
   const res = await send((change) => key.for(change));
   page.setData({ busy: false });
   if (!res.ok && res.code === 'INTERNAL') {
-    tell('没有收到结果', `${res.message}。请再点一次，${again}。`);
+    tell(title, `${res.message}。${again}。`);
     return null;
   }
   key.settle();

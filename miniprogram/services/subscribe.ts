@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../../typings/user';
 import { notices } from './notices';
+import { BRAND_RED } from '../utils/brand';
 
 export type TemplateKey = NoticeKind;
 type Templates = Partial<Record<NoticeKind, string>>;
@@ -64,7 +65,7 @@ export function offerNotice(title: string, content: string, keys: TemplateKey[],
       content,
       confirmText: '提醒我',
       cancelText: '不用了',
-      confirmColor: '#C8161D',
+      confirmColor: BRAND_RED,
       success: (r) => {
         if (r.confirm) void request(templates, keys).then(then);
         else then();

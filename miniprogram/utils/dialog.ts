@@ -1,3 +1,5 @@
+import { BRAND_RED } from './brand';
+
 /** A short message at the bottom of the screen, long enough to read. */
 export function toast(title: string): void {
   wx.showToast({ title, icon: 'none', duration: 2500 });
@@ -11,7 +13,7 @@ export function ask(title: string, content: string, confirmText: string, cancelT
       content,
       confirmText,
       cancelText,
-      confirmColor: '#C8161D',
+      confirmColor: BRAND_RED,
       success: (r) => resolve(r.confirm),
       fail: () => resolve(false),
     });
@@ -20,5 +22,5 @@ export function ask(title: string, content: string, confirmText: string, cancelT
 
 /** A message that needs an answer before going on (a refusal that matters). */
 export function tell(title: string, content: string): void {
-  wx.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: '#C8161D' });
+  wx.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: BRAND_RED });
 }

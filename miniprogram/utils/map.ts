@@ -1,4 +1,5 @@
 import type { LatLng, PlaceCard, PlaceCategory } from '../../typings/map';
+import { BRAND_RED } from './brand';
 
 // Runtime copies of the contract (DevTools cannot load modules outside miniprogramRoot).
 export const PLACE_CATEGORIES: PlaceCategory[] = [
@@ -27,7 +28,7 @@ export interface CategoryStyle {
 
 /** A colour and a marker icon per category (the icons are drawn by scripts/map-icons.ts). */
 export const CATEGORY_STYLES: Record<PlaceCategory, CategoryStyle> = {
-  党群服务中心: { key: 'party', color: '#C8161D', icon: '/images/map/party.png' },
+  党群服务中心: { key: 'party', color: BRAND_RED, icon: '/images/map/party.png' },
   '社区食堂/助餐点': { key: 'canteen', color: '#C25400', icon: '/images/map/canteen.png' },
   爱心驿站: { key: 'station', color: '#B0155F', icon: '/images/map/station.png' },
   卫生服务站: { key: 'clinic', color: '#1E7B3A', icon: '/images/map/clinic.png' },
@@ -154,8 +155,8 @@ export function walkCircles(at: LatLng | null, within: Within) {
       latitude: at.lat,
       longitude: at.lng,
       radius: within * WALK_METRES_PER_MINUTE,
-      color: '#C8161DAA',
-      fillColor: '#C8161D1A',
+      color: `${BRAND_RED}AA`,
+      fillColor: `${BRAND_RED}1A`,
       strokeWidth: 2,
     },
   ];

@@ -1,4 +1,5 @@
 import type { Poster } from '../../typings/user';
+import { BRAND_RED } from './brand';
 
 /** An A4 page at 150 dpi: what a community prints and pins up. */
 export const A4 = { width: 1240, height: 1754 };
@@ -14,7 +15,6 @@ export interface PosterPainter {
   drawImage(image: unknown, x: number, y: number, w: number, h: number): void;
 }
 
-const RED = '#C8161D';
 const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
 /**
@@ -26,7 +26,7 @@ export function paintPoster(ctx: PosterPainter, poster: Poster, code: unknown): 
   const mid = width / 2;
   ctx.fillStyle = '#FFFFFF';
   ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = RED;
+  ctx.fillStyle = BRAND_RED;
   ctx.fillRect(0, 0, width, 330);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -35,7 +35,7 @@ export function paintPoster(ctx: PosterPainter, poster: Poster, code: unknown): 
   ctx.fillText('红邻 · 党建引领 邻里互助', mid, 100, width - 120);
   ctx.font = `bold 96px ${FONT}`;
   ctx.fillText(poster.communityName, mid, 225, width - 120);
-  ctx.fillStyle = RED;
+  ctx.fillStyle = BRAND_RED;
   ctx.font = `bold 72px ${FONT}`;
   ctx.fillText(poster.gridName ?? '全体居民', mid, 440, width - 120);
   ctx.drawImage(code, (width - 760) / 2, 530, 760, 760);
@@ -44,6 +44,6 @@ export function paintPoster(ctx: PosterPainter, poster: Poster, code: unknown): 
   ctx.fillText('微信扫一扫 加入社区', mid, 1370, width - 120);
   ctx.font = `48px ${FONT}`;
   poster.steps.forEach((line, i) => ctx.fillText(line, mid, 1470 + i * 80, width - 120));
-  ctx.fillStyle = RED;
+  ctx.fillStyle = BRAND_RED;
   ctx.fillRect(0, height - 40, width, 40);
 }

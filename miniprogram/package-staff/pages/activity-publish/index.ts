@@ -7,8 +7,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { ACTIVITY_CATEGORIES } from '../../../utils/booking';
 import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
 import { ACTIVITY_LIMITS, type ActivityDraft, activityInput, activityProblem } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Tap } from '../../../base/events';
 
 const AUDIENCES = [
   { value: 'volunteers', label: '志愿者、共建单位成员' },

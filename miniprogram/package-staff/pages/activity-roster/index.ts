@@ -9,9 +9,9 @@ import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
 import { appendById } from '../../../utils/points';
 import { scanQr } from '../../../utils/scan';
+import type { Change, Tap } from '../../../base/events';
 
 type Op = 'in' | 'out';
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 function counts(rows: SignupView[]) {
   const arrived = rows.filter((r) => r.status === 'checked_in' || r.status === 'checked_out').length;
@@ -108,7 +108,7 @@ Component({
       wx.navigateTo({ url: `${STAFF_BOOKING_PAGES.roster}?id=${e.currentTarget.dataset.id}` });
     },
 
-    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onCode(e: Change) {
       this.setData({ code: e.detail.value });
     },
 
@@ -158,7 +158,7 @@ Component({
       this.setData({ cancelOpen: !this.data.cancelOpen, cancelReason: '' });
     },
 
-    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onReason(e: Change) {
       this.setData({ cancelReason: e.detail.value });
     },
 

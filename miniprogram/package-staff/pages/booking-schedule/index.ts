@@ -10,8 +10,7 @@ import { dayLabel } from '../../../utils/booking-view';
 import { isManager } from '../../../utils/labels';
 import { scanQr } from '../../../utils/scan';
 import { SUMMARY_LABELS, type ServiceGroup, groupByService } from './view';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /**
  * 今日预约 (staff and grid workers): one day's bookings per service with the day's counts (no-shows
@@ -93,7 +92,7 @@ Component({
       void this.reload();
     },
 
-    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onCode(e: Change) {
       this.setData({ code: e.detail.value });
     },
 

@@ -1,12 +1,16 @@
 import type { CalendarDay } from '../../../../typings/booking';
+import { instanceState } from '../../../base/instance';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import * as booking from '../../../services/booking';
+import { sendOnce } from '../../../services/retry';
 import { shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { type DayCell, cellsOf, dayStatus, dayTitle, horizonNotice, monthRange, monthTitle, shiftMonth } from './view';
+import type { Change, Tap } from '../../../base/events';
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+/** The month's days as last read, to open one by its date without keeping them in `data`. */
+const shown = instanceState<{ days: CalendarDay[] }>(() => ({ days: [] }));
 
 interface Picked {
   date: string;
@@ -58,7 +62,7 @@ Component({
     },
 
     show(days: CalendarDay[]) {
-      (this as unknown as { _days: CalendarDay[] })._days = days;
+      shown(this).days = days;
       const picked = this.data.picked ? days.find((d) => d.date === this.data.picked!.date) : undefined;
       this.setData({
         cells: cellsOf(days, this.data.today, picked?.date ?? ''),
@@ -75,13 +79,13 @@ Component({
     },
 
     onDay(e: Tap<{ date: string }>) {
-      const days = (this as unknown as { _days: CalendarDay[] })._days ?? [];
+      const days = shown(this).days;
       const d = days.find((x) => x.date === e.currentTarget.dataset.date);
       if (!d) return;
       this.setData({ picked: pickedOf(d), name: d.name ?? '', cells: this.data.cells.map((c) => ({ ...c, selected: c.date === d.date })) });
     },
 
-    onName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onName(e: Change) {
       this.setData({ name: e.detail.value });
     },
 
@@ -102,16 +106,9 @@ Component({
     },
 
     async change(what: object, send: (requestId: string) => ReturnType<typeof booking.clearCalendarDay>) {
-      this.setData({ busy: true });
-      const key = this.retryKey();
-      const res = await send(key.for(what));
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次，不会重复设置。`);
-        key.settle();
-        return tell('未能保存', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.retryKey(), (rid) => send(rid(what)), { again: '请再点一次，不会重复设置' });
+      if (!res) return;
+      if (!res.ok) return tell('未能保存', res.message);
       toast('已保存');
       await this.reload();
     },

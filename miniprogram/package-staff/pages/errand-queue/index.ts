@@ -8,8 +8,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { type ErrandView, toErrandView } from '../../../utils/booking-view';
 import { isManager } from '../../../utils/labels';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /**
  * 代办队列 (staff: the community's; grid workers: their grid's): 受理 or 指派 to a worker, record
@@ -72,7 +71,7 @@ Component({
       }
     },
 
-    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onText(e: Change) {
       this.setData({ text: e.detail.value });
     },
 

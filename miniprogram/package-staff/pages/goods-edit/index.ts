@@ -5,8 +5,7 @@ import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { tell, toast } from '../../../utils/dialog';
 import { DESCRIPTION_MAX, type GoodsForm, NAME_MAX, PLACE_MAX, type ProviderChoice, emptyForm, formOf, formProblem, providerChoices, toCreate, toEdit } from './form';
-
-type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+import type { Change } from '../../../base/events';
 
 /** Staff: a new item for the points mall, or changes to one (given ?id=). */
 Component({

@@ -8,10 +8,9 @@ import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { GOODS_EDIT } from '../../../utils/entries';
 import { type GoodsView, REASON_MAX, toGoodsView } from '../../../utils/points';
+import type { Change, Tap } from '../../../base/events';
 
 type FormKind = 'restock' | 'offShelf';
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 const RESTOCK_MAX = 10000;
 

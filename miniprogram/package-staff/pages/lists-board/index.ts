@@ -26,8 +26,8 @@ import {
 } from '../../../utils/lists-view';
 import { type GridOption, communityGrids } from '../lists-shared';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
+import type { Change, Tap } from '../../../base/events';
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Picked = WechatMiniprogram.CustomEvent<{ value: string | number }>;
 type Item = NeedCardView | ResourceCardView | ProjectCardView;
 
@@ -173,7 +173,7 @@ Component({
       this.setData({ openId: id, mode, spec: PANELS[mode], text: '' });
     },
 
-    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onText(e: Change) {
       this.setData({ text: e.detail.value });
     },
 

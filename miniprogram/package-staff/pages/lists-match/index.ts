@@ -1,9 +1,11 @@
 import type { Result } from '../../../../typings/api';
 import type { ListsApi, MatchJobView, ProjectSuggestionView, ServiceCategory } from '../../../../typings/lists';
+import { instanceState } from '../../../base/instance';
 import { pagedList } from '../../../behaviors/paged-list';
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { type RetryKey, retryKey, sendOnce } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { isManager } from '../../../utils/labels';
@@ -18,13 +20,15 @@ import {
   toProjectIdeaView,
   toSuggestionCardView,
 } from '../../../utils/match-view';
+import type { Change, Tap } from '../../../base/events';
 
-interface Internals {
-  key: RetryKey;
+interface Polling {
   timer: ReturnType<typeof setTimeout> | null;
   /** The page is gone: no more polling. */
   gone: boolean;
 }
+
+const polling = instanceState<Polling>(() => ({ timer: null, gone: false }));
 
 interface ResourceChoice {
   id: string;
@@ -33,7 +37,6 @@ interface ResourceChoice {
   full: boolean;
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Decide = ListsApi['decide']['req'];
 
 const REASON_MAX = 200;
@@ -45,14 +48,11 @@ const REASON_MAX = 200;
  * Groups of similar needs are offered as projects.
  */
 Component({
-  behaviors: [pagedList, staffPage],
+  behaviors: [pagedList, retryKeyed, staffPage],
 
   lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey(), timer: null, gone: false };
-    },
     detached() {
-      const i = (this as unknown as { _: Internals })._;
+      const i = polling(this);
       i.gone = true;
       if (i.timer) clearTimeout(i.timer);
       i.timer = null;
@@ -74,10 +74,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad() {
       void this.start();
     },
@@ -107,7 +103,7 @@ Component({
     },
 
     schedule() {
-      const i = this.internals();
+      const i = polling(this);
       if (i.timer || i.gone) return;
       i.timer = setTimeout(() => {
         i.timer = null;
@@ -118,9 +114,9 @@ Component({
     /** Asks after the running job; its first page of suggestions comes with the answer once it is done. */
     async poll() {
       const jobId = this.data.job?.id;
-      if (!jobId || this.internals().gone) return;
+      if (!jobId || polling(this).gone) return;
       const res = await lists.matchResult({ jobId });
-      if (this.internals().gone) return;
+      if (polling(this).gone) return;
       if (!res.ok) {
         // A dropped connection is worth another try; a refusal is not.
         if (res.code === 'INTERNAL') return this.schedule();
@@ -134,7 +130,7 @@ Component({
     async onStart() {
       if (this.data.starting || this.data.job?.busy) return;
       this.setData({ starting: true });
-      const key = this.internals().key;
+      const key = this.retryKey();
       const res = await lists.match({ requestId: key.for({ op: 'match' }) });
       this.setData({ starting: false });
       if (!res.ok) {
@@ -186,7 +182,7 @@ Component({
       this.setData({ resourceId: e.currentTarget.dataset.id });
     },
 
-    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onText(e: Change) {
       this.setData({ text: e.detail.value });
     },
 
@@ -206,7 +202,7 @@ Component({
     /** One decision; the card shows the answer in place, so the list keeps its order. */
     async decide(req: Omit<Decide, 'requestId'>, done: string) {
       if (this.data.busy) return;
-      const res = await sendOnce(this, this.internals().key, (rid) => lists.decide({ ...req, requestId: rid(req) }));
+      const res = await sendOnce(this, this.retryKey(), (rid) => lists.decide({ ...req, requestId: rid(req) }));
       if (!res) return;
       if (!res.ok) return tell('未能办理', res.message);
       const view = toSuggestionCardView(res.data.suggestion);

@@ -7,9 +7,7 @@ import { toast } from '../../../utils/dialog';
 import { NEED_SOURCE_LABELS, SERVICE_CATEGORIES, URGENCY_LABELS, VISIT_GROUPS } from '../../../utils/lists-view';
 import { communityGrids, saveOnce, saved } from '../lists-shared';
 import { ADDRESS_MAX, DETAIL_MAX, type NeedForm, TITLE_MAX, WHO_MAX, emptyForm, formOf, formProblem, patchOf, toInput } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 const URGENCIES = ([1, 2, 3] as Urgency[]).map((value) => ({ value, label: URGENCY_LABELS[value] }));
 

@@ -9,9 +9,7 @@ import { isManager } from '../../../utils/labels';
 import { SERVICE_CATEGORIES, type NeedCardView, onMap, toNeedCardView, toggled } from '../../../utils/lists-view';
 import { type GridOption, communityGrids, saveOnce, saved } from '../lists-shared';
 import { DESCRIPTION_MAX, type ProjectForm, TITLE_MAX, emptyForm, formForNeeds, formOf, formProblem, parseNeedIds, toCreate, toUpdate } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /**
  * 新建项目 (or 修改项目 given ?id=): needs of one grid and category bundled into a project that a

@@ -22,9 +22,8 @@ import {
   formProblem,
   toInput,
 } from './form';
+import type { Change, Tap } from '../../../base/events';
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
 type Multi = 'categories' | 'gridIds' | 'memberIds';
 
 interface Option {

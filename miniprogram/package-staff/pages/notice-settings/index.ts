@@ -5,9 +5,7 @@ import * as notices from '../../../services/notices';
 import { sendOnce } from '../../../services/retry';
 import { forgetTemplates } from '../../../services/subscribe';
 import { toast } from '../../../utils/dialog';
-
-type Change = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { kind: NoticeKind; field?: string }>;
-type Tap = WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: NoticeKind }>;
+import type { Change, Tap } from '../../../base/events';
 
 interface FieldItem {
   field: string;
@@ -90,23 +88,23 @@ Component({
       return this.data.kinds.findIndex((k) => k.kind === kind);
     },
 
-    onTemplateId(e: Change) {
+    onTemplateId(e: Change<{ kind: NoticeKind; field?: string }>) {
       const i = this.indexOf(e.currentTarget.dataset.kind);
       if (i >= 0) this.setData({ [`kinds[${i}].templateId`]: e.detail.value.trim() });
     },
 
-    onKeyword(e: Change) {
+    onKeyword(e: Change<{ kind: NoticeKind; field?: string }>) {
       const i = this.indexOf(e.currentTarget.dataset.kind);
       const j = i >= 0 ? this.data.kinds[i].fields.findIndex((f) => f.field === e.currentTarget.dataset.field) : -1;
       if (j >= 0) this.setData({ [`kinds[${i}].fields[${j}].keyword`]: e.detail.value.trim() });
     },
 
-    async onSave(e: Tap) {
+    async onSave(e: Tap<{ kind: NoticeKind }>) {
       const i = this.indexOf(e.currentTarget.dataset.kind);
       if (i < 0 || this.data.busy) return;
       const k = this.data.kinds[i];
       const req = { kind: k.kind, templateId: k.templateId, keywords: Object.fromEntries(k.fields.map((f) => [f.field, f.keyword])) };
-      const res = await sendOnce(this, this.retryKey(), (rid) => notices.setNoticeSettings({ ...req, requestId: rid(req) }), '不会重复保存');
+      const res = await sendOnce(this, this.retryKey(), (rid) => notices.setNoticeSettings({ ...req, requestId: rid(req) }), { again: '请再点一次，不会重复保存' });
       if (!res) return;
       if (!res.ok) return this.setData({ [`kinds[${i}].result`]: res.message, [`kinds[${i}].resultBad`]: true, [`kinds[${i}].sentLines`]: [] });
       forgetTemplates();
@@ -116,7 +114,7 @@ Component({
     },
 
     /** Asks WeChat to let the admin receive this template (in the tap, as it requires), then sends a sample. */
-    onTest(e: Tap) {
+    onTest(e: Tap<{ kind: NoticeKind }>) {
       const i = this.indexOf(e.currentTarget.dataset.kind);
       if (i < 0 || this.data.busy) return;
       const k = this.data.kinds[i];

@@ -1,40 +1,21 @@
 import { editPage } from '../../../behaviors/edit-page';
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
 import type { ManagePlaceReq, OpeningHours, PlaceDetail } from '../../../../typings/map';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { pickLocation } from '../../../services/location';
 import * as map from '../../../services/map';
-import { newRequestId } from '../../../services/transport';
 import { PLACE_CATEGORIES } from '../../../utils/map';
 import { NAME_MAX, ADDRESS_MAX, INTRO_MAX, NOTE_MAX, PHOTO_MAX, type PlaceForm, changesOf, emptyForm, formOf, formProblem, locationOf, toInput } from './form';
 import { type DayMode, WEEKDAYS, copyDay, defaultRows, editRow, toRows } from './hours';
-import { toast } from '../../../utils/dialog';
+import { ask, toast } from '../../../utils/dialog';
+import type { Change, Tap } from '../../../base/events';
 
-function ask(title: string, content: string, confirmText: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#C8161D', success: (r) => resolve(r.confirm), fail: () => resolve(false) });
-  });
-}
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Change<D extends WechatMiniprogram.IAnyObject = Record<string, never>> = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, D>;
 type TimeField = 'from' | 'to' | 'lunchFrom' | 'lunchTo';
 type PlaceResult = Result<{ place: PlaceDetail }>;
 
-// Per page instance, outside `data` so it never goes through setData.
-interface Internals {
-  /** The last request that failed, with its key: sent again unchanged, it is the same request. */
-  pending?: { body: string; requestId: string };
-}
-
 Component({
-  behaviors: [editPage, staffPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = {};
-    },
-  },
+  behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
@@ -56,10 +37,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     titles() {
       return { create: '新增地点', edit: '编辑地点' };
     },
@@ -182,22 +159,19 @@ Component({
     },
 
     /**
-     * Runs one change; on success the form shows the place as it now is. A retry of a failed
-     * request (a lost connection) carries the same requestId, so it is applied at most once.
+     * Runs one change; on success the form shows the place as it now is. Sent again unchanged after a
+     * failure (a lost connection), it carries the same requestId, so it is applied at most once.
      */
     async send(req: ManagePlaceReq): Promise<PlaceResult> {
-      const self = this.internals();
-      const body = JSON.stringify(req);
-      const requestId = self.pending?.body === body ? self.pending.requestId : newRequestId();
-      self.pending = { body, requestId };
+      const key = this.retryKey();
       this.setData({ saving: true });
-      const res = await map.managePlace({ ...req, requestId });
+      const res = await map.managePlace({ ...req, requestId: key.for(req) });
       this.setData({ saving: false });
       if (!res.ok) {
         toast(res.message);
         return res;
       }
-      self.pending = undefined;
+      key.settle();
       this.show(res.data.place);
       return res;
     },

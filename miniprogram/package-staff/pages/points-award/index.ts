@@ -4,9 +4,7 @@ import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
-
-type Change = WechatMiniprogram.CustomEvent<{ value: string }>;
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /**
  * Staff: points for something a resident did, by one of the community's rules or a number, with

@@ -5,6 +5,7 @@ import { imageUrl } from '../../../services/storage';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager, mayVerify } from '../../../utils/labels';
 import { type VerifiedView, parsePickupCode, toVerifiedView } from '../../../utils/points';
+import type { Change } from '../../../base/events';
 
 /** 兑换核销: staff (any goods) or a 共建单位 member (their unit's goods) turn a pickup code into 已领取. */
 Component({
@@ -35,7 +36,7 @@ Component({
       this.setData({ state: 'ready', scopeText });
     },
 
-    onCode(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onCode(e: Change) {
       this.setData({ code: e.detail.value });
     },
 

@@ -8,8 +8,7 @@ import * as map from '../../../services/map';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { SERVICE_KIND_LABELS } from '../../../utils/booking';
 import { SERVICE_LIMITS, type ServiceDraft, WEEKDAYS, draftOf, emptyDraft, serviceChanges, serviceInput, serviceProblem } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 const KINDS = (['appointment', 'proxy', 'home_visit'] as const).map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k] }));
 const CALENDARS = [
@@ -100,7 +99,7 @@ Component({
       this.setData({ weekdays, 'form.days': days, hoursEdited: true });
     },
 
-    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onReason(e: Change) {
       this.setData({ reason: e.detail.value });
     },
 

@@ -3,9 +3,8 @@ import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, toCardView } from '../../../utils/wish';
-import { toast } from '../../../utils/dialog';
-
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
+import { ask, toast } from '../../../utils/dialog';
+import type { Tap } from '../../../base/events';
 
 /**
  * Wishes whose volunteer has handed in proof. The resident confirms first; the server lets staff
@@ -31,21 +30,10 @@ Component({
       return viewPage(await wish.queue({ kind: 'confirmation', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },
 
-    async onConfirm(e: Tap) {
+    async onConfirm(e: Tap<{ id: string }>) {
       const id = e.currentTarget.dataset.id;
       if (this.data.busy) return;
-      const yes = await new Promise<boolean>((resolve) =>
-        wx.showModal({
-          title: '代为确认完成',
-          content: '确认后心愿点亮，志愿者获得积分。确定代居民确认吗？',
-          confirmText: '代为确认',
-          cancelText: '再想想',
-          confirmColor: '#C8161D',
-          success: (r) => resolve(r.confirm),
-          fail: () => resolve(false),
-        }),
-      );
-      if (!yes) return;
+      if (!(await ask('代为确认完成', '确认后心愿点亮，志愿者获得积分。确定代居民确认吗？', '代为确认'))) return;
       this.setData({ busy: id });
       const res = await wish.confirm({ id });
       this.setData({ busy: '' });
@@ -62,7 +50,7 @@ Component({
       wx.navigateTo({ url: `/pages/wish/detail/index?id=${e.detail.id}` });
     },
 
-    onDetail(e: Tap) {
+    onDetail(e: Tap<{ id: string }>) {
       wx.navigateTo({ url: `/pages/wish/detail/index?id=${e.currentTarget.dataset.id}` });
     },
   },

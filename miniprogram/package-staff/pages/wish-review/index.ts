@@ -4,8 +4,7 @@ import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish';
 import { toast } from '../../../utils/dialog';
-
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
+import type { Change, Tap } from '../../../base/events';
 
 /** Wishes waiting for review, oldest first: approve, or reject with a reason, right on the list. */
 Component({
@@ -51,15 +50,15 @@ Component({
       this.setData({ items: (this.data.items as CardView[]).filter((c) => c.id !== id), rejecting: this.data.rejecting === id ? '' : this.data.rejecting });
     },
 
-    onApprove(e: Tap) {
+    onApprove(e: Tap<{ id: string }>) {
       void this.decide(e.currentTarget.dataset.id, true);
     },
 
-    onReject(e: Tap) {
+    onReject(e: Tap<{ id: string }>) {
       this.setData({ rejecting: e.currentTarget.dataset.id, reason: '' });
     },
 
-    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onReason(e: Change) {
       this.setData({ reason: e.detail.value });
     },
 
@@ -67,7 +66,7 @@ Component({
       this.setData({ rejecting: '' });
     },
 
-    onConfirmReject(e: Tap) {
+    onConfirmReject(e: Tap<{ id: string }>) {
       const reason = this.data.reason.trim();
       if (!reason) return toast('请填写驳回原因，方便居民修改');
       void this.decide(e.currentTarget.dataset.id, false, reason);

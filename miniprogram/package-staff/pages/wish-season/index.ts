@@ -3,6 +3,7 @@ import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as wish from '../../../services/wish';
 import { shanghaiDate } from '../../../utils/date';
 import { toast } from '../../../utils/dialog';
+import type { Change } from '../../../base/events';
 
 /** A season runs about three months unless staff pick otherwise. */
 const DEFAULT_DAYS = 90;
@@ -16,8 +17,6 @@ interface Current {
 
 const toCurrent = (s: WishStats): Current | null =>
   s.season ? { name: s.season.name, collected: s.collected, claimed: s.claimed, completed: s.completed } : null;
-
-type DateEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 Component({
   behaviors: [staffPage],
@@ -63,16 +62,16 @@ Component({
       });
     },
 
-    onName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onName(e: Change) {
       this.setData({ name: e.detail.value });
     },
 
-    onStart(e: DateEvent) {
+    onStart(e: Change) {
       const startDate = e.detail.value;
       this.setData({ startDate, endDate: this.data.endDate < startDate ? addDays(startDate, DEFAULT_DAYS - 1) : this.data.endDate });
     },
 
-    onEnd(e: DateEvent) {
+    onEnd(e: Change) {
       this.setData({ endDate: e.detail.value });
     },
 

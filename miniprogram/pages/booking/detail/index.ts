@@ -11,6 +11,7 @@ import { BOOKING_PAGES, RATE_COMMENT_MAX, STAR_WORDS, hoursText, scanKind } from
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
 import { scanQr } from '../../../utils/scan';
 import { type Changed, changes } from './actions';
+import type { Change } from '../../../base/events';
 
 const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as const;
 
@@ -108,7 +109,7 @@ Component({
       this.setData({ stars, starWord: STAR_WORDS[stars] });
     },
 
-    onComment(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onComment(e: Change) {
       this.setData({ comment: e.detail.value });
     },
 

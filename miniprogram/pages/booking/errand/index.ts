@@ -8,8 +8,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../../../utils/booking';
 import { type ServiceView, toServiceView } from '../../../utils/booking-view';
 import { type ErrandDraft, errandProblem, errandRequest, withPaper } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /** Pages of services looked through for the one asked for (a community has a handful). */
 const PAGES_LOOKED = 3;
@@ -103,7 +102,7 @@ Component({
       this.setData({ papers, paperChoices: this.data.paperChoices.map((c) => ({ ...c, on: papers.includes(c.name) })) });
     },
 
-    onDate(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onDate(e: Change) {
       this.setData({ date: e.detail.value });
     },
 

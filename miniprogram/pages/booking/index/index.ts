@@ -1,12 +1,14 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { ServiceKind } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type ActivityView, toActivityView, toServiceView } from '../../../utils/booking-view';
+import type { Tap } from '../../../base/events';
 
 type Tab = ServiceKind | 'activity';
 
@@ -17,21 +19,9 @@ const TABS: Array<{ value: Tab; label: string; hint: string }> = [
   { value: 'activity', label: '志愿活动', hint: '报名参加社区志愿服务，记录服务时长、获得积分' },
 ];
 
-interface Internals {
-  signUpKey: RetryKey;
-}
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
-  behaviors: [memberPage, pagedList],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { signUpKey: retryKey() };
-    },
-  },
+  behaviors: [memberPage, pagedList, retryKeyed],
 
   data: {
     tabs: TABS,
@@ -41,10 +31,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.value === query.tab);
       if (tab) this.setData({ tab: tab.value, hint: tab.hint });
@@ -94,17 +80,16 @@ Component({
       if (!(await ask(a.full ? '加入候补' : '报名参加', `${a.title}\n${a.when}\n${a.placeName}\n${what}`, a.full ? '加入候补' : '确认报名'))) {
         return this.setData({ busy: false });
       }
-      const key = this.internals().signUpKey;
       const req = { activityId: a.id };
-      const res = await booking.signUp({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.signUp({ ...req, requestId: rid(req) }), {
+        title: '没有收到报名结果',
+        again: '请再点一次，不会重复报名',
+      });
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到报名结果', `${res.message}。请再点一次，不会重复报名。`);
-        key.settle();
         tell('未能报名', res.message);
         return this.reload();
       }
-      key.settle();
       const s = res.data.signup;
       const open = () => wx.navigateTo({ url: `${BOOKING_PAGES.detail}?id=${s.id}` });
       const title = s.status === 'waitlisted' ? '已加入候补' : '报名成功';

@@ -1,8 +1,9 @@
 import { memberPage } from '../../../behaviors/member-page';
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
@@ -16,21 +17,11 @@ const TABS: Array<{ value: Kind; label: string }> = [
   { value: 'signups', label: '志愿活动' },
 ];
 
-interface Internals {
-  scanKey: RetryKey;
-}
-
 type Item = BookingView | ErrandView | SignupView;
 
 /** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
 Component({
-  behaviors: [memberPage, pagedList],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { scanKey: retryKey() };
-    },
-  },
+  behaviors: [memberPage, pagedList, retryKeyed],
 
   data: {
     tabs: TABS,
@@ -40,10 +31,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const tab = TABS.find((t) => t.value === query.tab);
       if (tab) this.setData({ tab: tab.value });
@@ -98,16 +85,12 @@ Component({
       const kind = scanKind(text);
       if (kind === 'personal') return tell('这是预约码', '这是您的个人预约码，请向工作人员出示；自助签到请扫描现场张贴的签到码');
       if (!kind) return tell('无法识别', '请扫描服务点张贴的签到码，或活动现场工作人员出示的签到码');
-      this.setData({ busy: true });
-      const key = this.internals().scanKey;
-      const res = await booking.checkIn({ code: text, requestId: key.for({ code: text }) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到签到结果', `${res.message}。请再扫一次，不会重复签到。`);
-        key.settle();
-        return tell('未能签到', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.checkIn({ code: text, requestId: rid({ code: text }) }), {
+        title: '没有收到签到结果',
+        again: '请再扫一次，不会重复签到',
+      });
+      if (!res) return;
+      if (!res.ok) return tell('未能签到', res.message);
       const done = res.data.booking ?? res.data.signup;
       toast(res.data.booking ? `签到成功：${res.data.booking.serviceName}` : '签到成功');
       await this.reload();

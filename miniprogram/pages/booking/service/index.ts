@@ -1,19 +1,14 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { SlotDay } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import { offerNotice } from '../../../services/subscribe';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type DayView, type ServiceView, type SlotView, toDayView, toServiceView } from '../../../utils/booking-view';
-
-interface Internals {
-  /** One booking: a second tap or a retry after a lost answer carries the same requestId. */
-  key: RetryKey;
-}
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Tap } from '../../../base/events';
 
 /** The day to show first: the first with a slot to pick, else the first open one, else the first. */
 function firstDay(days: DayView[]): number {
@@ -27,13 +22,7 @@ function firstDay(days: DayView[]): number {
  * left, booking with a confirmation, 候补 on a full slot; then the reminder offer and the booking.
  */
 Component({
-  behaviors: [memberPage],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [memberPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -53,10 +42,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? '';
       if (!id) return this.setData({ state: 'error', errorText: '服务不存在或已下线' });
@@ -156,19 +141,17 @@ Component({
       ].join('\n');
       if (!(await ask(wait ? '加入候补' : '确认预约', content, wait ? '加入候补' : '确认预约'))) return this.setData({ busy: false });
 
-      const key = this.internals().key;
       const req = { slotId: picked.id };
-      const res = await booking.book({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.book({ ...req, requestId: rid(req) }), {
+        title: '没有收到预约结果',
+        again: '请再点一次，不会重复预约',
+      });
+      if (!res) return;
       if (!res.ok) {
-        // Lost on the way back: the same tap again is the same request, so it cannot book twice.
-        if (res.code === 'INTERNAL') return tell('没有收到预约结果', `${res.message}。请再点一次，不会重复预约。`);
-        key.settle();
         this.setData({ refusal: res.message });
         tell(wait ? '未能候补' : '未能预约', res.message);
         return this.reload();
       }
-      key.settle();
       const b = res.data.booking;
       void this.reload();
       const open = () => wx.redirectTo({ url: `${BOOKING_PAGES.detail}?id=${b.id}` });

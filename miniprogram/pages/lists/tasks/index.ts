@@ -6,6 +6,7 @@ import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
+import type { Tap } from '../../../base/events';
 
 type Tab = 'open' | 'resolved' | 'closed';
 
@@ -15,8 +16,6 @@ const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; em
   { value: 'resolved', label: '待评价', status: 'resolved', empty: '没有等待居民评价的任务' },
   { value: 'closed', label: '已办结', status: 'closed', empty: '还没有办结的任务' },
 ];
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 /**
  * 我的任务: tickets dispatched to me — as 网格员, 红色代办员, a member of a 共建单位 or a team —

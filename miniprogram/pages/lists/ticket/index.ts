@@ -20,8 +20,8 @@ import {
   ratingProblem,
   toTicketDetailView,
 } from '../../../utils/ticket-view';
+import type { Tap } from '../../../base/events';
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type Changed = Result<{ ticket: TicketDetail; pointsAwarded?: number }>;
 
 const LOW_RATE_PLACEHOLDER = '请写明哪里没有解决好（必填）';

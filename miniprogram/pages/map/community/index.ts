@@ -5,6 +5,7 @@ import { imageUrl } from '../../../services/storage';
 import { type PlaceView, toPlaceView } from '../../../utils/map';
 import { type IntroView, contactText, toIntroView } from './view';
 import { toast } from '../../../utils/dialog';
+import { BRAND_RED } from '../../../utils/brand';
 
 /** Where the community's public service line comes from. */
 const SERVICE_CENTRE = '党群服务中心';
@@ -74,7 +75,7 @@ Component({
         showCancel: !!phone,
         confirmText: phone ? '拨打' : '知道了',
         cancelText: '取消',
-        confirmColor: '#C8161D',
+        confirmColor: BRAND_RED,
         success: (r) => {
           if (phone && r.confirm) wx.makePhoneCall({ phoneNumber: phone, fail: () => toast('没有拨出，请稍后再试') });
         },

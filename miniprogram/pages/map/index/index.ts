@@ -16,9 +16,9 @@ import {
   walkCircles,
 } from '../../../utils/map';
 import { toast } from '../../../utils/dialog';
+import type { Tap } from '../../../base/events';
 
 type PlacesRes = MapApi['places']['res'];
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 /** Where the map would look with nothing to show; it is hidden then (no places, no position). */
 const NOWHERE: LatLng = { lat: 32.85, lng: 120.32 };

@@ -1,25 +1,16 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Goods } from '../../../../typings/points';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
 import { type GoodsView, PICKUP_DAYS, blockReason, maxQuantity, toGoodsView } from '../../../utils/points';
 
-// Per page instance, outside `data` so it never goes through setData.
-interface Internals {
-  /** One redemption: a second tap or a retry after a lost answer carries the same requestId. */
-  key: RetryKey;
-}
-
 /** 商品详情: what it is, where to pick it up, and redeeming it with a confirmation. */
 Component({
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { key: retryKey() };
-    },
-  },
+  behaviors: [retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -40,10 +31,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ?? '';
       if (!id) return this.setData({ state: 'error', errorText: '商品不存在或已下架' });
@@ -94,19 +81,17 @@ Component({
       const content = `${goods.name} × ${quantity}\n消耗 ${total} 积分\n当前 ${balance} 积分，兑换后剩余 ${after} 积分`;
       if (!(await ask('确认兑换', content, '确认兑换'))) return this.setData({ busy: false });
 
-      const key = this.internals().key;
       const req = { goodsId: goods.id, quantity };
-      const res = await points.redeem({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => points.redeem({ ...req, requestId: rid(req) }), {
+        title: '没有收到兑换结果',
+        again: '请再点一次“立即兑换”，不会重复扣积分',
+      });
+      if (!res) return;
       if (!res.ok) {
-        // Lost on the way back: the same tap again is the same request, so it cannot redeem twice.
-        if (res.code === 'INTERNAL') return tell('没有收到兑换结果', `${res.message}。请再点一次“立即兑换”，不会重复扣积分。`);
-        key.settle();
         this.setData({ refusal: res.message });
         tell('未能兑换', res.message);
         return this.reload();
       }
-      key.settle();
       toast(`兑换成功，剩余 ${res.data.balance} 积分`);
       wx.redirectTo({ url: `${POINTS_PAGES.orders}?id=${res.data.order.id}` });
     },

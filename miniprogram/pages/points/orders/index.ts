@@ -1,8 +1,9 @@
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { OrderStatus } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
-import { type RetryKey, retryKey } from '../../../services/retry';
+import { sendOnce } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/entries';
@@ -17,19 +18,9 @@ const TABS: Array<{ value: Tab; label: string }> = [
   { value: '', label: '全部' },
 ];
 
-interface Internals {
-  cancelKey: RetryKey;
-}
-
 /** 我的兑换: orders by status; one waiting for pickup shows its code as a QR code and in big digits. */
 Component({
-  behaviors: [memberPage, pagedList],
-
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { cancelKey: retryKey() };
-    },
-  },
+  behaviors: [memberPage, pagedList, retryKeyed],
 
   data: {
     tabs: TABS,
@@ -72,26 +63,20 @@ Component({
       this.setData({ busy: true });
       const yes = await ask('取消兑换', `取消后 ${order.points} 积分退回您的账户，“${order.goodsName}”放回货架。确定取消吗？`, '取消兑换', '不取消');
       if (!yes) return this.setData({ busy: false });
-      const key = this.internals().cancelKey;
-      const res = await points.cancelOrder({ id: order.id, requestId: key.for({ id: order.id }) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => points.cancelOrder({ id: order.id, requestId: rid({ id: order.id }) }), {
+        again: '请再点一次“取消兑换”，积分不会重复退回',
+      });
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次“取消兑换”，积分不会重复退回。`);
-        key.settle();
         tell('未能取消', res.message);
         return this.reload();
       }
-      key.settle();
       const balance = res.data.balance ?? this.data.balance;
       const view = toOrderView(res.data.order, imageUrl);
       const shown = this.data.items as OrderView[];
       const items = this.data.tab === 'pending' ? shown.filter((o) => o.id !== order.id) : shown.map((o) => (o.id === order.id ? view : o));
       this.setData({ items, balance });
       toast(`已取消，${order.points}积分已退回`);
-    },
-
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
     },
 
     onMall() {

@@ -2,8 +2,7 @@ import type { GridChoice } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
-
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { grid: string; building: string }>;
+import type { Tap } from '../../../base/events';
 
 /** A member picks the building they live in; its grid follows, so the right grid worker serves them. */
 Component({
@@ -35,7 +34,7 @@ Component({
       void this.start();
     },
 
-    async onPick(e: Tap) {
+    async onPick(e: Tap<{ grid: string; building: string }>) {
       if (this.data.saving) return;
       const { grid, building } = e.currentTarget.dataset;
       this.setData({ saving: true });

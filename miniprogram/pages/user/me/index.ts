@@ -9,6 +9,7 @@ import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/p
 import { mayHaveTasks } from '../../../utils/ticket-view';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AGREEMENT_PAGE, DELETE_WORD, MY_DATA_PAGE, PRIVACY_PAGE, confirmsDeletion } from '../../../utils/account';
+import type { Change } from '../../../base/events';
 
 /** What the page shows of a person: never the raw phone number. */
 interface MeView {
@@ -40,8 +41,6 @@ function toView(me: Me): MeView {
     showTasks: !!me.community && mayHaveTasks(me.roles),
   };
 }
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 Component({
   behaviors: [joinDoor],
@@ -100,11 +99,11 @@ Component({
       this.setData({ editing: false });
     },
 
-    onNameInput(e: InputEvent) {
+    onNameInput(e: Change) {
       this.setData({ nameInput: e.detail.value });
     },
 
-    onPhoneInput(e: InputEvent) {
+    onPhoneInput(e: Change) {
       this.setData({ phoneInput: e.detail.value });
     },
 
@@ -134,7 +133,7 @@ Component({
       this.setData({ inviteOpen: false });
     },
 
-    onInviteInput(e: InputEvent) {
+    onInviteInput(e: Change) {
       this.setData({ inviteCode: e.detail.value });
     },
 
@@ -191,7 +190,7 @@ Component({
       this.setData({ deleteOpen: false, deleteTyped: '' });
     },
 
-    onDeleteInput(e: InputEvent) {
+    onDeleteInput(e: Change) {
       this.setData({ deleteTyped: e.detail.value });
     },
 

@@ -4,9 +4,9 @@ import * as user from '../../../services/user';
 import { tell, toast } from '../../../utils/dialog';
 import { DISPLAY_NAME_MAX, checkDisplayName } from '../../../utils/profile';
 import { AGREEMENT_PAGE, PRIVACY_PAGE } from '../../../utils/account';
+import type { Change } from '../../../base/events';
 
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl: string }>;
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 /**
  * The first visit: a name and an avatar through WeChat's 头像昵称填写 (no getUserProfile), so
@@ -25,7 +25,7 @@ Component({
       this.setData({ avatar: e.detail.avatarUrl });
     },
 
-    onName(e: InputEvent) {
+    onName(e: Change) {
       this.setData({ name: e.detail.value });
     },
 

@@ -7,7 +7,9 @@ import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
 import { PHOTO_MAX } from '../../../utils/wish';
 import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, STAR_WORDS, buttonsFor, toDetailView } from './view';
-import { toast } from '../../../utils/dialog';
+import { tell, toast } from '../../../utils/dialog';
+import type { Tap } from '../../../base/events';
+import { BRAND_RED } from '../../../utils/brand';
 
 /** A yes/no question; resolves true on 确定. `onYes` runs inside the answer (a tap), as subscriptions need. */
 function ask(title: string, content: string, confirmText: string, onYes?: () => void): Promise<boolean> {
@@ -17,7 +19,7 @@ function ask(title: string, content: string, confirmText: string, onYes?: () => 
       content,
       confirmText,
       cancelText: '再想想',
-      confirmColor: '#C8161D',
+      confirmColor: BRAND_RED,
       success: (r) => {
         if (r.confirm) onYes?.();
         resolve(r.confirm);
@@ -27,7 +29,6 @@ function ask(title: string, content: string, confirmText: string, onYes?: () => 
   });
 }
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 type WishResult = Result<{ wish: WishDetail }>;
 
 Component({
@@ -85,7 +86,7 @@ Component({
 
     async refused(action: string, res: Fail) {
       if (action === 'claim' && res.code === 'CONFLICT') {
-        wx.showModal({ title: '手慢了', content: res.message, showCancel: false, confirmText: '知道了', confirmColor: '#C8161D' });
+        tell('手慢了', res.message);
         return this.reload();
       }
       toast(res.message);

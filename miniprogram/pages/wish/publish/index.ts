@@ -1,11 +1,14 @@
 import type { WishCard, WishCategory } from '../../../../typings/wish';
+import { instanceState } from '../../../base/instance';
+import { retryKeyed } from '../../../behaviors/retry-key';
 import * as session from '../../../services/session';
 import { askSubscribe, loadTemplates } from '../../../services/subscribe';
-import { newRequestId } from '../../../services/transport';
 import * as wish from '../../../services/wish';
 import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish';
 import { checkDraft, worthMatching } from './form';
 import { toast } from '../../../utils/dialog';
+import type { Change, Tap } from '../../../base/events';
+import { BRAND_RED } from '../../../utils/brand';
 
 /** Wait this long after the last keystroke before asking for look-alikes. */
 const SIMILAR_DELAY_MS = 600;
@@ -20,17 +23,17 @@ interface SimilarView {
 
 const toSimilar = (c: WishCard): SimilarView => ({ id: c.id, title: c.title, publisher: c.publisher, wants: c.wants, wanted: false });
 
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-
-// Per page instance, outside `data` so they never go through setData.
-interface Internals {
+/** The look-alike search as the person types: the pending timer, and the number of the latest ask. */
+interface Typing {
   timer?: ReturnType<typeof setTimeout>;
   seq: number;
-  /** Kept from the first attempt until a publish succeeds: a retry or a second tap posts once. */
-  requestId?: string;
 }
 
+const typing = instanceState<Typing>(() => ({ seq: 0 }));
+
 Component({
+  behaviors: [retryKeyed],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',
@@ -49,20 +52,13 @@ Component({
   },
 
   lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { seq: 0 };
-    },
     detached() {
-      const { timer } = this.internals();
+      const { timer } = typing(this);
       if (timer !== undefined) clearTimeout(timer);
     },
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     async onLoad() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
@@ -70,12 +66,12 @@ Component({
       this.setData({ state: 'ready', hasPhone: !!me.data.phone });
     },
 
-    onTitle(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onTitle(e: Change) {
       this.setData({ title: e.detail.value });
       this.matchLater();
     },
 
-    onContent(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onContent(e: Change) {
       this.setData({ content: e.detail.value });
     },
 
@@ -94,14 +90,14 @@ Component({
 
     /** Debounced: look-alikes for the title being typed. */
     matchLater() {
-      const self = this.internals();
+      const self = typing(this);
       if (self.timer !== undefined) clearTimeout(self.timer);
       self.timer = setTimeout(() => void this.match(), SIMILAR_DELAY_MS);
     },
 
     async match() {
       const { title, content, category } = this.data;
-      const self = this.internals();
+      const self = typing(this);
       const seq = ++self.seq;
       if (!worthMatching({ title, content, category })) return this.setData({ similar: [] });
       const res = await wish.similar({ title: title.trim(), category: category as WishCategory, ...(content.trim() ? { content: content.trim() } : {}) });
@@ -132,8 +128,9 @@ Component({
       const problem = checkDraft({ title, content, category });
       if (problem) return toast(problem);
 
-      const self = this.internals();
-      self.requestId = self.requestId ?? newRequestId();
+      // One key from the first attempt until a publish succeeds, even if the draft was touched in
+      // between: a retry or a second tap posts once.
+      const key = this.retryKey();
       this.setData({ submitting: true });
       const res = await wish.publish({
         title: title.trim(),
@@ -141,13 +138,13 @@ Component({
         category: category as WishCategory,
         photos,
         showPhone,
-        requestId: self.requestId,
+        requestId: key.for('publish'),
       });
       if (!res.ok) {
         this.setData({ submitting: false });
         return toast(res.message);
       }
-      self.requestId = undefined;
+      key.settle();
       this.published(res.data.wish.id);
     },
 
@@ -161,7 +158,7 @@ Component({
         content: '社区审核通过后，心愿会出现在心愿墙上。审核结果出来时要通知您吗？',
         confirmText: '通知我',
         cancelText: '不用了',
-        confirmColor: '#C8161D',
+        confirmColor: BRAND_RED,
         success: (r) => {
           if (r.confirm) void askSubscribe(['wishReviewed', 'wishClaimed', 'wishFulfilled']).then(open);
           else open();

@@ -4,6 +4,7 @@ import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, WISH_CATEGORIES, appendCards, toCardView } from '../../../utils/wish';
 import { toast } from '../../../utils/dialog';
+import type { Tap } from '../../../base/events';
 
 type Sort = 'newest' | 'most_wanted';
 
@@ -17,8 +18,6 @@ interface Banner {
 function toBanner(s: WishStats): Banner {
   return { title: s.season ? `${s.season.name} 微心愿` : '点亮微心愿', collected: s.collected, claimed: s.claimed, completed: s.completed };
 }
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 Component({
   data: {
