@@ -142,4 +142,5 @@ export const STAFF_LISTS_PAGES = {
   match: '/package-staff/pages/lists-match/index',
   queue: '/package-staff/pages/ticket-queue/index',
   stats: '/package-staff/pages/lists-stats/index',
+  county: '/package-staff/pages/county-queue/index',
 };

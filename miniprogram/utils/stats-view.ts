@@ -1,4 +1,4 @@
-import type { ExportList, ListsApi, NeedSource, ProjectStatus, TicketStats } from '../../typings/lists';
+import type { DeadlineHours, ExportList, ListsApi, NeedSource, ProjectStatus, SpecialRate, TicketStats } from '../../typings/lists';
 import { shanghaiDate } from './date';
 import { NEED_SOURCE_LABELS, PROJECT_STATUS_LABELS } from './lists-view';
 
@@ -60,7 +60,31 @@ export interface CountView {
   count: number;
 }
 
+/** 特殊群体服务响应率 of one group (or all), against the 100% target. */
+export interface SpecialRateView {
+  key: string;
+  name: string;
+  rate: string;
+  tickets: number;
+  responded: number;
+  late: number;
+  pending: number;
+  /** Below the 100% target: shown in red. */
+  low: boolean;
+}
+
+export function toSpecialRateView(key: string, name: string, s: SpecialRate, target: number): SpecialRateView {
+  return { key, name, rate: percent(s.rate), tickets: s.tickets, responded: s.responded, late: s.late, pending: s.pending, low: s.rate !== null && s.rate < target };
+}
+
+/** How 简单事项24小时办结 counts, in words for the admin's choice. */
+export const DEADLINE_HOURS_CHOICES: Array<{ value: DeadlineHours; label: string; hint: string }> = [
+  { value: 'natural', label: '按自然时', hint: '夜间、周末和节假日也计时：周五18:00提交，周六18:00前办结' },
+  { value: 'working', label: '按工作日', hint: '周末和节假日不计时：周五18:00提交，下周一18:00前办结' },
+];
+
 export interface StatsView {
+  special: { target: string; overall: SpecialRateView; groups: SpecialRateView[] };
   overall: TicketStatsView;
   grids: TicketStatsView[];
   openNeeds: number;
@@ -70,7 +94,13 @@ export interface StatsView {
 }
 
 export function toStatsView(r: StatsRes): StatsView {
+  const target = r.special.target;
   return {
+    special: {
+      target: percent(target),
+      overall: toSpecialRateView('overall', '全部特殊群体', r.special.overall, target),
+      groups: r.special.groups.map((g) => toSpecialRateView(g.group, g.group, g, target)),
+    },
     overall: toTicketStatsView('overall', '全社区', r.overall),
     grids: r.grids.map((g) => toTicketStatsView(g.gridId || 'none', g.gridName, g)),
     openNeeds: r.needs.open,

@@ -83,7 +83,7 @@ test('the detail view turns the server’s permissions into flags and its events
     mine: false,
   };
   const v = toTicketDetailView(detail, (id) => `https://files/${id}`, now);
-  expect(v.may).toEqual({ dispatch: false, accept: false, resolve: true, rate: false, escalate: true, cancel: false });
+  expect(v.may).toEqual({ dispatch: false, accept: false, resolve: true, rate: false, escalate: true, escalateCounty: false, note: false, cancel: false });
   expect(v.photos).toEqual(['https://files/cloud://x/a.jpg']);
   expect(v.levelText).toBe('网格长督办');
   expect(v.kindRule).toBe('3个工作日内接单响应，10个工作日内办结');
@@ -107,7 +107,7 @@ test('1–2 stars need a reason; only people who can be dispatched to have 我�
 });
 
 test('a request draft is checked in Chinese and sent trimmed, without empty fields', () => {
-  const draft: RequestDraft = { category: '水电维修', title: ' 楼道灯坏了 ', detail: ' ', urgency: 2, people: '3', address: '', location: null, photos: [] };
+  const draft: RequestDraft = { category: '水电维修', title: ' 楼道灯坏了 ', detail: ' ', urgency: 2, people: '3', address: '', location: null, photos: [], special: '' };
   expect(requestProblem(draft)).toBeNull();
   expect(requestOf(draft)).toEqual({ category: '水电维修', title: '楼道灯坏了', urgency: 2, people: 3 });
   expect(requestProblem({ ...draft, category: '维修' })).toBe('请选择诉求类别');
@@ -117,4 +117,6 @@ test('a request draft is checked in Chinese and sent trimmed, without empty fiel
   expect(requestProblem({ ...draft, people: '1.5' })).toBe('涉及人数请填写1到500之间的整数');
   expect(requestProblem({ ...draft, address: '地'.repeat(61) })).toBe('地址不能超过60个字');
   expect(requestOf({ ...draft, address: ' 3幢 ', location: { lat: 32.8, lng: 120.3 }, photos: ['cloud://a'] })).toMatchObject({ address: '3幢', location: { lat: 32.8, lng: 120.3 }, photos: ['cloud://a'] });
+  expect(requestOf({ ...draft, special: '残疾人' })).toMatchObject({ special: '残疾人' });
+  expect(requestProblem({ ...draft, special: '贵宾' })).toBe('请选择是否属于特殊群体');
 });

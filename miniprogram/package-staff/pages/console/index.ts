@@ -3,8 +3,8 @@ import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
-import { ROLE_LABELS, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -29,6 +29,7 @@ function roleChoices(me: Me): RoleChoice[] {
     { role: 'unit_member', label: ROLE_LABELS.unit_member, enabled: false, hint: '需选择共建单位，即将开放' },
   ];
   if (admin) choices.push({ role: 'staff', label: ROLE_LABELS.staff, enabled: true, hint: '' });
+  if (admin) choices.push({ role: 'county', label: ROLE_LABELS.county, enabled: true, hint: '只处理本社区提级到县(区)的疑难问题，看不到社区其他事务' });
   return choices;
 }
 
@@ -50,6 +51,9 @@ Component({
     busy: false,
     /** Admins keep the community's settings (subscribe-message templates). */
     canSettings: false,
+    /** 县(区)委包案干部: the county queue; someone who is only that sees nothing else here. */
+    canCounty: false,
+    communityWork: false,
     invite: null as InviteView | null,
     /** Posters: the community's, or one grid's, so residents who scan it land in their grid. */
     posterTargets: [] as Array<{ id: string; label: string }>,
@@ -70,7 +74,9 @@ Component({
       if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
       const me = res.data;
       // The server checks every action; this only spares people buttons that would be refused.
-      if (!isStaff(me.roles) || !me.community) return this.setData({ state: 'forbidden' });
+      const worker = isStaff(me.roles);
+      const county = isCountyOfficer(me.roles);
+      if ((!worker && !county) || !me.community) return this.setData({ state: 'forbidden' });
       const manager = me.roles.includes('staff') || me.roles.includes('admin');
       this.setData({
         state: 'ready',
@@ -80,8 +86,10 @@ Component({
         canPoster: manager,
         canWish: manager,
         // Grid workers work the front desk and their grid's errands; staff run the rest too.
-        bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || e.desk),
-        listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || e.desk),
+        bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || (worker && e.desk)),
+        listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || (worker && e.desk)),
+        canCounty: county,
+        communityWork: worker,
         roles: roleChoices(me),
         canSettings: me.roles.includes('admin'),
       });
@@ -107,6 +115,10 @@ Component({
       const res = await user.grids();
       const grids: GridChoice[] = res.ok ? res.data.grids : [];
       this.setData({ posterTargets: [{ id: '', label: `${communityName}（整个社区）` }, ...grids.map((g) => ({ id: g.id, label: g.name }))] });
+    },
+
+    onCountyQueue() {
+      wx.navigateTo({ url: STAFF_LISTS_PAGES.county });
     },
 
     onNoticeSettings() {

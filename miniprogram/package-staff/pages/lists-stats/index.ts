@@ -1,9 +1,10 @@
-import type { ExportList } from '../../../../typings/lists';
+import type { DeadlineHours, ExportList } from '../../../../typings/lists';
+import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
-import { EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from '../../../utils/stats-view';
+import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from '../../../utils/stats-view';
 
 interface Internals {
   /** The last export, kept off the page data (it may be large). */
@@ -22,7 +23,7 @@ const MAX_EXPORT_PAGES = 200;
  * each grid; the lists as they stand; and CSV exports for the office.
  */
 Component({
-  behaviors: [staffPage],
+  behaviors: [staffPage, retryKeyed],
 
   lifetimes: {
     created() {
@@ -41,6 +42,11 @@ Component({
     exports: EXPORT_LISTS,
     exporting: '' as ExportList | '',
     exported: null as { label: string; rows: number; filename: string; saved: boolean } | null,
+    /** 简单事项24小时办结: how the hours count; admins change it here. */
+    hoursChoices: DEADLINE_HOURS_CHOICES,
+    deadlineHours: '' as DeadlineHours | '',
+    admin: false,
+    savingHours: false,
   },
 
   methods: {
@@ -56,7 +62,9 @@ Component({
 
     async start() {
       const me = await this.ensureStaff((m) => isManager(m.roles));
-      if (me) await this.load();
+      if (!me) return;
+      this.setData({ admin: me.roles.includes('admin') });
+      await Promise.all([this.load(), this.loadSettings()]);
     },
 
     onRetry() {
@@ -82,6 +90,28 @@ Component({
         return this.setData({ state: 'error', errorText: res.message });
       }
       this.setData({ state: 'ready', stats: toStatsView(res.data) });
+    },
+
+    async loadSettings() {
+      const res = await lists.settings({});
+      if (res.ok) this.setData({ deadlineHours: res.data.settings.deadlineHours });
+    },
+
+    /** New tickets count their 24 hours this way; running clocks keep the way they started with. */
+    async onDeadlineHours(e: Tap<{ value: DeadlineHours }>) {
+      const value = e.currentTarget.dataset.value;
+      if (!this.data.admin || this.data.savingHours || value === this.data.deadlineHours) return;
+      this.setData({ savingHours: true });
+      const key = this.retryKey();
+      const res = await lists.setSettings({ deadlineHours: value, requestId: key.for({ deadlineHours: value }) });
+      this.setData({ savingHours: false });
+      if (!res.ok) {
+        if (res.code !== 'INTERNAL') key.settle();
+        return tell('没有保存', res.message);
+      }
+      key.settle();
+      this.setData({ deadlineHours: res.data.settings.deadlineHours });
+      toast('已保存，新提交的简单事项按此计时');
     },
 
     onFrom(e: Picked) {

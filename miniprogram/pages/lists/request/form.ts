@@ -1,4 +1,4 @@
-import type { LatLng, ListsApi, ServiceCategory, Urgency } from '../../../../typings/lists';
+import type { LatLng, ListsApi, ServiceCategory, SpecialGroup, Urgency } from '../../../../typings/lists';
 import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 
@@ -13,7 +13,18 @@ export interface RequestDraft {
   address: string;
   location: LatLng | null;
   photos: string[];
+  /** 特殊群体 the person belongs to, or '' (most people). */
+  special: string;
 }
+
+/** 特殊群体: answered first, without fail. '' is 都不是. */
+export const SPECIAL_CHOICES: Array<{ value: SpecialGroup | ''; label: string }> = [
+  { value: '', label: '都不是' },
+  { value: '空巢独居老人', label: '空巢独居老人' },
+  { value: '残疾人', label: '残疾人' },
+  { value: '困难群众', label: '困难群众' },
+  { value: '留守妇女儿童', label: '留守妇女儿童' },
+];
 
 export const URGENCY_CHOICES: Array<{ value: Urgency; label: string; hint: string }> = [
   { value: 1, label: '一般', hint: '不影响日常生活' },
@@ -35,6 +46,7 @@ export function requestProblem(d: RequestDraft): string | null {
   if (!/^\d{1,3}$/.test(people) || Number(people) < 1 || Number(people) > L.people) return `涉及人数请填写1到${L.people}之间的整数`;
   if (d.address.trim().length > L.address) return `地址不能超过${L.address}个字`;
   if (d.photos.length > L.photos) return `最多上传${L.photos}张照片`;
+  if (!SPECIAL_CHOICES.some((c) => c.value === d.special)) return '请选择是否属于特殊群体';
   return null;
 }
 
@@ -51,5 +63,6 @@ export function requestOf(d: RequestDraft): ListsApi['submitRequest']['req'] {
     ...(address ? { address } : {}),
     ...(d.location ? { location: d.location } : {}),
     ...(d.photos.length ? { photos: d.photos } : {}),
+    ...(d.special ? { special: d.special as SpecialGroup } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/entries';
 import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
-import { type RequestDraft, URGENCY_CHOICES, requestOf, requestProblem } from './form';
+import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblem } from './form';
 
 type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
@@ -25,6 +25,8 @@ Component({
     categories: COMMON_REQUEST_CATEGORIES as readonly string[],
     allCategories: false,
     urgencies: URGENCY_CHOICES,
+    specials: SPECIAL_CHOICES,
+    special: '',
     limits: TICKET_LIMITS,
     category: '',
     title: '',
@@ -72,6 +74,10 @@ Component({
       this.setData({ urgency: Number(e.currentTarget.dataset.value) });
     },
 
+    onSpecial(e: Tap<{ value: string }>) {
+      this.setData({ special: e.currentTarget.dataset.value });
+    },
+
     onPeople(e: Tap<{ step: number }>) {
       const n = Number(this.data.people) || 1;
       const next = Math.min(TICKET_LIMITS.people, Math.max(1, n + Number(e.currentTarget.dataset.step)));
@@ -103,8 +109,8 @@ Component({
     },
 
     draft(): RequestDraft {
-      const { category, title, detail, urgency, people, address, location, photos } = this.data;
-      return { category, title, detail, urgency, people, address, location, photos };
+      const { category, title, detail, urgency, people, address, location, photos, special } = this.data;
+      return { category, title, detail, urgency, people, address, location, photos, special };
     },
 
     async onSubmit() {

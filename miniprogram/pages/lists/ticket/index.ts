@@ -126,6 +126,14 @@ Component({
         if (!yes) return;
         return this.run('未能提级', (rid) => lists.escalate({ id, reason: text, requestId: rid({ op: 'escalate', id, reason: text }) }), () => '已提级，社区书记会接手办理');
       }
+      if (form === 'escalateCounty') {
+        const yes = await ask('提级县(区)委包案', '提级后由县(区)委包案干部接手办理，社区和居民仍可查看进展。确定提级吗？', '确认提级');
+        if (!yes) return;
+        return this.run('未能提级', (rid) => lists.escalateCounty({ id, reason: text, requestId: rid({ op: 'escalateCounty', id, reason: text }) }), () => '已提交县(区)级包案');
+      }
+      if (form === 'note') {
+        return this.run('未能保存', (rid) => lists.countyNote({ id, note: text, requestId: rid({ op: 'note', id, note: text }) }), () => '已记录包案进展');
+      }
       const mine = this.data.ticket?.mine;
       const yes = await ask(mine ? '撤销诉求' : '撤销工单', mine ? '撤销后社区将不再办理这件事。确定撤销吗？' : '撤销后工单不再办理，居民会收到通知。确定撤销吗？', '确认撤销', '不撤销');
       if (!yes) return;

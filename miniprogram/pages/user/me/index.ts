@@ -3,7 +3,7 @@ import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
-import { isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
+import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
 import { mayHaveTasks } from '../../../utils/ticket-view';
@@ -36,7 +36,7 @@ function toView(me: Me): MeView {
     grid: me.grid?.name ?? '',
     building: me.building ?? '',
     roleLabels: roleLabels(me.roles),
-    showConsole: isStaff(me.roles),
+    showConsole: isStaff(me.roles) || isCountyOfficer(me.roles),
     showVerify: mayVerify(me.roles) && !isManager(me.roles),
     showTasks: !!me.community && mayHaveTasks(me.roles),
   };
