@@ -1,5 +1,6 @@
 import type { Me } from '../../typings/user';
 import * as session from '../services/session';
+import { pageStateData } from './page-state';
 
 type Self = WechatMiniprogram.Component.TrivialInstance & { start(): Promise<void>; reload(): Promise<void> };
 
@@ -11,6 +12,8 @@ export const NOT_IN_COMMUNITY = '请先扫描社区海报上的二维码加入�
  * default `start()` then loads the page's list (`reload`); pages with more to set up override it.
  */
 export const memberPage = Behavior({
+  data: { ...pageStateData },
+
   methods: {
     async ensureMember(): Promise<Me | null> {
       const self = this as unknown as Self;

@@ -1,4 +1,5 @@
 import { toast } from '../utils/dialog';
+import { type PageState, pageStateData } from './page-state';
 import { appendById } from '../utils/points';
 
 /** One page of a list as the page shows it: items already turned into views. */
@@ -13,12 +14,12 @@ export function viewPage<S, T>(res: { ok: true; data: { items: S[]; next?: strin
 export interface PagedListHost<T> {
   /** Fetch one page (the first when cursor is undefined) of what the page shows now. */
   fetchPage(cursor?: string): Promise<PageResult<T>>;
-  /** Which list is on screen (a tab, a filter); an answer for another list is dropped. */
+  /** Which list is on screen (a tab, a filter); an answer for another list is dropped. Default: `data.tab`. */
   listKey?(): string;
 }
 
 interface ListData {
-  state: 'loading' | 'ready' | 'error' | 'forbidden';
+  state: PageState;
   items: Array<{ id: string }>;
   next: string;
   listLoading: boolean;
@@ -33,16 +34,16 @@ type Self = Omit<WechatMiniprogram.Component.TrivialInstance, 'data'> & { data: 
  */
 export const pagedList = Behavior({
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
+    ...pageStateData,
     items: [] as Array<{ id: string }>,
     next: '',
     listLoading: false,
   },
 
   methods: {
+    /** By default the tab on screen (`data.tab`), for pages with tabs; '' for one list. */
     listKey(): string {
-      return '';
+      return String((this.data as { tab?: string }).tab ?? '');
     },
 
     async reload() {

@@ -1,6 +1,7 @@
 import type { Me } from '../../typings/user';
 import * as session from '../services/session';
 import { isManager, isStaff } from '../utils/labels';
+import { pageStateData } from './page-state';
 
 type Self = WechatMiniprogram.Component.TrivialInstance;
 
@@ -12,6 +13,8 @@ export const managersOnly = (me: Me): boolean => isManager(me.roles);
  * not staff or a grid worker of a community, shows the page's 无权限 state instead of the page.
  */
 export const staffPage = Behavior({
+  data: { ...pageStateData },
+
   methods: {
     async ensureStaff(allowed: (me: Me) => boolean = (me) => isStaff(me.roles)): Promise<Me | null> {
       const self = this as unknown as Self;
@@ -25,6 +28,25 @@ export const staffPage = Behavior({
         return null;
       }
       return res.data;
+    },
+  },
+});
+
+/**
+ * Lists only staff and admins work (商品管理, 地点维护, 服务管理, 心愿审核): the first page once the
+ * person is known to be one. The server refuses anyone else; this spares them buttons that would fail.
+ */
+export const managersList = Behavior({
+  behaviors: [staffPage],
+
+  methods: {
+    onLoad() {
+      void (this as unknown as { start(): Promise<void> }).start();
+    },
+
+    async start() {
+      const self = this as unknown as { ensureStaff(allowed: (me: Me) => boolean): Promise<Me | null>; reload(): Promise<void> };
+      if (await self.ensureStaff(managersOnly)) await self.reload();
     },
   },
 });

@@ -1,11 +1,7 @@
 import type { BookingApi } from '../../typings/booking';
-import { call } from './transport';
+import { actionsOf, call } from './transport';
 
-type Req<A extends keyof BookingApi> = BookingApi[A]['req'];
-
-const read = <A extends keyof BookingApi & string>(action: A) => (req: Req<A>) => call<BookingApi, A>('booking', action, req);
-const write = <A extends keyof BookingApi & string>(action: A) => (req: Req<A>) =>
-  call<BookingApi, A>('booking', action, req, { mutating: true });
+const { read, write } = actionsOf<BookingApi>('booking');
 
 export const services = read('services');
 export const slots = read('slots');

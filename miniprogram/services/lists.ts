@@ -1,11 +1,7 @@
 import type { ListsApi } from '../../typings/lists';
-import { call } from './transport';
+import { actionsOf } from './transport';
 
-type Req<A extends keyof ListsApi> = ListsApi[A]['req'];
-
-const read = <A extends keyof ListsApi & string>(action: A) => (req: Req<A>) => call<ListsApi, A>('lists', action, req);
-const write = <A extends keyof ListsApi & string>(action: A) => (req: Req<A>) =>
-  call<ListsApi, A>('lists', action, req, { mutating: true });
+const { read, write } = actionsOf<ListsApi>('lists');
 
 export const submitRequest = write('submitRequest');
 export const addNeed = write('addNeed');

@@ -1,9 +1,9 @@
 import type { MapApi } from '../../typings/map';
-import { call } from './transport';
+import { actionsOf, call } from './transport';
 
 type Req<A extends keyof MapApi> = MapApi[A]['req'];
 
-const read = <A extends keyof MapApi & string>(action: A) => (req: Req<A>) => call<MapApi, A>('map', action, req);
+const { read } = actionsOf<MapApi>('map');
 
 export const community = () => call<MapApi, 'community'>('map', 'community', {});
 export const places = read('places');

@@ -1,11 +1,7 @@
 import type { PointsApi } from '../../typings/points';
-import { call } from './transport';
+import { actionsOf, call } from './transport';
 
-type Req<A extends keyof PointsApi> = PointsApi[A]['req'];
-
-const read = <A extends keyof PointsApi & string>(action: A) => (req: Req<A>) => call<PointsApi, A>('points', action, req);
-const write = <A extends keyof PointsApi & string>(action: A) => (req: Req<A>) =>
-  call<PointsApi, A>('points', action, req, { mutating: true });
+const { read, write } = actionsOf<PointsApi>('points');
 
 export const balance = () => call<PointsApi, 'balance'>('points', 'balance', {});
 export const history = read('history');

@@ -27,7 +27,8 @@ export function retryKey(): RetryKey {
   };
 }
 
-type Busy = { setData(data: { busy: boolean }): void };
+/** A page with a flag (`busy`, or `saving` on forms) that shows loading and ignores taps while set. */
+type Flagged = { setData(data: Record<string, boolean>): void };
 
 /** How a lost answer is told: the dialog's title, and what to do with what is promised after the message. */
 export interface LostAnswer {
@@ -41,7 +42,7 @@ export interface LostAnswer {
  * and gives null; any other answer settles the key and is returned for the page to show.
  */
 export async function sendOnce<T>(
-  page: Busy,
+  page: Flagged,
   key: RetryKey,
   send: (requestId: (change: unknown) => string) => Promise<Result<T>>,
   { title = '没有收到结果', again = '请再点一次，不会重复办理' }: LostAnswer = {},
@@ -55,4 +56,28 @@ export async function sendOnce<T>(
   }
   key.settle();
   return res;
+}
+
+/**
+ * Saves one form (or one change of a list item) under `key`, the page's `saving` (or `busy`) flag set
+ * meanwhile. Every failure is told in the server's words under `title`; a lost answer (INTERNAL) keeps
+ * the key, so saving again is the same request and never creates twice. Gives the data, or null.
+ */
+export async function saveOnce<R extends object, T>(
+  page: Flagged,
+  key: RetryKey,
+  req: R,
+  send: (req: R & { requestId: string }) => Promise<Result<T>>,
+  { flag = 'saving', title = '没有保存' }: { flag?: 'saving' | 'busy'; title?: string } = {},
+): Promise<T | null> {
+  page.setData({ [flag]: true });
+  const res = await send({ ...req, requestId: key.for(req) });
+  page.setData({ [flag]: false });
+  if (!res.ok) {
+    if (res.code !== 'INTERNAL') key.settle();
+    tell(title, res.message);
+    return null;
+  }
+  key.settle();
+  return res.data;
 }

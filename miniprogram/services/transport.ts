@@ -74,3 +74,17 @@ export function call<Api extends FnApi<Api>, A extends keyof Api & string>(
   const send = config.mode === 'cloud' ? viaCloud : viaHttp;
   return send(fn, data) as Promise<Result<Api[A]['res']>>;
 }
+
+/** One cloud function's actions as functions: `read('list')`, and `write('claim')` that sends a requestId. */
+export function actionsOf<Api extends FnApi<Api>>(fn: string) {
+  return {
+    read:
+      <A extends keyof Api & string>(action: A) =>
+      (req: Api[A]['req']) =>
+        call<Api, A>(fn, action, req),
+    write:
+      <A extends keyof Api & string>(action: A) =>
+      (req: Api[A]['req']) =>
+        call<Api, A>(fn, action, req, { mutating: true }),
+  };
+}

@@ -1,11 +1,7 @@
 import type { WishApi } from '../../typings/wish';
-import { call } from './transport';
+import { actionsOf } from './transport';
 
-type Req<A extends keyof WishApi> = WishApi[A]['req'];
-
-const read = <A extends keyof WishApi & string>(action: A) => (req: Req<A>) => call<WishApi, A>('wish', action, req);
-const write = <A extends keyof WishApi & string>(action: A) => (req: Req<A>) =>
-  call<WishApi, A>('wish', action, req, { mutating: true });
+const { read, write } = actionsOf<WishApi>('wish');
 
 export const publish = write('publish');
 export const similar = read('similar');

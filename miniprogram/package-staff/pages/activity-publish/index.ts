@@ -2,6 +2,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
+import { sendOnce } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { ACTIVITY_CATEGORIES } from '../../../utils/booking';
@@ -19,8 +20,6 @@ Component({
   behaviors: [retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     categories: ACTIVITY_CATEGORIES,
     audiences: AUDIENCES,
     places: [] as Array<{ id: string; name: string }>,
@@ -89,16 +88,10 @@ Component({
       const place = this.data.places.find((p) => p.id === form.placeId)?.name ?? '';
       const content = `${form.title.trim()}\n${form.date} ${form.from}-${form.to}\n${place} · 招募${form.capacity}人`;
       if (!(await ask('发布活动', content, '确认发布'))) return this.setData({ busy: false });
-      const key = this.retryKey();
       const req = { op: 'create' as const, activity: activityInput(form) };
-      const res = await booking.publishActivity({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到发布结果', `${res.message}。请再点一次，不会重复发布。`);
-        key.settle();
-        return tell('未能发布', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.publishActivity({ ...req, requestId: rid(req) }), { title: '没有收到发布结果', again: '请再点一次，不会重复发布' });
+      if (!res) return;
+      if (!res.ok) return tell('未能发布', res.message);
       toast('活动已发布');
       wx.redirectTo({ url: `${STAFF_BOOKING_PAGES.roster}?id=${res.data.activity.id}` });
     },

@@ -2,6 +2,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Signup } from '../../../../typings/booking';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
+import { saveOnce, sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { hoursText, personalCode } from '../../../utils/booking';
 import { type ActivityView, type SignupView, toActivityView, toSignupView } from '../../../utils/booking-view';
@@ -27,8 +28,6 @@ Component({
   behaviors: [retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     manager: false,
     activities: [] as ActivityView[],
@@ -131,17 +130,17 @@ Component({
     async mark(op: Op, code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '', done: '' });
-      const key = this.retryKey();
-      const requestId = key.for({ op, code });
-      const res = op === 'in' ? await booking.checkIn({ code, requestId }) : await booking.checkOut({ code, requestId });
-      this.setData({ busy: false });
+      const res = await sendOnce(
+        this,
+        this.retryKey(),
+        (rid) => (op === 'in' ? booking.checkIn({ code, requestId: rid({ op, code }) }) : booking.checkOut({ code, requestId: rid({ op, code }) })),
+        { again: '请再试一次，不会重复记录' },
+      );
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再试一次，不会重复记录。`);
-        key.settle();
         this.setData({ refusal: res.message });
         return tell(op === 'in' ? '未能签到' : '未能签退', res.message);
       }
-      key.settle();
       const s = (res.data as { signup?: Signup }).signup;
       const points = (res.data as { pointsAwarded?: number }).pointsAwarded ?? 0;
       if (!s) {
@@ -170,15 +169,8 @@ Component({
       this.setData({ busy: true });
       const yes = await ask('取消活动', `取消“${a.title}”后，已报名的${a.signedUp}人会收到通知。确定取消吗？`, '取消活动', '不取消');
       if (!yes) return this.setData({ busy: false });
-      const key = this.retryKey();
       const req = { op: 'cancel' as const, id: a.id, reason };
-      const res = await booking.publishActivity({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code !== 'INTERNAL') key.settle();
-        return tell('未能取消', res.message);
-      }
-      key.settle();
+      if (!(await saveOnce(this, this.retryKey(), req, booking.publishActivity, { flag: 'busy', title: '未能取消' }))) return;
       this.setData({ cancelOpen: false });
       toast('活动已取消，已通知报名的志愿者');
       await this.reload();

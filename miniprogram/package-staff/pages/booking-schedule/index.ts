@@ -3,6 +3,7 @@ import type { Booking } from '../../../../typings/booking';
 import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
+import { sendOnce } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { personalCode } from '../../../utils/booking';
@@ -114,16 +115,12 @@ Component({
     async checkIn(code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '', done: '' });
-      const key = this.retryKey();
-      const res = await booking.checkIn({ code, requestId: key.for({ code }) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.checkIn({ code, requestId: rid({ code }) }), { title: '没有收到签到结果', again: '请再签到一次，不会重复签到' });
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到签到结果', `${res.message}。请再签到一次，不会重复签到。`);
-        key.settle();
         this.setData({ refusal: res.message });
         return tell('未能签到', res.message);
       }
-      key.settle();
       const b = res.data.booking;
       const s = res.data.signup;
       const done = b ? `${b.who} · ${b.serviceName} ${b.time}` : s ? `${s.who} · ${s.title}` : '';

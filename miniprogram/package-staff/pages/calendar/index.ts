@@ -29,8 +29,6 @@ Component({
   behaviors: [staffPage, retryKeyed],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     month: shanghaiDate().slice(0, 7),
     monthTitle: '',
     today: shanghaiDate(),

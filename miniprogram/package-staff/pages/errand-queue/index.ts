@@ -45,10 +45,6 @@ Component({
       await this.reload();
     },
 
-    listKey(): string {
-      return this.data.tab;
-    },
-
     async fetchPage(cursor?: string) {
       const t = TABS.find((x) => x.key === this.data.tab) ?? TABS[0];
       return viewPage(await booking.errands({ scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) }), toErrandView);

@@ -3,7 +3,8 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Goods, ManageGoods } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import { tell, toast } from '../../../utils/dialog';
+import { saveOnce } from '../../../services/retry';
+import { toast } from '../../../utils/dialog';
 import { DESCRIPTION_MAX, type GoodsForm, NAME_MAX, PLACE_MAX, type ProviderChoice, emptyForm, formOf, formProblem, providerChoices, toCreate, toEdit } from './form';
 import type { Change } from '../../../base/events';
 
@@ -12,8 +13,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     form: emptyForm(),
     original: null as Goods | null,
@@ -74,18 +73,10 @@ Component({
 
     /** A retry after a lost answer carries the same requestId, so the item is created once. */
     async send(req: ManageGoods): Promise<Goods | null> {
-      const key = this.retryKey();
-      this.setData({ saving: true });
-      const res = await points.manageGoods({ ...req, requestId: key.for(req) });
-      this.setData({ saving: false });
-      if (!res.ok) {
-        if (res.code !== 'INTERNAL') key.settle();
-        tell('没有保存', res.message);
-        return null;
-      }
-      key.settle();
-      this.setData({ original: res.data.goods, id: res.data.goods.id, form: formOf(res.data.goods), reason: '' });
-      return res.data.goods;
+      const done = await saveOnce(this, this.retryKey(), req, points.manageGoods);
+      if (!done) return null;
+      this.setData({ original: done.goods, id: done.goods.id, form: formOf(done.goods), reason: '' });
+      return done.goods;
     },
   },
 });

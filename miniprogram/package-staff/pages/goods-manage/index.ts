@@ -1,11 +1,12 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { retryKeyed } from '../../../behaviors/retry-key';
-import type { Result } from '../../../../typings/api';
-import type { Goods, ManageGoods } from '../../../../typings/points';
+import type { ManageGoods } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
-import { managersOnly, staffPage } from '../../../behaviors/staff-page';
+import { managersList } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
+import { saveOnce } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
-import { ask, tell, toast } from '../../../utils/dialog';
+import { ask, toast } from '../../../utils/dialog';
 import { GOODS_EDIT } from '../../../utils/entries';
 import { type GoodsView, REASON_MAX, toGoodsView } from '../../../utils/points';
 import type { Change, Tap } from '../../../base/events';
@@ -16,7 +17,7 @@ const RESTOCK_MAX = 10000;
 
 /** 商品管理: every item of the mall, off-shelf ones too; restock, take off or put back on the shelf. */
 Component({
-  behaviors: [retryKeyed, pagedList, staffPage],
+  behaviors: [retryKeyed, pagedList, managersList, freshOnShow],
 
   data: {
     /** The item whose restock or off-shelf form is open. */
@@ -29,19 +30,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      void this.start();
-    },
-
-    onShow() {
-      // Back from editing or creating: names, costs and the list have changed.
-      if (this.data.state === 'ready') void this.reload();
-    },
-
-    async start() {
-      if (await this.ensureStaff(managersOnly)) await this.reload();
-    },
-
     async fetchPage(cursor?: string) {
       return viewPage(await points.goods({ all: true, ...(cursor ? { cursor } : {}) }), (g) => toGoodsView(g, imageUrl));
     },
@@ -97,17 +85,9 @@ Component({
 
     /** One change; a retry after a lost answer carries the same requestId. True when it went through. */
     async send(req: ManageGoods): Promise<boolean> {
-      const key = this.retryKey();
-      this.setData({ busy: true });
-      const res: Result<{ goods: Goods }> = await points.manageGoods({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code !== 'INTERNAL') key.settle();
-        tell('没有完成', res.message);
-        return false;
-      }
-      key.settle();
-      const view = toGoodsView(res.data.goods, imageUrl);
+      const done = await saveOnce(this, this.retryKey(), req, points.manageGoods, { flag: 'busy', title: '没有完成' });
+      if (!done) return false;
+      const view = toGoodsView(done.goods, imageUrl);
       this.setData({ items: (this.data.items as GoodsView[]).map((g) => (g.id === view.id ? view : g)), formId: '', formKind: '' });
       return true;
     },

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { sendOnce } from '../../../services/retry';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Result } from '../../../../typings/api';
@@ -42,7 +43,7 @@ const mayOpen = (me: Me) => isStaff(me.roles) || me.roles.includes('unit_member'
  * with what the caller may do to it; the server decides every change again.
  */
 Component({
-  behaviors: [retryKeyed, pagedList, staffPage],
+  behaviors: [retryKeyed, pagedList, staffPage, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -78,10 +79,6 @@ Component({
     },
 
     /** Back from a form: show what it changed. */
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
-    },
-
     async start() {
       const me = await this.ensureStaff(mayOpen);
       if (!me) return;

@@ -5,7 +5,8 @@ import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { toast } from '../../../utils/dialog';
 import { NEED_SOURCE_LABELS, SERVICE_CATEGORIES, URGENCY_LABELS, VISIT_GROUPS } from '../../../utils/lists-view';
-import { communityGrids, saveOnce, saved } from '../lists-shared';
+import { communityGrids, saved } from '../lists-shared';
+import { saveOnce } from '../../../services/retry';
 import { ADDRESS_MAX, DETAIL_MAX, type NeedForm, TITLE_MAX, WHO_MAX, emptyForm, formOf, formProblem, patchOf, toInput } from './form';
 import type { Change, Tap } from '../../../base/events';
 
@@ -16,8 +17,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     form: emptyForm(),
     original: null as NeedDetail | null,

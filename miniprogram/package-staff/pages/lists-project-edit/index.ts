@@ -7,7 +7,8 @@ import { shanghaiDate } from '../../../utils/date';
 import { toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
 import { SERVICE_CATEGORIES, type NeedCardView, onMap, toNeedCardView, toggled } from '../../../utils/lists-view';
-import { type GridOption, communityGrids, saveOnce, saved } from '../lists-shared';
+import { type GridOption, communityGrids, saved } from '../lists-shared';
+import { saveOnce } from '../../../services/retry';
 import { DESCRIPTION_MAX, type ProjectForm, TITLE_MAX, emptyForm, formForNeeds, formOf, formProblem, parseNeedIds, toCreate, toUpdate } from './form';
 import type { Change, Tap } from '../../../base/events';
 
@@ -20,8 +21,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     form: emptyForm(),
     original: null as ProjectDetail | null,

@@ -8,7 +8,8 @@ import { pickLocation } from '../../../services/location';
 import { toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
 import { PERIOD_LABELS, PROVIDER_KIND_LABELS, SERVICE_CATEGORIES, choicesOf, onMap, toggled } from '../../../utils/lists-view';
-import { type GridOption, communityGrids, saveOnce, saved } from '../lists-shared';
+import { type GridOption, communityGrids, saved } from '../lists-shared';
+import { saveOnce } from '../../../services/retry';
 import {
   AVAILABILITY_MAX,
   type AreaMode,
@@ -39,8 +40,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     manager: false,
     form: emptyForm(),

@@ -61,8 +61,6 @@ Component({
   behaviors: [retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     kinds: [] as KindItem[],
     busy: false,
   },

@@ -18,8 +18,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     /** Empty when adding a new place. */
     id: '',
     status: 'active' as 'active' | 'closed',

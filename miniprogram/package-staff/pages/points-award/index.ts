@@ -2,6 +2,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import type { EarningRule, RuleKey } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
+import { sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
 import type { Change, Tap } from '../../../base/events';
@@ -15,8 +16,6 @@ Component({
   behaviors: [retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     userId: '',
     rules: [] as EarningRule[],
     /** A rule's key, or '' for a number of points typed in. */
@@ -90,15 +89,9 @@ Component({
       if (typeof r === 'string') return toast(r);
       this.setData({ busy: true });
       if (!(await ask('确认奖励', `为编号 ${r.req.userId} 的居民奖励 ${r.what}\n原因：${r.req.reason}`, '确认奖励'))) return this.setData({ busy: false });
-      const key = this.retryKey();
-      const res = await points.award({ ...r.req, requestId: key.for(r.req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到结果', `${res.message}。请再点一次“奖励积分”，不会重复加分。`);
-        key.settle();
-        return tell('没有奖励', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.retryKey(), (rid) => points.award({ ...r.req, requestId: rid(r.req) }), { again: '请再点一次“奖励积分”，不会重复加分' });
+      if (!res) return;
+      if (!res.ok) return tell('没有奖励', res.message);
       const line = { id: res.data.entry.id, text: `${res.data.holder} +${res.data.entry.amount} · ${res.data.entry.reason}` };
       this.setData({ userId: '', reason: '', amount: '', done: [line, ...this.data.done] });
       toast(`已为${res.data.holder}奖励${res.data.entry.amount}积分`);

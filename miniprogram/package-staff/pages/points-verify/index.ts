@@ -2,6 +2,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { imageUrl } from '../../../services/storage';
+import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager, mayVerify } from '../../../utils/labels';
 import { type VerifiedView, parsePickupCode, toVerifiedView } from '../../../utils/points';
@@ -12,8 +13,6 @@ Component({
   behaviors: [retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     scopeText: '',
     code: '',
     busy: false,
@@ -63,17 +62,12 @@ Component({
     async verify(code: string) {
       if (this.data.busy) return;
       this.setData({ busy: true, refusal: '' });
-      const key = this.retryKey();
-      const res = await points.verify({ code, requestId: key.for({ code }) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => points.verify({ code, requestId: rid({ code }) }), { title: '没有收到核销结果', again: '请再核销一次，不会重复核销' });
+      if (!res) return;
       if (!res.ok) {
-        // Lost on the way back: the same code again is the same request, not a second pickup.
-        if (res.code === 'INTERNAL') return tell('没有收到核销结果', `${res.message}。请再核销一次，不会重复核销。`);
-        key.settle();
         this.setData({ refusal: res.message, result: null });
         return tell('未能核销', res.message);
       }
-      key.settle();
       const view = toVerifiedView(res.data.order, imageUrl);
       const line = { id: view.id, text: `${view.goodsName} × ${view.quantity} · ${view.holder}` };
       this.setData({ result: view, code: '', done: [line, ...this.data.done.filter((d) => d.id !== view.id)] });

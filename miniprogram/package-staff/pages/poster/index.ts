@@ -28,8 +28,6 @@ function codeFile(dataUrl: string, name: string): Promise<string> {
 Component({
   behaviors: [staffPage],
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     gridId: '',
     poster: null as Poster | null,
     saving: false,

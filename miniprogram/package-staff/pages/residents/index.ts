@@ -22,8 +22,6 @@ function rowView(r: ResidentRow): RowView {
 Component({
   behaviors: [staffPage],
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     grids: [] as GridChoice[],
     /** '' = residents without a grid; else a grid id. */
     filter: '',

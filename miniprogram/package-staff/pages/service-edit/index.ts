@@ -5,6 +5,7 @@ import type { WeekdayKey } from '../../../../typings/map';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import * as map from '../../../services/map';
+import { sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { SERVICE_KIND_LABELS } from '../../../utils/booking';
 import { SERVICE_LIMITS, type ServiceDraft, WEEKDAYS, draftOf, emptyDraft, serviceChanges, serviceInput, serviceProblem } from './form';
@@ -21,8 +22,6 @@ Component({
   behaviors: [editPage, retryKeyed, staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     id: '',
     original: null as { hoursNote: string; paused: boolean; pausedReason: string } | null,
     form: emptyDraft() as ServiceDraft,
@@ -104,16 +103,10 @@ Component({
     },
 
     async send(req: ManageServiceReq, done: string) {
-      const key = this.retryKey();
       this.setData({ busy: true });
-      const res = await booking.manageService({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到保存结果', `${res.message}。请再点一次，不会重复保存。`);
-        key.settle();
-        return tell('未能保存', res.message);
-      }
-      key.settle();
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.manageService({ ...req, requestId: rid(req) }), { title: '没有收到保存结果', again: '请再点一次，不会重复保存' });
+      if (!res) return;
+      if (!res.ok) return tell('未能保存', res.message);
       toast(done);
       wx.navigateBack({ delta: 1 });
     },

@@ -1,5 +1,5 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
-import { managersOnly, staffPage } from '../../../behaviors/staff-page';
+import { managersList } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, toCardView } from '../../../utils/wish';
@@ -11,21 +11,13 @@ import type { Tap } from '../../../base/events';
  * confirm alone only after the resident has been silent for 3 days, and says so otherwise.
  */
 Component({
-  behaviors: [pagedList, staffPage],
+  behaviors: [pagedList, managersList],
 
   data: {
     busy: '',
   },
 
   methods: {
-    onLoad() {
-      void this.start();
-    },
-
-    async start() {
-      if (await this.ensureStaff(managersOnly)) await this.reload();
-    },
-
     async fetchPage(cursor?: string) {
       return viewPage(await wish.queue({ kind: 'confirmation', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },

@@ -1,5 +1,5 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
-import { managersOnly, staffPage } from '../../../behaviors/staff-page';
+import { managersList } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish';
@@ -8,7 +8,7 @@ import type { Change, Tap } from '../../../base/events';
 
 /** Wishes waiting for review, oldest first: approve, or reject with a reason, right on the list. */
 Component({
-  behaviors: [pagedList, staffPage],
+  behaviors: [pagedList, managersList],
 
   data: {
     busy: '',
@@ -18,15 +18,6 @@ Component({
   },
 
   methods: {
-    onLoad() {
-      void this.start();
-    },
-
-    async start() {
-      // The server refuses anyone else; this spares them a page of buttons that would fail.
-      if (await this.ensureStaff(managersOnly)) await this.reload();
-    },
-
     async fetchPage(cursor?: string) {
       return viewPage(await wish.queue({ kind: 'review', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },

@@ -22,8 +22,6 @@ Component({
   behaviors: [staffPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     current: null as Current | null,
     seasons: [] as SeasonView[],
     name: '',

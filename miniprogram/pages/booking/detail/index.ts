@@ -25,9 +25,6 @@ Component({
   behaviors: [detailPage, retryKeyed],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
-    id: '',
     booking: null as BookingView | null,
     errand: null as ErrandView | null,
     signup: null as SignupView | null,

@@ -3,6 +3,7 @@ import { memberPage } from '../../../behaviors/member-page';
 import type { Service } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { offerNotice } from '../../../services/subscribe';
+import { sendOnce } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../../../utils/booking';
@@ -21,8 +22,6 @@ Component({
   behaviors: [retryKeyed, memberPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     serviceId: '',
     service: null as ServiceView | null,
     homeVisit: false,
@@ -131,17 +130,13 @@ Component({
       else lines.push(`请将材料交到${service.placeName}`);
       if (!(await ask('确认提交', lines.join('\n'), '确认提交'))) return this.setData({ busy: false });
 
-      const key = this.retryKey();
       const req = errandRequest(this.data.serviceId, draft, kind);
-      const res = await booking.requestErrand({ ...req, requestId: key.for(req) });
-      this.setData({ busy: false });
+      const res = await sendOnce(this, this.retryKey(), (rid) => booking.requestErrand({ ...req, requestId: rid(req) }), { title: '没有收到提交结果', again: '请再点一次，不会重复提交' });
+      if (!res) return;
       if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到提交结果', `${res.message}。请再点一次，不会重复提交。`);
-        key.settle();
         this.setData({ refusal: res.message });
         return tell('未能提交', res.message);
       }
-      key.settle();
       const id = res.data.errand.id;
       offerNotice('已提交', '社区受理、办结时通知您，好吗？', ['errandUpdated'], () => wx.redirectTo({ url: `${BOOKING_PAGES.detail}?id=${id}` }));
     },

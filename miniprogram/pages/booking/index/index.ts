@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { ServiceKind } from '../../../../typings/booking';
@@ -21,7 +22,7 @@ const TABS: Array<{ value: Tab; label: string; hint: string }> = [
 
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed],
+  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -35,15 +36,6 @@ Component({
       const tab = TABS.find((t) => t.value === query.tab);
       if (tab) this.setData({ tab: tab.value, hint: tab.hint });
       void this.start();
-    },
-
-    onShow() {
-      // Back from booking or signing up: places left have changed.
-      if (this.data.state === 'ready') void this.reload();
-    },
-
-    listKey(): string {
-      return this.data.tab;
     },
 
     async fetchPage(cursor?: string) {

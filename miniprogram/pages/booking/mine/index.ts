@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Booking, Errand, ServiceHoursSummary, Signup } from '../../../../typings/booking';
@@ -21,7 +22,7 @@ type Item = BookingView | ErrandView | SignupView;
 
 /** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed],
+  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -37,10 +38,6 @@ Component({
       void this.start();
     },
 
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
-    },
-
     view(kind: Kind, item: Booking | Errand | Signup): Item {
       if (kind === 'bookings') return toBookingView(item as Booking);
       if (kind === 'errands') return toErrandView(item as Errand);
@@ -49,10 +46,6 @@ Component({
 
     showHours(h: ServiceHoursSummary | undefined) {
       if (h) this.setData({ hours: { hours: hoursText(h.minutes), activities: h.activities } });
-    },
-
-    listKey(): string {
-      return this.data.tab;
     },
 
     async fetchPage(cursor?: string) {

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { SlotDay } from '../../../../typings/booking';
@@ -22,11 +23,9 @@ function firstDay(days: DayView[]): number {
  * left, booking with a confirmation, 候补 on a full slot; then the reminder offer and the booking.
  */
 Component({
-  behaviors: [memberPage, retryKeyed],
+  behaviors: [memberPage, retryKeyed, freshOnShow],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     id: '',
     service: null as ServiceView | null,
     days: [] as DayView[],
@@ -47,11 +46,6 @@ Component({
       if (!id) return this.setData({ state: 'error', errorText: '服务不存在或已下线' });
       this.setData({ id });
       void this.start();
-    },
-
-    onShow() {
-      // Back from a booking (cancelled there, perhaps): show what is left now.
-      if (this.data.state === 'ready') void this.reload();
     },
 
     async onPullDownRefresh() {

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
@@ -6,16 +7,11 @@ import { toTicketCardView } from '../../../utils/ticket-view';
 
 /** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */
 Component({
-  behaviors: [memberPage, pagedList],
+  behaviors: [memberPage, pagedList, freshOnShow],
 
   methods: {
     onLoad() {
       void this.start();
-    },
-
-    onShow() {
-      // Back from a ticket (rated, withdrawn) or from 我要反映: show where things stand now.
-      if (this.data.state === 'ready') void this.reload();
     },
 
     async fetchPage(cursor?: string) {

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { TicketStatus } from '../../../../typings/lists';
@@ -22,7 +23,7 @@ const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; em
  * each with how long is left, and 接单 right on the card.
  */
 Component({
-  behaviors: [retryKeyed, memberPage, pagedList],
+  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -36,14 +37,6 @@ Component({
       const tab = TABS.find((t) => t.value === query.tab);
       if (tab) this.setData({ tab: tab.value, emptyText: tab.empty });
       void this.start();
-    },
-
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
-    },
-
-    listKey(): string {
-      return this.data.tab;
     },
 
     async fetchPage(cursor?: string) {

@@ -34,9 +34,7 @@ Component({
   behaviors: [detailPage, inlineForm, retryKeyed],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
-    id: '',
+    goneText: '工单不存在或已删除',
     ticket: null as TicketDetailView | null,
     busy: false,
     refusal: '',
@@ -53,13 +51,6 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      const id = query.id ?? '';
-      if (!id) return this.setData({ state: 'error', errorText: '工单不存在或已删除' });
-      this.setData({ id });
-      void this.start();
-    },
-
     async fetchDetail() {
       return pick(await lists.ticket({ id: this.data.id }), (d) => d.ticket);
     },

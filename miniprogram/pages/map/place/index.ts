@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { detailPage, pick } from '../../../behaviors/detail-page';
 import type { PlaceDetail } from '../../../../typings/map';
 import { lastLocation, navigateTo } from '../../../services/location';
@@ -12,12 +13,10 @@ import { type DetailView, toDetailView } from './view';
 const BOOKING_PAGE = '/pages/booking/service/index';
 
 Component({
-  behaviors: [detailPage],
+  behaviors: [detailPage, freshOnShow],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
-    id: '',
+    goneText: '地点不存在或已关闭',
     place: null as DetailView | null,
     /** Staff of the community may edit the place. */
     canEdit: false,
@@ -26,18 +25,6 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      const id = query.id ?? '';
-      if (!id) return this.setData({ state: 'error', errorText: '地点不存在或已关闭' });
-      this.setData({ id });
-      void this.start();
-    },
-
-    onShow() {
-      // Back from editing: show the place as it is now.
-      if (this.data.state === 'ready') void this.reload();
-    },
-
     async start() {
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import type { EarningRule } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
@@ -10,7 +11,7 @@ type Link = keyof typeof POINTS_PAGES;
 
 /** 我的积分: the balance, how it was earned and spent, what earns points, and the way to the mall. */
 Component({
-  behaviors: [memberPage, pagedList],
+  behaviors: [memberPage, pagedList, freshOnShow],
 
   data: {
     balance: 0,
@@ -26,11 +27,6 @@ Component({
   methods: {
     onLoad() {
       void this.start();
-    },
-
-    onShow() {
-      // Back from the mall or an order: the balance may have changed.
-      if (this.data.state === 'ready') void this.reload();
     },
 
     async start() {

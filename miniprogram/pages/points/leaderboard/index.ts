@@ -8,8 +8,6 @@ Component({
   behaviors: [memberPage],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     scope: '',
     range: '',
     rows: [] as RankView[],

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
@@ -7,7 +8,7 @@ import { toGoodsView } from '../../../utils/points';
 
 /** 积分商城: what the community's points buy, with what is left and where to pick it up. */
 Component({
-  behaviors: [memberPage, pagedList],
+  behaviors: [memberPage, pagedList, freshOnShow],
 
   data: {
     balance: 0,
@@ -16,11 +17,6 @@ Component({
   methods: {
     onLoad() {
       void this.start();
-    },
-
-    onShow() {
-      // Back from redeeming: stock and balance have changed.
-      if (this.data.state === 'ready') void this.reload();
     },
 
     /** The first page comes with the balance, read at the same time. */

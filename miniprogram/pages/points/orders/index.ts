@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { OrderStatus } from '../../../../typings/points';
@@ -20,7 +21,7 @@ const TABS: Array<{ value: Tab; label: string }> = [
 
 /** 我的兑换: orders by status; one waiting for pickup shows its code as a QR code and in big digits. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed],
+  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -32,14 +33,6 @@ Component({
   methods: {
     onLoad() {
       void this.start();
-    },
-
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
-    },
-
-    listKey(): string {
-      return this.data.tab;
     },
 
     /** The first page comes with the balance, read at the same time. */

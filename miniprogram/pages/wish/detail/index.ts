@@ -35,9 +35,7 @@ Component({
   behaviors: [detailPage, inlineForm],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
-    id: '',
+    goneText: '心愿不存在或已删除',
     wish: null as DetailView | null,
     buttons: [] as ButtonView[],
     /** The caller published this wish. */
@@ -53,13 +51,6 @@ Component({
   },
 
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      const id = query.id ?? '';
-      if (!id) return this.setData({ state: 'error', errorText: '心愿不存在或已删除' });
-      this.setData({ id });
-      void this.start();
-    },
-
     async fetchDetail() {
       return pick(await wish.get({ id: this.data.id }), (d) => d.wish);
     },

@@ -1,3 +1,4 @@
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { imageUrl } from '../../../services/storage';
@@ -7,7 +8,7 @@ import { toCardView } from '../../../utils/wish';
 type Tab = 'posted' | 'claimed';
 
 Component({
-  behaviors: [memberPage, pagedList],
+  behaviors: [memberPage, pagedList, freshOnShow],
 
   data: {
     tab: 'posted' as Tab,
@@ -17,15 +18,6 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       if (query.tab === 'claimed') this.setData({ tab: 'claimed' });
       void this.start();
-    },
-
-    onShow() {
-      // Back from a wish: its status may have changed.
-      if (this.data.state === 'ready') void this.reload();
-    },
-
-    listKey(): string {
-      return this.data.tab;
     },
 
     async fetchPage(cursor?: string) {
