@@ -405,20 +405,20 @@ export interface ListsApi {
     } & Idempotent;
     res: { need: NeedDetail };
   };
-  needs: { req: { status?: NeedStatus; source?: NeedSource; category?: string; gridId?: string; cursor?: string; limit?: number }; res: Page<NeedCard> };
+  needs: { req: { status?: NeedStatus; source?: NeedSource; category?: ServiceCategory; gridId?: string; cursor?: string; limit?: number }; res: Page<NeedCard> };
   need: { req: { id: string }; res: { need: NeedDetail } };
   // resources
   saveResource: {
-    req: ({ op: 'create'; resource: ResourceInput } | { op: 'update'; id: string; resource: ResourceInput } | { op: 'pause' | 'resume' | 'retire'; id: string; reason?: string }) & Idempotent;
+    req: ({ op: 'create'; resource: ResourceInput } | { op: 'update'; id: string; resource: ResourceInput; reason?: string } | { op: 'pause' | 'resume' | 'retire'; id: string; reason?: string }) & Idempotent;
     res: { resource: ResourceView };
   };
-  resources: { req: { status?: ResourceStatus; providerKind?: ProviderKind; category?: string; mine?: boolean; cursor?: string; limit?: number }; res: Page<ResourceView> };
+  resources: { req: { status?: ResourceStatus; providerKind?: ProviderKind; category?: ServiceCategory; mine?: boolean; cursor?: string; limit?: number }; res: Page<ResourceView> };
   resource: { req: { id: string }; res: { resource: ResourceView; timeline: ListEvent[] } };
   // projects
   saveProject: {
     req: (
       | { op: 'create'; project: { title: string; description: string; category: ServiceCategory; gridIds: string[]; needIds?: string[]; plannedStart?: string; plannedEnd?: string } }
-      | { op: 'update'; id: string; project: { title?: string; description?: string; plannedStart?: string; plannedEnd?: string; addNeedIds?: string[] } }
+      | { op: 'update'; id: string; project: { title?: string; description?: string; plannedStart?: string; plannedEnd?: string; addNeedIds?: string[] }; reason?: string }
       | { op: 'publish' | 'start' | 'complete' | 'cancel'; id: string; reason?: string }
     ) & Idempotent;
     res: { project: ProjectDetail };

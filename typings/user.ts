@@ -68,6 +68,10 @@ export interface MoveOffer {
   scene: string;
 }
 
+/** Where a poster's code may land (the pages a first-time visitor can start from). */
+export const POSTER_PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
+export type PosterPage = (typeof POSTER_PAGES)[number];
+
 /** What a community (or grid) poster shows. */
 export interface Poster {
   title: string;
@@ -112,7 +116,7 @@ export interface UserApi {
   redeemInvite: { req: { code: string } & Idempotent; res: { me: Me } };
   qrcode: {
     /** Without a grid: the community's poster; with one: that grid's. */
-    req: { gridId?: string; page?: string } & Idempotent;
+    req: { gridId?: string; page?: PosterPage } & Idempotent;
     res: { scene: string; /** A PNG data URL of the mini-program code. */ image: string };
   };
   /** A printable poster's content: the mini-program draws it on an A4 canvas. */

@@ -50,7 +50,7 @@ export const activities = action(
     category: z.optional(activityCategory),
     cursor,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function activities(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const past = input.when === 'past';
     const where: Record<string, unknown> = { communityId: user.communityId, end: past ? { $lte: ctx.now } : { $gt: ctx.now } };
@@ -67,7 +67,7 @@ export const activities = action(
   },
 );
 
-export const publishActivity = action(publishActivityInput, async (ctx: BookingCtx, input) => {
+export const publishActivity = action(publishActivityInput, async function publishActivity(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有本社区的工作人员可以发布志愿活动');
   let cancelled: Array<{ userId: string; id: string }> = [];
@@ -150,7 +150,7 @@ function open(a: ActivityDoc, now: number): void {
 }
 
 /** Same rules as a slot: never over the headcount, one place per person, a waitlist when full. */
-export const signUp = action(z.object({ activityId: id('活动编号'), requestId }), async (ctx: BookingCtx, input) => {
+export const signUp = action(z.object({ activityId: id('活动编号'), requestId }), async function signUp(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   const key = requestKey(user._id, 'booking', 'signUp', input.requestId);
   await precheck(key, async () => {
@@ -246,7 +246,7 @@ export async function signupDetail(s: SignupDoc, viewer: Member, now: number) {
 }
 
 /** Staff and grid workers: who signed up, in the order they did, with attendance and hours. */
-export const roster = action(z.object({ activityId: id('活动编号'), cursor }), async (ctx: BookingCtx, input) => {
+export const roster = action(z.object({ activityId: id('活动编号'), cursor }), async function roster(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   assertDesk(user, '只有社区工作人员或网格员可以查看报名名单');
   const a = await loadActivity(docs, input.activityId, user);

@@ -41,7 +41,7 @@ function freshSlot(s: ServiceDoc, t: SlotTime, now: number): SlotDoc {
  * is read and written in the transaction, so the slot never goes over capacity and one person
  * never holds two places in it, however many book at once.
  */
-export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text('备注', 100)), requestId }), async (ctx: BookingCtx, input) => {
+export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text('备注', 100)), requestId }), async function book(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   const { serviceId, date: day } = parseSlotId(input.slotId)!;
   const key = requestKey(user._id, 'booking', 'book', input.requestId);
@@ -165,7 +165,7 @@ export async function cancelBooking(ctx: BookingCtx, user: Member, input: { id: 
 }
 
 /** A booking (bk_…) or an activity sign-up (su_…). */
-export const cancel = action(z.object({ id: id('预约编号'), reason: z.optional(text('取消原因', 200)), requestId }), async (ctx: BookingCtx, input) => {
+export const cancel = action(z.object({ id: id('预约编号'), reason: z.optional(text('取消原因', 200)), requestId }), async function cancel(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   if (input.id.startsWith('su_')) return cancelSignup(ctx, user, input);
   if (!input.id.startsWith('bk_')) throw notFound('预约不存在');
@@ -190,7 +190,7 @@ const SUMMARY = ['booked', 'checked_in', 'no_show', 'waitlisted', 'cancelled'] a
 /** Staff and grid workers: the bookings of one day, in time order, with the day's counts. */
 export const schedule = action(
   z.object({ date, serviceId: z.optional(id('服务编号')), placeId: z.optional(id('地点编号')), cursor }),
-  async (ctx: BookingCtx, input) => {
+  async function schedule(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     assertDesk(user, '只有社区工作人员或网格员可以查看预约日程');
     const scope: Record<string, unknown> = { communityId: user.communityId, date: input.date };

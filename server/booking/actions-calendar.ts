@@ -27,7 +27,7 @@ async function horizonFor(user: Member, now: number): Promise<CalendarHorizon> {
   return horizonOf(localDate(now), await latestOverride(user.communityId));
 }
 
-export const calendar = action(z.object({ from: date, to: date }), async (ctx: BookingCtx, input) => {
+export const calendar = action(z.object({ from: date, to: date }), async function calendar(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   if (input.to < input.from) throw invalid('结束日期不能早于开始日期');
   if (input.to > addDays(input.from, MAX_CALENDAR_DAYS - 1)) throw invalid(`一次最多查看${MAX_CALENDAR_DAYS}天`);
@@ -52,7 +52,7 @@ export const setCalendarDay = action(
     name: z.optional(text('节日名称', 10)),
     requestId,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function setCalendarDay(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有本社区的工作人员可以修改工作日历');
     assertEditable(input.date, ctx.now);
@@ -89,7 +89,7 @@ export const setCalendarDay = action(
   },
 );
 
-export const clearCalendarDay = action(z.object({ date, requestId }), async (ctx: BookingCtx, input) => {
+export const clearCalendarDay = action(z.object({ date, requestId }), async function clearCalendarDay(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有本社区的工作人员可以修改工作日历');
   assertEditable(input.date, ctx.now);

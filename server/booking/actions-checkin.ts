@@ -121,7 +121,7 @@ async function respond(kind: 'booking' | 'signup', id: string, user: Member, now
  * place's check-in poster (bookings) or the activity's code (sign-ups) inside the window: from
  * 30 minutes before the start until the end.
  */
-export const checkIn = action(z.object({ code: scanInput, requestId }), async (ctx: BookingCtx, input) => {
+export const checkIn = action(z.object({ code: scanInput, requestId }), async function checkIn(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   const scan = scanned(input.code);
   const key = requestKey(user._id, 'booking', 'checkIn', input.requestId);
@@ -190,7 +190,7 @@ async function checkOutSignup(tx: DocStore, signupId: string, actor: Member, now
   return { id: s._id, points };
 }
 
-export const checkOut = action(z.object({ code: scanInput, requestId }), async (ctx: BookingCtx, input) => {
+export const checkOut = action(z.object({ code: scanInput, requestId }), async function checkOut(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   const scan = scanned(input.code);
   const key = requestKey(user._id, 'booking', 'checkOut', input.requestId);

@@ -86,7 +86,7 @@ export const requestErrand = action(
     contactPhone: z.optional(phone),
     requestId,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function requestErrand(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const s = await loadService(docs, input.serviceId, user);
     if (s.kind === 'appointment') throw precondition('该服务须预约时段到场办理，请选择时段预约');
@@ -151,7 +151,7 @@ export const errands = action(
     status: z.optional(z.enum(['submitted', 'accepted', 'done', 'rated', 'cancelled'], { error: '状态筛选不正确' })),
     cursor,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function errands(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const grid = workerGrid(user);
     if (!isStaff(user) && !grid) throw forbidden('只有社区工作人员或网格员可以查看代办队列');
@@ -182,7 +182,7 @@ function workerRole(u: UserDoc): 'staff' | 'grid_worker' | undefined {
 }
 
 /** Staff: who can be assigned an errand (masked names, user ids; never an openid or a phone). */
-export const workers = action(z.object({}), async (ctx: BookingCtx) => {
+export const workers = action(z.object({}), async function workers(ctx: BookingCtx) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有本社区的工作人员可以指派代办');
   const [people, grids] = await Promise.all([
@@ -202,7 +202,7 @@ export const workers = action(z.object({}), async (ctx: BookingCtx) => {
 
 export const assignErrand = action(
   z.object({ id: id('代办编号'), assigneeId: z.optional(id('办理人')), reason: z.optional(text('说明', 200)), requestId }),
-  async (ctx: BookingCtx, input) => {
+  async function assignErrand(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     return mutate(user, ctx, 'assignErrand', input.id, input.requestId, async (tx, current) => {
       // Taking an errand in hand is staff having read it: a hold on its text ends.
@@ -233,7 +233,7 @@ export const assignErrand = action(
 
 export const updateErrand = action(
   z.object({ id: id('代办编号'), op: z.enum(['done', 'cancel', 'note'], { error: '操作须为 done、cancel 或 note' }), note: z.optional(text('说明', 300)), requestId }),
-  async (ctx: BookingCtx, input) => {
+  async function updateErrand(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     return mutate(user, ctx, 'updateErrand', input.id, input.requestId, async (_tx, e) => {
       const staff = isStaff(user) && user.communityId === e.communityId;
@@ -254,7 +254,7 @@ export const updateErrand = action(
   },
 );
 
-export const rateErrand = action(z.object({ id: id('代办编号'), stars, comment: z.optional(text('评价', 200)), requestId }), async (ctx: BookingCtx, input) => {
+export const rateErrand = action(z.object({ id: id('代办编号'), stars, comment: z.optional(text('评价', 200)), requestId }), async function rateErrand(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   return mutate(user, ctx, 'rateErrand', input.id, input.requestId, async (_tx, e) => {
     if (e.requesterId !== user._id) throw forbidden('只有提交人可以评价');

@@ -50,7 +50,7 @@ export const services = action(
     cursor,
     limit,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function services(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const where: Record<string, unknown> = { communityId: user.communityId, kind: input.kind ?? { $in: ['appointment', 'proxy', 'home_visit'] } };
     if (!(input.includePaused && isStaff(user))) where.status = 'active';
@@ -71,7 +71,7 @@ const LIVE = ['booked', 'waitlisted', 'checked_in'];
 
 export const slots = action(
   z.object({ serviceId: id('服务编号'), from: z.optional(date), to: z.optional(date) }),
-  async (ctx: BookingCtx, input) => {
+  async function slots(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const s = await loadService(docs, input.serviceId, user);
     if (s.kind !== 'appointment' || !s.appointment) throw precondition('该服务无需预约时段，请直接提交代办申请');
@@ -136,7 +136,7 @@ function withDefaults(a: Partial<AppointmentSettings> & Pick<AppointmentSettings
   };
 }
 
-export const manageService = action(manageServiceInput, async (ctx: BookingCtx, input) => {
+export const manageService = action(manageServiceInput, async function manageService(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有本社区的工作人员可以维护服务');
   if (input.op === 'create') {
@@ -199,7 +199,7 @@ export const manageService = action(manageServiceInput, async (ctx: BookingCtx, 
 /** The key of a place's check-in poster, made on first use; `rotate` replaces it. */
 export const placeCode = action(
   z.object({ placeId: id('地点编号'), rotate: z.optional(z.boolean({ error: 'rotate 须为是或否' })), requestId }),
-  async (ctx: BookingCtx, input) => {
+  async function placeCode(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有本社区的工作人员可以生成签到码');
     const place = await loadPlace(docs, input.placeId, user);

@@ -8,9 +8,11 @@ import * as activities from './actions-activities';
 import * as queries from './queries';
 import * as calendar from './actions-calendar';
 import { markNoShows, remindTomorrow } from './timers';
+import type { BookingCtx } from './context';
+import type { BookingApi } from '../../typings/booking';
 
 /** Booking: appointment slots, 代办 and 上门帮办 errands, volunteer activities (typings/booking.ts). */
-export const bookingFunction = defineFunction(
+export const bookingFunction = defineFunction<BookingApi, BookingCtx>(
   'booking',
   {
     services: services.services,

@@ -25,7 +25,7 @@ export const mine = action(
     when: z.optional(z.enum(['upcoming', 'past'], { error: '时间筛选须为 upcoming 或 past' })),
     cursor,
   }),
-  async (ctx: BookingCtx, input) => {
+  async function mine(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const kind = input.kind ?? 'bookings';
     const offset = offsetOf(input.cursor);
@@ -76,7 +76,7 @@ export const mine = action(
 );
 
 /** One booking (bk_), errand (er_) or sign-up (su_) with its timeline, to those who may see it. */
-export const detail = action(z.object({ id: id('编号') }), async (ctx: BookingCtx, input) => {
+export const detail = action(z.object({ id: id('编号') }), async function detail(ctx: BookingCtx, input) {
   const user = await requireMember(ctx.openid);
   if (input.id.startsWith('bk_')) {
     const b = await docs.get<BookingDoc>(BOOKINGS, input.id);

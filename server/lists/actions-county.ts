@@ -32,7 +32,7 @@ const COUNTY_WAITING = '县(区)委包案（待包案干部接手）';
 const RESIDENT_STATUS = '提级办理';
 const RESIDENT_NOTE = '已提交县(区)级包案办理';
 
-export const escalateCounty = action(z.object({ id: docId('工单编号'), reason: reason('提级原因'), requestId }), async (ctx: ListsCtx, input) => {
+export const escalateCounty = action(z.object({ id: docId('工单编号'), reason: reason('提级原因'), requestId }), async function escalateCounty(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区书记或社区工作人员可以提级至县(区)委包案');
   let officers: Awaited<ReturnType<typeof countyOfficersOf>> = [];
@@ -85,7 +85,7 @@ const QUEUE_STATUS: Record<'open' | 'dispatched' | 'accepted' | 'done', TicketSt
  */
 export const countyQueue = action(
   z.object({ status: z.optional(z.enum(['open', 'dispatched', 'accepted', 'done'], { error: '状态筛选不正确' })), cursor, limit }),
-  async (ctx: ListsCtx, input) => {
+  async function countyQueue(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     const communities = countyCommunities(user);
     if (!communities.length) throw forbidden('县级包案队列仅供县(区)委包案干部查看');
@@ -110,7 +110,7 @@ export const countyQueue = action(
 );
 
 /** 包案进展: a county officer writes how the case goes; the community and the resident read it in the timeline. */
-export const countyNote = action(z.object({ id: docId('工单编号'), note: text('包案进展', 200), requestId }), async (ctx: ListsCtx, input) => {
+export const countyNote = action(z.object({ id: docId('工单编号'), note: text('包案进展', 200), requestId }), async function countyNote(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await mutate(user, ctx, 'countyNote', input.id, input.requestId, async (tx, cur) => {
     if (cur.level !== 'county' || !countyCommunities(user).includes(cur.communityId)) throw forbidden('只有县(区)委包案干部可以填写包案进展');

@@ -54,7 +54,7 @@ export const submitRequest = action(
     photos,
     requestId,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function submitRequest(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     const gridId = input.gridId ?? user.gridId;
     if (gridId) await assertGrid(docs, gridId, user.communityId);
@@ -129,7 +129,7 @@ function assertMayEnter(user: Member, gridId: string | undefined): void {
 }
 
 /** Staff and grid workers enter needs found on 走访 and 五必访. */
-export const addNeed = action(z.object({ ...needFields, requestId }), async (ctx: ListsCtx, input) => {
+export const addNeed = action(z.object({ ...needFields, requestId }), async function addNeed(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertMayEnter(user, input.gridId);
   await assertGrid(docs, input.gridId, user.communityId);
@@ -182,7 +182,7 @@ export const updateNeed = action(
     reason: z.optional(reason()),
     requestId,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function updateNeed(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     if (input.op === 'edit' && !input.patch) throw invalid('请填写要修改的内容');
     if (input.op !== 'edit' && !input.reason) throw invalid('请填写原因');
@@ -252,7 +252,7 @@ export const needs = action(
     cursor,
     limit,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function needs(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     if (!mayReadNeeds(user)) throw forbidden('需求清单仅供社区工作人员和网格员查看');
     const mine = workerGrids(user);
@@ -279,7 +279,7 @@ export const needs = action(
   },
 );
 
-export const need = action(z.object({ id: docId('需求编号') }), async (ctx: ListsCtx, input) => {
+export const need = action(z.object({ id: docId('需求编号') }), async function need(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const n = await loadOwn<NeedDoc>(docs, NEEDS, input.id, user, '需求');
   const ok = isStaff(user) || (!!n.gridId && workerGrids(user).includes(n.gridId)) || n.requesterId === user._id;

@@ -74,61 +74,79 @@ function checkDates(start?: string, end?: string): void {
   if (start && end && end < start) throw invalid('结束日期不能早于开始日期');
 }
 
+const projectId = docId('项目编号');
+const needIds = z.optional(z.array(docId('需求编号'), { error: '需求格式不正确' }).check(z.maxLength(MAX_PROJECT_NEEDS, `一个项目最多包含${MAX_PROJECT_NEEDS}条需求`)));
+const CREATE_FIELDS = '请填写项目名称、说明、服务类别和网格';
+
+const newProject = z.object(
+  {
+    title: text('项目名称', 30),
+    description: text('项目说明', 500),
+    category,
+    gridIds: z.array(docId('网格'), { error: CREATE_FIELDS }).check(z.minLength(1, CREATE_FIELDS), z.maxLength(20, '网格最多20个')),
+    needIds,
+    plannedStart: z.optional(date),
+    plannedEnd: z.optional(date),
+  },
+  { error: (issue) => (issue.input === undefined ? CREATE_FIELDS : '项目信息格式不正确') },
+);
+
+/** Category and grids are refused by name (建立后不能修改) rather than silently dropped. */
+const projectChanges = z.object(
+  {
+    title: z.optional(text('项目名称', 30)),
+    description: z.optional(text('项目说明', 500)),
+    category: z.optional(category),
+    gridIds: z.optional(z.array(docId('网格'), { error: '网格格式不正确' })),
+    addNeedIds: needIds,
+    plannedStart: z.optional(date),
+    plannedEnd: z.optional(date),
+  },
+  { error: (issue) => (issue.input === undefined ? '请填写要修改的内容' : '项目信息格式不正确') },
+);
+
 export const saveProject = action(
-  z.object({
-    op: z.enum(['create', 'update', 'publish', 'start', 'complete', 'cancel'], { error: '操作不正确' }),
-    id: z.optional(docId('项目编号')),
-    project: z.optional(
-      z.object(
-        {
-          title: z.optional(text('项目名称', 30)),
-          description: z.optional(text('项目说明', 500)),
-          category: z.optional(category),
-          gridIds: z.optional(z.array(docId('网格'), { error: '网格格式不正确' }).check(z.maxLength(20, '网格最多20个'))),
-          needIds: z.optional(z.array(docId('需求编号'), { error: '需求格式不正确' }).check(z.maxLength(MAX_PROJECT_NEEDS, `一个项目最多包含${MAX_PROJECT_NEEDS}条需求`))),
-          addNeedIds: z.optional(z.array(docId('需求编号'), { error: '需求格式不正确' }).check(z.maxLength(MAX_PROJECT_NEEDS, `一个项目最多包含${MAX_PROJECT_NEEDS}条需求`))),
-          plannedStart: z.optional(date),
-          plannedEnd: z.optional(date),
-        },
-        { error: '项目信息格式不正确' },
-      ),
-    ),
-    reason: z.optional(reason()),
-    requestId,
-  }),
-  async (ctx: ListsCtx, input) => {
+  z.discriminatedUnion(
+    'op',
+    [
+      z.object({ op: z.literal('create'), project: newProject, requestId }),
+      z.object({ op: z.literal('update'), id: projectId, project: projectChanges, reason: z.optional(reason()), requestId }),
+      z.object({ op: z.enum(['publish', 'start', 'complete', 'cancel']), id: projectId, reason: z.optional(reason()), requestId }),
+    ],
+    { error: '操作不正确' },
+  ),
+  async function saveProject(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
-    const p = input.project;
     if (input.op === 'create') {
       assertStaff(user, '只有社区工作人员可以建立项目');
-      if (!p?.title || !p.description || !p.category || !p.gridIds?.length) throw invalid('请填写项目名称、说明、服务类别和网格');
-      for (const g of new Set(p.gridIds)) await assertGrid(docs, g, user.communityId);
-    } else if (!input.id) throw invalid('缺少项目编号');
-    checkDates(p?.plannedStart, p?.plannedEnd);
+      for (const g of new Set(input.project.gridIds)) await assertGrid(docs, g, user.communityId);
+    }
+    if (input.op === 'create' || input.op === 'update') checkDates(input.project.plannedStart, input.project.plannedEnd);
     const id = await transact((tx) =>
       once(tx, requestKey(user._id, 'lists', 'saveProject', input.requestId), async () => {
         if (input.op === 'create') {
+          const p = input.project;
           let doc: ProjectDoc = {
             _id: newId('pj'),
             communityId: user.communityId,
-            title: p!.title!,
-            description: p!.description!,
-            category: p!.category!,
-            gridIds: [...new Set(p!.gridIds!)],
+            title: p.title,
+            description: p.description,
+            category: p.category,
+            gridIds: [...new Set(p.gridIds)],
             status: 'planned',
             needIds: [],
             people: 0,
-            ...(p!.plannedStart ? { plannedStart: p!.plannedStart } : {}),
-            ...(p!.plannedEnd ? { plannedEnd: p!.plannedEnd } : {}),
+            ...(p.plannedStart ? { plannedStart: p.plannedStart } : {}),
+            ...(p.plannedEnd ? { plannedEnd: p.plannedEnd } : {}),
             createdBy: user._id,
             createdAt: ctx.now,
             updatedAt: ctx.now,
           };
-          doc = await addNeedsToProject(tx, doc, p!.needIds ?? [], user, ctx.now);
+          doc = await addNeedsToProject(tx, doc, p.needIds ?? [], user, ctx.now);
           await write(tx, null, doc, user, ctx.now, '建立项目');
           return doc._id;
         }
-        const cur = await loadOwn<ProjectDoc>(tx, PROJECTS, input.id!, user, '项目');
+        const cur = await loadOwn<ProjectDoc>(tx, PROJECTS, input.id, user, '项目');
         const owner = !!cur.ownerUnitId && memberUnits(user).includes(cur.ownerUnitId);
         const staff = isStaff(user);
         const move = (from: ProjectStatus[], to: ProjectStatus) => {
@@ -138,7 +156,7 @@ export const saveProject = action(
         switch (input.op) {
           case 'update': {
             if (!staff) throw forbidden('只有社区工作人员可以修改项目');
-            if (!p) throw invalid('请填写要修改的内容');
+            const p = input.project;
             if (!['planned', 'recruiting', 'in_progress'].includes(cur.status)) throw conflict('项目已结束，不能修改');
             if (p.category || p.gridIds) throw invalid('项目的服务类别和网格建立后不能修改');
             let next: ProjectDoc = {
@@ -187,7 +205,7 @@ export const saveProject = action(
 );
 
 /** 认领: a co-building unit takes on a project that is recruiting; two units at once → one wins. */
-export const claimProject = action(z.object({ id: docId('项目编号'), requestId }), async (ctx: ListsCtx, input) => {
+export const claimProject = action(z.object({ id: docId('项目编号'), requestId }), async function claimProject(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const units = memberUnits(user);
   if (!units.length) throw forbidden('只有共建单位成员可以认领项目');
@@ -211,7 +229,7 @@ const PUBLIC: ProjectStatus[] = ['recruiting', 'in_progress', 'done'];
 
 export const projects = action(
   z.object({ status: z.optional(z.enum(['planned', 'recruiting', 'in_progress', 'done', 'cancelled'], { error: '状态筛选不正确' })), cursor, limit }),
-  async (ctx: ListsCtx, input) => {
+  async function projects(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     const staff = isStaff(user);
     if (input.status && !PUBLIC.includes(input.status) && !staff) throw forbidden('只有社区工作人员可以查看筹备中或已取消的项目');
@@ -232,7 +250,7 @@ export const projects = action(
   },
 );
 
-export const project = action(z.object({ id: docId('项目编号') }), async (ctx: ListsCtx, input) => {
+export const project = action(z.object({ id: docId('项目编号') }), async function project(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const p = await loadOwn<ProjectDoc>(docs, PROJECTS, input.id, user, '项目');
   if (!PUBLIC.includes(p.status) && !isStaff(user)) throw notFound('项目不存在或已删除');

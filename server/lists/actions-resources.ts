@@ -41,8 +41,9 @@ const resourceInput = z.object(
     ),
     availability: z.optional(text('服务时间', 60)),
   },
-  { error: '资源信息格式不正确' },
+  { error: (issue) => (issue.input === undefined ? '请填写资源信息' : '资源信息格式不正确') },
 );
+const resourceId = docId('资源编号');
 
 type ResourceInput = z.infer<typeof resourceInput>;
 
@@ -107,24 +108,24 @@ async function view(r: ResourceDoc, user: Member, now: number) {
 }
 
 export const saveResource = action(
-  z.object({
-    op: z.enum(['create', 'update', 'pause', 'resume', 'retire'], { error: '操作不正确' }),
-    id: z.optional(docId('资源编号')),
-    resource: z.optional(resourceInput),
-    reason: z.optional(reason()),
-    requestId,
-  }),
-  async (ctx: ListsCtx, input) => {
+  z.discriminatedUnion(
+    'op',
+    [
+      z.object({ op: z.literal('create'), resource: resourceInput, requestId }),
+      z.object({ op: z.literal('update'), id: resourceId, resource: resourceInput, reason: z.optional(reason()), requestId }),
+      z.object({ op: z.enum(['pause', 'resume', 'retire']), id: resourceId, reason: z.optional(reason()), requestId }),
+    ],
+    { error: '操作不正确' },
+  ),
+  async function saveResource(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     if (!isStaff(user) && !hasRole(user, 'unit_member', 'volunteer')) throw forbidden('只有社区工作人员、共建单位成员和志愿者可以登记资源');
-    if ((input.op === 'create' || input.op === 'update') && !input.resource) throw invalid('请填写资源信息');
-    if (input.op !== 'create' && !input.id) throw invalid('缺少资源编号');
     const id = await transact((tx) =>
       once(tx, requestKey(user._id, 'lists', 'saveResource', input.requestId), async () => {
         if (input.op === 'create') {
           const rid = newId('rs');
-          const provider = await providerOf(tx, user, input.resource!, rid);
-          const r = input.resource!;
+          const provider = await providerOf(tx, user, input.resource, rid);
+          const r = input.resource;
           const doc: ResourceDoc = {
             _id: rid,
             communityId: user.communityId,
@@ -145,11 +146,11 @@ export const saveResource = action(
           await recordEvent(tx, { communityId: doc.communityId, target: 'resource', targetId: rid, from: null, to: 'active', actor: user, at: ctx.now, why: '登记资源' });
           return rid;
         }
-        const cur = await loadOwn<ResourceDoc>(tx, RESOURCES, input.id!, user, '资源');
+        const cur = await loadOwn<ResourceDoc>(tx, RESOURCES, input.id, user, '资源');
         if (!mayEditResource(user, cur)) throw forbidden('只能修改本单位或自己登记的资源');
         if (input.op === 'update') {
           if (cur.status === 'retired') throw conflict('资源已下架，不能修改');
-          const r = input.resource!;
+          const r = input.resource;
           if (r.providerKind !== cur.providerKind) throw invalid('不能修改资源的提供方类型');
           const provider = await providerOf(tx, user, { ...r, unitId: r.unitId ?? cur.unitId, userId: r.userId ?? cur.userId }, cur._id);
           const next: ResourceDoc = {
@@ -191,7 +192,7 @@ export const resources = action(
     cursor,
     limit,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function resources(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     const staff = isStaff(user);
     // Everyone sees what is on offer; what is paused or retired is for staff and its own provider.
@@ -222,7 +223,7 @@ export const resources = action(
   },
 );
 
-export const resource = action(z.object({ id: docId('资源编号') }), async (ctx: ListsCtx, input) => {
+export const resource = action(z.object({ id: docId('资源编号') }), async function resource(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const r = await loadOwn<ResourceDoc>(docs, RESOURCES, input.id, user, '资源');
   const editable = mayEditResource(user, r);

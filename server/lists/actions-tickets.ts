@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AssigneeOption, TicketKind, TicketStatus } from '../../typings/lists';
+import type { AssigneeKind, AssigneeOption, TicketKind, TicketStatus } from '../../typings/lists';
 import { action } from '../core/define';
 import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { maskName } from '../core/mask';
@@ -81,20 +81,21 @@ export async function mutate(
   return t;
 }
 
-const ASSIGNEE_KINDS = ['grid_worker', 'agent', 'unit', 'team', 'secretary'] as const;
+const ASSIGNEE_KINDS = ['grid_worker', 'agent', 'unit', 'team', 'secretary', 'county'] as const satisfies readonly AssigneeKind[];
 
 /** 派单: staff send a ticket (or a need without one) to a grid worker, agent, unit, team or the secretary. */
 export const dispatch = action(
   z.object({
     id: z.optional(docId('工单编号')),
     needId: z.optional(docId('需求编号')),
-    to: z.optional(z.enum(ASSIGNEE_KINDS, { error: '派单对象类型不正确' })),
+    // The county takes a case by escalation (escalateCounty), never by dispatch.
+    to: z.optional(z.enum(ASSIGNEE_KINDS, { error: '派单对象类型不正确' }).check(z.refine((k) => k !== 'county', '派单对象类型不正确'))),
     targetId: z.optional(docId('派单对象')),
     kind: z.optional(ticketKind),
     reason: z.optional(reason()),
     requestId,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function dispatch(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以派单');
     if (!!input.id === !!input.needId) throw invalid('请指定工单编号或需求编号（二选一）');
@@ -163,7 +164,7 @@ export const dispatch = action(
 );
 
 /** 接单 */
-export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, input) => {
+export const accept = action(z.object(ticketIdField), async function accept(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await mutate(user, ctx, 'accept', input.id, input.requestId, async (tx, cur, rules) => {
     assertMayWork(user, cur);
@@ -178,7 +179,7 @@ export const accept = action(z.object(ticketIdField), async (ctx: ListsCtx, inpu
 });
 
 /** 办结: the worker reports what was done, with photos. */
-export const resolve = action(z.object({ ...ticketIdField, note: text('办理情况', 300), photos }), async (ctx: ListsCtx, input) => {
+export const resolve = action(z.object({ ...ticketIdField, note: text('办理情况', 300), photos }), async function resolve(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await mutate(user, ctx, 'resolve', input.id, input.requestId, async (tx, cur, rules) => {
     assertMayWork(user, cur);
@@ -220,7 +221,7 @@ export const rate = action(
     comment: z.optional(text('评价', 200)),
     reason: z.optional(reason('不满意的原因')),
   }),
-  async (ctx: ListsCtx, input) => {
+  async function rate(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     if (input.stars <= 2 && !input.reason) throw invalid('评价为1–2星时请说明不满意的原因，工单将重新办理');
     let awarded = 0;
@@ -269,7 +270,7 @@ export const rate = action(
 );
 
 /** 提级包案: a difficult matter goes to the community secretary, who owns it from now on. */
-export const escalate = action(z.object({ ...ticketIdField, reason: reason('提级原因') }), async (ctx: ListsCtx, input) => {
+export const escalate = action(z.object({ ...ticketIdField, reason: reason('提级原因') }), async function escalate(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await mutate(user, ctx, 'escalate', input.id, input.requestId, async (tx, cur, rules) => {
     const may = mayWork(user, cur) || isStaff(user) || (!!cur.gridId && workerGrids(user).includes(cur.gridId));
@@ -302,7 +303,7 @@ export const escalate = action(z.object({ ...ticketIdField, reason: reason('提�
 });
 
 /** The resident withdraws a request not yet dispatched; staff may cancel any open ticket, with a reason. */
-export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销原因') }), async (ctx: ListsCtx, input) => {
+export const cancel = action(z.object({ ...ticketIdField, reason: reason('撤销原因') }), async function cancel(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await mutate(user, ctx, 'cancel', input.id, input.requestId, async (tx, cur, rules) => {
     const mine = cur.requesterId === user._id;
@@ -326,7 +327,7 @@ export const tickets = action(
     cursor,
     limit,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function tickets(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     const scope = input.scope ?? 'mine';
     const status = input.status === 'open' ? { $in: OPEN } : input.status === 'working' ? { $in: WORKING } : input.status;
@@ -360,14 +361,14 @@ export const tickets = action(
   },
 );
 
-export const ticket = action(z.object({ id: docId('工单编号') }), async (ctx: ListsCtx, input) => {
+export const ticket = action(z.object({ id: docId('工单编号') }), async function ticket(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const t = await loadTicket(docs, input.id, user);
   return { ticket: await ticketDetail(t, user, ctx.now) };
 });
 
 /** Open tickets past their running deadline, the most overdue first. */
-export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cursor, limit }), async (ctx: ListsCtx, input) => {
+export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cursor, limit }), async function overdue(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   const grids = workerGrids(user);
   if (!isStaff(user) && !grids.length) throw forbidden('只有社区工作人员和网格员可以查看超期工单');
@@ -389,7 +390,7 @@ export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cu
 });
 
 /** Whom staff can dispatch to: grid workers, agents (volunteers), units, teams, the secretary. Masked names only. */
-export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }), async (ctx: ListsCtx, input) => {
+export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }), async function assignees(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区工作人员可以派单');
   const c = user.communityId;

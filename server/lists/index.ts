@@ -9,9 +9,11 @@ import * as jobs from './jobs';
 import * as reports from './reports';
 import { watchDeadlines } from './alerts';
 import { syncAllWishes } from './wishsync';
+import type { ListsCtx } from './context';
+import type { ListsApi } from '../../typings/lists';
 
 /** 三张清单 and dispatch tickets (typings/lists.ts). */
-export const listsFunction = defineFunction(
+export const listsFunction = defineFunction<ListsApi, ListsCtx>(
   'lists',
   {
     submitRequest: needs.submitRequest,

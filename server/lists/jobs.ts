@@ -223,7 +223,7 @@ export async function runMatchJobs(now: number): Promise<{ ran: number }> {
   return { ran };
 }
 
-export const match = action(z.object({ background: z.optional(z.boolean({ error: '参数不正确' })), requestId }), async (ctx: ListsCtx, input) => {
+export const match = action(z.object({ background: z.optional(z.boolean({ error: '参数不正确' })), requestId }), async function match(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区工作人员可以运行匹配');
   const jobId = await transact((tx) =>
@@ -270,7 +270,7 @@ export const matchResult = action(
     cursor,
     limit,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function matchResult(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以查看匹配结果');
     const job = input.jobId ? await loadOwn<JobDoc>(docs, JOBS, input.jobId, user, '匹配任务') : await latestJob(user.communityId);
@@ -334,7 +334,7 @@ export const decide = action(
     reason: z.optional(reason()),
     requestId,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function decide(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以处理匹配建议');
     const { jobId, index } = parseSuggestionId(input.id);

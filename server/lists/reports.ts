@@ -21,7 +21,7 @@ import { syncWishes } from './wishsync';
 
 const MAX_RANGE_DAYS = 366;
 
-export const stats = action(z.object({ from: z.optional(date), to: z.optional(date) }), async (ctx: ListsCtx, input) => {
+export const stats = action(z.object({ from: z.optional(date), to: z.optional(date) }), async function stats(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区工作人员可以查看统计');
   const to = input.to ?? localDate(ctx.now);
@@ -132,7 +132,7 @@ const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> 
 
 export const exportCsv = action(
   z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(/^o\d{1,6}$/, '分页参数不正确'))) }),
-  async (ctx: ListsCtx, input) => {
+  async function exportCsv(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以导出清单');
     const ex = EXPORTS[input.list];
@@ -171,7 +171,7 @@ async function settingsView(m: Member): Promise<ListsSettings> {
 
 const DEADLINE_HOURS_LABEL = { natural: '简单事项按自然时24小时办结', working: '简单事项按工作日24小时办结（节假日不计）' } as const;
 
-export const settings = action(z.object({}), async (ctx: ListsCtx) => {
+export const settings = action(z.object({}), async function settings(ctx: ListsCtx) {
   const user = await requireMember(ctx.openid);
   assertStaff(user);
   return { settings: await settingsView(user) };
@@ -184,7 +184,7 @@ export const setSettings = action(
     deadlineHours: z.optional(z.enum(['natural', 'working'], { error: '24小时办结的计时方式须为 natural（自然时）或 working（工作日）' })),
     requestId,
   }),
-  async (ctx: ListsCtx, input) => {
+  async function setSettings(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以修改清单设置');
     const leaders = Object.entries(input.gridLeaders ?? {});

@@ -42,7 +42,7 @@ async function seasonFigures(communityId: string, now: number): Promise<{ wishes
   return { wishesCompleted, season: { number: open.number, name: open.name } };
 }
 
-export const community = action(z.object({}), async (ctx: MapCtx): Promise<{ community: CommunityIntro }> => {
+export const community = action(z.object({}), async function community(ctx: MapCtx): Promise<{ community: CommunityIntro }> {
   const user = await requireMember(ctx.openid);
   const c = await docs.get<CommunityDoc & { photos?: string[] }>(COMMUNITIES, user.communityId);
   if (!c) throw notFound('社区不存在');

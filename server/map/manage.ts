@@ -82,7 +82,7 @@ function applyChanges(p: PlaceDoc, changes: PlaceChanges): PlaceDoc {
 }
 
 /** Staff of the community create, correct, close and reopen places; every change is audited; a repeated requestId returns the first answer. */
-export const managePlace = action(managePlaceInput, async (ctx: MapCtx, input) => {
+export const managePlace = action(managePlaceInput, async function managePlace(ctx: MapCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user);
   const key = requestKey(user._id, 'map', 'managePlace', input.requestId);

@@ -25,7 +25,7 @@ export const places = action(
     cursor,
     limit,
   }),
-  async (ctx: MapCtx, input): Promise<PlacesRes> => {
+  async function places(ctx: MapCtx, input): Promise<PlacesRes> {
     const user = await requireMember(ctx.openid);
     if (input.includeClosed) assertStaff(user);
     if (input.within && !input.location) throw invalid('按步行服务圈筛选需要您的位置');
@@ -64,7 +64,7 @@ export const places = action(
   },
 );
 
-export const place = action(z.object({ id: placeId, location: z.optional(location) }), async (ctx: MapCtx, input) => {
+export const place = action(z.object({ id: placeId, location: z.optional(location) }), async function place(ctx: MapCtx, input) {
   const user = await requireMember(ctx.openid);
   const staff = isStaff(user);
   const p = await loadPlace(docs, input.id, user, staff);

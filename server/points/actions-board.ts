@@ -27,7 +27,7 @@ async function namesOf(ids: string[]): Promise<Map<string, string>> {
 /** 光荣榜: who earned most in the season under way (or the one asked for), else in the last 90 days. Names masked. */
 const seasonId = z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,64}\.s\d{1,4}$/, '季编号不正确'));
 
-export const leaderboard = action(z.object({ seasonId: z.optional(seasonId) }), async (ctx: PointsCtx, input) => {
+export const leaderboard = action(z.object({ seasonId: z.optional(seasonId) }), async function leaderboard(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const communityId = user.communityId;
   const today = localDate(ctx.now);
@@ -94,7 +94,7 @@ async function stockAgrees(goodsId: string): Promise<{ ok: boolean; goods: Goods
  * orders. Suspects found in the bulk pass are read again one by one, so that writes racing the
  * check are not reported as mismatches.
  */
-export const reconcile = action(z.object({}), async (ctx: PointsCtx): Promise<ReconcileReport> => {
+export const reconcile = action(z.object({}), async function reconcile(ctx: PointsCtx): Promise<ReconcileReport> {
   const user = await requireMember(ctx.openid);
   if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以对账');
   const communityId = user.communityId;

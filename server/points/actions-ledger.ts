@@ -19,13 +19,13 @@ import { isStaffOf, toEntry } from './view';
 
 const KINDS = ['earn', 'spend', 'refund', 'adjust'] as const;
 
-export const balance = action(z.object({}), async (ctx: PointsCtx) => {
+export const balance = action(z.object({}), async function balance(ctx: PointsCtx) {
   const user = await requireMember(ctx.openid);
   const account = await docs.get<AccountDoc>(ACCOUNTS, user._id);
   return { balance: account?.balance ?? 0, earned: account?.earned ?? 0, spent: account?.spent ?? 0 };
 });
 
-export const history = action(z.object({ kind: z.optional(z.enum(KINDS, { error: '记录类型不正确' })), cursor, limit }), async (ctx: PointsCtx, input) => {
+export const history = action(z.object({ kind: z.optional(z.enum(KINDS, { error: '记录类型不正确' })), cursor, limit }), async function history(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const size = input.limit ?? PAGE_MAX;
   const offset = offsetOf(input.cursor);
@@ -34,14 +34,14 @@ export const history = action(z.object({ kind: z.optional(z.enum(KINDS, { error:
   return pageOf(rows.map(toEntry), offset, size);
 });
 
-export const rules = action(z.object({}), async (ctx: PointsCtx) => {
+export const rules = action(z.object({}), async function rules(ctx: PointsCtx) {
   const user = await requireMember(ctx.openid);
   return { rules: rulesView(await docs.get<RulesDoc>(RULES, user.communityId)) };
 });
 
 export const setRules = action(
   z.object({ values: z.partialRecord(ruleKey, rulePoints, { error: '请填写积分规则' }), reason: z.optional(reason('调整原因')), requestId }),
-  async (ctx: PointsCtx, input) => {
+  async function setRules(ctx: PointsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(isStaffOf(user, user.communityId));
     if (!Object.keys(input.values).length) throw invalid('请至少调整一项积分规则');
@@ -73,7 +73,7 @@ async function memberOf(communityId: string, userId: string): Promise<UserDoc> {
 
 export const award = action(
   z.object({ userId: id('居民编号'), points: z.optional(points), rule: z.optional(ruleKey), reason: reason('奖励原因'), requestId }),
-  async (ctx: PointsCtx, input) => {
+  async function award(ctx: PointsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(isStaffOf(user, user.communityId), '只有本社区的工作人员可以奖励积分');
     if (input.points === undefined && !input.rule) throw invalid('请填写奖励积分或选择积分规则');
@@ -109,7 +109,7 @@ export const award = action(
   },
 );
 
-export const reverse = action(z.object({ entryId: z.string({ error: '缺少积分记录' }).check(z.regex(/^[\w.-]{1,200}$/, '积分记录不正确')), reason: reason('冲正原因'), requestId }), async (ctx: PointsCtx, input) => {
+export const reverse = action(z.object({ entryId: z.string({ error: '缺少积分记录' }).check(z.regex(/^[\w.-]{1,200}$/, '积分记录不正确')), reason: reason('冲正原因'), requestId }), async function reverse(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(isStaffOf(user, user.communityId), '只有本社区的工作人员可以冲正积分');
   const result = await transact((tx) =>

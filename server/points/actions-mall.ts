@@ -27,7 +27,7 @@ export async function loadGoods(store: DocStore, id: string, viewer: Member): Pr
   return g;
 }
 
-export const goods = action(z.object({ all: z.optional(z.boolean({ error: '参数不正确' })), cursor, limit }), async (ctx: PointsCtx, input) => {
+export const goods = action(z.object({ all: z.optional(z.boolean({ error: '参数不正确' })), cursor, limit }), async function goods(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   if (input.all) assertStaff(isStaffOf(user, user.communityId));
   const size = input.limit ?? PAGE_MAX;
@@ -39,7 +39,7 @@ export const goods = action(z.object({ all: z.optional(z.boolean({ error: '参�
   return { items: page.items.map((g) => toGoods(g, user, held.get(g._id) ?? 0)), next: page.next };
 });
 
-export const goodsDetail = action(z.object({ id: goodsId }), async (ctx: PointsCtx, input) => {
+export const goodsDetail = action(z.object({ id: goodsId }), async function goodsDetail(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const g = await loadGoods(docs, input.id, user);
   const held = await heldBy(user._id, [g]);
@@ -87,7 +87,7 @@ function quantityOrZero() {
 }
 
 /** Staff: create, edit, restock, take off or put back on the shelf; every change is audited in its transaction. */
-export const manageGoods = action(manageSchema, async (ctx: PointsCtx, input) => {
+export const manageGoods = action(manageSchema, async function manageGoods(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(isStaffOf(user, user.communityId), '只有本社区的工作人员可以管理积分商品');
   const unitChange = input.op === 'create' || (input.op === 'edit' && input.unitId !== undefined);
@@ -148,7 +148,7 @@ export const manageGoods = action(manageSchema, async (ctx: PointsCtx, input) =>
   return { goods: toGoods(g, user, held.get(g._id) ?? 0) };
 });
 
-export const auditLog = action(z.object({ targetId: z.optional(goodsId), cursor }), async (ctx: PointsCtx, input) => {
+export const auditLog = action(z.object({ targetId: z.optional(goodsId), cursor }), async function auditLog(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(isStaffOf(user, user.communityId));
   const offset = offsetOf(input.cursor);

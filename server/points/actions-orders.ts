@@ -43,7 +43,7 @@ function redeemable(g: GoodsDoc | null, user: Member, qty: number): GoodsDoc {
  * Points, stock, the per-person limit, the order and its pickup code: in one transaction, so a
  * redemption happens entirely or not at all, and a replay with the same requestId returns the first.
  */
-export const redeem = action(z.object({ goodsId, quantity: z.optional(quantity), requestId }), async (ctx: PointsCtx, input) => {
+export const redeem = action(z.object({ goodsId, quantity: z.optional(quantity), requestId }), async function redeem(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const qty = input.quantity ?? 1;
   const key = requestKey(user._id, 'points', 'redeem', input.requestId);
@@ -122,7 +122,7 @@ export async function expireOrders(now: number, userId?: string): Promise<{ expi
   }
 }
 
-export const orders = action(z.object({ status: z.optional(z.enum(STATUSES, { error: '订单状态不正确' })), cursor, limit }), async (ctx: PointsCtx, input) => {
+export const orders = action(z.object({ status: z.optional(z.enum(STATUSES, { error: '订单状态不正确' })), cursor, limit }), async function orders(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   await expireOrders(ctx.now, user._id);
   const size = input.limit ?? PAGE_MAX;
@@ -143,7 +143,7 @@ async function loadOrder(store: DocStore, id: string, viewer: Member): Promise<O
 }
 
 /** Before pickup, the holder (or staff, with a reason) cancels: points and stock come back, once. */
-export const cancelOrder = action(z.object({ id: orderId, reason: z.optional(reason('取消原因')), requestId }), async (ctx: PointsCtx, input) => {
+export const cancelOrder = action(z.object({ id: orderId, reason: z.optional(reason('取消原因')), requestId }), async function cancelOrder(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const done = await transact((tx) =>
     once(tx, requestKey(user._id, 'points', 'cancelOrder', input.requestId), async () => {
@@ -168,7 +168,7 @@ function shanghai(at: number): string {
  * The pickup code (typed, or read from the QR) → redeemed. Staff of the order's community verify
  * any order; a member of a 共建单位 verifies only the goods their unit provides.
  */
-export const verify = action(z.object({ code: pickupCode, requestId }), async (ctx: PointsCtx, input) => {
+export const verify = action(z.object({ code: pickupCode, requestId }), async function verify(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const staff = isStaffOf(user, user.communityId);
   const unitId = grantFor(user, 'unit_member')?.unitId;

@@ -4,8 +4,10 @@ import * as ledger from './actions-ledger';
 import * as mall from './actions-mall';
 import * as orders from './actions-orders';
 import * as board from './actions-board';
+import type { PointsCtx } from './context';
+import type { PointsApi } from '../../typings/points';
 
-export const pointsFunction = defineFunction(
+export const pointsFunction = defineFunction<PointsApi, PointsCtx>(
   'points',
   {
     balance: ledger.balance,

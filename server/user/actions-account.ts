@@ -22,7 +22,9 @@ import { myData as collect } from './mydata';
  * to delete their account.
  */
 
-export const myData = action(z.object({}), async (ctx: UserCtx) => collect(await requireUser(ctx), ctx.now));
+export const myData = action(z.object({}), async function myData(ctx: UserCtx) {
+  return collect(await requireUser(ctx), ctx.now);
+});
 
 /**
  * Where a finished deletion leaves its answer: not under the person's id (nothing leads from the
@@ -42,7 +44,7 @@ const doneKey = (rid: string) => `user.deleteAccount.done.${rid}`;
  */
 export const deleteAccount = action(
   z.object({ confirm: z.literal('注销', { error: '请输入“注销”两个字确认注销账号' }), requestId }),
-  async (ctx: UserCtx, input): Promise<DeletedAccount> => {
+  async function deleteAccount(ctx: UserCtx, input): Promise<DeletedAccount> {
     const openid = requireOpenid(ctx);
     // Asked first: after a deletion the same WeChat may already be a new person, who must not be
     // deleted by a late repeat of the old request.

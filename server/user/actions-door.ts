@@ -34,7 +34,7 @@ async function placeOf(raw: string | undefined): Promise<{ place: Place; scene: 
   }
 }
 
-export const login = action(z.object({ scene: z.optional(sceneInput) }), async (ctx: UserCtx, input) => {
+export const login = action(z.object({ scene: z.optional(sceneInput) }), async function login(ctx: UserCtx, input) {
   const openid = requireOpenid(ctx);
   const scanned = await placeOf(input.scene);
   const { user, created, offer } = await transact(async (tx) => {
@@ -57,7 +57,7 @@ export const login = action(z.object({ scene: z.optional(sceneInput) }), async (
 });
 
 /** Accepts a move offer (or joins by a poster scanned inside the app). */
-export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), async (ctx: UserCtx, input) => {
+export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), async function bindCommunity(ctx: UserCtx, input) {
   const scene = parseScene(input.scene);
   if (!scene) throw invalid('二维码无效，请扫描社区海报上的二维码');
   const place = await resolveScene(scene);
@@ -75,7 +75,7 @@ export const bindCommunity = action(z.object({ scene: sceneInput, requestId }), 
 });
 
 /** The person would rather not choose a name and avatar now: the welcome is not shown again. */
-export const skipWelcome = action(z.object({ requestId }), async (ctx: UserCtx) => {
+export const skipWelcome = action(z.object({ requestId }), async function skipWelcome(ctx: UserCtx) {
   const user = await requireUser(ctx);
   if (user.profileAsked) return { me: await meView(user) };
   const updated = await transact(async (tx) => {
@@ -92,7 +92,7 @@ function byCode(a: GridDoc, b: GridDoc): number {
   return a.code.localeCompare(b.code, 'en', { numeric: true });
 }
 
-export const grids = action(z.object({}), async (ctx: UserCtx) => {
+export const grids = action(z.object({}), async function grids(ctx: UserCtx) {
   const user = await requireMember(ctx.openid);
   const rows = await findMany<GridDoc>(GRIDS, { communityId: user.communityId }, { limit: 100 });
   return { grids: rows.sort(byCode).map((g): GridChoice => ({ id: g._id, name: g.name, buildings: g.buildings })) };
@@ -105,7 +105,7 @@ export function checkBuilding(grid: GridDoc, b: string | undefined): void {
   if (b !== undefined && !grid.buildings.includes(b)) throw invalid(`${grid.name}没有“${b}”，请从列表中选择`);
 }
 
-export const chooseGrid = action(z.object({ gridId: id('网格'), building, requestId }), async (ctx: UserCtx, input) => {
+export const chooseGrid = action(z.object({ gridId: id('网格'), building, requestId }), async function chooseGrid(ctx: UserCtx, input) {
   const user = await requireMember(ctx.openid);
   const grid = await gridOf(user.communityId, input.gridId);
   checkBuilding(grid, input.building);

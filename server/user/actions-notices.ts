@@ -29,7 +29,7 @@ const settingsOf = (communityId: string) => docs.get<NoticeSettingsDoc>(NOTICE_S
 const kind = z.enum(KIND_NAMES as [NoticeKind, ...NoticeKind[]], { error: '消息类型不正确' });
 
 /** The templates the mini-program may ask a member to allow: configured kinds only. */
-export const notices = action(z.object({}), async (ctx: Ctx) => {
+export const notices = action(z.object({}), async function notices(ctx: Ctx) {
   const user = await requireMember(ctx.openid);
   const settings = await settingsOf(user.communityId);
   const templates: Partial<Record<NoticeKind, string>> = {};
@@ -40,7 +40,7 @@ export const notices = action(z.object({}), async (ctx: Ctx) => {
   return { templates };
 });
 
-export const noticeSettings = action(z.object({}), async (ctx: Ctx) => {
+export const noticeSettings = action(z.object({}), async function noticeSettings(ctx: Ctx) {
   const user = await requireAdmin(ctx);
   const settings = await settingsOf(user.communityId);
   return { kinds: KIND_NAMES.map((k) => kindView(k, settings?.kinds?.[k])) };
@@ -56,7 +56,7 @@ export const setNoticeSettings = action(
     ),
     requestId,
   }),
-  async (ctx: Ctx, input) => {
+  async function setNoticeSettings(ctx: Ctx, input) {
     const user = await requireAdmin(ctx);
     const on = input.templateId !== '';
     if (on && !TEMPLATE_ID.test(input.templateId)) throw invalid('模板ID不正确，请从“订阅消息—我的模板”中复制');
@@ -76,7 +76,7 @@ export const setNoticeSettings = action(
 );
 
 /** A sample message of a kind to the admin themself, through the same path every message takes. */
-export const testNotice = action(z.object({ kind, requestId }), async (ctx: Ctx, input) => {
+export const testNotice = action(z.object({ kind, requestId }), async function testNotice(ctx: Ctx, input) {
   const user = await requireAdmin(ctx);
   const key = requestKey(user._id, 'user', 'testNotice', input.requestId);
   const prior = key ? await docs.get<{ result: TestNoticeResult }>(REQUESTS, key) : null;

@@ -8,6 +8,7 @@ import { COMMUNITIES, CommunityDoc, GridDoc } from '../community/model';
 import { UserCtx, gridOf, requireUser } from './lookup';
 import { hasRole } from './model';
 import { formatScene } from './scene';
+import { POSTER_PAGES, type PosterPage } from '../../typings/user';
 
 /*
  * Posters: the community's, and one per grid whose code carries the grid, so a resident who scans
@@ -15,12 +16,11 @@ import { formatScene } from './scene';
  */
 
 const POSTERS = 'posters';
-const PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
 
 /** What a poster says under its code, in large type, for people who have never scanned one. */
 export const POSTER_STEPS = ['① 打开微信，点右上角“+”，选“扫一扫”', '② 对准上面的二维码，进入“红邻”', '③ 发心愿、约服务、找地方，邻里互助'];
 
-async function posterCode(ctx: UserCtx, gridId: string | undefined, page = 'pages/home/index') {
+async function posterCode(ctx: UserCtx, gridId: string | undefined, page: PosterPage = 'pages/home/index') {
   const user = await requireUser(ctx);
   if (!hasRole(user, 'staff', 'admin') || !user.communityId) throw forbidden('只有社区工作人员可以生成二维码');
   const community = await docs.get<CommunityDoc>(COMMUNITIES, user.communityId);
@@ -34,15 +34,15 @@ async function posterCode(ctx: UserCtx, gridId: string | undefined, page = 'page
 
 /** Staff make the community's poster code, or one grid's. */
 export const qrcode = action(
-  z.object({ gridId: z.optional(id('网格')), page: z.optional(z.enum(PAGES, { error: '不支持的落地页面' })), requestId }),
-  async (ctx: UserCtx, input) => {
+  z.object({ gridId: z.optional(id('网格')), page: z.optional(z.enum(POSTER_PAGES, { error: '不支持的落地页面' })), requestId }),
+  async function qrcode(ctx: UserCtx, input) {
     const { scene, image } = await posterCode(ctx, input.gridId, input.page);
     return { scene, image };
   },
 );
 
 /** Everything a printable A4 poster shows: the mini-program draws it and saves it to the album. */
-export const poster = action(z.object({ gridId: z.optional(id('网格')) }), async (ctx: UserCtx, input) => {
+export const poster = action(z.object({ gridId: z.optional(id('网格')) }), async function poster(ctx: UserCtx, input) {
   const { community, grid, scene, image } = await posterCode(ctx, input.gridId);
   return {
     poster: {

@@ -30,7 +30,7 @@ async function gridMap(communityId: string): Promise<Map<string, GridDoc>> {
 
 export const residents = action(
   z.object({ gridId: z.optional(id('网格')), unplaced: z.optional(z.boolean({ error: '筛选条件不正确' })), q: z.optional(text('姓名或手机号', 20)), cursor }),
-  async (ctx: UserCtx, input) => {
+  async function residents(ctx: UserCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以查看居民名单');
     const where: Record<string, unknown> = { communityId: user.communityId };
@@ -48,7 +48,7 @@ export const residents = action(
 
 export const moveResident = action(
   z.object({ userId: id('居民'), gridId: id('网格'), building: z.optional(text('楼栋', 30)), requestId }),
-  async (ctx: UserCtx, input) => {
+  async function moveResident(ctx: UserCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以调整居民网格');
     const grid = await gridOf(user.communityId, input.gridId);

@@ -13,7 +13,9 @@ import { UserCtx, meView, requireUser } from './lookup';
 
 const INVITE_TTL_HOURS = 72;
 
-export const me = action(z.object({}), async (ctx: UserCtx) => ({ me: await meView(await requireUser(ctx)) }));
+export const me = action(z.object({}), async function me(ctx: UserCtx) {
+  return { me: await meView(await requireUser(ctx)) };
+});
 
 export const updateProfile = action(
   z.object({
@@ -24,7 +26,7 @@ export const updateProfile = action(
     ),
     requestId,
   }),
-  async (ctx: UserCtx, input) => {
+  async function updateProfile(ctx: UserCtx, input) {
     const user = await requireUser(ctx);
     if (input.displayName === undefined && input.phone === undefined && input.avatarUrl === undefined) {
       throw invalid('请填写要修改的资料');
@@ -58,7 +60,7 @@ export const createInvite = action(
     ),
     requestId,
   }),
-  async (ctx: UserCtx, input) => {
+  async function createInvite(ctx: UserCtx, input) {
     const user = await requireUser(ctx);
     if (!user.communityId || !mayInvite(user, input.role)) throw forbidden('只有社区工作人员可以生成该邀请码');
     const communityId = user.communityId;
@@ -112,7 +114,7 @@ interface InviteDoc {
 
 export const redeemInvite = action(
   z.object({ code: z.string({ error: '请输入邀请码' }).check(z.minLength(4, '邀请码不正确'), z.maxLength(20, '邀请码不正确')), requestId }),
-  async (ctx: UserCtx, input) => {
+  async function redeemInvite(ctx: UserCtx, input) {
     const user = await requireUser(ctx);
     const code = normalizeCode(input.code);
     const updated = await transact((tx) =>

@@ -6,8 +6,10 @@ import * as door from './actions-door';
 import * as residents from './actions-residents';
 import * as account from './actions-account';
 import * as posters from './actions-poster';
+import type { UserCtx } from './lookup';
+import type { UserApi } from '../../typings/user';
 
-export const userFunction = defineFunction('user', {
+export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   login: door.login,
   me: actions.me,
   notices: notices.notices,

@@ -15,7 +15,7 @@ import { isStaffOf, mayClaim } from './view';
 import { WishCtx, adjustLiveClaims, mutate, record } from './context';
 import { photos, reason, wishId } from './schemas';
 
-export const claim = action(z.object(wishId), async (ctx: WishCtx, input) => {
+export const claim = action(z.object(wishId), async function claim(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   let publisherId = '';
   const wish = await mutate(user, ctx, 'claim', input.id, input.requestId, async (tx, w) => {
@@ -41,7 +41,7 @@ async function unclaim(tx: DocStore, w: WishDoc, move: 'release' | 'revoke' | 'e
   await record(tx, w, { ...w, status, claim: undefined, proof: undefined, updatedAt: at }, actor, at, why);
 }
 
-export const release = action(z.object({ ...wishId, reason: z.optional(reason()) }), async (ctx: WishCtx, input) => {
+export const release = action(z.object({ ...wishId, reason: z.optional(reason()) }), async function release(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'release', input.id, input.requestId, async (tx, w) => {
@@ -51,7 +51,7 @@ export const release = action(z.object({ ...wishId, reason: z.optional(reason())
   };
 });
 
-export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因') }), async (ctx: WishCtx, input) => {
+export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因') }), async function revoke(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'revoke', input.id, input.requestId, async (tx, w) => {
@@ -61,7 +61,7 @@ export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因'
   };
 });
 
-export const submitProof = action(z.object({ ...wishId, note: text('完成说明', 300), photos }), async (ctx: WishCtx, input) => {
+export const submitProof = action(z.object({ ...wishId, note: text('完成说明', 300), photos }), async function submitProof(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   const screening = await screenText(input.note, user.openid);
   if (screening.verdict === 'risky') throw invalid('完成说明含有不适宜的词语，请修改后再提交');

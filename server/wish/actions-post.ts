@@ -42,7 +42,7 @@ export const publish = action(
     showPhone: z.optional(z.boolean({ error: '是否公开电话须为是或否' })),
     requestId,
   }),
-  async (ctx: WishCtx, input) => {
+  async function publish(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     const screening = await screenText(`${input.title}\n${input.content}`, user.openid);
     if (screening.verdict === 'risky') throw invalid('心愿内容含有不适宜的词语，请修改后再发布');
@@ -85,14 +85,14 @@ export const publish = action(
 
 export const similar = action(
   z.object({ title: text('心愿标题', 30), content: z.optional(z.string().check(z.maxLength(300, '心愿内容不能超过300个字'))), category }),
-  async (ctx: WishCtx, input) => {
+  async function similar(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     return { items: await similarOpen(user.communityId, user.gridId, input) };
   },
 );
 
 /** 同求 +1: a neighbour wishes the same, instead of posting a duplicate. */
-export const want = action(z.object(wishId), async (ctx: WishCtx, input) => {
+export const want = action(z.object(wishId), async function want(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'want', input.id, input.requestId, async (tx, w) => {
@@ -104,7 +104,7 @@ export const want = action(z.object(wishId), async (ctx: WishCtx, input) => {
   };
 });
 
-export const withdraw = action(z.object({ ...wishId, reason: z.optional(reason()) }), async (ctx: WishCtx, input) => {
+export const withdraw = action(z.object({ ...wishId, reason: z.optional(reason()) }), async function withdraw(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'withdraw', input.id, input.requestId, async (tx, w) => {
@@ -114,7 +114,7 @@ export const withdraw = action(z.object({ ...wishId, reason: z.optional(reason()
   };
 });
 
-export const dispute = action(z.object({ ...wishId, reason: reason('未完成的原因') }), async (ctx: WishCtx, input) => {
+export const dispute = action(z.object({ ...wishId, reason: reason('未完成的原因') }), async function dispute(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'dispute', input.id, input.requestId, async (tx, w) => {
@@ -126,7 +126,7 @@ export const dispute = action(z.object({ ...wishId, reason: reason('未完成的
   };
 });
 
-export const confirm = action(z.object(wishId), async (ctx: WishCtx, input) => {
+export const confirm = action(z.object(wishId), async function confirm(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   let awarded = 0;
   let claimerId = '';
@@ -163,7 +163,7 @@ export const rate = action(
     stars: z.number({ error: '请选择评分' }).check(z.int('评分须为1到5的整数'), z.minimum(1, '评分须为1到5的整数'), z.maximum(5, '评分须为1到5的整数')),
     comment: z.optional(text('评价', 200)),
   }),
-  async (ctx: WishCtx, input) => {
+  async function rate(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     const screening = input.comment ? await screenText(input.comment, user.openid) : undefined;
     if (screening?.verdict === 'risky') throw invalid('评价含有不适宜的词语，请修改后再提交');

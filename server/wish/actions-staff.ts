@@ -19,7 +19,7 @@ import { seasonView } from './queries';
 
 export const review = action(
   z.object({ ...wishId, approve: z.boolean({ error: '请选择通过或驳回' }), reason: z.optional(reason('驳回原因')) }),
-  async (ctx: WishCtx, input) => {
+  async function review(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     if (!input.approve && !input.reason) throw invalid('驳回心愿须填写原因，方便居民修改');
     let publisherId = '';
@@ -49,7 +49,7 @@ function released(w: WishDoc): WishDoc {
 }
 
 /** Staff have read a held proof note or rating comment: it is shown to everyone who may see the wish. */
-export const clearHold = action(z.object(wishId), async (ctx: WishCtx, input) => {
+export const clearHold = action(z.object(wishId), async function clearHold(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'clearHold', input.id, input.requestId, async (tx, w) => {
@@ -61,7 +61,7 @@ export const clearHold = action(z.object(wishId), async (ctx: WishCtx, input) =>
   };
 });
 
-export const takedown = action(z.object({ ...wishId, reason: reason('下架原因') }), async (ctx: WishCtx, input) => {
+export const takedown = action(z.object({ ...wishId, reason: reason('下架原因') }), async function takedown(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   return {
     wish: await mutate(user, ctx, 'takedown', input.id, input.requestId, async (tx, w) => {
@@ -80,7 +80,7 @@ export const openSeason = action(
     endDate: z.string({ error: '请选择结束日期' }),
     requestId,
   }),
-  async (ctx: WishCtx, input) => {
+  async function openSeason(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(hasRole(user, 'staff', 'admin'));
     if (!isDate(input.startDate) || !isDate(input.endDate)) throw invalid('日期格式须为 YYYY-MM-DD');

@@ -4,8 +4,10 @@ import * as post from './actions-post';
 import * as claiming from './actions-claim';
 import * as staff from './actions-staff';
 import * as queries from './queries';
+import type { WishCtx } from './context';
+import type { WishApi } from '../../typings/wish';
 
-export const wishFunction = defineFunction(
+export const wishFunction = defineFunction<WishApi, WishCtx>(
   'wish',
   {
     publish: post.publish,

@@ -50,7 +50,7 @@ export const list = action(
     cursor,
     limit,
   }),
-  async (ctx: WishCtx, input) => {
+  async function list(ctx: WishCtx, input) {
     const user = await requireMember(ctx.openid);
     const status = input.status ?? 'active';
     // Only staff see what is not on the public wall.
@@ -70,7 +70,7 @@ export const list = action(
   },
 );
 
-export const get = action(z.object({ id: id('心愿编号') }), async (ctx: WishCtx, input) => {
+export const get = action(z.object({ id: id('心愿编号') }), async function get(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   let w = await loadWish(docs, input.id, user);
   const staff = hasRole(user, 'staff', 'admin');
@@ -80,7 +80,7 @@ export const get = action(z.object({ id: id('心愿编号') }), async (ctx: Wish
   return { wish: await detail(w, user, ctx.now) };
 });
 
-export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claimed'], { error: '参数不正确' })), cursor }), async (ctx: WishCtx, input) => {
+export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claimed'], { error: '参数不正确' })), cursor }), async function mine(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   const where = input.role === 'claimed' ? { 'claim.userId': user._id } : { publisherId: user._id };
   const offset = offsetOf(input.cursor);
@@ -88,7 +88,7 @@ export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claime
   return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
 });
 
-export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', 'held'], { error: '队列类型不正确' }), cursor }), async (ctx: WishCtx, input) => {
+export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', 'held'], { error: '队列类型不正确' }), cursor }), async function queue(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(hasRole(user, 'staff', 'admin'));
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
@@ -97,7 +97,7 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', '
   return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
 });
 
-export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,40}\.s\d{1,4}$/, '季编号不正确'))) }), async (ctx: WishCtx, input) => {
+export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,40}\.s\d{1,4}$/, '季编号不正确'))) }), async function stats(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   const seasons = await findMany<SeasonDoc>(SEASONS, { communityId: user.communityId }, { orderBy: [['number', 'desc']], limit: 50 });
   const views = seasons.map((s) => seasonView(s, ctx.now));
