@@ -6,7 +6,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { CATEGORY_STYLES } from '../miniprogram/utils/map';
+import { CATEGORY_STYLES } from '../miniprogram/utils/map-view';
 import { type Shape, disc, encodePng, minus, rect, triangle, union } from './tab-icons';
 
 const W = 72;

@@ -1,6 +1,6 @@
 import type { Me } from '../../typings/user';
 import * as session from '../services/session';
-import { GRID_PICKER } from '../utils/entries';
+import { GRID_PICKER } from '../utils/routes';
 import { toast } from '../utils/dialog';
 
 type Self = WechatMiniprogram.Component.TrivialInstance & { show(me: Me): void };

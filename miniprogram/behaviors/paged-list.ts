@@ -1,6 +1,6 @@
 import { toast } from '../utils/dialog';
 import { type PageState, pageStateData } from './page-state';
-import { appendById } from '../utils/points';
+import { appendById } from '../utils/points-view';
 
 /** One page of a list as the page shows it: items already turned into views. */
 export type PageResult<T> = { ok: true; data: { items: T[]; next?: string } } | { ok: false; code: string; message: string };

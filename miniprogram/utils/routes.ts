@@ -1,5 +1,7 @@
-/** Feature entries shown on 首页 and 我的. Only entries with a `path` have a page yet. */
-export interface Entry {
+/* Where pages live: their paths, and the menu entries of 首页, 我的 and the staff console. */
+
+/** A feature entry shown on 首页 and 我的. Only entries with a `path` have a page yet. */
+export interface MenuEntry {
   key: string;
   title: string;
   /** Absolute page path; absent while the feature is being built. */
@@ -8,7 +10,7 @@ export interface Entry {
   tab?: boolean;
 }
 
-export interface EntryView extends Entry {
+export interface MenuEntryView extends MenuEntry {
   enabled: boolean;
   /** Shown next to greyed-out entries. */
   hint: string;
@@ -16,7 +18,7 @@ export interface EntryView extends Entry {
 
 export const SOON = '即将开放';
 
-export const HOME_ENTRIES: Entry[] = [
+export const HOME_ENTRIES: MenuEntry[] = [
   { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true },
   { key: 'mall', title: '积分商城', path: '/pages/points/mall/index' },
   { key: 'booking', title: '预约服务', path: '/pages/booking/index/index' },
@@ -24,7 +26,7 @@ export const HOME_ENTRIES: Entry[] = [
   { key: 'request', title: '我要反映', path: '/pages/lists/request/index' },
 ];
 
-export const ME_ENTRIES: Entry[] = [
+export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
   { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
@@ -42,16 +44,16 @@ export const STAFF_POSTER = '/package-staff/pages/poster/index';
 /** Where staff place residents in grids. */
 export const STAFF_RESIDENTS = '/package-staff/pages/residents/index';
 
-export function entryViews(entries: Entry[]): EntryView[] {
+export function entryViews(entries: MenuEntry[]): MenuEntryView[] {
   return entries.map((e) => ({ ...e, enabled: !!e.path, hint: e.path ? '' : SOON }));
 }
 
-export function findEntry(entries: Entry[], key: string): Entry | undefined {
+export function findEntry(entries: MenuEntry[], key: string): MenuEntry | undefined {
   return entries.find((e) => e.key === key);
 }
 
 /** Staff tools for the wish wall, in the staff subpackage. */
-export const STAFF_WISH_ENTRIES: (Entry & { hint: string })[] = [
+export const STAFF_WISH_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'wishReview', title: '心愿审核', hint: '居民新发布的心愿', path: '/package-staff/pages/wish-review/index' },
   { key: 'wishConfirm', title: '完成确认', hint: '志愿者已提交完成凭证', path: '/package-staff/pages/wish-confirm/index' },
   { key: 'wishSeason', title: '心愿季', hint: '开启新一季，查看各季数据', path: '/package-staff/pages/wish-season/index' },
@@ -61,7 +63,7 @@ export const STAFF_WISH_ENTRIES: (Entry & { hint: string })[] = [
 export const COMMUNITY_INTRO = '/pages/map/community/index';
 
 /** Staff upkeep of the community map, in the staff subpackage. */
-export const STAFF_MAP_ENTRIES: (Entry & { hint: string })[] = [
+export const STAFF_MAP_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'placeList', title: '地点维护', hint: '修改、关闭或重新开放地图上的地点', path: '/package-staff/pages/place-list/index' },
   { key: 'placeCreate', title: '新增地点', hint: '把新的服务点加到社区地图上', path: '/package-staff/pages/place-edit/index' },
 ];
@@ -79,7 +81,7 @@ export const POINTS_PAGES = {
 };
 
 /** Staff tools for points, in the staff subpackage. */
-export const STAFF_POINTS_ENTRIES: (Entry & { hint: string })[] = [
+export const STAFF_POINTS_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'pointsVerify', title: '兑换核销', hint: '扫描或输入居民的提货码', path: '/package-staff/pages/points-verify/index' },
   { key: 'goodsManage', title: '商品管理', hint: '上架、补货、下架积分商品', path: '/package-staff/pages/goods-manage/index' },
   { key: 'pointsAward', title: '积分奖励', hint: '为参加活动、志愿服务的居民加积分', path: '/package-staff/pages/points-award/index' },
@@ -95,7 +97,7 @@ export const GOODS_EDIT = '/package-staff/pages/goods-edit/index';
  * Staff tools for booking, in the staff subpackage. `desk`: grid workers get it too (the server lets
  * them see a day's bookings, check people in and work their grid's errands).
  */
-export const STAFF_BOOKING_ENTRIES: (Entry & { hint: string; desk?: boolean })[] = [
+export const STAFF_BOOKING_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })[] = [
   { key: 'bookingSchedule', title: '今日预约', hint: '按服务查看预约，扫码或输入预约码签到', path: '/package-staff/pages/booking-schedule/index', desk: true },
   { key: 'errandQueue', title: '代办队列', hint: '受理、指派、办结代办和上门帮办', path: '/package-staff/pages/errand-queue/index', desk: true },
   { key: 'activityPublish', title: '发布活动', hint: '发布志愿活动：时间、地点、招募人数', path: '/package-staff/pages/activity-publish/index' },
@@ -126,7 +128,7 @@ export const LISTS_PAGES = {
  * Staff tools for 三张清单 and dispatch, in the staff subpackage. `desk`: grid workers get it too
  * (the server shows them their grids' tickets).
  */
-export const STAFF_LISTS_ENTRIES: (Entry & { hint: string; desk?: boolean })[] = [
+export const STAFF_LISTS_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })[] = [
   { key: 'listsBoard', title: '三张清单', hint: '需求、资源、项目清单，走访录入', path: '/package-staff/pages/lists-board/index', desk: true },
   { key: 'listsMatch', title: '智能匹配', hint: '需求与资源自动配对，采纳后派单', path: '/package-staff/pages/lists-match/index' },
   { key: 'ticketQueue', title: '工单派单', hint: '按办理时限排序，派单、督办、提级', path: '/package-staff/pages/ticket-queue/index', desk: true },

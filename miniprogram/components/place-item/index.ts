@@ -1,4 +1,4 @@
-import type { PlaceView } from '../../utils/map';
+import type { PlaceView } from '../../utils/map-view';
 
 /** One place in a list: the body opens it; 导航 (when `nav`) opens WeChat's map on it. */
 Component({

@@ -1,4 +1,4 @@
-import type { CardView } from '../../utils/wish';
+import type { CardView } from '../../utils/wish-view';
 
 /** One wish on a list: the body opens it; slotted content (staff buttons) sits below. */
 Component({

@@ -2,7 +2,7 @@ import type { Me } from '../../../typings/user';
 import { joinDoor } from '../../behaviors/join-door';
 import * as session from '../../services/session';
 import { greeting } from '../../utils/date';
-import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/entries';
+import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/routes';
 
 Component({
   behaviors: [joinDoor],

@@ -1,12 +1,12 @@
 import type { MatchSummary, SuggestionView, TicketStats } from '../../../typings/lists';
-import { toJobCardView, toProjectIdeaView, toSuggestionCardView, toSummaryView } from '../../../miniprogram/utils/match-view';
-import { pasteText, percent, thisMonth, toTicketStatsView } from '../../../miniprogram/utils/stats-view';
+import { toJobCardView, toProjectIdeaView, toSuggestionCardView, toSummaryView } from '../../../miniprogram/package-staff/pages/lists-match/view';
+import { pasteText, percent, thisMonth, toTicketStatsView } from '../../../miniprogram/package-staff/pages/lists-stats/view';
 
 const summary = (over: Partial<MatchSummary> = {}): MatchSummary => ({
   needs: 12, resources: 4, pairs: 30, matched: 9, unmatched: 3, total: 1500, greedyMatched: 7, greedyTotal: 1200, projectSuggestions: 0, solveMs: 3, ...over,
 });
 
-describe('match-view', () => {
+describe('lists-match view', () => {
   it('compares the optimal matching with first-come matching in words', () => {
     expect(toSummaryView(summary()).greedy).toBe('比“先来先配”多配上 2 条（先来先配只能配上 7 条）');
     expect(toSummaryView(summary({ greedyMatched: 9 })).greedy).toBe('配上的条数与“先来先配”相同（9 条），但更照顾紧急和等待久的需求');
@@ -42,7 +42,7 @@ describe('match-view', () => {
   });
 });
 
-describe('stats-view', () => {
+describe('lists-stats view', () => {
   it('shows rates as percentages, none as a dash', () => {
     expect(percent(0.857)).toBe('85.7%');
     expect(percent(1)).toBe('100%');

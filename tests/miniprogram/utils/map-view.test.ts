@@ -11,7 +11,7 @@ import {
   toMarkers,
   toPlaceView,
   walkCircles,
-} from '../../../miniprogram/utils/map';
+} from '../../../miniprogram/utils/map-view';
 import * as contract from '../../../typings/map';
 import type { PlaceCard } from '../../../typings/map';
 

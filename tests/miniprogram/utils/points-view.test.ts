@@ -11,7 +11,7 @@ import {
   parsePickupCode,
   toEntryView,
   toGoodsView,
-} from '../../../miniprogram/utils/points';
+} from '../../../miniprogram/utils/points-view';
 
 const goods = (over: Partial<Goods> = {}): Goods => ({
   id: 'gd_1',

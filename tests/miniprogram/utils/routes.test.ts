@@ -16,7 +16,7 @@ import {
   STAFF_POINTS_ENTRIES,
   STAFF_WISH_ENTRIES,
   entryViews,
-} from '../../../miniprogram/utils/entries';
+} from '../../../miniprogram/utils/routes';
 import { BOOKING_PAGES } from '../../../miniprogram/utils/booking';
 
 const app = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../miniprogram/app.json'), 'utf8'));

@@ -1,6 +1,6 @@
 import { WISH_CATEGORIES as CONTRACT } from '../../../typings/wish';
 import type { WishCard } from '../../../typings/wish';
-import { STATUS_LABELS, WISH_CATEGORIES, appendCards, toCardView, toEventView } from '../../../miniprogram/utils/wish';
+import { STATUS_LABELS, WISH_CATEGORIES, appendCards, toCardView, toEventView } from '../../../miniprogram/utils/wish-view';
 
 test('the mini-program copy of the categories matches the contract', () => {
   expect(WISH_CATEGORIES).toEqual([...CONTRACT]);

@@ -6,7 +6,7 @@ import { sendOnce } from '../../../services/retry';
 import { addDays, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { ACTIVITY_CATEGORIES } from '../../../utils/booking';
-import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
+import { STAFF_BOOKING_PAGES } from '../../../utils/routes';
 import { ACTIVITY_LIMITS, type ActivityDraft, activityInput, activityProblem } from './form';
 import type { Tap } from '../../../base/events';
 

@@ -6,9 +6,9 @@ import { saveOnce, sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { hoursText, personalCode } from '../../../utils/booking';
 import { type ActivityView, type SignupView, toActivityView, toSignupView } from '../../../utils/booking-view';
-import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
+import { STAFF_BOOKING_PAGES } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
-import { appendById } from '../../../utils/points';
+import { appendById } from '../../../utils/points-view';
 import { scanQr } from '../../../utils/scan';
 import type { Change, Tap } from '../../../base/events';
 

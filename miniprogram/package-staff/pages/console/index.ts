@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/entries';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {

@@ -4,7 +4,7 @@ import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import type { ListsApi } from '../../../../typings/lists';
 import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
 
 type Tab = NonNullable<ListsApi['countyQueue']['req']['status']>;

@@ -7,8 +7,8 @@ import * as points from '../../../services/points';
 import { saveOnce } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
 import { ask, toast } from '../../../utils/dialog';
-import { GOODS_EDIT } from '../../../utils/entries';
-import { type GoodsView, REASON_MAX, toGoodsView } from '../../../utils/points';
+import { GOODS_EDIT } from '../../../utils/routes';
+import { type GoodsView, REASON_MAX, toGoodsView } from '../../../utils/points-view';
 import type { Change, Tap } from '../../../base/events';
 
 type FormKind = 'restock' | 'offShelf';

@@ -8,7 +8,7 @@ import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { STAFF_LISTS_PAGES } from '../../../utils/entries';
+import { STAFF_LISTS_PAGES } from '../../../utils/routes';
 import { isManager, isStaff } from '../../../utils/labels';
 import {
   NEED_SOURCE_CHOICES,

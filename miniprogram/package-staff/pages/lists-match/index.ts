@@ -7,7 +7,7 @@ import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
 import { capacityText } from '../../../utils/lists-view';
 import {
@@ -19,7 +19,7 @@ import {
   toJobCardView,
   toProjectIdeaView,
   toSuggestionCardView,
-} from '../../../utils/match-view';
+} from './view';
 import type { Change, Tap } from '../../../base/events';
 
 interface Polling {

@@ -1,7 +1,7 @@
-import type { MatchJobStatus, MatchJobView, MatchSummary, ProjectSuggestionView, SuggestionStatus, SuggestionView } from '../../typings/lists';
-import { formatShort } from './date';
-import { STAFF_LISTS_PAGES } from './entries';
-import { NEED_SOURCE_LABELS, PROVIDER_KIND_LABELS, type Tone, URGENCY_LABELS } from './lists-view';
+import type { MatchJobStatus, MatchJobView, MatchSummary, ProjectSuggestionView, SuggestionStatus, SuggestionView } from '../../../../typings/lists';
+import { formatShort } from '../../../utils/date';
+import { STAFF_LISTS_PAGES } from '../../../utils/routes';
+import { NEED_SOURCE_LABELS, PROVIDER_KIND_LABELS, type Tone, URGENCY_LABELS } from '../../../utils/lists-view';
 
 /** How often the page asks whether a queued or running match job has finished. */
 export const MATCH_POLL_MS = 1500;

@@ -4,7 +4,7 @@ import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
-import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from '../../../utils/stats-view';
+import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from './view';
 
 interface Internals {
   /** The last export, kept off the page data (it may be large). */

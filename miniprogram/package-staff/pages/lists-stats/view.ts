@@ -1,6 +1,6 @@
-import type { DeadlineHours, ExportList, ListsApi, NeedSource, ProjectStatus, SpecialRate, TicketStats } from '../../typings/lists';
-import { shanghaiDate } from './date';
-import { NEED_SOURCE_LABELS, PROJECT_STATUS_LABELS } from './lists-view';
+import type { DeadlineHours, ExportList, ListsApi, NeedSource, ProjectStatus, SpecialRate, TicketStats } from '../../../../typings/lists';
+import { shanghaiDate } from '../../../utils/date';
+import { NEED_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../utils/lists-view';
 
 type StatsRes = ListsApi['stats']['res'];
 

@@ -1,5 +1,5 @@
 import type { LatLng, OpeningHours, PlaceCategory, PlaceChanges, PlaceDetail, PlaceInput } from '../../../../typings/map';
-import { PLACE_CATEGORIES } from '../../../utils/map';
+import { PLACE_CATEGORIES } from '../../../utils/map-view';
 import { type DayRow, buildHours, rowProblem } from './hours';
 
 /** Limits the server enforces; checked here so staff get an answer without a round trip. */

@@ -5,7 +5,7 @@ import type { ManagePlaceReq, OpeningHours, PlaceDetail } from '../../../../typi
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import { pickLocation } from '../../../services/location';
 import * as map from '../../../services/map';
-import { PLACE_CATEGORIES } from '../../../utils/map';
+import { PLACE_CATEGORIES } from '../../../utils/map-view';
 import { NAME_MAX, ADDRESS_MAX, INTRO_MAX, NOTE_MAX, PHOTO_MAX, type PlaceForm, changesOf, emptyForm, formOf, formProblem, locationOf, toInput } from './form';
 import { type DayMode, WEEKDAYS, copyDay, defaultRows, editRow, toRows } from './hours';
 import { ask, toast } from '../../../utils/dialog';

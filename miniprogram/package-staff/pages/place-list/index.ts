@@ -2,8 +2,8 @@ import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
 import * as map from '../../../services/map';
-import { PLACE_EDIT } from '../../../utils/entries';
-import { toPlaceView } from '../../../utils/map';
+import { PLACE_EDIT } from '../../../utils/routes';
+import { toPlaceView } from '../../../utils/map-view';
 
 /** Every place of the community, closed ones too, for staff to correct, close or reopen. */
 Component({

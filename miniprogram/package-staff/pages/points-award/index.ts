@@ -4,7 +4,7 @@ import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
 import { sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points';
+import { AWARD_MAX, REASON_MAX, parseMemberId } from '../../../utils/points-view';
 import type { Change, Tap } from '../../../base/events';
 
 /**

@@ -5,7 +5,7 @@ import { imageUrl } from '../../../services/storage';
 import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager, mayVerify } from '../../../utils/labels';
-import { type VerifiedView, parsePickupCode, toVerifiedView } from '../../../utils/points';
+import { type VerifiedView, parsePickupCode, toVerifiedView } from '../../../utils/points-view';
 import type { Change } from '../../../base/events';
 
 /** 兑换核销: staff (any goods) or a 共建单位 member (their unit's goods) turn a pickup code into 已领取. */

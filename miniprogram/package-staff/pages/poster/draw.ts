@@ -1,5 +1,5 @@
-import type { Poster } from '../../typings/user';
-import { BRAND_RED } from './brand';
+import type { Poster } from '../../../../typings/user';
+import { BRAND_RED } from '../../../utils/brand';
 
 /** An A4 page at 150 dpi: what a community prints and pins up. */
 export const A4 = { width: 1240, height: 1754 };

@@ -2,7 +2,7 @@ import type { Poster } from '../../../../typings/user';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
-import { A4, paintPoster, type PosterPainter } from '../../../utils/poster';
+import { A4, paintPoster, type PosterPainter } from './draw';
 
 interface CanvasNode {
   width: number;

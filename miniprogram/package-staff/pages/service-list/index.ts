@@ -3,7 +3,7 @@ import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
 import * as booking from '../../../services/booking';
 import { toServiceView } from '../../../utils/booking-view';
-import { STAFF_BOOKING_PAGES } from '../../../utils/entries';
+import { STAFF_BOOKING_PAGES } from '../../../utils/routes';
 
 /** 服务管理 (staff): every service of the community, paused ones too; open one to edit or pause it. */
 Component({

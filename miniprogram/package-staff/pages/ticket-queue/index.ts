@@ -6,7 +6,7 @@ import { pagedList } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
 import { NEED_STATUS_LABELS } from '../../../utils/lists-view';
 import { LEVEL_LABELS, TICKET_LIMITS, type TicketCardView, toTicketCardView } from '../../../utils/ticket-view';

@@ -2,7 +2,7 @@ import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish';
+import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish-view';
 import { toast } from '../../../utils/dialog';
 import type { Change, Tap } from '../../../base/events';
 

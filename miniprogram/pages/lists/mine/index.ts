@@ -2,7 +2,7 @@ import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { toTicketCardView } from '../../../utils/ticket-view';
 
 /** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */

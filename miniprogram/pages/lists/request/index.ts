@@ -4,7 +4,7 @@ import * as lists from '../../../services/lists';
 import * as session from '../../../services/session';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblem } from './form';

@@ -5,7 +5,7 @@ import type { TicketStatus } from '../../../../typings/lists';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES } from '../../../utils/routes';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
 

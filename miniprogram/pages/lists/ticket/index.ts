@@ -8,7 +8,7 @@ import * as lists from '../../../services/lists';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { STAR_WORDS } from '../../../utils/booking';
-import { LISTS_PAGES, STAFF_LISTS_PAGES } from '../../../utils/entries';
+import { LISTS_PAGES, STAFF_LISTS_PAGES } from '../../../utils/routes';
 import {
   LOW_STARS,
   TICKET_FORMS,

@@ -2,7 +2,7 @@ import * as map from '../../../services/map';
 import { navigateTo } from '../../../services/location';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
-import { type PlaceView, toPlaceView } from '../../../utils/map';
+import { type PlaceView, toPlaceView } from '../../../utils/map-view';
 import { type IntroView, contactText, toIntroView } from './view';
 import { toast } from '../../../utils/dialog';
 import { BRAND_RED } from '../../../utils/brand';

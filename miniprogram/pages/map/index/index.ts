@@ -2,7 +2,7 @@ import type { LatLng, MapApi, PlaceCategory } from '../../../../typings/map';
 import { type Located, locate, navigateTo, openLocationSetting } from '../../../services/location';
 import * as map from '../../../services/map';
 import * as session from '../../../services/session';
-import { COMMUNITY_INTRO } from '../../../utils/entries';
+import { COMMUNITY_INTRO } from '../../../utils/routes';
 import {
   type ChipView,
   type MarkerView,
@@ -14,7 +14,7 @@ import {
   toMarkers,
   toPlaceView,
   walkCircles,
-} from '../../../utils/map';
+} from '../../../utils/map-view';
 import { toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
 

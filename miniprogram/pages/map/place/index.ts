@@ -5,7 +5,7 @@ import { lastLocation, navigateTo } from '../../../services/location';
 import * as map from '../../../services/map';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
-import { PLACE_EDIT } from '../../../utils/entries';
+import { PLACE_EDIT } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
 import { type DetailView, toDetailView } from './view';
 

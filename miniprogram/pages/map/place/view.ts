@@ -1,6 +1,6 @@
 import type { PlaceDetail } from '../../../../typings/map';
 import { inShanghai } from '../../../utils/date';
-import { CATEGORY_STYLES, type OpenView, formatDistance, openView } from '../../../utils/map';
+import { CATEGORY_STYLES, type OpenView, formatDistance, openView } from '../../../utils/map-view';
 
 export interface DayView {
   day: string;

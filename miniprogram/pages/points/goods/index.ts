@@ -5,8 +5,8 @@ import { sendOnce } from '../../../services/retry';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { POINTS_PAGES } from '../../../utils/entries';
-import { type GoodsView, PICKUP_DAYS, blockReason, maxQuantity, toGoodsView } from '../../../utils/points';
+import { POINTS_PAGES } from '../../../utils/routes';
+import { type GoodsView, PICKUP_DAYS, blockReason, maxQuantity, toGoodsView } from '../../../utils/points-view';
 
 /** 商品详情: what it is, where to pick it up, and redeeming it with a confirmation. */
 Component({

@@ -4,8 +4,8 @@ import type { EarningRule } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import { toast } from '../../../utils/dialog';
-import { POINTS_PAGES } from '../../../utils/entries';
-import { MEMBER_QR_PREFIX, toEntryView } from '../../../utils/points';
+import { POINTS_PAGES } from '../../../utils/routes';
+import { MEMBER_QR_PREFIX, toEntryView } from '../../../utils/points-view';
 
 type Link = keyof typeof POINTS_PAGES;
 

@@ -1,7 +1,7 @@
 import { memberPage } from '../../../behaviors/member-page';
 import * as points from '../../../services/points';
 import { toast } from '../../../utils/dialog';
-import { type RankView, toRankView } from '../../../utils/points';
+import { type RankView, toRankView } from '../../../utils/points-view';
 
 /** 光荣榜: who earned most points this season (names masked), and where the person stands. */
 Component({

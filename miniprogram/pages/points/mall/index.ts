@@ -3,8 +3,8 @@ import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import { imageUrl } from '../../../services/storage';
-import { POINTS_PAGES } from '../../../utils/entries';
-import { toGoodsView } from '../../../utils/points';
+import { POINTS_PAGES } from '../../../utils/routes';
+import { toGoodsView } from '../../../utils/points-view';
 
 /** 积分商城: what the community's points buy, with what is left and where to pick it up. */
 Component({

@@ -7,8 +7,8 @@ import * as points from '../../../services/points';
 import { sendOnce } from '../../../services/retry';
 import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { POINTS_PAGES } from '../../../utils/entries';
-import { type OrderView, toOrderView } from '../../../utils/points';
+import { POINTS_PAGES } from '../../../utils/routes';
+import { type OrderView, toOrderView } from '../../../utils/points-view';
 
 /** '' lists every order. */
 type Tab = OrderStatus | '';

@@ -1,7 +1,7 @@
 import type { MyData } from '../../../../typings/user';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
-import { dataSections, type DataSection } from '../../../utils/mydata-view';
+import { dataSections, type DataSection } from './view';
 
 /** The last answer, whole, for 复制全部 (the view holds only the lines it shows). */
 let full: MyData | undefined;

@@ -1,6 +1,6 @@
-import type { MyData, MyDataList } from '../../typings/user';
-import { formatDate, formatDateTime } from './date';
-import { maskPhone } from './mask';
+import type { MyData, MyDataList } from '../../../../typings/user';
+import { formatDate, formatDateTime } from '../../../utils/date';
+import { maskPhone } from '../../../utils/mask';
 
 /** One section of 我的数据 as the page shows it: a title, how many in all, and a line per item. */
 export interface DataSection {

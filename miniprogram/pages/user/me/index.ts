@@ -2,7 +2,7 @@ import type { Me } from '../../../../typings/user';
 import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/entries';
+import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
 import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';

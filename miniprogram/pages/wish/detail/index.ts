@@ -5,7 +5,7 @@ import type { WishDetail } from '../../../../typings/wish';
 import { imageUrl } from '../../../services/storage';
 import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
-import { PHOTO_MAX } from '../../../utils/wish';
+import { PHOTO_MAX } from '../../../utils/wish-view';
 import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, STAR_WORDS, buttonsFor, toDetailView } from './view';
 import { tell, toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';

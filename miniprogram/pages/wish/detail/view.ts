@@ -1,6 +1,6 @@
 import type { WishDetail, WishPermission } from '../../../../typings/wish';
 import { formatDateTime } from '../../../utils/date';
-import { type EventView, NOTE_MAX, REASON_MAX, STATUS_LABELS, STATUS_TONES, toEventView } from '../../../utils/wish';
+import { type EventView, NOTE_MAX, REASON_MAX, STATUS_LABELS, STATUS_TONES, toEventView } from '../../../utils/wish-view';
 
 export interface DetailView {
   title: string;

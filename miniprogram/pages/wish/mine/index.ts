@@ -3,7 +3,7 @@ import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { toCardView } from '../../../utils/wish';
+import { toCardView } from '../../../utils/wish-view';
 
 type Tab = 'posted' | 'claimed';
 

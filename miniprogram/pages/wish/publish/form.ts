@@ -1,5 +1,5 @@
 import type { WishCategory } from '../../../../typings/wish';
-import { CONTENT_MAX, TITLE_MAX, WISH_CATEGORIES, lengthOf } from '../../../utils/wish';
+import { CONTENT_MAX, TITLE_MAX, WISH_CATEGORIES, lengthOf } from '../../../utils/wish-view';
 
 export interface Draft {
   title: string;

@@ -4,7 +4,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import * as session from '../../../services/session';
 import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
-import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish';
+import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish-view';
 import { checkDraft, worthMatching } from './form';
 import { toast } from '../../../utils/dialog';
 import type { Change, Tap } from '../../../base/events';

@@ -2,7 +2,7 @@ import type { WishCategory, WishStats } from '../../../../typings/wish';
 import * as session from '../../../services/session';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { type CardView, WISH_CATEGORIES, appendCards, toCardView } from '../../../utils/wish';
+import { type CardView, WISH_CATEGORIES, appendCards, toCardView } from '../../../utils/wish-view';
 import { toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
 
