@@ -5,6 +5,8 @@
  */
 import http from 'http';
 import https from 'https';
+import { type Callbacks, failWith, succeed } from '../../emulator/wx-common/callbacks';
+import { memoryBacking, storageApis } from '../../emulator/wx-common/storage';
 
 export interface Recorded {
   toasts: string[];
@@ -58,7 +60,7 @@ export const recorded: Recorded = {
   privacy: [],
 };
 
-const storage = new Map<string, unknown>();
+const storage = storageApis(memoryBacking());
 let inflight = 0;
 /** What `wx.showModal` answers next (tests may change it). */
 export const modalAnswer = { confirm: true };
@@ -126,7 +128,7 @@ export function resetWx(): void {
     if (value instanceof Map) value.clear();
     else value.length = 0;
   }
-  storage.clear();
+  storage.clearStorageSync();
   tempFiles.clear();
   modalAnswer.confirm = true;
   mediaAnswer.photos = 1;
@@ -144,15 +146,7 @@ export function inflightRequests(): number {
   return inflight;
 }
 
-type Callbacks<S> = { success?: (res: S) => void; fail?: (err: { errMsg: string }) => void; complete?: (res: unknown) => void };
-
-function settle<S>(opts: Callbacks<S> | undefined, res: S): Promise<S> {
-  return Promise.resolve().then(() => {
-    opts?.success?.(res);
-    opts?.complete?.(res);
-    return res;
-  });
-}
+const settle = succeed;
 
 function target(url: string): URL {
   const base = process.env.HONGLIN_URL;
@@ -349,13 +343,6 @@ function chooseMedia(opts: Callbacks<{ tempFiles: { tempFilePath: string; size: 
   return settle(opts, { tempFiles: picked });
 }
 
-function failWith(opts: Callbacks<never> | undefined, errMsg: string): Promise<void> {
-  return Promise.resolve().then(() => {
-    opts?.fail?.({ errMsg });
-    opts?.complete?.({ errMsg });
-  });
-}
-
 type LocationResult = { latitude: number; longitude: number; accuracy: number; speed: number; altitude: number };
 
 function getLocation(opts: Callbacks<LocationResult> & { type?: string }) {
@@ -412,10 +399,7 @@ const deviceInfo = { brand: 'devtools', model: 'iPhone X', platform: 'devtools',
 
 const wxMock = {
   request,
-  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-  clearStorageSync: () => storage.clear(),
+  ...storage,
 
   showToast: (opts: Callbacks<unknown> & { title: string }) => {
     recorded.toasts.push(opts.title);

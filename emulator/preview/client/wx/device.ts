@@ -6,7 +6,7 @@
 import { addTempFile, assetUrl, fileAt, putFile, USER_DATA_PATH } from '../files';
 import { mapById } from '../builtins/map';
 import * as ui from '../ui';
-import { api, fail } from './api';
+import { api, fail } from '../../../wx-common/callbacks';
 import type { WxContext } from './context';
 
 /** Opens the browser's file chooser for images; resolves with the files, or [] when cancelled. */

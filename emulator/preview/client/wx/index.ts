@@ -1,5 +1,5 @@
 /** The `wx` object of the preview. An API the preview lacks says so once in the console. */
-import { api } from './api';
+import { api } from '../../../wx-common/callbacks';
 import type { WxContext } from './context';
 import { deviceApis } from './device';
 import { interfaceApis } from './interface';

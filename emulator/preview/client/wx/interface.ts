@@ -1,6 +1,6 @@
 /** Toasts, dialogs, navigation and the bars: what the page asks WeChat to show. */
 import * as ui from '../ui';
-import { api, fail } from './api';
+import { api, fail } from '../../../wx-common/callbacks';
 import type { WxContext } from './context';
 
 export function interfaceApis(ctx: WxContext) {

@@ -3,7 +3,7 @@
  * (`callFunction` is `POST /fn/<name>` with the person's openid, as local mode does).
  */
 import { addTempFile, fileAt, sameOrigin } from '../files';
-import { api, fail } from './api';
+import { api, fail } from '../../../wx-common/callbacks';
 import { getStorageSync } from './storage';
 
 let inflight = 0;

@@ -1,4 +1,4 @@
-import { api } from './api';
+import { api } from '../../../wx-common/callbacks';
 
 /**
  * WeChat's privacy authorization in the preview. A browser has no WeChat privacy guide to agree

@@ -2,7 +2,7 @@
 import SelectorQuery from 'j-component/src/tool/selectorquery';
 import IntersectionObserver from 'j-component/src/tool/intersectionobserver';
 import { SCREEN } from '../manifest';
-import { api } from './api';
+import { api } from '../../../wx-common/callbacks';
 import type { WxContext } from './context';
 
 export function systemApis(ctx: WxContext) {
