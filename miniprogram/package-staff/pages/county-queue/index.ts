@@ -6,9 +6,10 @@ import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/routes';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
+import type { Tap } from '../../../base/events';
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 
 type Tab = NonNullable<ListsApi['countyQueue']['req']['status']>;
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 const TABS: Array<{ value: Tab; label: string; empty: string }> = [
   { value: 'dispatched', label: '待接手', empty: '没有等待接手的包案' },
@@ -22,7 +23,7 @@ const TABS: Array<{ value: Tab; label: string; empty: string }> = [
  * (进展, 办结) on the ticket page. The server decides who sees what: nobody else's cases show here.
  */
 Component({
-  behaviors: [retryKeyed, memberPage, pagedList],
+  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -34,10 +35,6 @@ Component({
   methods: {
     onLoad() {
       void this.start();
-    },
-
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
     },
 
     async onPullDownRefresh() {

@@ -29,7 +29,6 @@ import { type GridOption, communityGrids } from '../lists-shared';
 import { PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
 import type { Change, Tap } from '../../../base/events';
 
-type Picked = WechatMiniprogram.CustomEvent<{ value: string | number }>;
 type Item = NeedCardView | ResourceCardView | ProjectCardView;
 
 const ALL_CATEGORIES = '全部类别';
@@ -139,13 +138,13 @@ Component({
       void this.switchList({ [`${filter}.${field}`]: value, openId: '', mode: '' });
     },
 
-    onCategory(e: Picked & { currentTarget: { dataset: { filter: string } } }) {
+    onCategory(e: Change<{ filter: string }, string | number>) {
       const i = Number(e.detail.value);
       const category = i > 0 ? SERVICE_CATEGORIES[i - 1] ?? '' : '';
       void this.switchList({ [`${e.currentTarget.dataset.filter}.category`]: category, openId: '', mode: '' });
     },
 
-    onGrid(e: Picked) {
+    onGrid(e: Change<Record<string, never>, string | number>) {
       const grid = this.data.grids[Number(e.detail.value) - 1];
       void this.switchList({ 'needFilter.gridId': grid?.id ?? '', gridLabel: grid?.name ?? ALL_GRIDS, openId: '', mode: '' });
     },

@@ -5,14 +5,11 @@ import * as lists from '../../../services/lists';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
 import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from './view';
+import type { Change, Tap } from '../../../base/events';
+import { instanceState } from '../../../base/instance';
 
-interface Internals {
-  /** The last export, kept off the page data (it may be large). */
-  csv: string;
-}
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
-type Picked = WechatMiniprogram.CustomEvent<{ value: string }>;
+/** The last export, kept off the page data (it may be large). */
+const exported = instanceState(() => ({ csv: '' }));
 
 /** An export is read a page at a time; this many pages is far beyond any community's lists. */
 const MAX_EXPORT_PAGES = 200;
@@ -25,15 +22,7 @@ const MAX_EXPORT_PAGES = 200;
 Component({
   behaviors: [staffPage, retryKeyed],
 
-  lifetimes: {
-    created() {
-      (this as unknown as { _: Internals })._ = { csv: '' };
-    },
-  },
-
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error' | 'forbidden',
-    errorText: '',
     from: '',
     to: '',
     today: '',
@@ -50,10 +39,6 @@ Component({
   },
 
   methods: {
-    internals(): Internals {
-      return (this as unknown as { _: Internals })._;
-    },
-
     onLoad() {
       const { from, to } = thisMonth();
       this.setData({ from, to, today: to });
@@ -114,14 +99,14 @@ Component({
       toast('已保存，新提交的简单事项按此计时');
     },
 
-    onFrom(e: Picked) {
+    onFrom(e: Change) {
       const from = e.detail.value;
       if (from > this.data.to) return toast('开始日期不能晚于结束日期');
       this.setData({ from });
       void this.load();
     },
 
-    onTo(e: Picked) {
+    onTo(e: Change) {
       const to = e.detail.value;
       if (to < this.data.from) return toast('结束日期不能早于开始日期');
       this.setData({ to });
@@ -155,13 +140,13 @@ Component({
         cursor = res.data.next;
         if (!cursor) break;
       }
-      this.internals().csv = csv;
+      exported(this).csv = csv;
       const saved = await saveFile(filename, csv);
       this.setData({ exporting: '', exported: { label, rows, filename, saved } });
     },
 
     onCopy() {
-      const csv = this.internals().csv;
+      const csv = exported(this).csv;
       if (!csv) return;
       wx.setClipboardData({ data: pasteText(csv), success: () => toast('已复制，可粘贴到电脑表格或发给同事') });
     },

@@ -12,8 +12,8 @@ import { NEED_STATUS_LABELS } from '../../../utils/lists-view';
 import { LEVEL_LABELS, TICKET_LIMITS, type TicketCardView, toTicketCardView } from '../../../utils/ticket-view';
 import { type GridOption, communityGrids } from '../lists-shared';
 import { KIND_CHOICES, NEED_PANEL, PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
+import { freshOnShow } from '../../../behaviors/fresh-on-show';
 
 export interface QueueCardView extends TicketCardView {
   /** 网格长督办 / 社区书记包案 once it went up; '' at the grid. */
@@ -65,7 +65,7 @@ function toQueueCard(manager: boolean, now: number) {
  * `?needId=` opens the dispatch form for a need sent from 三张清单.
  */
 Component({
-  behaviors: [retryKeyed, pagedList, staffPage],
+  behaviors: [retryKeyed, pagedList, staffPage, freshOnShow],
 
   data: {
     tabs: TABS,
@@ -96,11 +96,6 @@ Component({
       if (tab) this.setData({ tab: tab.key, emptyText: tab.empty });
       this.setData({ askedNeed: query.needId ?? '' });
       void this.start(query.id);
-    },
-
-    /** Back from a ticket: show what changed there. */
-    onShow() {
-      if (this.data.state === 'ready') void this.reload();
     },
 
     /** `ticketId`: a ticket opened from its page (去派单), whose dispatch form opens once it is listed. */
@@ -219,7 +214,7 @@ Component({
       this.setData({ assigneeKey: e.currentTarget.dataset.key });
     },
 
-    onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    onText(e: Change) {
       this.setData({ text: e.detail.value });
     },
 

@@ -8,8 +8,7 @@ import { LISTS_PAGES } from '../../../utils/routes';
 import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblem } from './form';
-
-type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
+import type { Change, Tap } from '../../../base/events';
 
 /**
  * 我要反映: a resident raises a 诉求 (集单). It goes straight to the community's dispatch queue;
@@ -57,7 +56,7 @@ Component({
       this.setData({ state: 'ready', gridName: me.data.grid?.name ?? '' });
     },
 
-    onField(e: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: string }>) {
+    onField(e: Change<{ field: string }>) {
       this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
     },
 
