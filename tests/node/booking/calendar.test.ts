@@ -1,4 +1,5 @@
-import { WorkCalendar, BASE_CALENDAR, addDays, officialUntil } from '../../../server/core/calendar';
+import { WorkCalendar, BASE_CALENDAR, officialUntil } from '../../../server/core/calendar';
+import { addDays } from '../../../server/core/time';
 import { addWorkingHours, nextAlertAt } from '../../../server/lists/deadlines';
 import { call, newRequestId, ok, sdk } from '../support/cloud';
 import { DAY, newBookingCommunity, newService, residentOf, shanghaiDay, slotOf, where, type BookingCommunity } from '../support/booking';
@@ -196,8 +197,9 @@ describe('a correction takes effect everywhere the working days matter', () => {
 
   it('ticket deadlines: natural hours by default, working-day hours by choice, on the corrected calendar', async () => {
     const l = await newListsCommunity();
-    // The first working day after today, given off by the community.
-    const off = firstDay(addDays(shanghaiDay(0), 1), true);
+    // The first working day from today on, given off by the community: the ticket's working hours
+    // then start a working day later, so its warning and deadline both move, at any hour of the day.
+    const off = firstDay(shanghaiDay(0), true);
     await ok('booking', { action: 'setCalendarDay', date: off, workday: false, name: '社区调休', requestId: newRequestId() }, l.admin);
     const corrected = new WorkCalendar([{ date: off, workday: false, name: '社区调休' }]);
     const submit = async (title: string) => {
