@@ -19,7 +19,6 @@ import {
   CHECK_IN_EARLY_MIN,
   CODES,
   CodeDoc,
-  MINUTE_MS,
   PLACE_KEYS,
   PlaceKeyDoc,
   SELF_CHECK_OUT_GRACE_MIN,
@@ -29,7 +28,8 @@ import {
   VolunteerDoc,
 } from './model';
 import { requestId, scanInput } from './schemas';
-import { clockOf } from './timetable';
+import { clockOf } from '../core/hours';
+import { MINUTE_MS } from '../core/time';
 import { toBooking, toSignup } from './view';
 
 const EARLY_MS = CHECK_IN_EARLY_MIN * MINUTE_MS;

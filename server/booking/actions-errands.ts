@@ -3,7 +3,7 @@ import { ERRAND_STATUS_LABELS, type ErrandStatus, type Worker } from '../../typi
 import { action } from '../core/define';
 import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { localDate } from '../core/time';
+import { localDate, addDays } from '../core/time';
 import { maskName } from '../core/mask';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
@@ -17,7 +17,7 @@ import { notify } from '../notify/outbox';
 import { BookingCtx, Member, actorLabel, assertStaff, eventsOf, isStaff, newId, recordEvent } from './context';
 import { ERRANDS, ErrandDoc } from './model';
 import { id, papers, phone, requestId, stars, text, timeWindow } from './schemas';
-import { addDays, minutesOf } from './timetable';
+import { minutesOf } from '../core/hours';
 import { mayHandle, maySeeErrand, toErrand, workerGrid } from './view';
 import { loadService } from './actions-services';
 import { detailPage } from './notices';

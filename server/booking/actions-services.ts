@@ -14,7 +14,9 @@ import { placeQr, newKey } from './codes';
 import { BookingCtx, Member, assertStaff, changesOf, isStaff, newId, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, DEFAULTS, PLACE_KEYS, PlaceKeyDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
 import { date, id, manageServiceInput, requestId, serviceKind } from './schemas';
-import { MAX_DAYS_PER_CALL, addDays, bookableDays, openingOn, slotsOn, slotsPerDayProblem, weekdayName } from './timetable';
+import { MAX_DAYS_PER_CALL, bookableDays, openingOn, slotsOn, slotsPerDayProblem } from './timetable';
+import { addDays } from '../core/time';
+import { weekdayName } from '../core/hours';
 import { toService } from './view';
 
 /** A service of the viewer's community; another community's is reported as missing. */

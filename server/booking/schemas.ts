@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ACTIVITY_CATEGORIES, SERVICE_KINDS } from '../../typings/booking';
 import { id, requestId, text } from '../core/validation';
 import { isDate } from '../core/time';
-import { isTime, periodsProblem } from './timetable';
+import { wallTime as time, weeklyHoursFields } from '../core/hours';
 
 export { id, requestId, text };
 
@@ -10,39 +10,8 @@ const int = (label: string, min: number, max: number) =>
   z.number({ error: `${label}须为数字` }).check(z.int(`${label}须为整数`), z.minimum(min, `${label}不能小于${min}`), z.maximum(max, `${label}不能大于${max}`));
 
 export const date = z.string({ error: '日期须为 YYYY-MM-DD' }).check(z.refine(isDate, '日期须为 YYYY-MM-DD'));
-const time = (endOfDay: boolean) =>
-  z.string({ error: '时间须为 HH:mm 格式' }).check(z.refine((s) => isTime(s, endOfDay), endOfDay ? '时间须为 HH:mm 格式（结束可为24:00）' : '时间须为 HH:mm 格式'));
 
-const period = z.strictObject({ from: time(false), to: time(true) }, { error: '开放时段须为 { from, to }' });
-
-export const periods = z.array(period, { error: '开放时段须为列表' }).check(
-  z.maxLength(4, '一天最多4个开放时段'),
-  z.superRefine((ps, ctx) => {
-    const problem = periodsProblem(ps);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: ps });
-  }),
-);
-
-export const serviceHours = z.strictObject(
-  {
-    week: z.strictObject(
-      {
-        '1': z.optional(periods),
-        '2': z.optional(periods),
-        '3': z.optional(periods),
-        '4': z.optional(periods),
-        '5': z.optional(periods),
-        '6': z.optional(periods),
-        '7': z.optional(periods),
-      },
-      { error: '每周开放时间须按周一(1)到周日(7)填写' },
-    ),
-    calendar: z.enum(['working_days', 'every_day'], { error: '请选择节假日安排：随工作日或每天开放' }),
-    makeup: z.optional(periods),
-    closedDates: z.optional(z.array(date, { error: '停诊日期须为列表' }).check(z.maxLength(60, '停诊日期最多60个'))),
-  },
-  { error: '开放时间格式不正确' },
-);
+export const serviceHours = z.strictObject(weeklyHoursFields('停诊日期'), { error: '开放时间格式不正确' });
 
 const appointmentFields = {
   durationMinutes: int('每个时段的分钟数', 10, 240),

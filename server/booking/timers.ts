@@ -1,11 +1,10 @@
-import { localDate } from '../core/time';
+import { localDate, addDays } from '../core/time';
 import { findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { notify } from '../notify/outbox';
 import { SYSTEM, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, EventTarget, SIGNUPS, SignupDoc } from './model';
 import { detailPage } from './notices';
-import { addDays } from './timetable';
 
 const BATCH = 100;
 

@@ -1,8 +1,8 @@
 import type { Period, WeekdayKey } from '../../typings/map';
 import type { ServiceHours } from '../../typings/booking';
 import { shanghaiTime, type WorkCalendar } from '../core/calendar';
-import { localDate } from '../core/time';
-import { MINUTE_MS } from './model';
+import { addDays, DAY_MS, localDate, MINUTE_MS } from '../core/time';
+import { clockOf, DAY_NAMES, hhmm, joinPeriods, minutesOf, WEEKDAYS, weekdayName, weekdayOf } from '../core/hours';
 
 /**
  * Slots of an appointment service, cut from its weekly opening hours in Asia/Shanghai on the
@@ -10,30 +10,6 @@ import { MINUTE_MS } from './model';
  * reasons about, so the tests can ask about 国庆 2026 whatever today is. Functions run in UTC; no `Date` here reads the
  * server's zone.
  */
-
-const WEEKDAYS: WeekdayKey[] = ['1', '2', '3', '4', '5', '6', '7'];
-const DAY_NAMES: Record<WeekdayKey, string> = { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' };
-
-export function weekdayOf(date: string): WeekdayKey {
-  return WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
-}
-
-export function weekdayName(date: string): string {
-  return DAY_NAMES[weekdayOf(date)];
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 'HH:mm' → minutes after midnight; '24:00' is the end of the day. */
-export function minutesOf(hhmm: string): number {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
-
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 export interface DayOpening {
   date: string;
@@ -128,17 +104,13 @@ export function bookableDays(now: number, horizonDays: number): { first: string;
   return { first, last: addDays(first, horizonDays - 1) };
 }
 
-function formatPeriods(periods: Period[]): string {
-  return periods.map((p) => `${p.from}-${p.to}`).join(' ');
-}
-
 /** '周一至周五 08:30-12:00 14:00-17:30；周六 09:00-11:30；法定节假日休息，调休上班日开放' */
 export function hoursNote(hours: ServiceHours): string {
   const groups: Array<{ days: WeekdayKey[]; text: string }> = [];
   for (const d of WEEKDAYS) {
     const ps = hours.week[d] ?? [];
     if (!ps.length) continue;
-    const text = formatPeriods(ps);
+    const text = joinPeriods(ps);
     const last = groups[groups.length - 1];
     const prev = last?.days[last.days.length - 1];
     if (last && last.text === text && prev && Number(prev) + 1 === Number(d)) last.days.push(d);
@@ -151,38 +123,14 @@ export function hoursNote(hours: ServiceHours): string {
     return `${days} ${g.text}`;
   });
   if (!parts.length) parts.push('暂未开放预约');
-  parts.push(hours.calendar === 'working_days' ? `法定节假日休息，调休上班日${hours.makeup ? formatPeriods(hours.makeup) : '按周一时间'}开放` : '节假日照常开放');
+  parts.push(hours.calendar === 'working_days' ? `法定节假日休息，调休上班日${hours.makeup ? joinPeriods(hours.makeup) : '按周一时间'}开放` : '节假日照常开放');
   return parts.join('；');
-}
-
-export function isTime(s: string, allowEndOfDay: boolean): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || (allowEndOfDay && s === '24:00');
-}
-
-/** Periods of a day: each from < to, in order, not overlapping. A problem in words, or undefined. */
-export function periodsProblem(periods: Period[]): string | undefined {
-  let prevEnd = -1;
-  for (const p of periods) {
-    const from = minutesOf(p.from);
-    const to = minutesOf(p.to);
-    if (to <= from) return `开放时段 ${p.from}-${p.to} 的结束时间须晚于开始时间`;
-    if (from < prevEnd) return '开放时段须按时间先后排列且不能重叠';
-    prevEnd = to;
-  }
-  return undefined;
-}
-
-const OFFSET_MS = 8 * 3600_000;
-
-/** The Shanghai wall-clock 'HH:mm' of an instant (UTC+8 all year). */
-export function clockOf(at: number): string {
-  return new Date(at + OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** '08:30-09:00'; a span ending at the next midnight ends at '24:00'. */
 export function timeRange(start: number, end: number): string {
   const sameDay = localDate(end) === localDate(start);
-  const to = sameDay ? clockOf(end) : clockOf(end) === '00:00' && end - start <= 86_400_000 ? '24:00' : `次日${clockOf(end)}`;
+  const to = sameDay ? clockOf(end) : clockOf(end) === '00:00' && end - start <= DAY_MS ? '24:00' : `次日${clockOf(end)}`;
   return `${clockOf(start)}-${to}`;
 }
 

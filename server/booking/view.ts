@@ -4,9 +4,10 @@ import { grantFor, type UserDoc } from '../user/model';
 import type { PlaceDoc } from '../map/model';
 import { activityQr, personalQr } from './codes';
 import { isStaff, type Member } from './context';
-import { ActivityDoc, BookingDoc, ErrandDoc, EventDoc, MINUTE_MS, ServiceDoc, SignupDoc } from './model';
+import { ActivityDoc, BookingDoc, ErrandDoc, EventDoc, ServiceDoc, SignupDoc } from './model';
 import { positionOf, type Seats } from './seats';
 import { hoursNote, spanLabel, timeRange } from './timetable';
+import { MINUTE_MS } from '../core/time';
 
 export function toEvent(e: EventDoc): HistoryEvent {
   return { at: e.at, from: e.from, to: e.to, by: e.byLabel, ...(e.why ? { why: e.why } : {}) };

@@ -1,5 +1,5 @@
 import { WorkCalendar, type DayOverride } from '../core/calendar';
-import { localDate } from '../core/time';
+import { DAY_MS, localDate } from '../core/time';
 import { findMany } from '../platform/store';
 
 /**
@@ -63,7 +63,6 @@ export const DEADLINE_REACH_DAYS = 120;
 /** Open tickets started this long ago still have warnings and escalations computed from their start. */
 export const DEADLINE_LOOKBACK_DAYS = 60;
 
-const DAY_MS = 86_400_000;
 
 /** The calendar a call about tickets needs: from a while back (running clocks) to well ahead. */
 export function deadlineRange(now: number): [number, number] {

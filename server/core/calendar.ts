@@ -1,6 +1,6 @@
 import { getDayDetail, getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
 import type { CalendarDay } from '../../typings/booking';
-import { dayjs, ZONE } from './time';
+import { addDays, dayjs, ZONE } from './time';
 
 /**
  * The Chinese working-day calendar as one value. Dates are calendar days in Asia/Shanghai
@@ -26,11 +26,6 @@ export interface DayOverride {
 
 /** The first year the package carries; its data starts here. */
 const FIRST_DATA_YEAR = 2004;
-
-/** 'YYYY-MM-DD' arithmetic on UTC midnights: no zone can shift a calendar day. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function isWeekend(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -8,6 +8,15 @@ dayjs.extend(timezone);
 /** People live in Asia/Shanghai; functions run in UTC. Reason about calendar days here. */
 export const ZONE = 'Asia/Shanghai';
 
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** A calendar day `n` days from `date` ('YYYY-MM-DD'); plain date arithmetic, no zone involved. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function localDate(epochMs: number): string {
   return dayjs(epochMs).tz(ZONE).format('YYYY-MM-DD');
 }

@@ -1,6 +1,6 @@
 import type { DeadlineHours, EscalationLevel, TicketKind, TicketStatus } from '../../typings/lists';
 import { addWorkingDays, shanghaiTime, type WorkCalendar } from '../core/calendar';
-import { localDate } from '../core/time';
+import { DAY_MS, HOUR_MS, localDate } from '../core/time';
 
 /**
  * Deadlines of the dispatch tickets, on the community's working-day calendar (weekends and public
@@ -24,9 +24,6 @@ import { localDate } from '../core/time';
  *                                       from the escalation (see COUNTY_SLA); its breach is told to the
  *                                       county officers and the community secretary
  */
-
-const HOUR_MS = 3600 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** A span of hours (counted as the ticket's clock says) or of whole working days. */
 export type Window = { hours: number } | { workingDays: number };

@@ -41,8 +41,10 @@ export const STATE = 'lists_state';
 
 export const WISHES = 'wishes';
 
-export const DAY_MS = 24 * 3600 * 1000;
 export const CHUNK = 100;
+
+/** The demo seed still reads it from here. */
+export { DAY_MS } from '../core/time';
 
 /** 微心愿 categories → the service categories of the lists and the matching engine. */
 export const WISH_CATEGORY_MAP: Readonly<Record<WishCategory, string>> = {

@@ -3,14 +3,14 @@ import type { ListsSettings, NeedSource, ProjectStatus } from '../../typings/lis
 import { action } from '../core/define';
 import { forbidden, invalid, notFound } from '../core/errors';
 import { maskName } from '../core/mask';
-import { dayjs, isDate, localDate, ZONE } from '../core/time';
+import { dayjs, isDate, localDate, ZONE, DAY_MS } from '../core/time';
 import { shanghaiTime } from '../core/calendar';
 import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
-import { DAY_MS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from './model';
+import { NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from './model';
 import { assertStaff, findAll, gridNames, gridsOf, recordEvent, unitsOf, type ListsCtx, type Member } from './context';
 import { date, docId, requestId } from './schemas';
 import { DEFAULT_DEADLINE_HOURS, timeliness } from './deadlines';

@@ -13,10 +13,11 @@ import type {
 } from '../../typings/lists';
 import { maskName } from '../core/mask';
 import { hasRole, oversees } from '../user/model';
-import { DAY_MS, type DecisionDoc, type EventDoc, type JobDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StoredSuggestion, type TicketDoc } from './model';
+import { type DecisionDoc, type EventDoc, type JobDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StoredSuggestion, type TicketDoc } from './model';
 import { isOpen, isOverdue, runningDeadline } from './deadlines';
 import { isStaff, memberUnits, workerGrids, type Member } from './context';
 import { mayWork } from './tickets';
+import { DAY_MS } from '../core/time';
 
 export function toEvent(e: EventDoc): ListEvent {
   return { at: e.at, field: e.field ?? 'status', from: e.from, to: e.to, by: e.byLabel, ...(e.why ? { why: e.why } : {}) };

@@ -9,7 +9,7 @@ import { COMMUNITIES, GRIDS, type CommunityDoc, type GridDoc } from '../communit
 import { SEASONS, WISHES, type SeasonDoc } from '../wish/model';
 import type { CommunityIntro, GridCard } from '../../typings/map';
 import { toLatLng, type StoredPoint } from './geo';
-import { shanghaiDate } from './hours';
+import { shanghaiDate } from '../core/hours';
 import { PLACES } from './model';
 import type { MapCtx } from './context';
 

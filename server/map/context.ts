@@ -5,6 +5,7 @@ import { findMany, DocStore } from '../platform/store';
 import { assertStaff as assertStaffOf, type CallCtx, type Member } from '../user/caller';
 import { BOOKING_SERVICES, PLACES, PlaceDoc } from './model';
 import { HORIZON_DAYS } from './hours';
+import { DAY_MS } from '../core/time';
 
 export type MapCtx = CallCtx;
 export { type Member, isStaff } from '../user/caller';
@@ -56,8 +57,6 @@ export async function bookableServices(communityId: string, placeIds: string[]):
   }
   return out;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The community's calendar for today and as far ahead as opening hours look (one query). */
 export function placeCalendar(communityId: string, now: number): Promise<WorkCalendar> {

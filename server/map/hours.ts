@@ -1,56 +1,16 @@
 import type { WorkCalendar } from '../core/calendar';
-import type { OpenState, OpeningHours, Period, WeekRow, WeekdayKey } from '../../typings/map';
+import type { OpenState, OpeningHours, Period, WeekRow } from '../../typings/map';
+import { addDays, MINUTE_MS } from '../core/time';
+import { clockOf, DAY_NAMES, dayStart, joinPeriods, minutesOf, shanghaiDate, WEEKDAYS, weekdayOf } from '../core/hours';
 
 /**
- * Opening hours, reasoned in Asia/Shanghai whatever the server's zone, on the community's
- * working-day calendar. Pure: every function takes the instant and the calendar it reasons about. China Standard Time is UTC+8 all year (no daylight saving since
- * 1991), so wall-clock times are plain arithmetic on a fixed offset; the tests check it against
- * the zone database.
+ * A place's opening state, reasoned in Asia/Shanghai whatever the server's zone, on the
+ * community's working-day calendar. Pure: every function takes the instant and the calendar it
+ * reasons about.
  */
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-const MINUTE_MS = 60_000;
+
 /** How far ahead to look for the next opening or closing. */
 export const HORIZON_DAYS = 14;
-
-const WEEKDAYS: WeekdayKey[] = ['1', '2', '3', '4', '5', '6', '7'];
-const DAY_NAMES: Record<WeekdayKey, string> = { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' };
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** 'HH:mm' → minutes after midnight; '24:00' is the end of the day. */
-export function minutesOf(hhmm: string): number {
-  if (hhmm === '24:00') return 1440;
-  if (!HHMM.test(hhmm)) throw new Error(`bad time ${hhmm}`);
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-}
-
-export function isTime(s: string, allowEndOfDay = false): boolean {
-  return HHMM.test(s) || (allowEndOfDay && s === '24:00');
-}
-
-/** The Shanghai calendar day of an instant. */
-export function shanghaiDate(at: number): string {
-  return new Date(at + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a Shanghai calendar day starts. */
-export function dayStart(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - OFFSET_MS;
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function weekdayOf(date: string): WeekdayKey {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return WEEKDAYS[(d + 6) % 7];
-}
-
-function hhmmOf(at: number): string {
-  return new Date(at + OFFSET_MS).toISOString().slice(11, 16);
-}
 
 /** The holiday a day off belongs to (国庆节), or '休息' for a weekday the community gave off unnamed. */
 export function publicHoliday(date: string, cal: WorkCalendar): string | undefined {
@@ -107,7 +67,7 @@ function intervals(hours: OpeningHours, fromDate: string, days: number, cal: Wor
 export function formatPeriods(periods: Period[]): string {
   if (!periods.length) return '休息';
   if (periods.length === 1 && periods[0].from === '00:00' && periods[0].to === '24:00') return '24小时';
-  return periods.map((p) => `${p.from}-${p.to}`).join(' ');
+  return joinPeriods(periods);
 }
 
 /** '17:30' today, '明天 08:30', '后天 08:30', '10月8日 08:30'; midnight ending today reads '24:00'. */
@@ -115,7 +75,7 @@ export function whenLabel(t: number, now: number): string {
   const today = shanghaiDate(now);
   if (t === dayStart(addDays(today, 1))) return '24:00';
   const date = shanghaiDate(t);
-  const time = hhmmOf(t);
+  const time = clockOf(t);
   if (date === today) return time;
   if (date === addDays(today, 1)) return `明天 ${time}`;
   if (date === addDays(today, 2)) return `后天 ${time}`;
@@ -168,18 +128,4 @@ export function holidayNote(hours: OpeningHours): string {
 export function upcomingClosures(hours: OpeningHours, today: string, days = 30): string[] {
   const last = addDays(today, days);
   return (hours.closedDates ?? []).filter((d) => d >= today && d <= last).sort();
-}
-
-/** What is wrong with a day's periods, in Chinese, or undefined. */
-export function periodsProblem(periods: Period[]): string | undefined {
-  let prevEnd = -1;
-  for (const p of periods) {
-    if (!isTime(p.from) || !isTime(p.to, true)) return '时间须为 HH:mm 格式（结束可为24:00）';
-    const from = minutesOf(p.from);
-    const to = minutesOf(p.to);
-    if (to <= from) return `开放时段 ${p.from}-${p.to} 的结束须晚于开始`;
-    if (from < prevEnd) return '同一天的开放时段须按时间先后排列且不重叠';
-    prevEnd = to;
-  }
-  return undefined;
 }

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { PLACE_CATEGORIES } from '../../typings/map';
 import { id, requestId, text } from '../core/validation';
-import { isDate } from '../core/time';
-import { periodsProblem } from './hours';
+import { periods, weeklyHoursFields } from '../core/hours';
 
 export const placeId = id('地点编号');
 export const category = z.enum(PLACE_CATEGORIES, { error: '地点类别不正确' });
@@ -13,38 +12,10 @@ const coordinate = (label: string, max: number) =>
 /** A GCJ-02 point; nothing but the two numbers. */
 export const location = z.strictObject({ lat: coordinate('纬度', 90), lng: coordinate('经度', 180) }, { error: '位置须为 { lat, lng } 数字坐标' });
 
-const time = z.string({ error: '时间须为 HH:mm 格式' }).check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '时间须为 HH:mm 格式（结束可为24:00）'));
-
-const period = z.strictObject({ from: time, to: time }, { error: '开放时段须为 { from, to }' });
-
-export const periods = z.array(period, { error: '开放时段须为列表' }).check(
-  z.maxLength(4, '一天最多4个开放时段'),
-  z.superRefine((ps, ctx) => {
-    const problem = periodsProblem(ps);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: ps });
-  }),
-);
-
-const date = z.string({ error: '日期须为 YYYY-MM-DD' }).check(z.refine(isDate, '日期须为 YYYY-MM-DD'));
-
 export const hours = z.strictObject(
   {
-    week: z.strictObject(
-      {
-        '1': z.optional(periods),
-        '2': z.optional(periods),
-        '3': z.optional(periods),
-        '4': z.optional(periods),
-        '5': z.optional(periods),
-        '6': z.optional(periods),
-        '7': z.optional(periods),
-      },
-      { error: '每周开放时间须按周一(1)到周日(7)填写' },
-    ),
-    calendar: z.enum(['working_days', 'every_day'], { error: '请选择节假日安排：随工作日或每天开放' }),
+    ...weeklyHoursFields('闭馆日期'),
     holiday: z.optional(periods),
-    makeup: z.optional(periods),
-    closedDates: z.optional(z.array(date, { error: '闭馆日期须为列表' }).check(z.maxLength(60, '闭馆日期最多60个'))),
     note: z.optional(text('开放时间说明', 60)),
   },
   { error: '开放时间格式不正确' },

@@ -1,7 +1,8 @@
 import type { LatLng, PlaceCard, PlaceDetail } from '../../typings/map';
 import type { WorkCalendar } from '../core/calendar';
 import { distanceM, toLatLng, walkMinutes, withinWalk } from './geo';
-import { holidayNote, openState, shanghaiDate, upcomingClosures, weekRows } from './hours';
+import { holidayNote, openState, upcomingClosures, weekRows } from './hours';
+import { shanghaiDate } from '../core/hours';
 import type { PlaceDoc } from './model';
 
 /** Metres from `origin`, or undefined without one. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { LeaderboardRow, LeaderboardScope, ReconcileReport } from '../../typings/points';
 import { action } from '../core/define';
 import { forbidden, notFound } from '../core/errors';
-import { dayjs, localDate, ZONE } from '../core/time';
+import { dayjs, localDate, ZONE, DAY_MS } from '../core/time';
 import { maskName } from '../core/mask';
 import { PAGE_MAX } from '../core/paging';
 import { docs, findMany } from '../platform/store';
@@ -10,7 +10,7 @@ import { groupSum } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, hasRole } from '../user/model';
 import { SEASONS, SeasonDoc } from '../wish/model';
-import { ACCOUNTS, AccountDoc, DAY_MS, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS } from './model';
 import type { PointsCtx } from './context';
 
 const RECENT_DAYS = 90;

@@ -45,7 +45,6 @@ export interface AccountDoc {
   updatedAt: number;
 }
 
-export const DAY_MS = 24 * 3600 * 1000;
 /** An order not picked up within this many days expires and its points come back. */
 export const ORDER_TTL_DAYS = 14;
 

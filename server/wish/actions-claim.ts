@@ -9,11 +9,12 @@ import { transact } from '../platform/tx';
 import { SYSTEM, requireMember } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { notify } from '../notify/outbox';
-import { CLAIMERS, DAY_MS, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
+import { CLAIMERS, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
 import { canMove, nextStatus } from './machine';
 import { isStaffOf, mayClaim } from './view';
 import { WishCtx, adjustLiveClaims, mutate, record } from './context';
 import { photos, reason, wishId } from './schemas';
+import { DAY_MS } from '../core/time';
 
 export const claim = action(z.object(wishId), async function claim(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);

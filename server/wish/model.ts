@@ -11,7 +11,6 @@ export const MAX_LIVE_CLAIMS = 3;
 export const LEASE_DAYS = 7;
 /** Staff may confirm alone once the resident has been silent this long after the proof. */
 export const RESIDENT_SILENCE_DAYS = 3;
-export const DAY_MS = 24 * 3600 * 1000;
 
 export interface Claim {
   userId: string;

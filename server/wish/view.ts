@@ -1,8 +1,9 @@
 import type { WishCard, WishDetail, WishEvent, WishPermission } from '../../typings/wish';
 import { maskName } from '../core/mask';
 import { UserDoc, hasRole } from '../user/model';
-import { DAY_MS, RESIDENT_SILENCE_DAYS, WishDoc, WishEventDoc } from './model';
+import { RESIDENT_SILENCE_DAYS, WishDoc, WishEventDoc } from './model';
 import { canMove } from './machine';
+import { DAY_MS } from '../core/time';
 
 export function toCard(w: WishDoc, gridName?: string): WishCard {
   return {

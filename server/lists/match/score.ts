@@ -1,4 +1,5 @@
 import type { Need, ScoreParts } from './model';
+import { DAY_MS } from '../../core/time';
 
 /**
  * Scores are integers, so the optimum is exact (no float ties or drift).
@@ -32,7 +33,6 @@ export const PEOPLE_CAP = 30;
 export const LOAD_STEP = 8;
 export const LOAD_CAP = 80;
 
-export const DAY_MS = 24 * 3600 * 1000;
 
 /** Cost of giving a provider its k-th need (k ≥ 1). */
 export function loadCost(k: number): number {

@@ -1,6 +1,8 @@
 import { BASE_CALENDAR, shanghaiTime } from '../../../server/core/calendar';
 import { localDate } from '../../../server/core/time';
-import { addDays, dayPlan, dayStart, holidayNote, openState, periodsProblem, shanghaiDate, weekRows, weekdayOf } from '../../../server/map/hours';
+import { dayPlan, holidayNote, openState, weekRows } from '../../../server/map/hours';
+import { dayStart, periodsProblem, shanghaiDate, weekdayOf } from '../../../server/core/hours';
+import { addDays } from '../../../server/core/time';
 import type { OpeningHours } from '../../../typings/map';
 
 /** Office hours with a lunch break, Saturday mornings, Sundays off, following the working-day calendar. */
