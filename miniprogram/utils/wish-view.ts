@@ -65,17 +65,24 @@ export function lengthOf(text: string): number {
   return text.length;
 }
 
+/** What a card on the wall and the wish's own page both show of it. */
+export function headlineOf(w: Pick<WishCard, 'title' | 'category' | 'status' | 'publisher' | 'gridName' | 'wants'>) {
+  return {
+    title: w.title,
+    category: w.category,
+    statusLabel: STATUS_LABELS[w.status],
+    tone: STATUS_TONES[w.status],
+    publisher: w.publisher,
+    grid: w.gridName ?? '',
+    wants: w.wants,
+  };
+}
+
 export function toCardView(card: WishCard, image: (fileId: string) => string): CardView {
   return {
+    ...headlineOf(card),
     id: card.id,
-    title: card.title,
-    category: card.category,
     status: card.status,
-    statusLabel: STATUS_LABELS[card.status],
-    tone: STATUS_TONES[card.status],
-    publisher: card.publisher,
-    grid: card.gridName ?? '',
-    wants: card.wants,
     photo: card.photos[0] ? image(card.photos[0]) : '',
     time: formatShort(card.createdAt),
     claimer: card.claimer ?? '',

@@ -1,6 +1,6 @@
 import type { WishDetail, WishPermission } from '../../../../typings/wish';
 import { formatDateTime } from '../../../utils/date';
-import { type EventView, NOTE_MAX, REASON_MAX, STATUS_LABELS, STATUS_TONES, toEventView } from '../../../utils/wish-view';
+import { type EventView, NOTE_MAX, REASON_MAX, headlineOf, toEventView } from '../../../utils/wish-view';
 
 export interface DetailView {
   title: string;
@@ -28,14 +28,8 @@ export interface DetailView {
 
 export function toDetailView(w: WishDetail, image: (id: string) => string): DetailView {
   return {
-    title: w.title,
+    ...headlineOf(w),
     content: w.content,
-    category: w.category,
-    statusLabel: STATUS_LABELS[w.status],
-    tone: STATUS_TONES[w.status],
-    publisher: w.publisher,
-    grid: w.gridName ?? '',
-    wants: w.wants,
     wantedByMe: w.wantedByMe,
     season: w.season ? `第${w.season}季` : '',
     time: formatDateTime(w.createdAt),
