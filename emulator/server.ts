@@ -13,6 +13,7 @@ import { bundleFunctions } from './functions/bundle';
 import { applyCollections, dbAdmin } from './db/admin';
 import { readCollectionsFile } from './db/schema';
 import { createPreview } from './preview';
+import type { PreviewProfile } from './preview/html';
 
 export interface LocalCloudOptions {
   port?: number;
@@ -27,6 +28,8 @@ export interface LocalCloudOptions {
    * default); false starts with none, like a fresh CloudBase environment.
    */
   collections?: string | false;
+  /** The accounts and place the browser preview offers (the demo community's, for npm start). */
+  preview?: PreviewProfile;
 }
 
 const COLLECTIONS_FILE = path.resolve(__dirname, '../database/collections.json');
@@ -73,7 +76,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const host = new FunctionHost(specs, baseUrl, opts.maxInstances ?? 4);
 
   // The mini-program in a browser, at `/`; built when first asked for.
-  const preview = createPreview();
+  const preview = createPreview(opts.preview);
   // Tests make an open API fail (POST /openapi/faults), to see content checks fail closed.
   const faults = new OpenApiFaults();
 

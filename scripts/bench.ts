@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startLocalCloud } from '../emulator/server';
-import { seedDemo } from '../emulator/seed';
+import { seedDemo } from '../demo';
 
 /**
  * `npm run bench`: the local cloud on this machine under load. Prints the wish-wall list through

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { startLocalCloud } from '../emulator/server';
-import { seedDemo, DEMO_OPENIDS } from '../emulator/seed';
+import { seedDemo, DEMO_OPENIDS } from '../demo';
 import { syncMiniprogramNpm } from './mp-npm';
 import { bringToLife } from '../demo/alive';
 import { httpCaller } from '../demo/http';
+import { demoPreview } from '../demo/preview';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -16,7 +17,7 @@ async function main() {
   if (process.argv.includes('--reset')) fs.rmSync(dataDir, { recursive: true, force: true });
   // WeChat DevTools opens miniprogram/ with its UI kit in miniprogram_npm, ready to run.
   syncMiniprogramNpm();
-  const cloud = await startLocalCloud({ port, dataDir, timers: true });
+  const cloud = await startLocalCloud({ port, dataDir, timers: true, preview: demoPreview() });
   const seeded = seedDemo(cloud.db.store);
   // A first start shows a community at work: a season open, wishes in every state, orders, bookings.
   if (seeded) await bringToLife(httpCaller(cloud.url));

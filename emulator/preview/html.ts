@@ -1,25 +1,20 @@
 /** The page that holds the phone frame and the preview's controls. */
-import { DEMO_COMMUNITY } from '../seed/demo';
-import { DEMO_OPENIDS } from '../seed';
 
-const ROLE_NAMES: Record<string, string> = {
-  volunteer: '志愿者',
-  unit_member: '共建单位',
-  grid_worker: '网格员',
-  staff: '社区工作者',
-  admin: '管理员',
-};
+/**
+ * Who the preview can be and where its phone "is": handed in by whoever starts the local cloud
+ * (the demo community's people for `npm start`), so the local cloud knows nothing of any project.
+ * The page reads it as `window.__HL_PREVIEW__` (client/manifest.ts PreviewConfig).
+ */
+export interface PreviewProfile {
+  accounts: Array<{ openid: string; label: string }>;
+  defaultOpenid: string;
+  location: { latitude: number; longitude: number; name: string };
+}
 
-export function previewHtml(versions: { app: string; runtime: string }): string {
-  const [lng, lat] = DEMO_COMMUNITY.center.coordinates;
-  const config = {
-    accounts: DEMO_OPENIDS.map((u) => ({
-      openid: u.openid,
-      label: `${u.name}（${u.roles.map((r) => ROLE_NAMES[r] ?? r).join('、') || '居民'}）`,
-    })),
-    defaultOpenid: 'demo-resident',
-    location: { latitude: lat, longitude: lng, name: DEMO_COMMUNITY.name },
-  };
+/** With nobody handed in: a fresh visitor, at no particular place. */
+export const NO_PROFILE: PreviewProfile = { accounts: [], defaultOpenid: 'dev-visitor', location: { latitude: 39.9087, longitude: 116.3975, name: '' } };
+
+export function previewHtml(versions: { app: string; runtime: string }, profile: PreviewProfile = NO_PROFILE): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -29,7 +24,7 @@ export function previewHtml(versions: { app: string; runtime: string }): string 
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/preview/preview.css">
 <link rel="stylesheet" href="/preview/app.css?v=${versions.app}">
-<script>window.__HL_PREVIEW__ = ${JSON.stringify(config)};</script>
+<script>window.__HL_PREVIEW__ = ${JSON.stringify(profile)};</script>
 <script defer src="/preview/app.js?v=${versions.app}"></script>
 <script defer src="/preview/runtime.js?v=${versions.runtime}"></script>
 </head>

@@ -7,7 +7,7 @@ import type http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MP_ROOT, appStamp, buildApp, buildRuntime, readClientCss, runtimeStamp, type AppAssets } from './build';
-import { previewHtml } from './html';
+import { previewHtml, type PreviewProfile } from './html';
 
 const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -23,7 +23,7 @@ export interface Preview {
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
 }
 
-export function createPreview(): Preview {
+export function createPreview(profile?: PreviewProfile): Preview {
   let app: { stamp: string; assets: AppAssets } | undefined;
   let runtime: { stamp: string; code: string } | undefined;
 
@@ -60,7 +60,7 @@ export function createPreview(): Preview {
       const p = url.pathname;
       if (p === '/' || p === '/index.html') {
         const [a, r] = [currentApp(), await currentRuntime()];
-        send(res, 'text/html; charset=utf-8', previewHtml({ app: a.stamp, runtime: r.stamp }));
+        send(res, 'text/html; charset=utf-8', previewHtml({ app: a.stamp, runtime: r.stamp }, profile));
         return true;
       }
       if (!p.startsWith('/preview/')) return false;

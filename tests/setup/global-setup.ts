@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud } from '../../emulator/server';
-import { seedDemo } from '../../emulator/seed';
+import { seedDemo } from '../../demo';
+import { demoPreview } from '../../demo/preview';
 
 /** One local cloud for the whole run, seeded with the demo community, on a free port. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-test-'));
-  const cloud = await startLocalCloud({ dataDir, maxInstances: 4 });
+  const cloud = await startLocalCloud({ dataDir, maxInstances: 4, preview: demoPreview() });
   seedDemo(cloud.db.store);
   process.env.HONGLIN_URL = cloud.url;
   process.env.HONGLIN_DATA_DIR = dataDir;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
-import { seedDemo } from '../../../emulator/seed';
+import { seedDemo } from '../../../demo';
 import { bringToLife } from '../../../demo/alive';
 import { httpCaller } from '../../../demo/http';
 

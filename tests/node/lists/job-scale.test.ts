@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Doc } from '../../../emulator/db/codec';
-import { seedDemo } from '../../../emulator/seed';
+import { seedDemo } from '../../../demo';
 import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
 import { generateInstance } from '../../../scripts/bench-match';
 import { matchNeeds } from '../../../server/lists/match';

@@ -1,6 +1,6 @@
 import { call, ok, sdk } from '../support/cloud';
 import { createPlace, grant, newCommunity, offset } from '../support/map';
-import { DEMO_USERS } from '../../../emulator/seed/demo';
+import { DEMO_USERS } from '../../../demo/community';
 
 describe('community intro', () => {
   it('shows the demo community with its grids and grid workers by masked name only', async () => {

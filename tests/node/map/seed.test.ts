@@ -1,6 +1,6 @@
 import type { Doc } from '../../../emulator/db/codec';
-import { DEMO_COMMUNITY, DEMO_USERS } from '../../../emulator/seed/demo';
-import { seedPlaces } from '../../../emulator/seed/places';
+import { DEMO_COMMUNITY, DEMO_USERS } from '../../../demo/community';
+import { seedPlaces } from '../../../demo/places';
 import { distanceM, toLatLng, walkMinutes, withinWalk, type StoredPoint } from '../../../server/map/geo';
 import { placeInput } from '../../../server/map/schemas';
 import { openState } from '../../../server/map/hours';

@@ -1,6 +1,6 @@
 import type { NoticeKind } from '../../../typings/user';
 import { recommendedKeywords } from '../../../server/notify/settings';
-import { demoTemplateId } from '../../../emulator/seed/notices';
+import { demoTemplateId } from '../../../demo/notices';
 import { ok } from './cloud';
 
 export const BOOKING_NOTICES: NoticeKind[] = ['bookingReminder', 'bookingPromoted', 'errandUpdated', 'activityReminder', 'activityCancelled'];

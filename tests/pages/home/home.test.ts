@@ -1,7 +1,7 @@
 import { freshOpenid, meOf } from '../support/backend';
 import { load, type PageHandle } from '../../setup/load';
 import { currentApp, recorded, resetWx } from '../../setup/wx';
-import { DEMO_COMMUNITY, DEMO_GRIDS } from '../../../emulator/seed/demo';
+import { DEMO_COMMUNITY, DEMO_GRIDS } from '../../../demo/community';
 
 const PAGE = 'pages/home/index';
 

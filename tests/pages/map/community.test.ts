@@ -4,7 +4,7 @@ import { meOf, okFn } from '../support/backend';
 import { updateDoc } from '../support/db';
 import { newCommunity } from '../support/community';
 import { addPlace, sentMap } from '../support/map';
-import { DEMO_USERS } from '../../../emulator/seed/demo';
+import { DEMO_USERS } from '../../../demo/community';
 
 jest.setTimeout(60_000);
 

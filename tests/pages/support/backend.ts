@@ -1,6 +1,6 @@
 /** Direct calls to the local cloud, to read and arrange backend state around a page test. */
 import http from 'http';
-import { DEMO_COMMUNITY } from '../../../emulator/seed/demo';
+import { DEMO_COMMUNITY } from '../../../demo/community';
 
 export async function callFn<T = unknown>(openid: string, fn: string, event: Record<string, unknown>): Promise<T> {
   const base = process.env.HONGLIN_URL;

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { freshOpenid, okFn } from './backend';
 import { insertDoc, updateDoc } from './db';
-import { allNoticesOn } from '../../../emulator/seed/notices';
+import { allNoticesOn } from '../../../demo/notices';
 
 export interface TestCommunity {
   id: string;

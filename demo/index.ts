@@ -1,6 +1,6 @@
-import type { Doc } from '../db/codec';
-import type { Store } from '../db/store';
-import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import type { Store } from '../emulator/db/store';
+import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './community';
 import { seedPlaces } from './places';
 import { seedPoints } from './points';
 import { seedBooking } from './booking';

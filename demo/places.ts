@@ -1,6 +1,6 @@
-import type { Doc } from '../db/codec';
-import type { OpeningHours, Period, PlaceCategory } from '../../typings/map';
-import { DEMO_COMMUNITY } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import type { OpeningHours, Period, PlaceCategory } from '../typings/map';
+import { DEMO_COMMUNITY } from './community';
 
 /**
  * The demo community's map: a dozen places around 北海社区 (东台市东台镇), drawn from the seed

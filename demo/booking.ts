@@ -1,18 +1,18 @@
-import type { Doc } from '../db/codec';
-import type { Period } from '../../typings/map';
-import type { AppointmentSettings, ActivityCategory, ServiceKind } from '../../typings/booking';
-import { shanghaiTime } from '../../server/core/calendar';
-import { localDate } from '../../server/core/time';
-import { ACTIVITIES, ActivityDoc, DAY_MS, PLACE_KEYS, PlaceKeyDoc, SERVICES, ServiceDoc } from '../../server/booking/model';
-import { newKey } from '../../server/booking/codes';
-import { DEMO_COMMUNITY, DEMO_USERS } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import type { Period } from '../typings/map';
+import type { AppointmentSettings, ActivityCategory, ServiceKind } from '../typings/booking';
+import { shanghaiTime } from '../server/core/calendar';
+import { localDate } from '../server/core/time';
+import { ACTIVITIES, ActivityDoc, DAY_MS, PLACE_KEYS, PlaceKeyDoc, SERVICES, ServiceDoc } from '../server/booking/model';
+import { newKey } from '../server/booking/codes';
+import { DEMO_COMMUNITY, DEMO_USERS } from './community';
 import { DEMO_PLACES } from './places';
 
 /**
  * The demo community's bookable services and volunteer activities, from the seed reports:
  * "网上预约、线下代办" for people who work by day, "预约代办、上门帮办" for elderly people who
  * cannot come, and the 党员志愿服务队's 环境整治、理论宣讲、助老助残、文明劝导. Every service is tied
- * to a real demo place (emulator/seed/places.ts), so the map lists it as bookable.
+ * to a real demo place (demo/places.ts), so the map lists it as bookable.
  */
 
 const p = (from: string, to: string): Period => ({ from, to });

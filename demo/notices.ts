@@ -1,7 +1,7 @@
-import type { Doc } from '../db/codec';
-import { KIND_NAMES } from '../../server/notify/kinds';
-import { NOTICE_SETTINGS, NoticeSettingsDoc, recommendedKeywords } from '../../server/notify/settings';
-import { DEMO_COMMUNITY, DEMO_USERS } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import { KIND_NAMES } from '../server/notify/kinds';
+import { NOTICE_SETTINGS, NoticeSettingsDoc, recommendedKeywords } from '../server/notify/settings';
+import { DEMO_COMMUNITY, DEMO_USERS } from './community';
 
 /** The local stand-in template id of a kind: wishReviewed → tmpl-wish-reviewed (the outbox takes any id). */
 export const demoTemplateId = (kind: string) => `tmpl-${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,7 +1,7 @@
-import type { Doc } from '../db/codec';
-import { applyEntry, entryId, type Posting } from '../../server/points/ledger';
-import type { AccountDoc, EntryDoc, GoodsDoc } from '../../server/points/model';
-import { DEMO_COMMUNITY, DEMO_UNITS, DEMO_USERS } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import { applyEntry, entryId, type Posting } from '../server/points/ledger';
+import type { AccountDoc, EntryDoc, GoodsDoc } from '../server/points/model';
+import { DEMO_COMMUNITY, DEMO_UNITS, DEMO_USERS } from './community';
 
 /**
  * The demo community's points mall, from the seed reports: "行动换积分、积分兑物品" — 米、面、油、

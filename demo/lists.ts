@@ -1,11 +1,11 @@
-import type { Doc } from '../db/codec';
-import type { CapacityPeriod, ProviderKind, ServiceArea, TicketKind, Urgency, VisitGroup } from '../../typings/lists';
-import { DAY_MS, EVENTS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type EventDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from '../../server/lists/model';
-import { derive, ticketFor } from '../../server/lists/tickets';
-import { DEFAULT_DEADLINE_HOURS } from '../../server/lists/deadlines';
-import { BASE_CALENDAR } from '../../server/core/calendar';
-import type { UserDoc } from '../../server/user/model';
-import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './demo';
+import type { Doc } from '../emulator/db/codec';
+import type { CapacityPeriod, ProviderKind, ServiceArea, TicketKind, Urgency, VisitGroup } from '../typings/lists';
+import { DAY_MS, EVENTS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type EventDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from '../server/lists/model';
+import { derive, ticketFor } from '../server/lists/tickets';
+import { DEFAULT_DEADLINE_HOURS } from '../server/lists/deadlines';
+import { BASE_CALENDAR } from '../server/core/calendar';
+import type { UserDoc } from '../server/user/model';
+import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './community';
 
 /** The demo community starts without calendar corrections, on the default 24-hour rule. */
 const SEED_RULES = { calendar: BASE_CALENDAR, hours: DEFAULT_DEADLINE_HOURS };
