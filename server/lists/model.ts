@@ -39,8 +39,6 @@ export const DECISIONS = 'match_decisions';
 /** Per community: the active match job, the wish-sync watermark, the secretary and grid leaders. */
 export const STATE = 'lists_state';
 
-export const WISHES = 'wishes';
-
 export const CHUNK = 100;
 
 /** The demo seed still reads it from here. */

@@ -1,10 +1,11 @@
 import type { NeedStatus } from '../../typings/lists';
-import type { WishCategory, WishStatus } from '../../typings/wish';
+import type { WishStatus } from '../../typings/wish';
 import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { COMMUNITIES } from '../community/model';
 import { SYSTEM, recordEvent } from './context';
-import { NEEDS, STATE, TICKETS, WISHES, WISH_CATEGORY_MAP, type NeedDoc, type StateDoc, type TicketDoc } from './model';
+import { NEEDS, STATE, TICKETS, WISH_CATEGORY_MAP, type NeedDoc, type StateDoc, type TicketDoc } from './model';
+import { ACTIVE as ON_WALL, WISHES, type WishDoc } from '../wish/model';
 import type { WorkCalendar } from '../core/calendar';
 import { commitTicket, releaseCapacity, ticketCalendar } from './tickets';
 
@@ -18,31 +19,14 @@ import { commitTicket, releaseCapacity, ticketCalendar } from './tickets';
  * listed or matched. Idempotent: running it twice, or twice at once, writes the same thing.
  */
 
-/** The fields of a wish this reads (server/wish/model.ts WishDoc). */
-interface WishLike {
-  _id: string;
-  communityId: string;
-  gridId?: string;
-  category: WishCategory;
-  title: string;
-  content: string;
-  photos?: string[];
-  status: WishStatus;
-  publisherId: string;
-  publisherName: string;
-  wants: number;
-  claim?: { userId: string; name: string };
-  createdAt: number;
-  updatedAt: number;
-}
+/** The fields of a wish this reads. */
+type WishLike = Pick<WishDoc, '_id' | 'communityId' | 'gridId' | 'category' | 'title' | 'content' | 'photos' | 'status' | 'publisherId' | 'publisherName' | 'wants' | 'claim' | 'createdAt' | 'updatedAt'>;
 
 /** A wish's write may commit a little after the instant it stamps; look this far back again each time. */
 const SAFETY_MS = 5 * 60 * 1000;
 const PAGE = 100;
 
 export const wishNeedId = (wishId: string) => `wish.${wishId}`;
-
-const ON_LIST: WishStatus[] = ['open', 'claimed', 'awaiting_confirmation', 'completed'];
 
 function statusFor(w: WishStatus, current: NeedDoc | null): NeedStatus | null {
   if (w === 'completed') return 'done';
@@ -59,7 +43,7 @@ function statusFor(w: WishStatus, current: NeedDoc | null): NeedStatus | null {
 
 /** The need a wish stands for now, or null when the wish is not (or not yet) on the list. */
 export function needFromWish(w: WishLike, current: NeedDoc | null): NeedDoc | null {
-  if (!current && !ON_LIST.includes(w.status)) return null;
+  if (!current && !ON_WALL.includes(w.status)) return null;
   const status = statusFor(w.status, current);
   if (!status) return current;
   const base: NeedDoc = current ?? {

@@ -2,7 +2,7 @@ import { notFound } from '../core/errors';
 import type { WorkCalendar } from '../core/calendar';
 import { loadCalendar } from '../community/calendar';
 import { findMany, DocStore } from '../platform/store';
-import { assertStaff as assertStaffOf, type CallCtx, type Member } from '../user/caller';
+import type { CallCtx, Member } from '../user/caller';
 import { BOOKING_SERVICES, PLACES, PlaceDoc } from './model';
 import { HORIZON_DAYS } from './hours';
 import { DAY_MS } from '../core/time';
@@ -10,9 +10,8 @@ import { DAY_MS } from '../core/time';
 export type MapCtx = CallCtx;
 export { type Member, isStaff } from '../user/caller';
 
-export function assertStaff(user: Member): void {
-  assertStaffOf(user, '只有本社区的工作人员可以维护地图');
-}
+/** Why a resident is refused the map's upkeep. */
+export const MAP_STAFF_ONLY = '只有本社区的工作人员可以维护地图';
 
 /**
  * A place of the viewer's community. Another community's place, or (for residents) a closed one,

@@ -4,13 +4,13 @@ import { conflict, invalid, notFound } from '../core/errors';
 import { docs, findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { REQUESTS, once, requestKey } from '../platform/idempotency';
-import { requireMember } from '../user/caller';
-import { hasRole } from '../user/model';
+import { requireMember, assertStaff } from '../user/caller';
+import { actorLabel } from '../user/view';
 import { COMMUNITIES, GRIDS, type CommunityDoc, type GridDoc } from '../community/model';
 import type { LatLng, PlaceChanges } from '../../typings/map';
 import { distanceM, toLatLng, toPoint, type StoredPoint } from './geo';
 import { MAX_PLACE_RADIUS_M, PLACES, PLACE_EVENTS, type PlaceDoc, type PlaceEventDoc, type PlaceOp } from './model';
-import { assertStaff, loadPlace, type MapCtx, type Member } from './context';
+import { MAP_STAFF_ONLY, loadPlace, type MapCtx, type Member } from './context';
 import { managePlaceInput } from './schemas';
 import { staffDetail } from './queries';
 
@@ -34,10 +34,6 @@ async function assertNameFree(communityId: string, name: string, exceptId?: stri
   if (same.some((p) => p._id !== exceptId)) throw conflict(`社区地图上已有“${name}”`);
 }
 
-function actorLabel(user: Member): string {
-  return hasRole(user, 'admin') ? '管理员' : '社区工作者';
-}
-
 /** Writes the place and its audit event (who, when, from, to, why, what changed) in the transaction. */
 async function record(tx: DocStore, op: PlaceOp, before: PlaceDoc | null, after: PlaceDoc, actor: Member, at: number, why?: string): Promise<void> {
   await tx.set(PLACES, after._id, after);
@@ -54,7 +50,7 @@ async function record(tx: DocStore, op: PlaceOp, before: PlaceDoc | null, after:
     from: before ? before.status : null,
     to: after.status,
     byUserId: actor._id,
-    byLabel: actorLabel(actor),
+    byLabel: actorLabel(actor, after.communityId, { admin: true }),
     ...(why ? { why } : {}),
     changed,
     ...(before ? { before: pick(before) } : {}),
@@ -84,7 +80,7 @@ function applyChanges(p: PlaceDoc, changes: PlaceChanges): PlaceDoc {
 /** Staff of the community create, correct, close and reopen places; every change is audited; a repeated requestId returns the first answer. */
 export const managePlace = action(managePlaceInput, async function managePlace(ctx: MapCtx, input) {
   const user = await requireMember(ctx.openid);
-  assertStaff(user);
+  assertStaff(user, MAP_STAFF_ONLY);
   const key = requestKey(user._id, 'map', 'managePlace', input.requestId);
   const communityId = user.communityId;
 

@@ -3,13 +3,13 @@ import { action } from '../core/define';
 import { invalid } from '../core/errors';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { docs, findMany } from '../platform/store';
-import { requireMember } from '../user/caller';
+import { requireMember, assertStaff } from '../user/caller';
 import { GRIDS, type GridDoc } from '../community/model';
 import { PLACE_CATEGORIES, type MapApi, type PlaceCategory } from '../../typings/map';
 import { distanceM, toLatLng, withinWalk } from './geo';
 import { openState } from './hours';
 import { MAX_PLACES, PLACES, type PlaceDoc } from './model';
-import { assertStaff, bookableServices, isStaff, loadPlace, placeCalendar, type MapCtx } from './context';
+import { MAP_STAFF_ONLY, bookableServices, isStaff, loadPlace, placeCalendar, type MapCtx } from './context';
 import { category, location, placeId } from './schemas';
 import { rank, toCard, toDetail } from './view';
 
@@ -27,7 +27,7 @@ export const places = action(
   }),
   async function places(ctx: MapCtx, input): Promise<PlacesRes> {
     const user = await requireMember(ctx.openid);
-    if (input.includeClosed) assertStaff(user);
+    if (input.includeClosed) assertStaff(user, MAP_STAFF_ONLY);
     if (input.within && !input.location) throw invalid('按步行服务圈筛选需要您的位置');
     const [all, cal] = await Promise.all([
       findMany<PlaceDoc>(PLACES, { communityId: user.communityId, ...(input.includeClosed ? {} : { status: 'active' }) }, { limit: MAX_PLACES }),

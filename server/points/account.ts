@@ -3,7 +3,7 @@ import { transact } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { giveBack } from './context';
 import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, ORDERS, OrderDoc } from './model';
-import { actorLabel } from './view';
+import { actorLabel } from '../user/view';
 
 /*
  * A person's points when they see their data or delete their account. The ledger is never
@@ -46,7 +46,7 @@ export async function leaveOrders(user: UserDoc, at: number): Promise<number> {
       const done = await transact(async (tx) => {
         const o = await tx.get<OrderDoc>(ORDERS, row._id);
         if (!o || o.status !== 'pending') return false;
-        await giveBack(tx, o, 'cancelled', { id: user._id, label: actorLabel(user, o.communityId) }, at, '本人注销账号，订单取消，积分和库存已退回');
+        await giveBack(tx, o, 'cancelled', { id: user._id, label: actorLabel(user, o.communityId, { owner: true }) }, at, '本人注销账号，订单取消，积分和库存已退回');
         return true;
       });
       if (done) cancelled++;

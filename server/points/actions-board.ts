@@ -9,7 +9,7 @@ import { docs, findMany } from '../platform/store';
 import { groupSum } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, hasRole } from '../user/model';
-import { SEASONS, SeasonDoc } from '../wish/model';
+import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS } from './model';
 import type { PointsCtx } from './context';
 

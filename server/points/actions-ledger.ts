@@ -8,14 +8,14 @@ import { maskName } from '../core/mask';
 import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { requireMember } from '../user/caller';
+import { requireMember, assertStaff } from '../user/caller';
 import { USERS, UserDoc } from '../user/model';
 import { post, reverse as reverseEntry } from './ledger';
 import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc } from './model';
 import { RULES, RulesDoc, pointsFor, rulesView } from './rules';
-import { PointsCtx, assertStaff, audit, newId } from './context';
+import { PointsCtx, audit, newId } from './context';
 import { id, points, reason, ruleKey, rulePoints } from './schemas';
-import { isStaffOf, toEntry } from './view';
+import { toEntry } from './view';
 
 const KINDS = ['earn', 'spend', 'refund', 'adjust'] as const;
 
@@ -43,7 +43,7 @@ export const setRules = action(
   z.object({ values: z.partialRecord(ruleKey, rulePoints, { error: '请填写积分规则' }), reason: z.optional(reason('调整原因')), requestId }),
   async function setRules(ctx: PointsCtx, input) {
     const user = await requireMember(ctx.openid);
-    assertStaff(isStaffOf(user, user.communityId));
+    assertStaff(user);
     if (!Object.keys(input.values).length) throw invalid('请至少调整一项积分规则');
     const doc = await transact((tx) =>
       once(tx, requestKey(user._id, 'points', 'setRules', input.requestId), async () => {
@@ -75,7 +75,7 @@ export const award = action(
   z.object({ userId: id('居民编号'), points: z.optional(points), rule: z.optional(ruleKey), reason: reason('奖励原因'), requestId }),
   async function award(ctx: PointsCtx, input) {
     const user = await requireMember(ctx.openid);
-    assertStaff(isStaffOf(user, user.communityId), '只有本社区的工作人员可以奖励积分');
+    assertStaff(user, '只有本社区的工作人员可以奖励积分');
     if (input.points === undefined && !input.rule) throw invalid('请填写奖励积分或选择积分规则');
     if (input.userId === user._id) throw forbidden('不能给自己奖励积分');
     const target = await memberOf(user.communityId, input.userId);
@@ -111,7 +111,7 @@ export const award = action(
 
 export const reverse = action(z.object({ entryId: z.string({ error: '缺少积分记录' }).check(z.regex(/^[\w.-]{1,200}$/, '积分记录不正确')), reason: reason('冲正原因'), requestId }), async function reverse(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
-  assertStaff(isStaffOf(user, user.communityId), '只有本社区的工作人员可以冲正积分');
+  assertStaff(user, '只有本社区的工作人员可以冲正积分');
   const result = await transact((tx) =>
     once(tx, requestKey(user._id, 'points', 'reverse', input.requestId), async () => {
       const original = await tx.get<EntryDoc>(ENTRIES, input.entryId);

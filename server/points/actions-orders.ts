@@ -17,7 +17,8 @@ import { post } from './ledger';
 import { GOODS, GoodsDoc, HOLDINGS, ORDERS, ORDER_TTL_DAYS, OrderDoc, PICKUP_CODES } from './model';
 import { HoldingDoc, Member, PointsCtx, giveBack, holdingId, newId, transition } from './context';
 import { codeOf, goodsId, orderId, pickupCode, quantity, reason } from './schemas';
-import { SYSTEM, actorLabel, isStaffOf, toOrder, toVerified } from './view';
+import { SYSTEM, isStaffOf, toOrder, toVerified } from './view';
+import { actorLabel } from '../user/view';
 
 const STATUSES = ['pending', 'redeemed', 'cancelled', 'expired'] as const;
 
@@ -69,7 +70,7 @@ export const redeem = action(z.object({ goodsId, quantity: z.optional(quantity),
         at: ctx.now,
       });
       const code = await freshCode(tx);
-      const holder = actorLabel(user, g.communityId);
+      const holder = actorLabel(user, g.communityId, { owner: true });
       const order: OrderDoc = {
         _id: id,
         communityId: g.communityId,
@@ -152,7 +153,7 @@ export const cancelOrder = action(z.object({ id: orderId, reason: z.optional(rea
       if (!mine && !isStaffOf(user, o.communityId)) throw forbidden('只能取消自己的兑换订单');
       if (!mine && !input.reason) throw invalid('代居民取消订单须填写原因');
       if (o.status === 'redeemed') throw precondition('商品已领取，订单不能取消');
-      const balance = await giveBack(tx, o, 'cancelled', { id: user._id, label: actorLabel(user, o.communityId) }, ctx.now, input.reason ?? '居民取消兑换');
+      const balance = await giveBack(tx, o, 'cancelled', { id: user._id, label: actorLabel(user, o.communityId, { owner: true }) }, ctx.now, input.reason ?? '居民取消兑换');
       return { orderId: o._id, balance: mine ? balance : undefined };
     }),
   );

@@ -1,20 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { OrderStatus } from '../../typings/points';
 import { ORDER_STATUS_LABELS } from '../../typings/points';
-import { forbidden, precondition } from '../core/errors';
+import { precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
 import type { CallCtx } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { post } from './ledger';
 import { AUDIT, AuditDoc, GOODS, GoodsDoc, HOLDINGS, ORDERS, OrderDoc } from './model';
-import { actorLabel } from './view';
+import { actorLabel } from '../user/view';
 
 export type PointsCtx = CallCtx;
 export { type Member } from '../user/caller';
-
-export function assertStaff(ok: boolean, message = '只有本社区的工作人员可以进行此操作'): void {
-  if (!ok) throw forbidden(message);
-}
 
 export { newId } from '../core/ids';
 

@@ -1,5 +1,4 @@
 import type { AuditRecord, Goods, Order, OrderEvent, PointsEntry, VerifiedOrder } from '../../typings/points';
-import { maskName } from '../core/mask';
 import { UserDoc, hasRole } from '../user/model';
 import { QR_PREFIX } from './schemas';
 import type { AuditDoc, EntryDoc, GoodsDoc, OrderDoc, OrderEventDoc } from './model';
@@ -73,14 +72,6 @@ export function toVerified(o: OrderDoc): VerifiedOrder {
 
 export function toAudit(a: AuditDoc): AuditRecord {
   return { at: a.at, action: a.action, by: a.byLabel, target: a.target, reason: a.reason, changes: a.changes };
-}
-
-/** How an actor appears in an order's timeline or the audit trail. */
-export function actorLabel(user: UserDoc, communityId: string, unitName?: string): string {
-  if (user._id === 'system') return '系统';
-  if (isStaffOf(user, communityId)) return '社区工作者';
-  if (unitName) return `共建单位 ${unitName}`;
-  return `居民 ${maskName(user.displayName)}`;
 }
 
 export { SYSTEM } from '../user/caller';

@@ -32,12 +32,25 @@ export function unitIdOf(user: UserDoc): string | undefined {
   return grantFor(user, 'unit_member')?.unitId;
 }
 
-/** How an actor appears to others in a community: a role and a masked name; never an openid or a full name. */
-export function actorLabel(user: UserDoc, communityId: string): string {
+/** How the setting shows someone beyond their roles. */
+export interface LabelAs {
+  /** Acting on their own wish or order: shown as a resident whatever else they are. */
+  owner?: boolean;
+  /** Where admins act in their own right (the map's upkeep) they are named as admins. */
+  admin?: boolean;
+}
+
+/**
+ * How an actor appears to others in a community, in every timeline and audit trail: a role and a
+ * masked name; never an openid or a full name.
+ */
+export function actorLabel(user: UserDoc, communityId: string, as: LabelAs = {}): string {
   if (user._id === 'system') return '系统';
   if (oversees(user, communityId)) return `县(区)委包案干部 ${maskName(user.displayName)}`;
   if (user.communityId !== communityId) return maskName(user.displayName);
+  if (as.admin && hasRole(user, 'admin')) return '管理员';
   if (hasRole(user, 'staff', 'admin')) return '社区工作者';
+  if (as.owner) return `居民 ${maskName(user.displayName)}`;
   if (hasRole(user, 'grid_worker')) return `网格员 ${maskName(user.displayName)}`;
   if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
   if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;

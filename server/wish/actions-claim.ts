@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { action } from '../core/define';
-import { forbidden, exhausted, conflict } from '../core/errors';
+import { forbidden, exhausted, conflict, invalid } from '../core/errors';
 import { text } from '../core/validation';
-import { invalid } from '../core/errors';
 import { holdOf, screenText } from '../core/screen';
 import { findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';

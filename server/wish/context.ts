@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
 import { docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
@@ -6,9 +6,10 @@ import { GRIDS, GridDoc } from '../community/model';
 import type { CallCtx, Member } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { USERS } from '../user/model';
-import type { WishDetail, WishStatus } from '../../typings/wish';
+import type { WishDetail } from '../../typings/wish';
 import { CLAIMERS, WISHES, WISH_EVENTS, WishDoc, WishEventDoc } from './model';
-import { actorLabel, toDetail } from './view';
+import { toDetail } from './view';
+import { actorLabel } from '../user/view';
 
 export type WishCtx = CallCtx;
 export type { Member };
@@ -33,7 +34,7 @@ export async function record(tx: DocStore, before: WishDoc | null, after: WishDo
     from: before ? before.status : null,
     to: after.status,
     byUserId: actor._id,
-    byLabel: actorLabel(actor, after),
+    byLabel: actorLabel(actor, after.communityId, { owner: after.publisherId === actor._id }),
     why,
   };
   await tx.set(WISH_EVENTS, id, event);
@@ -81,8 +82,3 @@ export async function mutate(
   return detail(after, viewer, ctx.now);
 }
 
-export function assertStaff(ok: boolean): void {
-  if (!ok) throw forbidden('只有本社区的工作人员可以进行此操作');
-}
-
-export const ACTIVE: WishStatus[] = ['open', 'claimed', 'awaiting_confirmation', 'completed'];

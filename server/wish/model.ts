@@ -3,7 +3,9 @@ import type { Hold } from '../core/screen';
 
 export const WISHES = 'wishes';
 export const WISH_EVENTS = 'wish_events';
-export const SEASONS = 'wish_seasons';
+
+/** The statuses of a wish on the wall (and on the needs list): approved and not withdrawn or taken down. */
+export const ACTIVE: WishStatus[] = ['open', 'claimed', 'awaiting_confirmation', 'completed'];
 /** Per-person count of live claims, read and written in the claim transaction so the cap holds under races. */
 export const CLAIMERS = 'wish_claimers';
 
@@ -63,17 +65,6 @@ export interface WishEventDoc {
   /** How the actor appears to others: a role and a masked name. */
   byLabel: string;
   why?: string;
-}
-
-export interface SeasonDoc {
-  _id: string;
-  communityId: string;
-  number: number;
-  name: string;
-  startDate: string;
-  endDate: string;
-  createdBy: string;
-  createdAt: number;
 }
 
 /** States in which a claim is held. */

@@ -5,13 +5,14 @@ import { notFound } from '../core/errors';
 import { localDate } from '../core/time';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany } from '../platform/store';
-import { requireMember } from '../user/caller';
+import { requireMember, assertStaff } from '../user/caller';
 import { hasRole } from '../user/model';
 import { GRIDS, GridDoc } from '../community/model';
 import type { SeasonView, WishStatus } from '../../typings/wish';
-import { SEASONS, SeasonDoc, WISHES, WishDoc } from './model';
+import { ACTIVE, WISHES, WishDoc } from './model';
+import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { toCard } from './view';
-import { ACTIVE, WishCtx, assertStaff, detail, loadWish } from './context';
+import { WishCtx, detail, loadWish } from './context';
 import { expireIfLapsed, expireLeases } from './actions-claim';
 import { category } from './schemas';
 
@@ -55,7 +56,7 @@ export const list = action(
     const status = input.status ?? 'active';
     // Only staff see what is not on the public wall.
     const publicStatus = status === 'active' || ACTIVE.includes(status as WishStatus);
-    if (!publicStatus) assertStaff(hasRole(user, 'staff', 'admin'));
+    if (!publicStatus) assertStaff(user);
     const where = {
       communityId: user.communityId,
       status: status === 'active' ? { $in: ACTIVE } : status,
@@ -90,7 +91,7 @@ export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claime
 
 export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', 'held'], { error: '队列类型不正确' }), cursor }), async function queue(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
-  assertStaff(hasRole(user, 'staff', 'admin'));
+  assertStaff(user);
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
   const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });

@@ -101,12 +101,3 @@ export function toDetail(
   };
 }
 
-/** How an actor appears in a timeline. */
-export function actorLabel(user: UserDoc, w: WishDoc): string {
-  if (user._id === 'system') return '系统';
-  if (isStaffOf(user, w)) return '社区工作者';
-  if (w.publisherId === user._id) return `居民 ${maskName(user.displayName)}`;
-  if (hasRole(user, 'unit_member')) return `共建单位 ${maskName(user.displayName)}`;
-  if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
-  return maskName(user.displayName);
-}

@@ -46,15 +46,8 @@ export interface Resource {
   area: ServiceArea;
 }
 
-/** The service categories of the needs and resources lists. */
-export const SERVICE_CATEGORIES = [
-  '助老服务', '助残服务', '送餐助餐', '代买代办', '陪同就医',
-  '医疗义诊', '健康讲座', '心理疏导', '儿童托管', '课业辅导',
-  '文艺活动', '体育健身', '电脑手机教学', '法律咨询', '政策咨询',
-  '矛盾调解', '就业指导', '困难帮扶', '物资捐赠', '水电维修',
-  '家电维修', '管道疏通', '房屋修缮', '环境清洁', '绿化养护',
-  '垃圾分类', '安全巡查', '消防宣传', '反诈宣传', '理发义剪',
-] as const;
+/** The service categories of the needs and resources lists: the contract's. */
+export { SERVICE_CATEGORIES } from '../../../typings/lists';
 
 /**
  * Pairs of categories close enough that a provider of one can usually help with the other, at a
