@@ -1,5 +1,6 @@
 import { checkAll } from './concurrency/invariants';
 import { execute, plan, type Acked } from './concurrency/run';
+import { seedsFrom } from '../support/seeds';
 import { newWorld, refresh, type World } from './concurrency/world';
 
 /**
@@ -10,10 +11,10 @@ import { newWorld, refresh, type World } from './concurrency/world';
  * with the same requestId after their answer, some twice at once, and CONFLICTs are retried.
  * Afterwards every invariant of DESIGN.md §5 these touch is read back from the database.
  *
- * Replay a failing run with CONCURRENCY_SEED=<seed> (the interleaving differs from run to run;
+ * Replay a failing run with CONCURRENCY_SEED=<seed>, or sweep with CONCURRENCY_SEED=1-50 (the interleaving differs from run to run;
  * the operations, their order and how each picks its target do not).
  */
-const SEEDS = process.env.CONCURRENCY_SEED ? [Number(process.env.CONCURRENCY_SEED)] : [20260301, Date.now() % 1e9];
+const SEEDS = seedsFrom(process.env.CONCURRENCY_SEED, 20260301);
 const OPS = Number(process.env.CONCURRENCY_OPS ?? 200);
 const IN_FLIGHT = 8;
 

@@ -1,6 +1,7 @@
 import { call, newRequestId, ok } from '../support/cloud';
 import { newResident, userIdOf } from '../support/wish';
 import { ageOrder, countOf, doc, fireTimer, give, newGoods, where } from '../support/points';
+import { seedsFrom } from '../support/seeds';
 
 /** Real parallel calls: the local cloud runs up to 4 instances of the function, so these contend. */
 const all = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
@@ -106,7 +107,7 @@ function rng(seed: number) {
 }
 
 describe('a randomized parallel run of earn / redeem / cancel / expire / verify, then reconcile', () => {
-  const SEEDS = [20260101, Number(process.env.POINTS_SEED ?? Date.now() % 1e9)];
+  const SEEDS = seedsFrom(process.env.POINTS_SEED, 20260101);
   const ROUNDS = 8;
   const OPS = 40;
 
