@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { forbidden } from '../core/errors';
 import { findMany, type DocStore } from '../platform/store';
+import { recordChange } from '../platform/events';
 import type { CallCtx, Member } from '../user/caller';
 import { hasRole, type UserDoc } from '../user/model';
 import { actorLabel } from '../user/view';
@@ -25,20 +25,8 @@ export async function recordEvent(
   tx: DocStore,
   e: { communityId: string; target: EventTarget; targetId: string; from: string | null; to: string; actor: UserDoc; at: number; why?: string; changes?: EventDoc['changes'] },
 ): Promise<void> {
-  const doc: EventDoc = {
-    _id: `${e.targetId}.${e.at}.${randomBytes(4).toString('hex')}`,
-    communityId: e.communityId,
-    target: e.target,
-    targetId: e.targetId,
-    at: e.at,
-    from: e.from,
-    to: e.to,
-    byUserId: e.actor._id,
-    byLabel: actorLabel(e.actor, e.communityId),
-    ...(e.why ? { why: e.why } : {}),
-    ...(e.changes ? { changes: e.changes } : {}),
-  };
-  await tx.set(EVENTS, doc._id, doc);
+  const { actor, ...change } = e;
+  await recordChange(tx, EVENTS, { ...change, by: { id: actor._id, label: actorLabel(actor, e.communityId) } });
 }
 
 /** Field-by-field difference of two versions, for the audit trail. */

@@ -13,6 +13,7 @@ import type {
 import { BOOKING_SERVICES } from '../map/model';
 import type { Seats } from './seats';
 import type { Hold } from '../core/screen';
+import type { ChangeEvent } from '../platform/events';
 
 /** The map reads this collection by `{ communityId, placeId }` to show what is bookable at a place. */
 export const SERVICES = BOOKING_SERVICES;
@@ -194,17 +195,4 @@ export interface VolunteerDoc {
 /** 'place': a place's check-in poster key was issued or replaced; 'calendar': a day of the working-day calendar was corrected. */
 export type EventTarget = 'booking' | 'errand' | 'signup' | 'service' | 'activity' | 'place' | 'calendar';
 
-export interface EventDoc {
-  _id: string;
-  communityId: string;
-  target: EventTarget;
-  targetId: string;
-  at: number;
-  from: string | null;
-  to: string;
-  byUserId: string;
-  byLabel: string;
-  why?: string;
-  /** For services and activities: the fields that changed, before and after. */
-  changes?: Record<string, { from: unknown; to: unknown }>;
-}
+export type EventDoc = ChangeEvent<EventTarget>;

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { notFound } from '../core/errors';
 import { docs, findMany, type DocData, type DocStore } from '../platform/store';
+import { recordChange } from '../platform/events';
 import type { CallCtx, Member } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { actorLabel } from '../user/view';
@@ -27,20 +27,8 @@ export async function recordEvent(
   tx: DocStore,
   e: { communityId: string; target: EventDoc['target']; targetId: string; field?: EventDoc['field']; from: string | null; to: string; actor: UserDoc; at: number; why?: string },
 ): Promise<void> {
-  const doc: EventDoc = {
-    _id: `${e.targetId}.${e.at}.${randomBytes(4).toString('hex')}`,
-    communityId: e.communityId,
-    target: e.target,
-    targetId: e.targetId,
-    at: e.at,
-    field: e.field ?? 'status',
-    from: e.from,
-    to: e.to,
-    byUserId: e.actor._id,
-    byLabel: actorLabel(e.actor, e.communityId),
-    ...(e.why ? { why: e.why } : {}),
-  };
-  await tx.set(EVENTS, doc._id, doc);
+  const { actor, ...change } = e;
+  await recordChange(tx, EVENTS, { ...change, field: e.field ?? 'status', by: { id: actor._id, label: actorLabel(actor, e.communityId) } });
 }
 
 export async function eventsOf(targetId: string): Promise<EventDoc[]> {

@@ -22,6 +22,7 @@ import type {
 } from '../../typings/lists';
 import type { WishCategory } from '../../typings/wish';
 import type { Hold } from '../core/screen';
+import type { ChangeEvent } from '../platform/events';
 
 export const NEEDS = 'needs';
 export const RESOURCES = 'resources';
@@ -217,19 +218,9 @@ export interface TicketDoc {
   updatedAt: number;
 }
 
-export interface EventDoc {
-  _id: string;
-  communityId: string;
-  target: 'need' | 'resource' | 'project' | 'ticket' | 'suggestion' | 'job' | 'settings';
-  targetId: string;
-  at: number;
-  field: ListEvent['field'];
-  from: string | null;
-  to: string;
-  byUserId: string;
-  byLabel: string;
-  why?: string;
-}
+export type EventTarget = 'need' | 'resource' | 'project' | 'ticket' | 'suggestion' | 'job' | 'settings';
+/** The lists' events always say which side changed ('status' by default). */
+export type EventDoc = ChangeEvent<EventTarget, ListEvent['field']> & { field: ListEvent['field'] };
 
 export interface JobDoc {
   _id: string;

@@ -1,5 +1,6 @@
 import { notFound } from '../core/errors';
 import { docs, findMany, DocStore } from '../platform/store';
+import { recordChange } from '../platform/events';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { GRIDS, GridDoc } from '../community/model';
@@ -25,19 +26,9 @@ export async function loadWish(store: DocStore, id: string, viewer: Member): Pro
 export async function record(tx: DocStore, before: WishDoc | null, after: WishDoc, actor: UserDoc, at: number, why?: string): Promise<void> {
   await tx.set(WISHES, after._id, after);
   if (before?.status === after.status && !why) return;
-  const id = `${after._id}.${at}.${Math.random().toString(36).slice(2, 8)}`;
-  const event: WishEventDoc = {
-    _id: id,
-    wishId: after._id,
-    communityId: after.communityId,
-    at,
-    from: before ? before.status : null,
-    to: after.status,
-    byUserId: actor._id,
-    byLabel: actorLabel(actor, after.communityId, { owner: after.publisherId === actor._id }),
-    why,
-  };
-  await tx.set(WISH_EVENTS, id, event);
+  const by = { id: actor._id, label: actorLabel(actor, after.communityId, { owner: after.publisherId === actor._id }) };
+  const change = { communityId: after.communityId, target: 'wish' as const, targetId: after._id, at, from: before ? before.status : null, to: after.status, by, why };
+  await recordChange(tx, WISH_EVENTS, change, { wishId: after._id });
 }
 
 /** Moves a claimer's live-claim count inside the transaction. */

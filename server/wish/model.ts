@@ -1,5 +1,6 @@
 import type { WishCategory, WishStatus } from '../../typings/wish';
 import type { Hold } from '../core/screen';
+import type { ChangeEvent } from '../platform/events';
 
 export const WISHES = 'wishes';
 export const WISH_EVENTS = 'wish_events';
@@ -54,18 +55,8 @@ export interface WishDoc {
   updatedAt: number;
 }
 
-export interface WishEventDoc {
-  _id: string;
-  wishId: string;
-  communityId: string;
-  at: number;
-  from: WishStatus | null;
-  to: WishStatus;
-  byUserId: string;
-  /** How the actor appears to others: a role and a masked name. */
-  byLabel: string;
-  why?: string;
-}
+/** A wish's event; `wishId` (= targetId) is what its timeline and the account tools look it up by. */
+export type WishEventDoc = ChangeEvent<'wish'> & { wishId: string; from: WishStatus | null; to: WishStatus };
 
 /** States in which a claim is held. */
 export const LIVE: WishStatus[] = ['claimed', 'awaiting_confirmation'];
