@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['miniprogram/**/*.ts'],
+    files: ['miniprogram/**/*.ts', 'server/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
 );

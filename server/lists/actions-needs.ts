@@ -200,7 +200,9 @@ export const updateNeed = action(
           const next: NeedDoc = { ...n, ...rest, updatedAt: ctx.now };
           if (special === null) delete next.special;
           else if (special) next.special = special;
-          const changed = Object.keys(patch).filter((k) => JSON.stringify((n as any)[k] ?? null) !== JSON.stringify((patch as any)[k] ?? null));
+          const was: Record<string, unknown> = { ...n };
+          const asked: Record<string, unknown> = { ...patch };
+          const changed = Object.keys(patch).filter((k) => JSON.stringify(was[k] ?? null) !== JSON.stringify(asked[k] ?? null));
           await tx.set(NEEDS, n._id, next);
           // The ticket keeps the need's special group, so queues and the response rate see it at once.
           if (special !== undefined && n.ticketId) {

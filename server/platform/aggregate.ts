@@ -20,7 +20,7 @@ export interface Grouping {
 export async function groupSum<T extends Record<string, number>>(coll: string, g: Grouping): Promise<Array<{ _id: string; n: number } & T>> {
   const group: DocData = { _id: `$${g.by}`, n: { $sum: 1 } };
   for (const [out, field] of Object.entries(g.sum)) group[out] = { $sum: `$${field}` };
-  let q: any = database().collection(coll).aggregate().match(toWhere(g.match)).group(group);
+  let q = database().collection(coll).aggregate().match(toWhere(g.match)).group(group);
   q = q.sort(g.sortDesc ? { [g.sortDesc]: -1, _id: 1 } : { _id: 1 });
   q = q.limit(Math.min(g.limit ?? MAX_ROWS, MAX_ROWS));
   const res = await q.end();

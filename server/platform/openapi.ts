@@ -22,10 +22,17 @@ export class OpenApiError extends Error {
   }
 }
 
+/** The JSON WeChat answers with: an error, or (the content check) a verdict. */
+interface OpenApiJson {
+  errcode?: number | string;
+  errmsg?: string;
+  result?: { suggest?: string };
+}
+
 interface OpenApiReply {
   contentType: string;
   body: Buffer;
-  json?: Record<string, any>;
+  json?: OpenApiJson;
 }
 
 async function callOpenApi(api: string, params: Record<string, unknown>, timeoutMs?: number): Promise<OpenApiReply> {
@@ -53,7 +60,7 @@ async function callOpenApi(api: string, params: Record<string, unknown>, timeout
   if (!resp.respData.length) throw new OpenApiError(api, 'EMPTY', 'empty response');
   const reply: OpenApiReply = { contentType: resp.contentType.trim(), body: resp.respData };
   if (/application\/json|text\/plain/.test(reply.contentType)) {
-    const json = JSON.parse(reply.body.toString('utf8'));
+    const json: OpenApiJson = JSON.parse(reply.body.toString('utf8'));
     if (json.errcode) throw new OpenApiError(api, json.errcode, String(json.errmsg ?? ''));
     reply.json = json;
   }

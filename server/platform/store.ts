@@ -19,7 +19,7 @@ export function withoutId(doc: object): DocData {
 export const docs: DocStore = {
   async get(coll, id) {
     const res = await database().collection(coll).doc(id).get();
-    return (res.data?.[0] as any) ?? null;
+    return res.data?.[0] ?? null;
   },
   async set(coll, id, data) {
     await database().collection(coll).doc(id).set(withoutId(data));
@@ -42,7 +42,8 @@ const COMMANDS: Record<string, string> = { $ne: 'neq' };
  * operators into the SDK's commands, which is what it sends on the wire.
  */
 export function toWhere(where: DocData): DocData {
-  const _ = database().command as any;
+  // The SDK's commands, looked up by operator name.
+  const _ = database().command as unknown as Record<string, (arg: unknown) => unknown>;
   const out: DocData = {};
   for (const [field, value] of Object.entries(where)) {
     const ops = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? Object.entries(value) : [];
@@ -61,7 +62,7 @@ export async function findMany<T>(
   where: DocData,
   opts: { orderBy?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number } = {},
 ): Promise<T[]> {
-  let q: any = database().collection(coll).where(toWhere(where));
+  let q = database().collection(coll).where(toWhere(where));
   for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
   if (opts.skip) q = q.skip(opts.skip);
   q = q.limit(opts.limit ?? 100);

@@ -20,7 +20,7 @@ export async function transact<T>(work: (tx: DocStore) => Promise<T>): Promise<T
     const tx: DocStore = {
       async get(coll, id) {
         const res = await t.collection(coll).doc(id).get();
-        return (res.data as any) ?? null;
+        return res.data ?? null;
       },
       async set(coll, id, data) {
         await t.collection(coll).doc(id).set(withoutId(data));
