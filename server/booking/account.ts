@@ -3,10 +3,11 @@ import { findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
-import { SYSTEM, recordEvent } from './context';
+import { recordEvent } from './context';
 import { ACTIVITIES, ActivityDoc, BOOKINGS, BookingDoc, ERRANDS, ErrandDoc, SERVICES, SIGNUPS, SLOTS, ServiceDoc, SignupDoc, SlotDoc } from './model';
 import { Promoted, tellPromoted } from './notices';
-import { Seat, emptySeats, release } from './seats';
+import { emptySeats, release } from './seats';
+import { moveUp } from './waitlist';
 
 /*
  * A person's bookings, sign-ups and errands when they see their data or delete their account.
@@ -103,27 +104,6 @@ async function forgetSignup(tx: DocStore, id: string, user: UserDoc, at: number)
   await tx.set(SIGNUPS, id, { ...s, userName: DELETED_NAME, status: 'cancelled', updatedAt: at });
   await recordEvent(tx, { communityId: s.communityId, target: 'signup', targetId: id, from: s.status, to: 'cancelled', actor: user, at, why: WHY });
   return { cancelled: true, promoted: await moveUp(tx, promoted, at, 'signup') };
-}
-
-/** The people who move up from the waitlist into the seats given back, as a cancel does. */
-async function moveUp(tx: DocStore, seats: Seat[], at: number, kind: 'booking' | 'signup'): Promise<Promoted[]> {
-  const out: Promoted[] = [];
-  for (const seat of seats) {
-    if (kind === 'booking') {
-      const b = await tx.get<BookingDoc>(BOOKINGS, seat.id);
-      if (!b || b.status !== 'waitlisted') continue;
-      await tx.set(BOOKINGS, b._id, { ...b, status: 'booked', updatedAt: at });
-      await recordEvent(tx, { communityId: b.communityId, target: 'booking', targetId: b._id, from: 'waitlisted', to: 'booked', actor: SYSTEM, at, why: '有人取消预约，候补递补成功' });
-      out.push({ userId: b.userId, id: b._id, title: b.serviceName, start: b.start, end: b.end });
-    } else {
-      const s = await tx.get<SignupDoc>(SIGNUPS, seat.id);
-      if (!s || s.status !== 'waitlisted') continue;
-      await tx.set(SIGNUPS, s._id, { ...s, status: 'signed_up', updatedAt: at });
-      await recordEvent(tx, { communityId: s.communityId, target: 'signup', targetId: s._id, from: 'waitlisted', to: 'signed_up', actor: SYSTEM, at, why: '有人取消报名，候补递补成功' });
-      out.push({ userId: s.userId, id: s._id, title: s.title, start: s.start, end: s.end });
-    }
-  }
-  return out;
 }
 
 async function forgetErrand(tx: DocStore, id: string, user: UserDoc, at: number): Promise<boolean> {

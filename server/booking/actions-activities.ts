@@ -12,14 +12,15 @@ import { requireMember } from '../user/caller';
 import { hasRole } from '../user/model';
 import { notify } from '../notify/outbox';
 import { freshCode, newKey } from './codes';
-import { BookingCtx, Member, SYSTEM, assertDesk, assertStaff, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
+import { BookingCtx, Member, assertDesk, assertStaff, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
 import { ACTIVITIES, ActivityDoc, CODES, CodeDoc, DEFAULTS, SIGNUPS, SignupDoc } from './model';
-import { ACTIVITY_WORDS, Seat, emptySeats, heldBy, joinable, release, take } from './seats';
+import { ACTIVITY_WORDS, emptySeats, heldBy, joinable, release, take } from './seats';
+import { moveUp } from './waitlist';
 import { activityCategory, id, publishActivityInput, requestId } from './schemas';
 import { minutesOf } from '../core/hours';
 import { cutoffLabel, signupCancelDeadline, toActivity, toSignup } from './view';
 import { loadPlace } from './actions-services';
-import { Promoted, detailPage, tellPromoted } from './notices';
+import { detailPage, tellPromoted } from './notices';
 
 /** How far ahead an activity may be published. */
 const PUBLISH_HORIZON_DAYS = 90;
@@ -199,18 +200,6 @@ export const signUp = action(z.object({ activityId: id('活动编号'), requestI
   return { signup: toSignup(s, user, ctx.now, { seats: a }) };
 });
 
-async function promoteSignups(tx: DocStore, promoted: Seat[], at: number): Promise<Promoted[]> {
-  const out: Promoted[] = [];
-  for (const seat of promoted) {
-    const s = await tx.get<SignupDoc>(SIGNUPS, seat.id);
-    if (!s || s.status !== 'waitlisted') continue;
-    await tx.set(SIGNUPS, s._id, { ...s, status: 'signed_up', updatedAt: at });
-    await recordEvent(tx, { communityId: s.communityId, target: 'signup', targetId: s._id, from: 'waitlisted', to: 'signed_up', actor: SYSTEM, at, why: '有人取消报名，候补递补成功' });
-    out.push({ userId: s.userId, id: s._id, title: s.title, start: s.start, end: s.end });
-  }
-  return out;
-}
-
 export async function cancelSignup(ctx: BookingCtx, user: Member, input: { id: string; reason?: string; requestId?: string }) {
   let fresh = false;
   const done = await transact((tx) =>
@@ -231,7 +220,7 @@ export async function cancelSignup(ctx: BookingCtx, user: Member, input: { id: s
       if (a) await tx.set(ACTIVITIES, a._id, { ...a, ...seats, updatedAt: ctx.now });
       await tx.set(SIGNUPS, s._id, { ...s, status: 'cancelled', updatedAt: ctx.now });
       await recordEvent(tx, { communityId: s.communityId, target: 'signup', targetId: s._id, from: s.status, to: 'cancelled', actor: user, at: ctx.now, why: input.reason ?? '本人取消' });
-      return { id: s._id, promoted: await promoteSignups(tx, promoted, ctx.now) };
+      return { id: s._id, promoted: await moveUp(tx, promoted, ctx.now, 'signup') };
     }),
   );
   if (fresh) await tellPromoted(done.promoted);

@@ -3,7 +3,7 @@ import { BOOKING_STATUS_LABELS, type BookingStatus } from '../../typings/booking
 import { action } from '../core/define';
 import { forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { count, docs, findMany, DocStore } from '../platform/store';
+import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
@@ -11,15 +11,16 @@ import { PLACES, PlaceDoc } from '../map/model';
 import { shanghaiTime, type WorkCalendar } from '../core/calendar';
 import { loadCalendar } from '../community/calendar';
 import { freshCode } from './codes';
-import { BookingCtx, Member, SYSTEM, assertDesk, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
+import { BookingCtx, Member, assertDesk, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, CODES, CodeDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
-import { Seat, emptySeats, heldBy, joinable, release, take } from './seats';
+import { emptySeats, heldBy, joinable, release, take } from './seats';
+import { moveUp } from './waitlist';
 import { date, id, requestId, slotIdInput, text } from './schemas';
 import { bookableDays, findSlot, parseSlotId, type SlotTime } from './timetable';
 import { cancelDeadline, cutoffLabel, toBooking } from './view';
 import { cancelSignup } from './actions-activities';
 import { loadService } from './actions-services';
-import { Promoted, tellPromoted } from './notices';
+import { tellPromoted } from './notices';
 
 /** The slot of an active appointment service that may be booked now, or a clear refusal. */
 function bookable(s: ServiceDoc, slotId: string, now: number, cal: WorkCalendar): SlotTime {
@@ -107,19 +108,6 @@ export const book = action(z.object({ slotId: slotIdInput, note: z.optional(text
   return { booking: toBooking(booking!, user, ctx.now, { slot }) };
 });
 
-/** Moves the bookings promoted from the waitlist to booked, in the cancel's transaction. */
-async function promote(tx: DocStore, promoted: Seat[], at: number): Promise<Promoted[]> {
-  const out: Promoted[] = [];
-  for (const seat of promoted) {
-    const b = await tx.get<BookingDoc>(BOOKINGS, seat.id);
-    if (!b || b.status !== 'waitlisted') continue;
-    await tx.set(BOOKINGS, b._id, { ...b, status: 'booked', updatedAt: at });
-    await recordEvent(tx, { communityId: b.communityId, target: 'booking', targetId: b._id, from: 'waitlisted', to: 'booked', actor: SYSTEM, at, why: '有人取消预约，候补递补成功' });
-    out.push({ userId: b.userId, id: b._id, title: b.serviceName, start: b.start, end: b.end });
-  }
-  return out;
-}
-
 /**
  * The holder cancels before the cut-off (a place in the waitlist, before the start); staff may
  * cancel anyone's with a reason. The freed seat goes to the first in the waitlist, in the same
@@ -156,7 +144,7 @@ export async function cancelBooking(ctx: BookingCtx, user: Member, input: { id: 
         at: ctx.now,
         why: input.reason ?? '本人取消',
       });
-      return { id: b._id, promoted: await promote(tx, promoted, ctx.now) };
+      return { id: b._id, promoted: await moveUp(tx, promoted, ctx.now, 'booking') };
     }),
   );
   if (fresh) await tellPromoted(done.promoted);

@@ -67,21 +67,29 @@ export interface SlotDoc extends Seats {
   updatedAt: number;
 }
 
-export interface BookingDoc {
+/** What a booking and an errand both record of the service they were made for. */
+interface ServiceRef {
   _id: string;
   communityId: string;
   serviceId: string;
   serviceName: string;
   placeId: string;
   placeName: string;
-  placeAddress: string;
-  slotId: string;
+}
+
+/** A person's place at a time, as a booking or an activity sign-up holds it. */
+interface HeldPlace {
   date: string;
   start: number;
   end: number;
   cancelCutoffMinutes: number;
   userId: string;
   userName: string;
+}
+
+export interface BookingDoc extends ServiceRef, HeldPlace {
+  placeAddress: string;
+  slotId: string;
   status: BookingStatus;
   code: string;
   note?: string;
@@ -107,13 +115,7 @@ export interface PlaceKeyDoc {
   createdAt: number;
 }
 
-export interface ErrandDoc {
-  _id: string;
-  communityId: string;
-  serviceId: string;
-  serviceName: string;
-  placeId: string;
-  placeName: string;
+export interface ErrandDoc extends ServiceRef {
   kind: ErrandKind;
   requesterId: string;
   requesterName: string;
@@ -160,19 +162,13 @@ export interface ActivityDoc extends Seats {
   updatedAt: number;
 }
 
-export interface SignupDoc {
+export interface SignupDoc extends HeldPlace {
   _id: string;
   communityId: string;
   activityId: string;
   title: string;
   category: ActivityCategory;
   placeName: string;
-  date: string;
-  start: number;
-  end: number;
-  cancelCutoffMinutes: number;
-  userId: string;
-  userName: string;
   status: SignupStatus;
   code: string;
   checkInAt?: number;

@@ -1,20 +1,9 @@
 import { exhausted, invalid, notFound, precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
-import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, Source } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind } from './model';
 
-export interface Posting {
-  userId: string;
-  communityId: string;
-  amount: number;
-  kind: EntryKind;
-  source: Source;
-  reason: string;
-  by: string;
-  at: number;
-  reverses?: string;
-  /** For reversing entries: the kind of the entry reversed (a reversed earning leaves the 光荣榜). */
-  reversesKind?: EntryKind;
-}
+/** An entry to write: the ledger works out its id and the balance after it. */
+export type Posting = Omit<EntryDoc, '_id' | 'balanceAfter'>;
 
 /** One entry per source and kind: the key that makes awards and redemptions happen once. */
 export function entryId(p: Pick<Posting, 'source' | 'kind' | 'userId'>): string {
