@@ -65,10 +65,9 @@ export async function setupCommunity(db: Db, file: CommunityFile, now = Date.now
   const open = (await db.collection('invites').where({ communityId, role: 'admin', createdBy: 'setup' }).get()).data as Array<{ _id: string; expiresAt: number; redeemedBy?: string }>;
   const usable = open.find((i) => !i.redeemedBy && i.expiresAt > now);
   if (usable) return { communityId, grids: file.grids.length, units: file.units.length, invite: { code: usable._id, expiresAt: usable.expiresAt, reused: true } };
-  let code = '';
-  do {
-    code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  } while ((await db.collection('invites').doc(code).get()).data?.length);
+  const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  let code = newCode();
+  while ((await db.collection('invites').doc(code).get()).data?.length) code = newCode();
   const expiresAt = now + INVITE_DAYS * 86_400_000;
   await db.collection('invites').doc(code).set({ code, role: 'admin', communityId, createdBy: 'setup', createdAt: now, expiresAt });
   return { communityId, grids: file.grids.length, units: file.units.length, invite: { code, expiresAt, reused: false } };
