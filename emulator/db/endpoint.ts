@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Doc, decode, encode } from './codec';
-import { DbError, FindOptions, Store, collectionNotExist, newId } from './store';
+import { Doc, ObjectId, decode, encode, idKey } from './codec';
+import { DbError, FindOptions, Store, assertStorable, collectionNotExist, newId } from './store';
 import { Transactions } from './transactions';
 import { Journal } from './journal';
 
@@ -60,7 +60,8 @@ export class DatabaseEndpoint {
         return { data: this.modify(p) };
       case 'modifyAndReturnDoc': {
         const r = this.modify({ ...p, multi: false, merge: true }, true);
-        return { data: { updated: r.updated, doc: r.doc ? encode(r.doc) : undefined } };
+        // No match: `doc: null`, which the SDK passes on (@cloudbase/database src/query.ts updateAndReturn).
+        return { data: { updated: r.updated, doc: r.doc ? encode(r.doc) : null } };
       }
       case 'removeDocument':
         return { data: { deleted: this.remove(p) } };
@@ -77,16 +78,20 @@ export class DatabaseEndpoint {
 
   private get(p: Params) {
     const q = query(p);
-    if (p.transactionId) {
-      const d = this.tx.read(p.transactionId, coll(p), docId(q));
-      return { list: d ? [encode(d)] : [] };
-    }
     const opts: FindOptions = {
       sort: p.order ? decode(p.order) : undefined,
       skip: Number(p.offset) || 0,
       limit: Math.min(Number(p.limit) || DEFAULT_LIMIT, MAX_LIMIT),
       projection: p.projection ? decode(p.projection) : undefined,
     };
+    if (p.transactionId) {
+      const key = byId(q);
+      if (key !== undefined) {
+        const d = this.tx.read(p.transactionId, coll(p), key);
+        return { list: d ? [encode(d)] : [] };
+      }
+      return { list: this.tx.query(p.transactionId, coll(p), q, opts).map(encode), offset: opts.skip, limit: opts.limit };
+    }
     const list = this.store.find(coll(p), q, opts).map(encode);
     return { list, offset: opts.skip, limit: opts.limit };
   }
@@ -97,11 +102,14 @@ export class DatabaseEndpoint {
     const ids: string[] = [];
     const writes: Array<{ coll: string; id: string; doc: Doc }> = [];
     for (const d of docs) {
-      const id = d._id === undefined ? newId() : String(d._id);
-      const exists = p.transactionId ? this.tx.read(p.transactionId, c, id) : this.store.get(c, id);
-      if (exists || writes.some((w) => w.id === id)) throw duplicate(c, id);
-      writes.push({ coll: c, id, doc: { ...d, _id: id } });
-      ids.push(id);
+      assertStorable(d);
+      // An ObjectId _id stays an ObjectId (MongoDB keeps the type); other ids are strings, as before.
+      const id = d._id === undefined ? newId() : d._id instanceof ObjectId ? d._id : String(d._id);
+      const key = idKey(id) as string;
+      const exists = p.transactionId ? this.tx.read(p.transactionId, c, key) : this.store.get(c, key);
+      if (exists || writes.some((w) => w.id === key)) throw duplicate(c, key);
+      writes.push({ coll: c, id: key, doc: { ...d, _id: id } });
+      ids.push(typeof id === 'string' ? id : id.toHexString());
     }
     if (p.transactionId) writes.forEach((w) => this.tx.write(p.transactionId, w.coll, w.id, w.doc));
     else this.store.commit(writes);
@@ -113,42 +121,57 @@ export class DatabaseEndpoint {
     const q = query(p);
     const data = decode(p.data);
     const replace = p.merge === false;
-    if (p.transactionId) {
-      const id = docId(q);
-      const cur = this.tx.read(p.transactionId, c, id);
-      if (!cur && !p.upsert) return { updated: 0 };
-      const next = replace ? { ...data, _id: id } : Store.updated(cur ?? ({ _id: id } as Doc), data);
-      this.tx.write(p.transactionId, c, id, next);
-      return cur ? { updated: 1 } : { updated: 0, upsert_id: id };
-    }
-    const targets = this.store.find(c, q, { limit: p.multi === false || p.queryType === 'DOC' ? 1 : undefined });
+    if (replace) assertStorable(data);
+    const one = p.multi === false || p.queryType === 'DOC';
+    if (p.transactionId) return this.modifyInTransaction(p.transactionId, c, q, data, { replace, one, upsert: !!p.upsert });
+    const targets = this.store.find(c, q, { limit: one ? 1 : undefined });
     if (!targets.length) {
       if (!p.upsert) return { updated: 0 };
-      const id = typeof q._id === 'string' ? q._id : newId();
+      const id = typeof q._id === 'string' || q._id instanceof ObjectId ? q._id : newId();
       const doc = replace ? { ...data, _id: id } : Store.updated({ ...(plainFields(q) as object), _id: id } as Doc, data);
-      this.store.commit([{ coll: c, id, doc }]);
-      return { updated: 0, upsert_id: id };
+      this.store.commit([{ coll: c, id: idKey(id) as string, doc }]);
+      return { updated: 0, upsert_id: String(id) };
     }
     const writes = targets.map((t) => ({
       coll: c,
-      id: t._id,
+      id: idKey(t._id) as string,
       doc: replace ? ({ ...data, _id: t._id } as Doc) : Store.updated(t, data),
     }));
     this.store.commit(writes);
     return { updated: writes.length, doc: returnDoc ? writes[0].doc : undefined };
   }
 
+  /** By id, or (as the SDK allows: @cloudbase/database src/query.ts passes transactionId) by a where-query. */
+  private modifyInTransaction(txId: string, c: string, q: Params, data: Params, o: { replace: boolean; one: boolean; upsert: boolean }) {
+    const key = byId(q);
+    const targets: Doc[] = [];
+    if (key !== undefined) {
+      const cur = this.tx.read(txId, c, key);
+      if (cur) targets.push(cur);
+      else if (!o.upsert) return { updated: 0 };
+      else {
+        const doc = o.replace ? ({ ...data, _id: q._id } as Doc) : Store.updated({ _id: q._id } as Doc, data);
+        this.tx.write(txId, c, key, doc);
+        return { updated: 0, upsert_id: String(q._id) };
+      }
+    } else targets.push(...this.tx.query(txId, c, q, { limit: o.one ? 1 : undefined }));
+    const docs = targets.map((t) => (o.replace ? ({ ...data, _id: t._id } as Doc) : Store.updated(t, data)));
+    docs.forEach((d) => this.tx.write(txId, c, idKey(d._id) as string, d));
+    return { updated: docs.length, doc: docs[0] };
+  }
+
   private remove(p: Params): number {
     const c = coll(p);
     const q = query(p);
     if (p.transactionId) {
-      const id = docId(q);
-      const cur = this.tx.read(p.transactionId, c, id);
-      this.tx.write(p.transactionId, c, id, null);
-      return cur ? 1 : 0;
+      const key = byId(q);
+      const targets = key !== undefined ? [this.tx.read(p.transactionId, c, key)].filter((d): d is Doc => !!d) : this.tx.query(p.transactionId, c, q, { limit: p.multi === false ? 1 : undefined });
+      if (key !== undefined && !targets.length) this.tx.write(p.transactionId, c, key, null);
+      targets.forEach((t) => this.tx.write(p.transactionId, c, idKey(t._id) as string, null));
+      return targets.length;
     }
     const targets = this.store.find(c, q, { limit: p.multi === false ? 1 : undefined });
-    this.store.commit(targets.map((t) => ({ coll: c, id: t._id, doc: null })));
+    this.store.commit(targets.map((t) => ({ coll: c, id: idKey(t._id) as string, doc: null })));
     return targets.length;
   }
 
@@ -169,11 +192,9 @@ function query(p: Params): Record<string, unknown> {
   return p.query ? decode(p.query) : {};
 }
 
-function docId(q: Record<string, unknown>): string {
-  if (typeof q._id !== 'string' && typeof q._id !== 'number') {
-    throw new DbError('DATABASE_TRANSACTION_FAIL', '事务中只能按文档 ID 操作');
-  }
-  return String(q._id);
+/** The key of the one document a query names by `_id` alone (a doc() call), if it does. */
+function byId(q: Record<string, unknown>): string | undefined {
+  return Object.keys(q).length === 1 ? idKey(q._id) : undefined;
 }
 
 function plainFields(q: Record<string, unknown>): Record<string, unknown> {

@@ -8,15 +8,24 @@ export interface Near {
   distanceField?: string;
 }
 
-const EARTH_RADIUS_M = 6378137;
+/**
+ * The radius CloudBase's (MongoDB's) spherical geometry uses: 6,378,100 m (see the SDK's
+ * @cloudbase/database src/aggregate.ts `EARTH_RADIUS`, and MongoDB's geoNear distances).
+ */
+export const EARTH_RADIUS_M = 6378100;
 
 /** Great-circle distance in metres between two [lng, lat] points. */
 export function haversine(a: [number, number], b: [number, number]): number {
+  return EARTH_RADIUS_M * angle(a, b);
+}
+
+/** Central angle in radians between two [lng, lat] points. */
+export function angle(a: [number, number], b: [number, number]): number {
   const rad = Math.PI / 180;
   const dLat = (b[1] - a[1]) * rad;
   const dLng = (b[0] - a[0]) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Pulls a `$nearSphere`/`$near` clause out of a query, since mingo has no geo index. */

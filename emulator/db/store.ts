@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Aggregator, Query, find, update as applyUpdate } from 'mingo';
 import { Change, Journal } from './journal';
-import { Doc, decode, encode } from './codec';
+import { Doc, clone, decode, encode, idKey } from './codec';
 import { extractNear, nearSort } from './geo';
+import { Aggregator, Query, find, mingoOptions, update as applyUpdate } from './operators';
 import type { IndexSpec, Rule } from './schema';
 
 export type Sort = Record<string, 1 | -1>;
@@ -116,24 +116,11 @@ export class Store {
   }
 
   find(coll: string, query: Record<string, unknown>, opts: FindOptions = {}): Doc[] {
-    const docs = this.candidates(coll, query);
-    const { near, rest } = extractNear(query);
-    if (near) {
-      const matched = docs.filter((d) => new Query(rest).test(d));
-      const sorted = nearSort(matched, near);
-      const from = opts.skip ?? 0;
-      const page = sorted.slice(from, opts.limit === undefined ? undefined : from + opts.limit);
-      return opts.projection ? find(page, {}, opts.projection).all() as Doc[] : page;
-    }
-    let cursor = find(docs, query, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
-    if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort);
-    if (opts.skip) cursor = cursor.skip(opts.skip);
-    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
-    return cursor.all() as Doc[];
+    return select(this.candidates(coll, query), query, opts);
   }
 
   count(coll: string, query: Record<string, unknown>): number {
-    const q = new Query(query);
+    const q = new Query(query, mingoOptions);
     return this.candidates(coll, query).filter((d) => q.test(d)).length;
   }
 
@@ -143,7 +130,8 @@ export class Store {
     const first = pipeline[0] as { $geoNear?: Record<string, any> } | undefined;
     if (first?.$geoNear) {
       const g = first.$geoNear;
-      const matched = g.query ? docs.filter((d) => new Query(g.query).test(d as Doc)) : docs;
+      const q = g.query ? new Query(g.query, mingoOptions) : undefined;
+      const matched = q ? docs.filter((d) => q.test(d as Doc)) : docs;
       docs = nearSort(matched as Doc[], {
         field: g.key ?? findGeoField(matched as Doc[]),
         point: g.near.coordinates ?? g.near,
@@ -154,6 +142,7 @@ export class Store {
       stages = pipeline.slice(1);
     }
     const agg = new Aggregator(stages, {
+      ...mingoOptions,
       collectionResolver: (name: string) => [...this.collection(name).values()],
     } as any);
     return agg.run(docs as any[]);
@@ -161,11 +150,11 @@ export class Store {
 
   /** Mongo update semantics (operators) on a copy; the input is never mutated. */
   static updated(doc: Doc, modifier: Record<string, unknown>): Doc {
-    const copy = structuredClone(doc);
+    const copy = clone(doc);
     const ops = Object.keys(modifier).some((k) => k.startsWith('$')) ? modifier : { $set: modifier };
     if ('_id' in ((ops as any).$set ?? {})) delete (ops as any).$set._id;
     try {
-      applyUpdate(copy, ops as any, undefined, undefined, { cloneMode: 'deep' });
+      applyUpdate(copy, ops as any, undefined, undefined, { cloneMode: 'deep', queryOptions: mingoOptions as any });
     } catch (e) {
       throw new DbError('DATABASE_REQUEST_FAILED', `更新失败：${(e as Error).message}`);
     }
@@ -174,9 +163,9 @@ export class Store {
 
   private candidates(coll: string, query: Record<string, unknown>): Doc[] {
     const c = this.collection(coll);
-    const id = query._id;
-    if (typeof id === 'string') {
-      const d = c.get(id);
+    const key = idKey(query._id);
+    if (key !== undefined) {
+      const d = c.get(key);
       return d ? [d] : [];
     }
     return [...c.values()];
@@ -214,6 +203,38 @@ export class Store {
   private *dump(): Iterable<Change> {
     for (const [c, meta] of this.catalogue) yield { c, id: '', k: 'collection', d: JSON.stringify(meta) };
     for (const [c, docs] of this.collections) for (const [id, d] of docs) yield { c, id, d: encode(d) };
+  }
+}
+
+/** Query, order, page and project documents as CloudBase's getDocument does. */
+export function select(docs: Doc[], query: Record<string, unknown>, opts: FindOptions = {}): Doc[] {
+  const { near, rest } = extractNear(query);
+  if (near) {
+    const q = new Query(rest, mingoOptions);
+    const sorted = nearSort(docs.filter((d) => q.test(d)), near);
+    const from = opts.skip ?? 0;
+    const page = sorted.slice(from, opts.limit === undefined ? undefined : from + opts.limit);
+    return opts.projection ? (find(page, {}, opts.projection).all() as Doc[]) : page;
+  }
+  let cursor = find(docs, query, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+  if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort);
+  if (opts.skip) cursor = cursor.skip(opts.skip);
+  if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+  return cursor.all() as Doc[];
+}
+
+/**
+ * MongoDB refuses to store a field name that starts with `$` ("Document can't have $ prefixed
+ * field names"); the SDK passes such names through (@cloudbase/database src/collection.ts add),
+ * so the server is where CloudBase refuses them.
+ */
+export function assertStorable(value: unknown, path = ''): void {
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
+  if (Array.isArray(value)) return value.forEach((v, i) => assertStorable(v, `${path}${i}.`));
+  if ((value as { _bsontype?: unknown })._bsontype) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('$')) throw new DbError('DATABASE_REQUEST_FAILED', `Document can't have $ prefixed field names: ${path}${k}`);
+    assertStorable(v, `${path}${k}.`);
   }
 }
 
