@@ -60,9 +60,10 @@ export class Transactions {
     const overlay = (key: string, doc: Doc | null | undefined) => (doc ? view.set(key, doc) : view.delete(key));
     for (const s of tx.seen.values()) if (s.coll === coll) overlay(s.key, s.doc);
     for (const w of tx.writes.values()) if (w.coll === coll) overlay(w.id, w.doc);
-    const found = select([...view.values()], query, opts);
+    // Match on whole documents so each can be remembered as read; project afterwards.
+    const found = select([...view.values()], query, { ...opts, projection: undefined });
     for (const [key, doc] of view) if (found.includes(doc) && !tx.writes.has(slot(coll, key))) this.see(tx, coll, key);
-    return found;
+    return opts.projection && Object.keys(opts.projection).length ? select(found, {}, { projection: opts.projection }) : found;
   }
 
   write(txId: string, coll: string, key: string, doc: Doc | null): void {

@@ -48,7 +48,7 @@ describe('transaction', () => {
     expect((await t.collection(c).doc('a').get()).data.n).toBe(0);
     await db.collection(c).doc('a').update({ n: 5 });
     expect((await t.collection(c).doc('a').get()).data.n).toBe(0);
-    expect((await t.collection(c).where({ n: 0 }).get()).data).toHaveLength(1);
+    expect((await t.collection(c).where({ n: 0 }).field({ n: true }).get()).data).toEqual([{ _id: 'a', n: 0 }]);
     await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     expect((await db.collection(c).doc('a').get()).data[0].n).toBe(5);
   });
