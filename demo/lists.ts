@@ -1,6 +1,7 @@
 import type { Doc } from '../emulator/db/codec';
+import { DAY_MS } from '../server/core/time';
 import type { CapacityPeriod, ProviderKind, ServiceArea, TicketKind, Urgency, VisitGroup } from '../typings/lists';
-import { DAY_MS, EVENTS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type EventDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from '../server/lists/model';
+import { EVENTS, NEEDS, PROJECTS, RESOURCES, STATE, TICKETS, type EventDoc, type NeedDoc, type ProjectDoc, type ResourceDoc, type StateDoc, type TicketDoc } from '../server/lists/model';
 import { derive, ticketFor } from '../server/lists/tickets';
 import { DEFAULT_DEADLINE_HOURS } from '../server/lists/deadlines';
 import { BASE_CALENDAR } from '../server/core/calendar';

@@ -38,8 +38,6 @@ export const DEFAULTS = { horizonDays: 7, cancelCutoffMinutes: 120, waitlistMax:
 export const CHECK_IN_EARLY_MIN = 30;
 /** A volunteer may check themself out by the activity QR until this long after its end. */
 export const SELF_CHECK_OUT_GRACE_MIN = 120;
-/** The demo seed still reads it from here. */
-export { DAY_MS } from '../core/time';
 
 export interface ServiceDoc {
   _id: string;

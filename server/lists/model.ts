@@ -42,8 +42,6 @@ export const STATE = 'lists_state';
 
 export const CHUNK = 100;
 
-/** The demo seed still reads it from here. */
-export { DAY_MS } from '../core/time';
 
 /** 微心愿 categories → the service categories of the lists and the matching engine. */
 export const WISH_CATEGORY_MAP: Readonly<Record<WishCategory, string>> = {
