@@ -81,7 +81,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const faults = new OpenApiFaults();
 
   const timerEvent = (s: TimerSpec) => ({ Type: 'Timer', TriggerName: s.name, Time: new Date().toISOString(), Message: '' });
-  const timers = new Timers(timerSpecs, (s) => host.invoke(s.fn, { event: timerEvent(s) }));
+  const timers = new Timers(timerSpecs, (s) => host.invoke(s.fn, { event: timerEvent(s), trigger: 'timer' }));
   if (opts.timers) timers.start();
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -104,7 +104,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const [, , fn, name] = url.pathname.split('/').map(decodeURIComponent);
       const spec = timers.find(fn, name);
       if (!spec) return send(res, 404, { message: `no timer ${fn}/${name}` });
-      const out = await host.invoke(fn, { event: timerEvent(spec) });
+      const out = await host.invoke(fn, { event: timerEvent(spec), trigger: 'timer' });
       return send(res, out.ok ? 200 : 502, out);
     }
 
@@ -210,7 +210,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     async fireTimer(fn, name) {
       const spec = timers.find(fn, name);
       if (!spec) throw new Error(`no timer ${fn}/${name}`);
-      const out = await host.invoke(fn, { event: timerEvent(spec) });
+      const out = await host.invoke(fn, { event: timerEvent(spec), trigger: 'timer' });
       if (!out.ok) throw new Error(out.error);
       return out.result;
     },

@@ -12,6 +12,8 @@ export interface FunctionSpec {
 export interface Invoke {
   event: unknown;
   openid?: string;
+  /** Set only by the local cloud's own timer triggers, never from a request: CloudBase's TRIGGER_SRC. */
+  trigger?: 'timer';
 }
 
 export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: string };
@@ -66,6 +68,7 @@ export class FunctionHost {
         const identity: Record<string, string> = {
           WX_API_TOKEN: `local:${spec.name}`,
           ...(call.openid ? { WX_OPENID: call.openid, WX_APPID: 'wx-local-honglin', WX_CLIENTIP: '127.0.0.1' } : {}),
+          ...(call.trigger ? { TRIGGER_SRC: call.trigger } : {}),
         };
         inst.current = id;
         inst.child.send({ id, event: call.event, identity, requestId: randomBytes(8).toString('hex') });

@@ -15,9 +15,11 @@ interface Invocation {
 
 // WX_API_TOKEN: the invocation's token for cloud calls (云调用), read by the SDK through WX_CONTEXT_KEYS.
 const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN'];
+// TRIGGER_SRC: 'timer' when a timer trigger fired this invocation, as CloudBase sets it; never kept for the next.
+const TRIGGER_KEYS = ['TRIGGER_SRC'];
 
 process.on('message', async (msg: Invocation) => {
-  for (const k of IDENTITY_KEYS) delete process.env[k];
+  for (const k of [...IDENTITY_KEYS, ...TRIGGER_KEYS]) delete process.env[k];
   Object.assign(process.env, msg.identity, { WX_CONTEXT_KEYS: IDENTITY_KEYS.join(',') });
   const context = {
     request_id: msg.requestId,

@@ -17,3 +17,17 @@ export function database() {
 export function callerOpenid(): string | undefined {
   return cloud().auth().getUserInfo().openId || undefined;
 }
+
+type InvocationContext = Parameters<typeof tcb.getCloudbaseContext>[0];
+
+/**
+ * What triggered this invocation, as CloudBase marks it in the invocation context: TRIGGER_SRC is
+ * 'timer' only when a timer trigger fired the function (the SDK reads the same mark to pick the
+ * trigger's cloud-call token). A client call cannot set it: it comes with the invocation, not the event.
+ */
+export function triggerSource(context?: unknown): string | undefined {
+  const c = context as { environment?: unknown; environ?: unknown } | null | undefined;
+  // The SDK throws on a context without its environment; the process environment still answers.
+  const usable = !!c && typeof c === 'object' && (typeof c.environment === 'string' || typeof c.environ === 'string');
+  return tcb.getCloudbaseContext(usable ? (c as InvocationContext) : undefined).TRIGGER_SRC || undefined;
+}
