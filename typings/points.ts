@@ -25,12 +25,16 @@ export interface PointsEntry {
   reverses?: string;
 }
 
+/** Points are held per community: earned, spent and reconciled there. */
 export interface PointsBalance {
+  /** In the caller's current community. */
   balance: number;
   /** Everything ever earned (less reversed earnings). */
   earned: number;
   /** Everything spent on goods, less refunds. */
   spent: number;
+  /** Balances left in communities the caller lived in before: shown, not spendable here. */
+  elsewhere?: Array<{ communityId: string; communityName: string; balance: number }>;
 }
 
 /** What earns how much in a community. */

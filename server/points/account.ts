@@ -1,4 +1,4 @@
-import { count, docs, findMany } from '../platform/store';
+import { count, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { giveBack } from './context';
@@ -7,13 +7,14 @@ import { actorLabel } from '../user/view';
 
 /*
  * A person's points when they see their data or delete their account. The ledger is never
- * touched: entries and the balance stay under the (now anonymous) user id, so sums still match.
+ * touched: entries and the balances stay under the (now anonymous) user id, so sums still match.
  */
 
 const MAX = 100;
 
 export interface PointsOf {
-  account: AccountDoc | null;
+  /** One per community the person has had points in. */
+  accounts: AccountDoc[];
   entries: EntryDoc[];
   entryTotal: number;
   orders: OrderDoc[];
@@ -21,8 +22,8 @@ export interface PointsOf {
 }
 
 export async function pointsOf(userId: string): Promise<PointsOf> {
-  const [account, entries, orders] = await Promise.all([
-    docs.get<AccountDoc>(ACCOUNTS, userId),
+  const [accounts, entries, orders] = await Promise.all([
+    findMany<AccountDoc>(ACCOUNTS, { userId }, { limit: MAX }),
     findMany<EntryDoc>(ENTRIES, { userId }, { orderBy: [['at', 'desc']], limit: MAX }),
     findMany<OrderDoc>(ORDERS, { userId }, { orderBy: [['createdAt', 'desc']], limit: MAX }),
   ]);
@@ -30,7 +31,7 @@ export async function pointsOf(userId: string): Promise<PointsOf> {
     entries.length < MAX ? entries.length : count(ENTRIES, { userId }),
     orders.length < MAX ? orders.length : count(ORDERS, { userId }),
   ]);
-  return { account, entries, entryTotal, orders, orderTotal };
+  return { accounts, entries, entryTotal, orders, orderTotal };
 }
 
 /**

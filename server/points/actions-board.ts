@@ -10,7 +10,7 @@ import { groupSum } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, hasRole } from '../user/model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
-import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS, accountId } from './model';
 import type { PointsCtx } from './context';
 
 const RECENT_DAYS = 90;
@@ -67,12 +67,13 @@ async function all<T>(coll: string, where: Record<string, unknown>): Promise<T[]
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** One person's balance against the sum of their entries, read so that a write in between cannot fool it. */
-async function accountAgrees(userId: string): Promise<{ ok: boolean; balance: number | null; sum: number; n: number }> {
+/** One person's balance in a community against the sum of their entries there, read so that a write in between cannot fool it. */
+async function accountAgrees(communityId: string, userId: string): Promise<{ ok: boolean; balance: number | null; sum: number; n: number }> {
+  const id = accountId(communityId, userId);
   for (let attempt = 0; ; attempt++) {
-    const before = await docs.get<AccountDoc>(ACCOUNTS, userId);
-    const [row] = await groupSum<{ total: number }>(ENTRIES, { match: { userId }, by: 'userId', sum: { total: 'amount' } });
-    const after = await docs.get<AccountDoc>(ACCOUNTS, userId);
+    const before = await docs.get<AccountDoc>(ACCOUNTS, id);
+    const [row] = await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId }, by: 'userId', sum: { total: 'amount' } });
+    const after = await docs.get<AccountDoc>(ACCOUNTS, id);
     const sum = row?.total ?? 0;
     const balance = after?.balance ?? null;
     if (same(before, after) || attempt >= 4) return { ok: (balance ?? 0) === sum && (balance === null) === !row, balance, sum, n: row?.n ?? 0 };
@@ -90,8 +91,8 @@ async function stockAgrees(goodsId: string): Promise<{ ok: boolean; goods: Goods
 }
 
 /**
- * Admin: every balance of the community recomputed from its entries, every stock from its
- * orders. Suspects found in the bulk pass are read again one by one, so that writes racing the
+ * Admin: every balance of the community recomputed from the community's entries, every stock from
+ * its orders. Suspects found in the bulk pass are read again one by one, so that writes racing the
  * check are not reported as mismatches.
  */
 export const reconcile = action(z.object({}), async function reconcile(ctx: PointsCtx): Promise<ReconcileReport> {
@@ -99,22 +100,22 @@ export const reconcile = action(z.object({}), async function reconcile(ctx: Poin
   if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以对账');
   const communityId = user.communityId;
   const accounts = await all<AccountDoc>(ACCOUNTS, { communityId });
-  const balances = new Map(accounts.map((a) => [a._id, a.balance]));
+  const balances = new Map(accounts.map((a) => [a.userId, a.balance]));
   const sums = new Map<string, { total: number; n: number }>();
   for (let i = 0; i < accounts.length; i += 100) {
-    const ids = accounts.slice(i, i + 100).map((a) => a._id);
-    for (const r of await groupSum<{ total: number }>(ENTRIES, { match: { userId: { $in: ids } }, by: 'userId', sum: { total: 'amount' } })) sums.set(r._id, r);
+    const ids = accounts.slice(i, i + 100).map((a) => a.userId);
+    for (const r of await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in: ids } }, by: 'userId', sum: { total: 'amount' } })) sums.set(r._id, r);
   }
-  // People with entries here but no account of this community (or none at all).
+  // People with entries here but no account of this community.
   const here = await groupSum<{ total: number }>(ENTRIES, { match: { communityId }, by: 'userId', sum: { total: 'amount' } });
   const suspects = new Set<string>();
-  for (const a of accounts) if (a.balance !== (sums.get(a._id)?.total ?? 0) || a.balance < 0) suspects.add(a._id);
-  for (const r of here) if (!balances.has(r._id) && !(await docs.get<AccountDoc>(ACCOUNTS, r._id))) suspects.add(r._id);
+  for (const a of accounts) if (a.balance !== (sums.get(a.userId)?.total ?? 0) || a.balance < 0) suspects.add(a.userId);
+  for (const r of here) if (!balances.has(r._id) && !(await docs.get<AccountDoc>(ACCOUNTS, accountId(communityId, r._id)))) suspects.add(r._id);
 
   const mismatches: ReconcileReport['mismatches'] = [];
   const names = await namesOfAll([...suspects]);
   for (const userId of suspects) {
-    const check = await accountAgrees(userId);
+    const check = await accountAgrees(communityId, userId);
     if (!check.ok) mismatches.push({ userId, name: names.get(userId) ?? '居民', balance: check.balance, sumOfEntries: check.sum, entries: check.n });
   }
 

@@ -1,6 +1,6 @@
 import { exhausted, invalid, notFound, precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
-import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, accountId } from './model';
 
 /** An entry to write: the ledger works out its id and the balance after it. */
 export type Posting = Omit<EntryDoc, '_id' | 'balanceAfter'>;
@@ -10,12 +10,13 @@ export function entryId(p: Pick<Posting, 'source' | 'kind' | 'userId'>): string 
   return `${p.source.type}.${p.source.id}.${p.kind}.${p.userId}`;
 }
 
-/** The account after an entry; refuses a balance below zero. Pure, so it is tested on its own. */
+/** The account (of the entry's person in the entry's community) after an entry; refuses a balance below zero. Pure, so it is tested on its own. */
 export function applyEntry(account: AccountDoc | null, p: Posting): AccountDoc {
   if (!Number.isSafeInteger(p.amount) || p.amount === 0) throw invalid('积分数额须为非零整数');
   if ((p.kind === 'earn' || p.kind === 'refund') && p.amount < 0) throw invalid('获得的积分须为正数');
   if (p.kind === 'spend' && p.amount > 0) throw invalid('消费的积分须为负数');
-  const cur = account ?? { _id: p.userId, communityId: p.communityId, balance: 0, earned: 0, spent: 0, updatedAt: p.at };
+  if (account && (account.userId !== p.userId || account.communityId !== p.communityId)) throw new Error(`entry of ${p.communityId}.${p.userId} posted to account ${account._id}`);
+  const cur = account ?? { _id: accountId(p.communityId, p.userId), userId: p.userId, communityId: p.communityId, balance: 0, earned: 0, spent: 0, updatedAt: p.at };
   const balance = cur.balance + p.amount;
   if (balance < 0) throw exhausted(`积分不足：当前 ${cur.balance} 分，需要 ${-p.amount} 分`);
   // A reversing entry takes back what it reverses: an earning given by mistake leaves `earned`.
@@ -30,18 +31,19 @@ export function applyEntry(account: AccountDoc | null, p: Posting): AccountDoc {
 }
 
 /**
- * Posts an entry inside the caller's transaction: the entry and the balance change together.
+ * Posts an entry inside the caller's transaction: the entry and the balance of the person's
+ * account in the entry's community change together.
  * A second posting for the same source returns the first entry and changes nothing.
  */
 export async function post(tx: DocStore, p: Posting): Promise<{ entry: EntryDoc; duplicate: boolean }> {
   const id = entryId(p);
   const prior = await tx.get<EntryDoc>(ENTRIES, id);
   if (prior) return { entry: prior, duplicate: true };
-  const account = await tx.get<AccountDoc>(ACCOUNTS, p.userId);
+  const account = await tx.get<AccountDoc>(ACCOUNTS, accountId(p.communityId, p.userId));
   const next = applyEntry(account, p);
   const entry: EntryDoc = { _id: id, ...p, balanceAfter: next.balance };
   await tx.set(ENTRIES, id, entry);
-  await tx.set(ACCOUNTS, p.userId, next);
+  await tx.set(ACCOUNTS, next._id, next);
   return { entry, duplicate: false };
 }
 

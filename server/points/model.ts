@@ -2,6 +2,11 @@ import type { EntryKind, GoodsStatus, OrderStatus } from '../../typings/points';
 
 export type { EntryKind };
 
+/**
+ * One account per person and community (`accountId`): points are earned, spent and reconciled in
+ * the community they belong to, and stay there when the person moves. There is no production data
+ * keyed the old way (by user id alone), so nothing is migrated; the demo seed writes this shape.
+ */
 export const ACCOUNTS = 'points_accounts';
 export const ENTRIES = 'points_entries';
 export const GOODS = 'points_goods';
@@ -37,13 +42,17 @@ export interface EntryDoc {
 }
 
 export interface AccountDoc {
+  /** `accountId(communityId, userId)`. */
   _id: string;
+  userId: string;
   communityId: string;
   balance: number;
   earned: number;
   spent: number;
   updatedAt: number;
 }
+
+export const accountId = (communityId: string, userId: string) => `${communityId}.${userId}`;
 
 /** An order not picked up within this many days expires and its points come back. */
 export const ORDER_TTL_DAYS = 14;

@@ -161,9 +161,10 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
       })),
     },
     points: {
-      balance: points.account?.balance ?? 0,
-      earned: points.account?.earned ?? 0,
-      spent: points.account?.spent ?? 0,
+      // Held across every community the person has had points in.
+      balance: points.accounts.reduce((n, a) => n + a.balance, 0),
+      earned: points.accounts.reduce((n, a) => n + a.earned, 0),
+      spent: points.accounts.reduce((n, a) => n + a.spent, 0),
       entries: {
         total: points.entryTotal,
         items: points.entries.map((e) => ({ id: e._id, at: e.at, amount: e.amount, kind: ENTRY_LABEL[e.kind] ?? e.kind, reason: e.reason, balanceAfter: e.balanceAfter })),

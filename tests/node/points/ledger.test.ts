@@ -1,7 +1,7 @@
 import { call, newRequestId, ok, sdk, uniqueOpenid } from '../support/cloud';
 import { newCommunity } from '../support/map';
 import { newResident, newVolunteer, userIdOf } from '../support/wish';
-import { countOf, doc, expectNoWrite, give, newGoods, where } from '../support/points';
+import { account, countOf, doc, expectNoWrite, give, newGoods, where } from '../support/points';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -127,7 +127,7 @@ describe('replaying any mutating call with the same requestId: same answer, noth
     const { entry } = await replay({ action: 'award', userId, points: 7, reason: '文明劝导' }, 'demo-staff');
     expect(await where('points_entries', { userId })).toHaveLength(1);
     await replay({ action: 'reverse', entryId: entry.id, reason: '登记错了' }, 'demo-staff');
-    expect((await doc('points_accounts', userId)).balance).toBe(0);
+    expect((await account(userId)).balance).toBe(0);
     const { rules } = await ok('points', { action: 'rules' }, 'demo-staff');
     const cur = rules.find((r: any) => r.key === 'garbage_sorting').points;
     await replay({ action: 'setRules', values: { garbage_sorting: cur } }, 'demo-staff');
@@ -151,10 +151,10 @@ describe('replaying any mutating call with the same requestId: same answer, noth
     expect(await where('points_orders', { userId })).toHaveLength(1);
     expect((await doc('points_goods', goodsId)).stock).toBe(4);
     await replay({ action: 'cancelOrder', id: a.order.id }, resident);
-    expect((await doc('points_accounts', userId)).balance).toBe(50);
+    expect((await account(userId)).balance).toBe(50);
     const b = await replay({ action: 'redeem', goodsId }, resident);
     await replay({ action: 'verify', code: b.order.pickupCode }, 'demo-staff');
-    expect((await doc('points_accounts', userId)).balance).toBe(40);
+    expect((await account(userId)).balance).toBe(40);
     expect((await doc('points_goods', goodsId)).stock).toBe(4);
   });
 });
@@ -250,13 +250,13 @@ describe('reconcile', () => {
     const accounts = sdk().database().collection('points_accounts');
     const goods = sdk().database().collection('points_goods');
     try {
-      await accounts.doc(userId).update({ balance: 26 });
+      await accounts.doc(`c_beihai.${userId}`).update({ balance: 26 });
       await goods.doc(goodsId).update({ stock: 3 });
       const report = await ok('points', { action: 'reconcile' }, 'demo-admin');
       expect(report.mismatches).toEqual([{ userId, name: expect.stringMatching(/^居\*+$/), balance: 26, sumOfEntries: 25, entries: 1 }]);
       expect(report.stockMismatches).toEqual([{ goodsId, name: '对账测试商品', stock: 3, supplied: 4, held: 0 }]);
     } finally {
-      await accounts.doc(userId).update({ balance: 25 });
+      await accounts.doc(`c_beihai.${userId}`).update({ balance: 25 });
       await goods.doc(goodsId).update({ stock: 4 });
     }
     const clean = await ok('points', { action: 'reconcile' }, 'demo-admin');

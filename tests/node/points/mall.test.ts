@@ -1,6 +1,6 @@
 import { call, newRequestId, ok } from '../support/cloud';
 import { newResident, newVolunteer, userIdOf } from '../support/wish';
-import { ageOrder, doc, expectNoWrite, fireTimer, give, newGoods, where } from '../support/points';
+import { account, ageOrder, doc, expectNoWrite, fireTimer, give, newGoods, where } from '../support/points';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -184,7 +184,7 @@ describe('cancel and expiry', () => {
       ['refund', 120],
       ['spend', -120],
     ]);
-    expect((await doc('points_accounts', userId)).balance).toBe(150);
+    expect((await account(userId)).balance).toBe(150);
     expect((await doc('points_holdings', `${goodsId}.${userId}`)).count).toBe(0);
     // Cancelled codes are not valid for pickup.
     expect(await call('points', { action: 'verify', code: order.pickupCode }, 'demo-staff')).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
@@ -224,7 +224,7 @@ describe('cancel and expiry', () => {
     expect(stored.status).toBe('expired');
     expect(stored.events.at(-1)).toMatchObject({ from: 'pending', to: 'expired', byUserId: 'system', byLabel: '系统', why: expect.stringMatching(/14天/) });
     expect((await doc('points_goods', goodsId)).stock).toBe(1);
-    expect((await doc('points_accounts', userId)).balance).toBe(60);
+    expect((await account(userId)).balance).toBe(60);
     // Firing again changes nothing.
     await fireTimer('points', 'expireOrders');
     expect(await where('points_entries', { 'source.id': order.id, kind: 'refund' })).toHaveLength(1);

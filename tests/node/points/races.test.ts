@@ -1,6 +1,6 @@
 import { call, newRequestId, ok } from '../support/cloud';
 import { newResident, userIdOf } from '../support/wish';
-import { ageOrder, countOf, doc, fireTimer, give, newGoods, where } from '../support/points';
+import { account as accountOf, ageOrder, countOf, doc, fireTimer, give, newGoods, where } from '../support/points';
 import { seedsFrom } from '../support/seeds';
 
 /** Real parallel calls: the local cloud runs up to 4 instances of the function, so these contend. */
@@ -13,8 +13,8 @@ const all = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.fr
  */
 async function ledgerAgrees(userIds: string[]): Promise<void> {
   for (const userId of userIds) {
-    const entries = await where('points_entries', { userId });
-    const account = await doc('points_accounts', userId);
+    const entries = await where('points_entries', { userId, communityId: 'c_beihai' });
+    const account = await accountOf(userId);
     if (!account) {
       expect(entries).toEqual([]);
       continue;
@@ -50,7 +50,7 @@ describe('races', () => {
     const holdings = await where('points_holdings', { goodsId });
     expect(holdings.every((h: any) => h.count <= 2)).toBe(true);
     expect(holdings.reduce((s: number, h: any) => s + h.count, 0)).toBe(10);
-    const balances = await all(50, (i) => doc('points_accounts', ids[i]));
+    const balances = await all(50, (i) => accountOf(ids[i]));
     expect(balances.reduce((s, a) => s + a.balance, 0)).toBe(50 * 100 - 10 * 10);
     await ledgerAgrees(ids);
     console.log(`[race] 200 redemptions of stock 10 by 50 people: ${won.length} orders, ${lost.length} refused (${[...new Set(lost.map((r) => r.message.replace(/\d+/g, 'N')))].join(' / ')}), ${Date.now() - started} ms`);
@@ -63,7 +63,7 @@ describe('races', () => {
     const results = await all(24, (i) => call('points', { action: 'redeem', goodsId: goods[i % 5], requestId: newRequestId() }, resident));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok && r.code === 'RESOURCE_EXHAUSTED' && /积分不足/.test(r.message))).toHaveLength(21);
-    expect((await doc('points_accounts', userId)).balance).toBe(10);
+    expect((await accountOf(userId)).balance).toBe(10);
     await ledgerAgrees([userId]);
     const stock = await all(5, (i) => doc('points_goods', goods[i]));
     expect(stock.reduce((s, g) => s + (50 - g.stock), 0)).toBe(3);
@@ -88,7 +88,7 @@ describe('races', () => {
       expect(await where('points_entries', { 'source.id': o.id, kind: 'refund' })).toHaveLength(1);
     }
     expect((await doc('points_goods', goodsId)).stock).toBe(20);
-    expect((await doc('points_accounts', userId)).balance).toBe(200);
+    expect((await accountOf(userId)).balance).toBe(200);
     await ledgerAgrees([userId]);
   });
 });

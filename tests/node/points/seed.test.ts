@@ -46,7 +46,7 @@ describe('demo points', () => {
       const user = DEMO_USERS.find((u) => u.openid === openid)!;
       const entry = entries.find((e) => e.userId === user._id);
       expect(entry).toMatchObject({ _id: entryId(entry), kind: 'adjust', amount, reason: '初始积分', balanceAfter: amount, communityId: 'c_beihai' });
-      expect(accounts.find((a) => a._id === user._id)).toMatchObject({ balance: amount, earned: amount, spent: 0 });
+      expect(accounts.find((a) => a._id === `c_beihai.${user._id}`)).toMatchObject({ userId: user._id, communityId: 'c_beihai', balance: amount, earned: amount, spent: 0 });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { call, newRequestId } from '../support/cloud';
 import { newResident } from '../support/wish';
-import { doc, give, newGoods, where } from '../support/points';
+import { account, doc, give, newGoods, where } from '../support/points';
 
 const all = <T>(n: number, f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 
@@ -38,7 +38,7 @@ describe('twin requests with one requestId', () => {
       expect(await where('points_entries', { userId: ids[i], reason: '双击奖励' })).toHaveLength(1);
       expect(await where('points_orders', { goodsId: goods[i] })).toHaveLength(1);
       expect((await doc('points_goods', goods[i])).stock).toBe(0);
-      expect((await doc('points_accounts', ids[i])).balance).toBe(30 + 5 - 10);
+      expect((await account(ids[i])).balance).toBe(30 + 5 - 10);
     }
   });
 });

@@ -136,7 +136,7 @@ export async function snapshotBooking(c: TestCommunity, openids: string[]): Prom
   const [requests, entries, accounts, users] = await Promise.all([
     db.collection('requests').where({ _id: db.RegExp({ regexp: `^booking\\.[^.]+\\.(${userIds.join('|')})\\.` }) }).orderBy('_id', 'asc').limit(1000).get(),
     db.collection('points_entries').where({ userId: _.in(userIds) }).orderBy('_id', 'asc').limit(1000).get(),
-    db.collection('points_accounts').where({ _id: _.in(userIds) }).orderBy('_id', 'asc').limit(1000).get(),
+    db.collection('points_accounts').where({ userId: _.in(userIds) }).orderBy('_id', 'asc').limit(1000).get(),
     db.collection('booking_volunteers').where({ _id: _.in(userIds) }).orderBy('_id', 'asc').limit(1000).get(),
   ]);
   out.requests = requests.data;

@@ -48,6 +48,11 @@ export async function doc<T = any>(coll: string, id: string): Promise<T | undefi
   return res.data[0] as T | undefined;
 }
 
+/** A person's points account in a community (the demo community unless told): one per person and community. */
+export async function account<T = any>(userId: string, communityId = 'c_beihai'): Promise<T | undefined> {
+  return doc<T>('points_accounts', `${communityId}.${userId}`);
+}
+
 export async function where<T = any>(coll: string, query: Record<string, unknown>): Promise<T[]> {
   const res = await sdk().database().collection(coll).where(query).limit(1000).get();
   return res.data as T[];

@@ -26,8 +26,11 @@ export async function userIdOf(openid: string): Promise<string> {
   return (await ok('user', { action: 'me' }, openid)).me.id;
 }
 
+/** The person's balance in the community they are in now (an account per person and community). */
 export async function balanceOf(userId: string): Promise<number> {
-  const res = await sdk().database().collection('points_accounts').doc(userId).get();
+  const db = sdk().database();
+  const user = (await db.collection('users').doc(userId).get()).data[0];
+  const res = await db.collection('points_accounts').doc(`${user?.communityId}.${userId}`).get();
   return res.data[0]?.balance ?? 0;
 }
 

@@ -13,8 +13,8 @@ async function wishOf(c: BookingCommunity, publisher: string, title: string): Pr
 
 async function ledgerOf(userId: string): Promise<{ sum: number; balance: number }> {
   const entries = await where('points_entries', { userId });
-  const account = await doc('points_accounts', userId);
-  return { sum: entries.reduce((s: number, e: any) => s + e.amount, 0), balance: account?.balance ?? 0 };
+  const accounts = await where('points_accounts', { userId });
+  return { sum: entries.reduce((s: number, e: any) => s + e.amount, 0), balance: accounts.reduce((s: number, a: any) => s + a.balance, 0) };
 }
 
 describe('user.myData', () => {

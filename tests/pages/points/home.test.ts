@@ -1,6 +1,6 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
-import { meOf } from '../support/backend';
+import { meOf, okFn } from '../support/backend';
 import { newCommunity } from '../support/community';
 import { addGoods, give, redeemAs } from '../support/points';
 
@@ -40,6 +40,27 @@ describe('我的积分', () => {
     expect(page.comp.data.items).toHaveLength(22);
     expect(page.text()).toContain('楼道清洁志愿活动第1次');
     expect(page.has('#more')).toBe(false);
+  });
+
+  test('points left in the community one moved from are shown apart, not as this community’s balance', async () => {
+    const before = await newCommunity();
+    const after = await newCommunity();
+    const resident = await before.resident('钱桂芳');
+    await give(before.staff, resident, 40, '参加垃圾分类督导');
+    const { moveOffer } = await okFn(resident, 'user', { action: 'login', scene: `c=${after.code}` });
+    await okFn(resident, 'user', { action: 'bindCommunity', scene: moveOffer.scene });
+
+    page = await load(HOME, { openid: resident });
+    expect(page.textOf('#balance')).toBe('0');
+    expect(page.textOf('#elsewhere')).toContain('在原社区的积分（不可在本社区使用）');
+    expect(page.textOf(`#elsewhere-${before.id}`)).toBe(`${before.name}40 分`);
+    expect(page.text()).not.toContain('参加垃圾分类督导');
+  });
+
+  test('no other community, no such card', async () => {
+    const c = await newCommunity();
+    page = await load(HOME, { openid: await c.resident() });
+    expect(page.has('#elsewhere')).toBe(false);
   });
 
   test('积分规则 opens on a tap with what earns how much in this community', async () => {

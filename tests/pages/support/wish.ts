@@ -24,10 +24,10 @@ export interface WishRow {
 
 export const wishRow = (id: string) => getDoc<WishRow>('wishes', id);
 
-/** The balance on the person's points account (collection points_accounts, doc id = user id). */
+/** The person's balance in their community (collection points_accounts, doc id = community id.user id). */
 export async function balanceOf(openid: string): Promise<number> {
-  const { id } = await meOf(openid);
-  return (await getDoc<{ balance: number }>('points_accounts', id))?.balance ?? 0;
+  const { id, community } = await meOf(openid);
+  return (await getDoc<{ balance: number }>('points_accounts', `${community?.id}.${id}`))?.balance ?? 0;
 }
 
 /** Requests the page sent for one action of the wish function. */

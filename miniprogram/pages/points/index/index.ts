@@ -1,6 +1,6 @@
 import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
-import type { EarningRule } from '../../../../typings/points';
+import type { EarningRule, PointsBalance } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
 import { toast } from '../../../utils/dialog';
@@ -17,6 +17,8 @@ Component({
     balance: 0,
     earned: 0,
     spent: 0,
+    /** Balances left in communities the person lived in before: shown, not spendable here. */
+    elsewhere: [] as NonNullable<PointsBalance['elsewhere']>,
     rulesOpen: false,
     rules: [] as EarningRule[],
     memberId: '',
@@ -40,7 +42,7 @@ Component({
     async fetchPage(cursor?: string) {
       const [bal, page] = await Promise.all([cursor ? null : points.balance(), points.history(cursor ? { cursor } : {})]);
       if (bal && !bal.ok) return bal;
-      if (bal && page.ok) this.setData({ balance: bal.data.balance, earned: bal.data.earned, spent: bal.data.spent });
+      if (bal && page.ok) this.setData({ balance: bal.data.balance, earned: bal.data.earned, spent: bal.data.spent, elsewhere: bal.data.elsewhere ?? [] });
       return viewPage(page, toEntryView);
     },
 

@@ -135,12 +135,13 @@ export async function checkAll(w: World, acked: Acked[]): Promise<Checks> {
   ]);
   const entriesOf = groupBy(entries, (e: any) => e.userId);
   for (const a of accounts) {
-    const mine = entriesOf.get(a._id) ?? [];
+    const mine = entriesOf.get(a.userId) ?? [];
     const sum = mine.reduce((s: number, e: any) => s + e.amount, 0);
+    c.check('one account per person and community', a._id === `${communityId}.${a.userId}`, () => a._id);
     c.check('balance = sum of ledger entries', a.balance === sum, () => `${a._id}: balance ${a.balance}, entries sum ${sum}`);
     c.check('balance never negative', a.balance >= 0 && mine.every((e: any) => e.balanceAfter >= 0), () => `${a._id}: ${a.balance}`);
   }
-  c.check('every entry belongs to an account', [...entriesOf.keys()].every((u) => accounts.some((a: any) => a._id === u)), () => 'entries without account');
+  c.check('every entry belongs to an account', [...entriesOf.keys()].every((u) => accounts.some((a: any) => a.userId === u)), () => 'entries without account');
   const bySource = groupBy(entries, (e: any) => `${e.source.type}.${e.source.id}.${e.kind}`);
   for (const [source, es] of bySource) c.check('one ledger entry per source', es.length === 1, () => `${source}: ${es.length} entries`);
   const awardIds = new Set(byKind('award').map((a) => a.requestId));
