@@ -17,6 +17,7 @@ import {
   RELATED_CATEGORIES,
   suggestProjects,
   toResult,
+  WISH_NEED_PREFIX,
   type Need,
   type Resource,
 } from './match';
@@ -40,6 +41,8 @@ import {
   type StateDoc,
   type StoredSuggestion,
   type TicketDoc,
+  WISH_CATEGORY_MAP,
+  wishNeedCategory,
 } from './model';
 import { actorLabel, assertStaff, eventsOf, findAll, gridNames, loadOwn, newId, recordEvent, SYSTEM, type ListsCtx } from './context';
 import { docId, reason, requestId, ticketKind } from './schemas';
@@ -68,10 +71,18 @@ const MAX_PROJECT_SUGGESTIONS = 50;
 /** A timer run starts no new job after this long (the function times out at 20 s). */
 const TIMER_BUDGET_MS = 8_000;
 
-const RELATED = relatedMap(RELATED_CATEGORIES);
+/** Each wish category related to the service categories it covers (never exact). */
+const WISH_RELATED = Object.entries(WISH_CATEGORY_MAP).flatMap(([w, cats]) => cats.map((c) => [`${WISH_NEED_PREFIX}${w}`, c] as const));
+const RELATED_PAIRS = [...RELATED_CATEGORIES, ...WISH_RELATED];
+const RELATED = relatedMap(RELATED_PAIRS);
+
+/** What a need is matched by: a wish's need by its wish's category, unless staff have set another. */
+function matchCategory(n: NeedDoc): string {
+  return n.wishCategory && n.category === wishNeedCategory(n.wishCategory) ? `${WISH_NEED_PREFIX}${n.wishCategory}` : n.category;
+}
 
 export function toMatchNeed(n: NeedDoc): Need {
-  return { id: n._id, category: n.category, gridId: n.gridId ?? '', ...(n.location ? { location: n.location } : {}), urgency: n.urgency, createdAt: n.createdAt, people: n.people };
+  return { id: n._id, category: matchCategory(n), gridId: n.gridId ?? '', ...(n.location ? { location: n.location } : {}), urgency: n.urgency, createdAt: n.createdAt, people: n.people };
 }
 
 export function toMatchResource(r: ResourceDoc, capacityLeft = r.capacity): Resource {
@@ -125,12 +136,13 @@ export async function compute(communityId: string, now: number): Promise<Compute
   const needs = needDocs.map(toMatchNeed);
   const resources = resourceDocs.map((r) => toMatchResource(r, r.capacity - (used.get(r._id) ?? 0)));
   const t0 = performance.now();
-  const inst = buildInstance(needs, resources, { now });
+  const inst = buildInstance(needs, resources, { now, related: RELATED_PAIRS });
   const opt = optimalAssignment(inst);
   const result = toResult(inst, opt.assigned, opt.components, opt.largestComponent);
   const solveMs = Math.round(performance.now() - t0);
   const greedy = evaluate(inst.problem, greedyAssignment(inst));
-  const projects = suggestProjects(needs, { now }).slice(0, MAX_PROJECT_SUGGESTIONS);
+  // A project gathers needs of one listed category, whatever the matcher matched them by.
+  const projects = suggestProjects(needDocs.map((n, i) => ({ ...needs[i], category: n.category })), { now }).slice(0, MAX_PROJECT_SUGGESTIONS);
 
   const needById = new Map(needDocs.map((n) => [n._id, n]));
   const resById = new Map(resourceDocs.map((r) => [r._id, r]));

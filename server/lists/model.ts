@@ -16,6 +16,7 @@ import type {
   SpecialGroup,
   SuggestionStatus,
   TicketKind,
+  ServiceCategory,
   TicketStatus,
   Urgency,
   VisitGroup,
@@ -43,16 +44,31 @@ export const STATE = 'lists_state';
 export const CHUNK = 100;
 
 
-/** 微心愿 categories → the service categories of the lists and the matching engine. */
-export const WISH_CATEGORY_MAP: Readonly<Record<WishCategory, string>> = {
-  生活物资: '物资捐赠',
-  助老助残: '助老服务',
-  儿童关爱: '儿童托管',
-  医疗健康: '医疗义诊',
-  文化学习: '课业辅导',
-  维修帮办: '水电维修',
-  其他: '困难帮扶',
+/**
+ * 微心愿 categories → the service categories each one really covers, the first being the one the
+ * need is listed under. A wish names a broad category, not a skill: its need matches a resource
+ * offering any of these as a related category (类别相符, a weaker fit), never as 技能匹配, and never
+ * one outside its list. Reviewed per category:
+ * - 生活物资: goods given or bought for the resident, or hardship help;
+ * - 助老助残: care of the elderly and disabled, meals, errands, escort to the doctor;
+ * - 儿童关爱: the only one that means children's care and homework help;
+ * - 医疗健康: clinics, escort to the doctor, health talks, someone to talk to;
+ * - 文化学习: adults learning phones and computers, culture and arts — not children's tutoring;
+ * - 维修帮办: every kind of repair;
+ * - 其他: too open to guess, so hardship help only.
+ */
+export const WISH_CATEGORY_MAP: Readonly<Record<WishCategory, readonly [ServiceCategory, ...ServiceCategory[]]>> = {
+  生活物资: ['物资捐赠', '代买代办', '困难帮扶'],
+  助老助残: ['助老服务', '助残服务', '送餐助餐', '代买代办', '陪同就医'],
+  儿童关爱: ['儿童托管', '课业辅导', '心理疏导'],
+  医疗健康: ['医疗义诊', '陪同就医', '健康讲座', '心理疏导'],
+  文化学习: ['电脑手机教学', '文艺活动'],
+  维修帮办: ['水电维修', '家电维修', '管道疏通', '房屋修缮'],
+  其他: ['困难帮扶'],
 };
+
+/** The category a wish's need is listed under. */
+export const wishNeedCategory = (c: WishCategory): ServiceCategory => (WISH_CATEGORY_MAP[c] ?? WISH_CATEGORY_MAP.其他)[0];
 
 export interface NeedDoc {
   _id: string;
@@ -75,6 +91,8 @@ export interface NeedDoc {
   /** 特殊群体: its ticket comes first and counts toward the special groups' response rate. */
   special?: SpecialGroup;
   wishId?: string;
+  /** The wish's own category: its need matches the service categories it covers, as related ones. */
+  wishCategory?: WishCategory;
   /** The wish's status when last synced. */
   wishStatus?: string;
   ticketId?: string;

@@ -4,7 +4,7 @@ import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { COMMUNITIES } from '../community/model';
 import { SYSTEM, recordEvent } from './context';
-import { NEEDS, STATE, TICKETS, WISH_CATEGORY_MAP, type NeedDoc, type StateDoc, type TicketDoc } from './model';
+import { NEEDS, STATE, TICKETS, wishNeedCategory, type NeedDoc, type StateDoc, type TicketDoc } from './model';
 import { ACTIVE as ON_WALL, WISHES, type WishDoc } from '../wish/model';
 import type { WorkCalendar } from '../core/calendar';
 import { commitTicket, releaseCapacity, ticketCalendar } from './tickets';
@@ -50,7 +50,8 @@ export function needFromWish(w: WishLike, current: NeedDoc | null): NeedDoc | nu
     _id: wishNeedId(w._id),
     communityId: w.communityId,
     source: 'wish',
-    category: WISH_CATEGORY_MAP[w.category] ?? '困难帮扶',
+    category: wishNeedCategory(w.category),
+    wishCategory: w.category,
     title: w.title,
     photos: [],
     urgency: 1,
@@ -64,6 +65,8 @@ export function needFromWish(w: WishLike, current: NeedDoc | null): NeedDoc | nu
   };
   return {
     ...base,
+    // A need listed before it kept its wish's category takes it now, under the category it means.
+    ...(base.wishCategory ? {} : { category: wishNeedCategory(w.category), wishCategory: w.category }),
     title: w.title,
     detail: [...(w.content ?? '')].slice(0, 300).join(''),
     photos: w.photos ?? [],
@@ -76,7 +79,7 @@ export function needFromWish(w: WishLike, current: NeedDoc | null): NeedDoc | nu
 }
 
 function same(a: NeedDoc, b: NeedDoc): boolean {
-  return a.status === b.status && a.wishStatus === b.wishStatus && a.title === b.title && a.detail === b.detail && a.people === b.people && JSON.stringify(a.photos) === JSON.stringify(b.photos);
+  return a.status === b.status && a.wishStatus === b.wishStatus && a.wishCategory === b.wishCategory && a.title === b.title && a.detail === b.detail && a.people === b.people && JSON.stringify(a.photos) === JSON.stringify(b.photos);
 }
 
 const WISH_LABEL: Partial<Record<WishStatus, string>> = {

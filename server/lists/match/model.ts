@@ -63,6 +63,13 @@ export const RELATED_CATEGORIES: ReadonlyArray<readonly [string, string]> = [
   ['消防宣传', '反诈宣传'], ['电脑手机教学', '反诈宣传'],
 ];
 
+/**
+ * A need known only by a 微心愿's broad category goes to the matcher as `心愿·<category>`, with a
+ * related pair to each service category that category covers: it fits those at the related fit,
+ * and no resource ever offers it exactly.
+ */
+export const WISH_NEED_PREFIX = '心愿·';
+
 export interface MatchOptions {
   /** "Now" in epoch ms, for days waited; passed in so the module stays pure and testable. */
   now: number;
@@ -87,7 +94,7 @@ export interface Suggestion {
   /** Pair score (the load-balance cost is counted in the result's total, per provider). */
   score: number;
   parts: ScoreParts;
-  /** Reasons in Chinese, most telling first: 同网格, 技能匹配, 已等待5天, 紧急 … */
+  /** Reasons in Chinese, most telling first: 同网格, 技能匹配 (only an exact skill), 已等待5天, 紧急 … */
   reasons: string[];
   /** The reasons joined: "同网格 · 技能匹配 · 已等待5天 · 紧急". */
   explanation: string;

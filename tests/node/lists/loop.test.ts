@@ -63,7 +63,7 @@ describe('needs flow in', () => {
     expect(await getDoc('needs', `wish.${wish.id}`)).toBeUndefined();
     await ok('wish', { action: 'review', id: wish.id, approve: true }, c.admin);
     await listsOk({ action: 'needs' }, c.staff);
-    expect(await getDoc('needs', `wish.${wish.id}`)).toMatchObject({ status: 'open', category: '课业辅导' });
+    expect(await getDoc('needs', `wish.${wish.id}`)).toMatchObject({ status: 'open', category: '电脑手机教学', wishCategory: '文化学习' });
     await ok('wish', { action: 'withdraw', id: wish.id, reason: '家里孩子教会了' }, c.resident);
     await fireTimer('syncWishes');
     expect(await getDoc('needs', `wish.${wish.id}`)).toMatchObject({ status: 'closed', wishStatus: 'withdrawn' });
