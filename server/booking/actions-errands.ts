@@ -8,6 +8,7 @@ import { maskName } from '../core/mask';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
+import { passGate } from '../platform/gate';
 import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, grantFor, hasRole } from '../user/model';
@@ -102,16 +103,20 @@ export const requestErrand = action(
     }
     const key = requestKey(user._id, 'booking', 'requestErrand', input.requestId);
     // A replay returns the first answer, even once the person has reached the cap with it.
-    await precheck(key, async () => {
+    const underCap = async () => {
       const open = await count(ERRANDS, { requesterId: user._id, status: { $in: OPEN } });
       if (open >= MAX_OPEN_ERRANDS) throw exhausted(`您已有${open}件代办事项在办理中，请办结后再提交`);
-    });
+    };
+    await precheck(key, underCap);
     const screening = await screenText(`${input.description}\n${input.address ?? ''}\n${(input.papers ?? []).join('、')}`, user.openid);
     if (screening.verdict === 'risky') throw invalid('填写的内容含有不适宜的词语，请修改后再提交');
     const hold = holdOf(screening, ctx.now);
     const place = await docs.get<PlaceDoc>(PLACES, s.placeId);
     const errandId = await transact((tx) =>
       once(tx, key, async () => {
+        // Counted again behind the person's gate: the check above is only the cheap early answer.
+        await passGate(tx, 'booking.requestErrand', user._id, ctx.now);
+        await underCap();
         const contact = input.contactPhone ?? user.phone;
         const doc: ErrandDoc = {
           _id: newId('er'),

@@ -7,6 +7,7 @@ import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
+import { passGate } from '../platform/gate';
 import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { hasRole } from '../user/model';
@@ -62,13 +63,17 @@ export const submitRequest = action(
     if (screening.verdict === 'risky') throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
     const hold = holdOf(screening, ctx.now);
     const key = requestKey(user._id, 'lists', 'submitRequest', input.requestId);
-    await precheck(key, async () => {
+    const underCap = async () => {
       const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
       if (waiting >= MAX_WAITING_REQUESTS) throw exhausted(`您已有${waiting}件诉求在等待派单，请耐心等候`);
-    });
+    };
+    await precheck(key, underCap);
     const rules = await deadlineRules(user.communityId, ctx.now);
     const ticketId = await transact((tx) =>
       once(tx, key, async () => {
+        // Counted again behind the person's gate: the check above is only the cheap early answer.
+        await passGate(tx, 'lists.submitRequest', user._id, ctx.now);
+        await underCap();
         const need: NeedDoc = {
           _id: newId('nd'),
           communityId: user.communityId,

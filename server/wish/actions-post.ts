@@ -7,6 +7,7 @@ import { localDate, DAY_MS } from '../core/time';
 import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
+import { passGate } from '../platform/gate';
 import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
 import { post } from '../points/ledger';
@@ -49,11 +50,13 @@ export const publish = action(
     if (screening.verdict === 'risky') throw invalid('心愿内容含有不适宜的词语，请修改后再发布');
     // Every wish waits for staff review; one that could not be checked says why.
     const hold = holdOf(screening, ctx.now);
-    const pending = await count(WISHES, { publisherId: user._id, status: 'pending_review' });
-    if (pending >= MAX_PENDING_PER_PERSON) throw exhausted(`您已有${pending}个心愿在等待审核，请耐心等候`);
     const season = await currentSeason(user.communityId, ctx.now);
     const id = await transact((tx) =>
       once(tx, requestKey(user._id, 'wish', 'publish', input.requestId), async () => {
+        // The cap is counted behind the person's gate, so parallel publishes cannot all pass it.
+        await passGate(tx, 'wish.publish', user._id, ctx.now);
+        const pending = await count(WISHES, { publisherId: user._id, status: 'pending_review' });
+        if (pending >= MAX_PENDING_PER_PERSON) throw exhausted(`您已有${pending}个心愿在等待审核，请耐心等候`);
         const wish: WishDoc = {
           _id: `w_${randomBytes(8).toString('hex')}`,
           communityId: user.communityId,
