@@ -1,11 +1,16 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import busboy from 'busboy';
-import { Journal } from './db/journal';
+import { Journal, JournalOptions } from './db/journal';
 import { DatabaseEndpoint } from './db/endpoint';
 import { FunctionHost, FunctionSpec } from './functions/host';
 import { FileStorage } from './storage';
+import { receiveUpload } from './upload';
+import { HttpError, MAX_BODY, isJson, parseJson, readBody, tooLarge } from './http-body';
+import { admit, allowOrigin, sameSecret } from './guard';
 import { Timers, TimerSpec } from './timers';
 import { CloudRefusal, OpenApiFaults, openApi } from './openapi';
 import { FUNCTIONS_DIR, functionConfig, functionNames } from './functions/discovery';
@@ -30,6 +35,8 @@ export interface LocalCloudOptions {
   collections?: string | false;
   /** The accounts and place the browser preview offers (the demo community's, for npm start). */
   preview?: PreviewProfile;
+  /** The journal's disk writes; tests fill the disk through it. */
+  disk?: JournalOptions;
 }
 
 const COLLECTIONS_FILE = path.resolve(__dirname, '../database/collections.json');
@@ -38,21 +45,26 @@ export interface LocalCloud {
   url: string;
   port: number;
   db: DatabaseEndpoint;
+  /**
+   * This start's secret for the raw database endpoint (`/admin`): the SDK sends it as its
+   * `sessionToken`. Also in `<dataDir>/secret`, for tools on this machine.
+   */
+  secret: string;
   invoke(fn: string, event: unknown, openid?: string): Promise<unknown>;
   fireTimer(fn: string, name: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
-
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   if (opts.build !== false) await bundleFunctions();
-  const journal = new Journal(path.join(opts.dataDir, 'db'));
+  const journal = new Journal(path.join(opts.dataDir, 'db'), opts.disk);
   const db = new DatabaseEndpoint(journal);
   if (opts.collections !== false) {
     applyCollections(db.store, readCollectionsFile(opts.collections ?? COLLECTIONS_FILE));
     await db.store.durable();
   }
+  const secret = randomBytes(24).toString('hex');
+  fs.writeFileSync(path.join(opts.dataDir, 'secret'), `${secret}\n`, { mode: 0o600 });
   let baseUrl = '';
   const storage = new FileStorage(path.join(opts.dataDir, 'files'), () => baseUrl);
 
@@ -65,7 +77,17 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   }
 
   const server = http.createServer((req, res) => {
-    route(req, res).catch((e) => send(res, 500, { code: 'INTERNAL', message: String(e?.message ?? e) }));
+    route(req, res).catch((e) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError && e.status === 413) {
+        // Read no more of it: answer, then close the connection under the rest.
+        res.setHeader('connection', 'close');
+        req.resume();
+      }
+      if (e instanceof HttpError) return send(res, e.status, { errCode: -1, errMsg: e.message });
+      if (e instanceof URIError) return send(res, 400, { errCode: -1, errMsg: 'malformed escape in the path' });
+      send(res, 500, { code: 'INTERNAL', message: String(e?.message ?? e) });
+    });
   });
   // Node's clients drop idle sockets after 5 s, the server's default too: a request sent on a
   // socket just as the server drops it fails with ECONNRESET. Let the clients close first.
@@ -73,7 +95,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
-  const host = new FunctionHost(specs, baseUrl, opts.maxInstances ?? 4);
+  const host = new FunctionHost(specs, baseUrl, opts.maxInstances ?? 4, secret);
 
   // The mini-program in a browser, at `/`; built when first asked for.
   const preview = createPreview(opts.preview);
@@ -86,13 +108,17 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
-    cors(res);
+    const admitted = admit(req, port);
+    if (!admitted.ok) return send(res, 403, { errCode: -1, errMsg: admitted.message });
+    allowOrigin(res, admitted.origin);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true, functions: [...specs.keys()] });
 
     if (req.method === 'POST' && url.pathname.startsWith('/fn/')) {
       const name = decodeURIComponent(url.pathname.slice(4));
       if (!host.has(name)) return send(res, 404, { errCode: -501000, errMsg: `FunctionName parameter could not be found: ${name}` });
+      // A page can send text/plain without asking its browser first; JSON it must ask about.
+      if (!isJson(req)) return send(res, 415, { errCode: -1, errMsg: 'event must be sent as application/json' });
       const event = parseJson(await readBody(req));
       if (event === undefined) return send(res, 400, { errCode: -1, errMsg: 'event must be JSON' });
       const openid = header(req, 'x-openid');
@@ -125,18 +151,24 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (out) return send(res, out.status, out.body);
     }
 
-    if (req.method === 'POST' && url.pathname === '/storage/upload') return upload(req, res);
+    if (req.method === 'POST' && url.pathname === '/storage/upload') {
+      const placed = await receiveUpload(req, storage, header(req, 'x-openid'));
+      if ('refused' in placed) return send(res, 403, { errCode: -1, errMsg: `uploadFile:fail ${placed.refused}` });
+      return send(res, 200, { fileID: placed.fileID, url: storage.url(placed.fileID) });
+    }
     if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
       const file = storage.read(decodeURIComponent(url.pathname.slice(7)));
       if (!file) return send(res, 404, { message: 'not found' });
-      res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length });
-      return void res.end(file.bytes);
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.size });
+      return void fs.createReadStream(file.file).pipe(res);
     }
 
     // What @cloudbase/node-sdk posts to its service URL.
     if (req.method === 'POST' && url.pathname === '/admin') {
       if (String(req.headers['content-type']).startsWith('multipart/form-data')) return compatibleOpenApi(req, res);
+      if (!isJson(req)) return send(res, 415, { code: 'INVALID_PARAM', message: 'expected application/json' });
       const p = parseJson(await readBody(req)) as Record<string, any> | undefined;
+      if (!sameSecret(p?.sessionToken, secret)) return send(res, 200, wrongSecret());
       if (!p || typeof p.action !== 'string') return send(res, 200, { code: 'INVALID_PARAM', message: 'action required' });
       if (p.action.startsWith('database.')) return send(res, 200, await db.handle(p));
       if (p.action === 'storage.getTempFileURL' || p.action === 'storage.batchGetDownloadUrl') {
@@ -158,6 +190,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
    */
   async function compatibleOpenApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const fields = await readForm(req);
+    if (!sameSecret(fields.sessionToken, secret)) return send(res, 200, wrongSecret());
     if (fields.action !== 'wx.openApi') return send(res, 200, { code: 'INVALID_PARAM', message: `local cloud does not support ${fields.action}` });
     const caller = /^local:(.+)$/.exec(fields.wxCloudApiToken ?? '')?.[1];
     const allowed = caller && specs.has(caller) ? (functionConfig(caller).permissions?.openapi ?? []) : undefined;
@@ -178,30 +211,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     res.end(body);
   }
 
-  async function upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const files: Array<{ cloudPath: string; bytes: Buffer }> = [];
-    const fields: Record<string, string> = {};
-    await new Promise<void>((resolve, reject) => {
-      const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } });
-      bb.on('field', (k, v) => (fields[k] = v));
-      bb.on('file', (_k, stream) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => files.push({ cloudPath: '', bytes: Buffer.concat(chunks) }));
-      });
-      bb.on('close', resolve);
-      bb.on('error', reject);
-      req.pipe(bb);
-    });
-    if (!files.length) return send(res, 400, { errMsg: 'uploadFile:fail no file' });
-    const fileID = storage.put(fields.cloudPath ?? '', files[0].bytes);
-    send(res, 200, { fileID, url: storage.url(fileID) });
-  }
-
   return {
     url: baseUrl,
     port,
     db,
+    secret,
     async invoke(fn, event, openid) {
       const out = await host.invoke(fn, { event, openid });
       if (!out.ok) throw new Error(out.error);
@@ -229,6 +243,7 @@ function isLoopback(addr: string | undefined): boolean {
 }
 
 function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     // latin1 maps each byte to one character, so a binary part (the protobuf) survives intact.
@@ -245,39 +260,14 @@ function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
   });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : {};
-  } catch {
-    return undefined;
-  }
-}
-
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return typeof v === 'string' && v ? v : undefined;
 }
 
-function cors(res: http.ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-allow-headers', 'content-type, x-openid');
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+/** What CloudBase answers a request it cannot authenticate; the message says where the secret is. */
+function wrongSecret(): Record<string, string> {
+  return { code: 'SIGN_PARAM_INVALID', message: "the local cloud's /admin takes this start's secret (<dataDir>/secret) as the SDK's sessionToken", requestId: 'local' };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

@@ -60,6 +60,7 @@ async function main() {
         query: JSON.stringify({ communityId: 'c_beihai', status: { $in: ['open', 'claimed', 'awaiting_confirmation', 'completed'] } }),
         order: JSON.stringify({ createdAt: -1 }),
         limit: 21,
+        sessionToken: cloud.secret,
       }),
     });
     console.log(line('database endpoint (raw wall query)', raw));

@@ -5,7 +5,8 @@ const USAGE = `npm run community -- <community.json> [--local <url>]
   Creates (or updates) a community, its grids and co-building units from a JSON file like
   scripts/community/example.json, and prints a one-time code that makes its administrator.
   Reads TCB_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY from the environment;
-  --local http://127.0.0.1:3000 writes to the local cloud instead.`;
+  --local http://127.0.0.1:3000 writes to the local cloud instead (with the secret npm start wrote
+  to .data/secret; set DATA_DIR or HONGLIN_SECRET for another).`;
 
 async function main(argv: string[]) {
   const local = argv.includes('--local') ? argv[argv.indexOf('--local') + 1] : undefined;

@@ -1,4 +1,5 @@
 import { DbError, Store } from './store';
+import { JournalWriteError } from './journal';
 import { CollectionSpec, IndexSpec, Rule, sameIndex, sameRule } from './schema';
 
 export interface AdminAnswer {
@@ -27,6 +28,7 @@ export async function dbAdmin(store: Store, method: string, pathname: string, bo
     return out;
   } catch (e) {
     if (e instanceof DbError) return { status: e.code === 'DATABASE_COLLECTION_NOT_EXIST' ? 404 : 409, body: { code: e.code, message: e.message } };
+    if (e instanceof JournalWriteError) return { status: 507, body: { code: 'DATABASE_REQUEST_FAILED', message: e.message } };
     throw e;
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Doc, ObjectId, decode, encode, idKey } from './codec';
 import { DbError, FindOptions, Store, assertStorable, collectionNotExist, newId } from './store';
 import { Transactions } from './transactions';
-import { Journal } from './journal';
+import { Journal, JournalWriteError } from './journal';
 
 /** Server SDK reads are capped at 1000 documents, 100 by default, as on CloudBase. */
 const MAX_LIMIT = 1000;
@@ -31,7 +31,13 @@ export class DatabaseEndpoint {
       const err = e instanceof DbError ? e : new DbError('DATABASE_REQUEST_FAILED', (e as Error).message);
       body = { requestId, code: err.code, message: err.message };
     }
-    await this.journal.durable();
+    try {
+      await this.journal.durable();
+    } catch (e) {
+      // The disk refused a batch this answer may have seen: it is gone, so is the answer.
+      if (!(e instanceof JournalWriteError)) throw e;
+      body = { requestId, code: 'DATABASE_REQUEST_FAILED', message: e.message };
+    }
     return body;
   }
 

@@ -104,15 +104,23 @@ export class Store {
     return this.versions.get(`${coll}\u0000${id}`) ?? 0;
   }
 
-  /** Applies whole-document writes atomically and journals them as one batch. */
-  commit(writes: Array<{ coll: string; id: string; doc: Doc | null }>): void {
+  /**
+   * Applies whole-document writes atomically and journals them as one batch. Should the disk
+   * refuse the batch, it is taken back out (each document as it was, with a new version, so no
+   * transaction that saw it can commit) and `onUndo` runs.
+   */
+  commit(writes: Array<{ coll: string; id: string; doc: Doc | null }>, onUndo?: () => void): void {
     if (writes.some((w) => !this.catalogue.has(w.coll))) throw collectionNotExist();
     const batch: Change[] = [];
+    const before = writes.map((w) => ({ ...w, doc: this.get(w.coll, w.id) ?? null }));
     for (const w of writes) {
       this.put(w.coll, w.id, w.doc);
       batch.push(w.doc ? { c: w.coll, id: w.id, d: encode(w.doc) } : { c: w.coll, id: w.id });
     }
-    this.journal.append(batch);
+    this.journal.append(batch, () => {
+      for (const b of before.reverse()) this.put(b.coll, b.id, b.doc);
+      onUndo?.();
+    });
   }
 
   find(coll: string, query: Record<string, unknown>, opts: FindOptions = {}): Doc[] {
@@ -178,8 +186,11 @@ export class Store {
   }
 
   private describe(name: string, meta: CollectionMeta): void {
+    const before = this.catalogue.get(name);
     this.catalogue.set(name, meta);
-    this.journal.append([{ c: name, id: '', k: 'collection', d: JSON.stringify(meta) }]);
+    this.journal.append([{ c: name, id: '', k: 'collection', d: JSON.stringify(meta) }], () =>
+      before ? this.catalogue.set(name, before) : this.catalogue.delete(name),
+    );
   }
 
   private replay(ch: Change): void {

@@ -80,7 +80,8 @@ export class Transactions {
     const tx = this.tx(txId);
     this.finish(txId, 'aborted');
     for (const s of tx.seen.values()) if (this.store.version(s.coll, s.key) !== s.version) throw conflict();
-    this.store.commit([...tx.writes.values()]);
+    // Refused by the disk: no longer committed, so a retried commitTransaction is not acknowledged.
+    this.store.commit([...tx.writes.values()], () => this.finish(txId, 'aborted'));
     this.finish(txId, 'committed');
   }
 

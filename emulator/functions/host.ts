@@ -42,6 +42,8 @@ export class FunctionHost {
     private readonly specs: Map<string, FunctionSpec>,
     private readonly cloudUrl: string,
     private readonly maxInstances = 4,
+    /** The local cloud's secret for its database endpoint: an instance's session token, as SCF hands out. */
+    private readonly secret = '',
   ) {}
 
   has(name: string): boolean {
@@ -55,15 +57,15 @@ export class FunctionHost {
     const id = ++this.seq;
     try {
       return await new Promise<InvokeOutcome>((resolve) => {
-        const timer = setTimeout(() => {
-          this.pending.delete(id);
-          this.discard(spec.name, inst);
-          resolve({ ok: false, error: `Invoking task timed out after ${spec.timeoutMs / 1000} seconds` });
-        }, spec.timeoutMs);
-        this.pending.set(id, (o) => {
+        let timer: NodeJS.Timeout | undefined;
+        const settle = (o: InvokeOutcome) => {
           clearTimeout(timer);
+          this.pending.delete(id);
+          if (inst.current === id) inst.current = undefined;
           resolve(o);
-        });
+        };
+        const undeliverable = () => settle({ ok: false, error: 'the event could not be delivered to the function instance (it cannot be serialised)' });
+        this.pending.set(id, settle);
         // Every invocation, a timer's too, gets a cloud-call token; it names the function to the stand-ins.
         const identity: Record<string, string> = {
           WX_API_TOKEN: `local:${spec.name}`,
@@ -71,7 +73,20 @@ export class FunctionHost {
           ...(call.trigger ? { TRIGGER_SRC: call.trigger } : {}),
         };
         inst.current = id;
-        inst.child.send({ id, event: call.event, identity, requestId: randomBytes(8).toString('hex') });
+        try {
+          inst.child.send({ id, event: call.event, identity, requestId: randomBytes(8).toString('hex') }, (err) => {
+            if (err && this.pending.has(id)) undeliverable();
+          });
+        } catch {
+          // Nothing reached the instance: it stays healthy and goes back to the pool.
+          return undeliverable();
+        }
+        // Armed only once the event is on its way, and it stops only an instance still running this call.
+        timer = setTimeout(() => {
+          if (!this.pending.has(id)) return;
+          if (inst.current === id) this.discard(spec.name, inst);
+          settle({ ok: false, error: `Invoking task timed out after ${spec.timeoutMs / 1000} seconds` });
+        }, spec.timeoutMs);
       });
     } finally {
       this.release(spec.name, inst);
@@ -116,7 +131,7 @@ export class FunctionHost {
   private discard(name: string, inst: Instance): void {
     inst.child.kill('SIGKILL');
     const pool = this.pools.get(name) ?? [];
-    pool.splice(pool.indexOf(inst), 1);
+    if (pool.includes(inst)) pool.splice(pool.indexOf(inst), 1);
   }
 
   private spawn(spec: FunctionSpec): Instance {
@@ -132,6 +147,7 @@ export class FunctionHost {
         TCB_ENV: 'local',
         TENCENTCLOUD_SECRETID: 'local',
         TENCENTCLOUD_SECRETKEY: 'local',
+        TENCENTCLOUD_SESSIONTOKEN: this.secret,
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.cloudUrl}/admin` }),
         HONGLIN_FUNCTION_ENTRY: spec.entry,
       },

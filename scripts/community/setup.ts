@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
 import * as z from 'zod';
+import { localCloudSecret } from '../../emulator/secret';
 
 /**
  * A community's first day in an empty environment: its community, grids and co-building units
@@ -73,9 +74,15 @@ export async function setupCommunity(db: Db, file: CommunityFile, now = Date.now
   return { communityId, grids: file.grids.length, units: file.units.length, invite: { code, expiresAt, reused: false } };
 }
 
-/** The database of the environment named by TCB_ENV_ID and the keys, or of a local cloud. */
-export function databaseFor(opts: { local?: string }, env: NodeJS.ProcessEnv = process.env): Db {
-  if (opts.local) return tcb.init({ env: 'local', serviceUrl: `${opts.local.replace(/\/$/, '')}/admin`, secretId: 'local', secretKey: 'local' }).database();
+/**
+ * The database of the environment named by TCB_ENV_ID and the keys, or of a local cloud (with the
+ * secret of its start, by default the one `npm start` wrote to its data directory).
+ */
+export function databaseFor(opts: { local?: string; secret?: string }, env: NodeJS.ProcessEnv = process.env): Db {
+  if (opts.local) {
+    const serviceUrl = `${opts.local.replace(/\/$/, '')}/admin`;
+    return tcb.init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local', sessionToken: opts.secret ?? localCloudSecret() }).database();
+  }
   const missing = ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'].filter((k) => !env[k]);
   if (missing.length) throw new Error(`set ${missing.join(', ')} in the environment (keys from 腾讯云 访问管理 → API 密钥)`);
   return tcb

@@ -21,7 +21,7 @@ describe('npm run community', () => {
   afterAll(() => cloud.close());
 
   it('creates the community, its grids and units, and an invite that makes its administrator; a second run changes nothing', async () => {
-    const db = databaseFor({ local: cloud.url });
+    const db = databaseFor({ local: cloud.url, secret: cloud.secret });
     const first = await setupCommunity(db, EXAMPLE);
     expect(first).toMatchObject({ communityId: 'c_haiyan', grids: 2, units: 2, invite: { reused: false } });
     const second = await setupCommunity(db, EXAMPLE);

@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const cloud = await startLocalCloud({ dataDir, maxInstances: 4, preview: demoPreview() });
   seedDemo(cloud.db.store);
   process.env.HONGLIN_URL = cloud.url;
+  process.env.HONGLIN_SECRET = cloud.secret;
   process.env.HONGLIN_DATA_DIR = dataDir;
   (globalThis as any).__HONGLIN_CLOUD__ = cloud;
 }

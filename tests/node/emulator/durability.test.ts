@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
+import { localCloudSecret } from '../../../emulator/secret';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -24,13 +25,14 @@ function startCloud(dataDir: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
-const dbAt = (url: string) =>
-  tcb.init({ env: 'local', serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local' }).database();
+/** The SDK against that process, with the secret it wrote to its data directory at start. */
+const dbAt = (url: string, dataDir: string) =>
+  tcb.init({ env: 'local', serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local', sessionToken: localCloudSecret(dataDir) }).database();
 
 it('keeps every acknowledged write and no half transaction across SIGKILL', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-durable-'));
   const first = await startCloud(dataDir);
-  const db = dbAt(first.url);
+  const db = dbAt(first.url, dataDir);
   // Created collections, like their documents, outlive the process.
   await db.createCollection('storm');
   await db.createCollection('pairs');
@@ -73,7 +75,7 @@ it('keeps every acknowledged write and no half transaction across SIGKILL', asyn
 
   const second = await startCloud(dataDir);
   try {
-    const db2 = dbAt(second.url);
+    const db2 = dbAt(second.url, dataDir);
     const ids = new Set<string>();
     for (let skip = 0; ; skip += 1000) {
       const page = (await db2.collection('storm').skip(skip).limit(1000).get()).data;

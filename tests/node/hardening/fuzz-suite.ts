@@ -40,7 +40,7 @@ export function fuzzFunctions(
         { numRuns: RUNS, seed: 20261122 },
       );
       for (const event of fc.sample(events, { numRuns: 20, seed: 7 })) {
-        const res = await fetch(`${cloudUrl()}/fn/${spec.fn}`, { method: 'POST', headers: { 'x-openid': caller }, body: JSON.stringify(event) });
+        const res = await fetch(`${cloudUrl()}/fn/${spec.fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': caller }, body: JSON.stringify(event) });
         expect(res.status).toBe(200);
         assertRefused(await res.json(), event);
       }

@@ -8,9 +8,16 @@ export const cloudUrl = (): string => {
   return url;
 };
 
+/** The local cloud's secret for its database endpoint, which the SDK sends as its session token. */
+export const cloudSecret = (): string => {
+  const secret = process.env.HONGLIN_SECRET;
+  if (!secret) throw new Error('HONGLIN_SECRET is not set: the jest global setup starts the local cloud');
+  return secret;
+};
+
 /** The real SDK pointed at the local cloud, as a function instance sees it. */
 export function sdk() {
-  return tcb.init({ env: 'local', serviceUrl: `${cloudUrl()}/admin`, secretId: 'local', secretKey: 'local', timeout: 30000 });
+  return tcb.init({ env: 'local', serviceUrl: `${cloudUrl()}/admin`, secretId: 'local', secretKey: 'local', sessionToken: cloudSecret(), timeout: 30000 });
 }
 
 /** Calls a function the way the mini-program's local transport does. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cloudUrl } from './cloud';
+import { cloudSecret, cloudUrl } from './cloud';
 
 /**
  * Malformed events for the fuzz suites: a field of the wrong type or an injection-looking value,
@@ -52,6 +52,7 @@ export function runHandlersAs(openid: string): void {
   process.env.TCB_ENV = 'local';
   process.env.TENCENTCLOUD_SECRETID = 'local';
   process.env.TENCENTCLOUD_SECRETKEY = 'local';
+  process.env.TENCENTCLOUD_SESSIONTOKEN = cloudSecret();
   process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
   process.env.WX_OPENID = openid;
 }
