@@ -25,6 +25,7 @@ async function main() {
   console.log(`  data: ${dataDir}${seeded ? ' (demo community seeded)' : ''}`);
   console.log(`  preview: ${cloud.url}/ (the mini-program in a browser; the account switch is beside the phone)`);
   console.log(`  health: GET ${cloud.url}/healthz   functions: POST ${cloud.url}/fn/<name> with header x-openid`);
+  console.log(`  database: POST ${cloud.url}/admin (the SDK's serviceUrl), sessionToken = ${path.join(dataDir, 'secret')} (new each start)`);
   console.log('  demo accounts (x-openid):');
   for (const u of DEMO_OPENIDS) console.log(`    ${u.openid.padEnd(16)} ${u.name} ${u.roles.join(',') || 'resident'}`);
   const stop = async () => {
