@@ -34,6 +34,9 @@ import {
 import { countySees, maySeeTicket, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
+import { assertNotClaimed, takeWishOffWall } from './handler';
+import { syncWish } from './wishsync';
+import { WISHES, type WishDoc } from '../wish/model';
 
 const ALL_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'cancelled'] as const;
 /** 办理中: dispatched and not yet resolved (the queue's tab; 'open' also holds the undispatched). */
@@ -101,12 +104,16 @@ export const dispatch = action(
     if (!!input.id === !!input.needId) throw invalid('请指定工单编号或需求编号（二选一）');
     if (input.kind === 'difficult' && input.to && input.to !== 'secretary') throw invalid('疑难问题须提级至社区书记包案');
     const rules = await deadlineRules(user.communityId, ctx.now);
+    // A wish's need as the wall has it now (a claim released since the last sync reopens it).
+    const from = input.needId ? await docs.get<NeedDoc>(NEEDS, input.needId) : await docs.get<TicketDoc>(TICKETS, input.id!);
+    if (from?.wishId && from.communityId === user.communityId) await syncWish(from.wishId, ctx.now, rules.calendar);
     const tid = await transact((tx) =>
       once(tx, requestKey(user._id, 'lists', 'dispatch', input.requestId), async () => {
         let before: TicketDoc | null;
         let t: TicketDoc;
         if (input.needId) {
           const need = await loadOwn<NeedDoc>(tx, NEEDS, input.needId, user, '需求');
+          if (need.wishId) assertNotClaimed(await tx.get<WishDoc>(WISHES, need.wishId));
           if (need.status !== 'open') throw conflict('该需求已在对接中或已关闭');
           before = need.ticketId ? await tx.get<TicketDoc>(TICKETS, need.ticketId) : null;
           if (before && before.status !== 'submitted') throw conflict('该需求的工单已派出');
@@ -150,6 +157,8 @@ export const dispatch = action(
         const why = input.reason ?? `派单给${assignee.label}${kind !== 'simple' ? `（${KIND_LABEL[kind]}）` : ''}`;
         if (kind !== t.kind && before) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'kind', from: t.kind, to: kind, actor: user, at: ctx.now, why });
         if (before?.assignee) await recordEvent(tx, { communityId: t.communityId, target: 'ticket', targetId: t._id, field: 'assignee', from: before.assignee.label, to: assignee.label, actor: user, at: ctx.now, why });
+        // One handler per need: a wish claimed on the wall is not dispatched; a dispatched one leaves the wall.
+        await takeWishOffWall(tx, next, user, ctx.now);
         await commitTicket(tx, rules.calendar, before, next, user, ctx.now, why, undefined, assignee.resourceId ? { resourceId: assignee.resourceId } : {});
         return t._id;
       }),

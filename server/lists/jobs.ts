@@ -53,6 +53,8 @@ import { clockFor } from './deadlines';
 import { toJobView, toSuggestionView, toTicketDetail } from './view';
 import { noticeDispatched } from './notices';
 import { syncWishes } from './wishsync';
+import { assertNotClaimed, takeWishOffWall } from './handler';
+import { WISHES, type WishDoc } from '../wish/model';
 
 /**
  * The `match` job. A run for a community loads its open needs and active resources (capacity left
@@ -377,6 +379,7 @@ export const decide = action(
         };
         let ticketId: string | undefined;
         if (input.decision !== 'reject') {
+          if (need.wishId) assertNotClaimed(await tx.get<WishDoc>(WISHES, need.wishId));
           if (need.status !== 'open') throw conflict('该需求已在对接中或已关闭，请重新运行匹配');
           if (input.projectId) {
             const p = await loadOwn<ProjectDoc>(tx, PROJECTS, input.projectId, user, '项目');
@@ -405,6 +408,7 @@ export const decide = action(
             }
             const why = `${input.decision === 'adjust' ? '调整匹配' : '采纳匹配建议'}，派单给${assignee.label}（${s.explanation}）`;
             const dispatched: TicketDoc = { ...t, status: 'dispatched', assignee, dispatchedAt: ctx.now, usage: { id: usage.id, resourceId: r._id }, updatedAt: ctx.now };
+            await takeWishOffWall(tx, dispatched, user, ctx.now);
             await commitTicket(tx, rules.calendar, before, dispatched, user, ctx.now, why.slice(0, 200), undefined, { resourceId: r._id });
             ticketId = dispatched._id;
             decision.ticketId = ticketId;

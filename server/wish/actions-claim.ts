@@ -14,15 +14,21 @@ import { isStaffOf, mayClaim } from './view';
 import { WishCtx, adjustLiveClaims, mutate, record } from './context';
 import { photos, reason, wishId } from './schemas';
 import { DAY_MS } from '../core/time';
+import { claimWishNeed } from '../lists/handler';
+import { ticketCalendar } from '../lists/tickets';
 
 export const claim = action(z.object(wishId), async function claim(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   let publisherId = '';
+  // The calendar the need's ticket counts its deadlines on, should the claim accept one.
+  const cal = await ticketCalendar(user.communityId, ctx.now);
   const wish = await mutate(user, ctx, 'claim', input.id, input.requestId, async (tx, w) => {
     if (w.publisherId === user._id) throw forbidden('不能认领自己发布的心愿');
     if (!mayClaim(user, w)) throw forbidden('只有本社区登记的志愿者、共建单位成员可以认领心愿');
     if (w.status === 'claimed' || w.status === 'awaiting_confirmation') throw conflict('手慢了，这个心愿已被其他志愿者认领');
     const status = nextStatus(w.status, 'claim');
+    // One handler per need: dispatched to another, the claim is refused; else the need leaves the matcher.
+    await claimWishNeed(tx, w, user, ctx.now, cal);
     const live = (await tx.get<{ live: number }>(CLAIMERS, user._id))?.live ?? 0;
     if (live >= MAX_LIVE_CLAIMS) throw exhausted(`每人同时最多认领${MAX_LIVE_CLAIMS}个心愿，请先完成手上的心愿`);
     await adjustLiveClaims(tx, user._id, +1);

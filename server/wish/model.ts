@@ -40,6 +40,8 @@ export interface WishDoc {
   wantedBy: string[];
   wants: number;
   claim?: Claim;
+  /** Staff dispatched its need's ticket: off the wall for all but the assignee, who claims it to accept. */
+  dispatch?: { ticketId: string; label: string; workerKeys: string[]; at: number };
   /** Everyone who ever claimed, for stats (a wish released and re-claimed counts once). */
   everClaimed: boolean;
   proof?: { note: string; photos: string[]; at: number; hold?: Hold };

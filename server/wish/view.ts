@@ -47,6 +47,13 @@ export function mayClaim(user: UserDoc, w: WishDoc): boolean {
   return user.communityId === w.communityId && hasRole(user, 'volunteer', 'unit_member') && w.publisherId !== user._id;
 }
 
+/** Dispatched to someone the user is not (the claim then answers who has it). */
+export function dispatchedElsewhere(user: UserDoc, w: WishDoc): boolean {
+  if (!w.dispatch || w.status !== 'open') return false;
+  const mine = [`user:${user._id}`, ...user.grants.filter((g) => g.role === 'unit_member' && g.communityId === w.communityId && g.unitId).map((g) => `unit:${g.unitId}`)];
+  return !w.dispatch.workerKeys.some((k) => mine.includes(k));
+}
+
 /** Staff may confirm alone only after the resident has let the proof sit unanswered. */
 export function staffMayConfirm(w: WishDoc, now: number): boolean {
   return !!w.proof && now - w.proof.at >= RESIDENT_SILENCE_DAYS * DAY_MS;
@@ -59,7 +66,7 @@ export function permissions(user: UserDoc, w: WishDoc, now: number): WishPermiss
   const can: WishPermission[] = [];
   if (staff && canMove(w.status, 'approve')) can.push('review');
   if (staff && w.held && !canMove(w.status, 'approve')) can.push('clearHold');
-  if (mayClaim(user, w) && canMove(w.status, 'claim')) can.push('claim');
+  if (mayClaim(user, w) && canMove(w.status, 'claim') && !dispatchedElsewhere(user, w)) can.push('claim');
   if (!mine && user.communityId === w.communityId && w.status === 'open' && !w.wantedBy.includes(user._id)) can.push('want');
   if (claimer && canMove(w.status, 'release')) can.push('release');
   if (claimer && canMove(w.status, 'submitProof')) can.push('submitProof');
