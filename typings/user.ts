@@ -9,6 +9,10 @@ export type Role = 'resident' | 'volunteer' | 'unit_member' | 'grid_worker' | 'c
 /** Roles someone can be granted by invite (admin is granted by deployment only). */
 export type InvitableRole = 'volunteer' | 'unit_member' | 'grid_worker' | 'county' | 'staff';
 
+/** Roles that can be taken back: staff revoke volunteers, unit members and grid workers; admins any (never their own admin). */
+export type RevocableRole = Exclude<Role, 'resident'>;
+export const REVOCABLE_ROLES: RevocableRole[] = ['volunteer', 'unit_member', 'grid_worker', 'county', 'staff', 'admin'];
+
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   volunteer: '志愿者',
@@ -98,6 +102,8 @@ export interface ResidentRow {
   grid?: { id: string; name: string };
   building?: string;
   joinedAt: number;
+  /** Roles held in the community besides resident. */
+  roles: RevocableRole[];
 }
 
 export interface UserApi {
@@ -124,8 +130,11 @@ export interface UserApi {
   skipWelcome: { req: Idempotent; res: { me: Me } };
   grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
   chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };
-  residents: { req: { gridId?: string; unplaced?: boolean; q?: string; cursor?: string }; res: Page<ResidentRow> };
+  /** Staff: members by grid, or those without one, or those holding a role. */
+  residents: { req: { gridId?: string; unplaced?: boolean; role?: RevocableRole; q?: string; cursor?: string }; res: Page<ResidentRow> };
   moveResident: { req: { userId: string; gridId: string; building?: string } & Idempotent; res: { resident: ResidentRow } };
+  /** Staff (admins for staff, county and admin): a role ends; the grant is kept as a former one, with why. */
+  revokeRole: { req: { userId: string; role: RevocableRole; reason: string } & Idempotent; res: { resident: ResidentRow } };
 }
 
 /** One list of 我的数据: the latest items (at most 100, fewer if the answer would pass 100 KB) and how many there are. */

@@ -20,6 +20,7 @@ export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'
 export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });
+export const revokeRole = (req: Req<'revokeRole'>) => call<UserApi, 'revokeRole'>('user', 'revokeRole', req, { mutating: true });
 export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);
 export const myData = () => call<UserApi, 'myData'>('user', 'myData', {});
 export const deleteAccount = () => call<UserApi, 'deleteAccount'>('user', 'deleteAccount', { confirm: '注销' }, { mutating: true });

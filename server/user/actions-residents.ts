@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ResidentRow } from '../../typings/user';
+import { REVOCABLE_ROLES, type ResidentRow, type RevocableRole } from '../../typings/user';
 import { action } from '../core/define';
 import { notFound } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
@@ -11,31 +11,36 @@ import { GRIDS, GridDoc } from '../community/model';
 import { assertStaff, requireMember } from './caller';
 import { checkBuilding } from './actions-door';
 import { UserCtx, gridOf } from './lookup';
-import { USERS, UserDoc } from './model';
+import { USERS, UserDoc, rolesOf } from './model';
 
 /*
  * Staff place residents in grids: those who joined by the community poster or a shared card have
  * none until they pick one, and people move house.
  */
 
-function toRow(u: UserDoc, grids: Map<string, GridDoc>): ResidentRow {
+/** A member as staff see them; `roles` are those held in the member's (the staff's) community. */
+export function toRow(u: UserDoc, grids: Map<string, GridDoc>): ResidentRow {
   const grid = u.gridId ? grids.get(u.gridId) : undefined;
-  return { id: u._id, displayName: u.displayName, ...(grid ? { grid: { id: grid._id, name: grid.name } } : {}), ...(u.building ? { building: u.building } : {}), joinedAt: u.createdAt };
+  const roles = rolesOf(u).filter((r): r is RevocableRole => r !== 'resident');
+  return { id: u._id, displayName: u.displayName, ...(grid ? { grid: { id: grid._id, name: grid.name } } : {}), ...(u.building ? { building: u.building } : {}), joinedAt: u.createdAt, roles };
 }
 
-async function gridMap(communityId: string): Promise<Map<string, GridDoc>> {
+export const roleInput = z.enum(REVOCABLE_ROLES, { error: '身份不正确' });
+
+export async function gridMap(communityId: string): Promise<Map<string, GridDoc>> {
   const rows = await findMany<GridDoc>(GRIDS, { communityId }, { limit: 100 });
   return new Map(rows.map((g) => [g._id, g]));
 }
 
 export const residents = action(
-  z.object({ gridId: z.optional(id('网格')), unplaced: z.optional(z.boolean({ error: '筛选条件不正确' })), q: z.optional(text('姓名或手机号', 20)), cursor }),
+  z.object({ gridId: z.optional(id('网格')), unplaced: z.optional(z.boolean({ error: '筛选条件不正确' })), role: z.optional(roleInput), q: z.optional(text('姓名或手机号', 20)), cursor }),
   async function residents(ctx: UserCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以查看居民名单');
     const where: Record<string, unknown> = { communityId: user.communityId };
     if (input.unplaced) where.gridId = { $exists: false };
     else if (input.gridId) where.gridId = input.gridId;
+    if (input.role) where.grants = { $elemMatch: { role: input.role, communityId: user.communityId } };
     if (input.q) where[/^\d{11}$/.test(input.q) ? 'phone' : 'displayName'] = input.q;
     const offset = offsetOf(input.cursor);
     const [rows, grids] = await Promise.all([

@@ -4,6 +4,7 @@ import * as actions from './actions';
 import * as notices from './actions-notices';
 import * as door from './actions-door';
 import * as residents from './actions-residents';
+import * as roles from './actions-roles';
 import * as account from './actions-account';
 import * as posters from './actions-poster';
 import type { UserCtx } from './lookup';
@@ -24,6 +25,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   poster: posters.poster,
   residents: residents.residents,
   moveResident: residents.moveResident,
+  revokeRole: roles.revokeRole,
   updateProfile: actions.updateProfile,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,

@@ -1,4 +1,4 @@
-import type { InvitableRole, Role } from '../../typings/user';
+import type { InvitableRole, RevocableRole, Role } from '../../typings/user';
 
 export const USERS = 'users';
 
@@ -27,7 +27,7 @@ export interface UserDoc {
   /** The poster scene a person last arrived through. */
   joinedVia?: string;
   grants: Grant[];
-  /** Roles that ended (moved away from the community), kept for the record, never checked. */
+  /** Roles that ended (moved away from the community, or revoked), kept for the record, never checked. */
   formerGrants?: FormerGrant[];
   /** The person chose their own name (or said they would rather not): the welcome is not shown again. */
   profileAsked?: boolean;
@@ -63,6 +63,12 @@ export function grantFor(user: UserDoc, role: Role): Grant | undefined {
 export function mayInvite(inviter: Pick<UserDoc, 'grants' | 'communityId'>, role: InvitableRole): boolean {
   if (hasRole(inviter, 'admin')) return true;
   return hasRole(inviter, 'staff') && role !== 'staff' && role !== 'county';
+}
+
+/** Who may revoke whose role: staff take back what they give; admins also staff, county officers and other admins. */
+export function mayRevoke(actor: Pick<UserDoc, 'grants' | 'communityId'>, role: RevocableRole): boolean {
+  if (hasRole(actor, 'admin')) return true;
+  return hasRole(actor, 'staff') && (role === 'volunteer' || role === 'unit_member' || role === 'grid_worker');
 }
 
 /**

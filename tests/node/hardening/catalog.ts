@@ -30,8 +30,9 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'skipWelcome', sample: { requestId: 'req-00000001' } },
   { fn: 'user', action: 'grids', sample: {} },
   { fn: 'user', action: 'chooseGrid', sample: { gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
-  { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, q: '王桂英', cursor: 'o0' } },
+  { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, role: 'volunteer', q: '王桂英', cursor: 'o0' } },
   { fn: 'user', action: 'moveResident', sample: { userId: 'u_demo_resident', gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'revokeRole', sample: { userId: 'u_0000000000000000', role: 'volunteer', reason: '长期联系不上', requestId: 'req-00000001' } },
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'deleteAccount', sample: { confirm: '注销', requestId: 'req-00000001' } },
 

@@ -34,6 +34,7 @@ const MATRIX: Record<string, string> = {
   'user.chooseGrid':    'D A A A A A A D',
   'user.residents':     'D D D D D A A A',
   'user.moveResident':  'D D D D D A A D',
+  'user.revokeRole':    'D D D D D A A D',
   'user.myData':        'D A A A A A A A',
   'user.deleteAccount': 'D A A A A A A A',
   'wish.publish':       'D A A A A A A A',
@@ -143,6 +144,11 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'user.moveResident': {
       const { me } = await ok('user', { action: 'login', scene: 'c=beihai' }, uniqueOpenid('placed'));
       return { event: { action: 'moveResident', userId: me.id, gridId: 'g_beihai_2' } };
+    }
+    case 'user.revokeRole': {
+      // A volunteer of the cell's own, so no other cell loses a role.
+      const volunteer = await newVolunteer();
+      return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
     case 'user.notices':
     case 'user.noticeSettings':
