@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { newWorld, refresh, type World } from '../tests/node/hardening/concurren
 /**
  * `npm run soak [-- --minutes 3]`: mixed traffic of every domain (the concurrency suite's runs:
  * wishes, points, bookings, activities, tickets) at a steady pace against a local cloud in a
- * process of its own, with function instances killed now and then and the local cloud itself
- * killed with SIGKILL half way and restarted on the same data. Afterwards every invariant of the
+ * process of its own; half way the local cloud is killed with SIGKILL (its function instances
+ * with it) right after writes were acknowledged, and restarted on the same data. Afterwards every invariant of the
  * concurrency suite is checked over everything acknowledged, p99 latency is printed per action,
  * and the local cloud's memory is sampled to report its slope. Bounded in time; not part of CI.
  */
@@ -51,17 +51,13 @@ function timeRequests(): void {
   };
 }
 
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
-/** The function instances: the local cloud's child processes. */
-function instances(pid: number): number[] {
+/** Resident memory of a process in MB, or undefined once it is gone (between the kill and the restart). */
+function rssMb(pid: number): number | undefined {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -83,25 +79,36 @@ async function main() {
   timeRequests();
   const started = Date.now();
   const end = started + minutes * 60_000;
-  const sampler = setInterval(() => cloud.pid && memory.push([(Date.now() - started) / 60_000, rssMb(cloud.pid)]), 2000);
-  const world: World = await newWorld();
-  const acked: Acked[] = [];
+  const sampler = setInterval(() => {
+    const mb = cloud.pid ? rssMb(cloud.pid) : undefined;
+    if (mb !== undefined) memory.push([(Date.now() - started) / 60_000, mb]);
+  }, 2000);
+  // A world serves eight rounds (its slots are laid out along one day), then is checked and replaced.
+  let world: World = await newWorld();
+  let acked: Acked[] = [];
+  const totals = { rounds: 0, acked: 0, invariants: new Set<string>(), facts: 0, problems: [] as string[] };
+  const closeWorld = async () => {
+    const checks = await checkAll(world, acked);
+    for (const n of checks.names) totals.invariants.add(n);
+    totals.facts += checks.facts;
+    totals.problems.push(...checks.problems);
+    totals.acked += acked.length;
+  };
   let seed = 1;
   let killed = false;
-  let instanceKills = 0;
   let faults = 0;
   while (Date.now() < end) {
+    const roundStarted = Date.now();
+    if (totals.rounds > 0 && totals.rounds % 8 === 0) {
+      await closeWorld();
+      world = await newWorld();
+      acked = [];
+    }
     const run = await execute(world, await refresh(world), plan(seed++, 60), 8);
+    totals.rounds++;
     acked.push(...run.acked);
     faults += run.tally.faults.length;
     for (const f of run.tally.faults) console.log(`  fault: ${f}`);
-    if (seed % 3 === 0) {
-      const pids = instances(cloud.pid!);
-      if (pids.length) {
-        process.kill(pids[seed % pids.length], 'SIGKILL');
-        instanceKills++;
-      }
-    }
     if (!killed && Date.now() > started + (end - started) / 2) {
       // Right after writes were acknowledged: they must all be there after the restart.
       cloud.kill('SIGKILL');
@@ -113,20 +120,22 @@ async function main() {
       killed = true;
       console.log(`[soak] local cloud killed with SIGKILL at ${((Date.now() - started) / 1000).toFixed(0)} s (rss then ${before?.[1].toFixed(0)} MB) and restarted on the same data`);
     }
+    // A steady pace: one round (60 operations, 8 in flight) every 3 seconds at most.
+    await new Promise((r) => setTimeout(r, Math.max(0, 3000 - (Date.now() - roundStarted))));
   }
   clearInterval(sampler);
-  const checks = await checkAll(world, acked);
+  await closeWorld();
   cloud.kill('SIGTERM');
   const total = [...latencies.values()].reduce((s, xs) => s + xs.length, 0);
-  console.log(`[soak] ${minutes} min: ${seed - 1} rounds, ${total} requests, ${acked.length} writes acknowledged, ${instanceKills} function instances killed, ${faults} faults on the wire`);
-  console.log(`[soak] ${checks.names.size} invariants, ${checks.facts} facts checked, ${checks.problems.length} broken`);
-  for (const problem of checks.problems.slice(0, 20)) console.log(`  broken: ${problem}`);
+  console.log(`[soak] ${minutes} min: ${totals.rounds} rounds, ${total} requests, ${totals.acked} writes acknowledged, ${faults} faults on the wire`);
+  console.log(`[soak] ${totals.invariants.size} invariants, ${totals.facts} facts checked, ${totals.problems.length} broken`);
+  for (const problem of totals.problems.slice(0, 20)) console.log(`  broken: ${problem}`);
   console.log('[soak] latency per action (ms): count  p50  p99');
   for (const [k, xs] of [...latencies].sort()) console.log(`  ${k.padEnd(28)} ${String(xs.length).padStart(5)} ${p(xs, 0.5).toFixed(0).padStart(5)} ${p(xs, 0.99).toFixed(0).padStart(5)}`);
   const rss = memory.map(([, y]) => y);
   console.log(`[soak] local cloud memory after the restart: ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${memory.length} samples, slope ${slope(memory).toFixed(1)} MB/min`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(checks.problems.length || faults ? 1 : 0);
+  process.exit(totals.problems.length || faults ? 1 : 0);
 }
 
 main().catch((e) => {
