@@ -57,9 +57,10 @@ export class FunctionHost {
     const id = ++this.seq;
     try {
       return await new Promise<InvokeOutcome>((resolve) => {
-        let timer: NodeJS.Timeout | undefined;
+        // Armed below, once the event is on its way; settle may run before that.
+        const deadline: { timer?: NodeJS.Timeout } = {};
         const settle = (o: InvokeOutcome) => {
-          clearTimeout(timer);
+          clearTimeout(deadline.timer);
           this.pending.delete(id);
           if (inst.current === id) inst.current = undefined;
           resolve(o);
@@ -82,7 +83,7 @@ export class FunctionHost {
           return undeliverable();
         }
         // Armed only once the event is on its way, and it stops only an instance still running this call.
-        timer = setTimeout(() => {
+        deadline.timer = setTimeout(() => {
           if (!this.pending.has(id)) return;
           if (inst.current === id) this.discard(spec.name, inst);
           settle({ ok: false, error: `Invoking task timed out after ${spec.timeoutMs / 1000} seconds` });
