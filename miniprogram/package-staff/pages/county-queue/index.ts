@@ -3,11 +3,11 @@ import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import type { ListsApi } from '../../../../typings/lists';
 import * as lists from '../../../services/lists';
-import { tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/routes';
+import { toast } from '../../../utils/dialog';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
 import { freshOnShow } from '../../../behaviors/fresh-on-show';
+import { ticketCards } from '../../../behaviors/ticket-cards';
 
 type Tab = NonNullable<ListsApi['countyQueue']['req']['status']>;
 
@@ -23,7 +23,7 @@ const TABS: Array<{ value: Tab; label: string; empty: string }> = [
  * (进展, 办结) on the ticket page. The server decides who sees what: nobody else's cases show here.
  */
 Component({
-  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow],
+  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow, ticketCards],
 
   data: {
     tabs: TABS,
@@ -51,34 +51,14 @@ Component({
       return viewPage(await lists.countyQueue({ status: this.data.tab, ...(cursor ? { cursor } : {}) }), (t) => toTicketCardView(t, now));
     },
 
-    onTab(e: Tap<{ tab: Tab }>) {
-      const tab = TABS.find((t) => t.value === e.currentTarget.dataset.tab);
-      if (!tab || tab.value === this.data.tab) return;
-      void this.switchList({ tab: tab.value, emptyText: tab.empty });
-    },
-
-    onOpen(e: Tap<{ id: string }>) {
-      wx.navigateTo({ url: `${LISTS_PAGES.ticket}?id=${e.currentTarget.dataset.id}` });
-    },
-
     /** 接手: the officer takes the case; it moves to 办理中 with its resolve deadline. */
     async onAccept(e: Tap<{ id: string }>) {
       const id = e.currentTarget.dataset.id;
-      if (this.data.busy || !id) return;
-      this.setData({ busy: true });
-      const key = this.retryKey();
-      const res = await lists.accept({ id, requestId: key.for({ op: 'accept', id }) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到接手结果', `${res.message}。请再点一次“接手”，不会重复接手。`);
-        key.settle();
-        tell('未能接手', res.message);
-        return this.reload();
-      }
-      key.settle();
+      const t = await this.acceptCard(id, '接手');
+      if (!t) return;
       const items = (this.data.items as TicketCardView[]).filter((x) => x.id !== id);
       this.setData({ items });
-      const due = dueLine(res.data.ticket);
+      const due = dueLine(t);
       toast(due ? `已接手，${due}` : '已接手');
     },
   },

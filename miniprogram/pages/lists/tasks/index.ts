@@ -1,11 +1,11 @@
 import { freshOnShow } from '../../../behaviors/fresh-on-show';
+import { ticketCards } from '../../../behaviors/ticket-cards';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { TicketStatus } from '../../../../typings/lists';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
-import { tell, toast } from '../../../utils/dialog';
-import { LISTS_PAGES } from '../../../utils/routes';
+import { toast } from '../../../utils/dialog';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
 
@@ -23,7 +23,7 @@ const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; em
  * each with how long is left, and 接单 right on the card.
  */
 Component({
-  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow],
+  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow, ticketCards],
 
   data: {
     tabs: TABS,
@@ -45,32 +45,11 @@ Component({
       return viewPage(await lists.tickets({ scope: 'tasks', status: tab.status, ...(cursor ? { cursor } : {}) }), (t) => toTicketCardView(t, now));
     },
 
-    onTab(e: Tap<{ tab: Tab }>) {
-      const tab = TABS.find((t) => t.value === e.currentTarget.dataset.tab);
-      if (!tab || tab.value === this.data.tab) return;
-      void this.switchList({ tab: tab.value, emptyText: tab.empty });
-    },
-
-    onOpen(e: Tap<{ id: string }>) {
-      wx.navigateTo({ url: `${LISTS_PAGES.ticket}?id=${e.currentTarget.dataset.id}` });
-    },
-
     /** 接单 from the card; the card then shows the resolve deadline that starts running. */
     async onAccept(e: Tap<{ id: string }>) {
       const id = e.currentTarget.dataset.id;
-      if (this.data.busy || !id) return;
-      this.setData({ busy: true });
-      const key = this.retryKey();
-      const res = await lists.accept({ id, requestId: key.for({ op: 'accept', id }) });
-      this.setData({ busy: false });
-      if (!res.ok) {
-        if (res.code === 'INTERNAL') return tell('没有收到接单结果', `${res.message}。请再点一次“接单”，不会重复接单。`);
-        key.settle();
-        tell('未能接单', res.message);
-        return this.reload();
-      }
-      key.settle();
-      const t = res.data.ticket;
+      const t = await this.acceptCard(id, '接单');
+      if (!t) return;
       const items = (this.data.items as TicketCardView[]).map((x) => (x.id === id ? toTicketCardView(t) : x));
       this.setData({ items });
       const due = dueLine(t);
