@@ -1,6 +1,8 @@
 import type { InvitableRole, RevocableRole, Role } from '../../typings/user';
 
 export const USERS = 'users';
+/** Changes to a person and views of their contact: who, whose, when, why (platform/events.ts's one shape). */
+export const USER_EVENTS = 'user_events';
 
 export interface Grant {
   role: Exclude<Role, 'resident'>;
