@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PREFERRED_TIMES } from '../../typings/contact';
+import { isDate } from './time';
 
 /** The first problem of a failed parse, in Chinese. Schemas carry their own messages. */
 export function zodMessage(error: z.core.$ZodError): string {
@@ -27,6 +28,7 @@ export const id = (label: string) => z.string({ error: `缺少${label}` }).check
 /** Where a helper comes to (楼栋/单元/室), as one line. */
 export const homeAddress = z.optional(text('地址', 60));
 /** One of the usual times, or a day (YYYY-MM-DD). */
+const PREFERRED_TIME_MESSAGE = '方便的时间须为工作日白天、周末、晚上、随时或一个日期';
 export const preferredTime = z.optional(
-  z.union([z.enum(PREFERRED_TIMES), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))], { error: '方便的时间须为工作日白天、周末、晚上、随时或一个日期' }),
+  z.string({ error: PREFERRED_TIME_MESSAGE }).check(z.refine((v) => (PREFERRED_TIMES as readonly string[]).includes(v) || isDate(v), PREFERRED_TIME_MESSAGE)),
 );
