@@ -27,6 +27,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'redeemInvite', sample: { code: 'ABCDEFGH', requestId: 'req-00000001' } },
   { fn: 'user', action: 'qrcode', sample: { gridId: 'g_beihai_1', page: 'pages/home/index', requestId: 'req-00000001' } },
   { fn: 'user', action: 'poster', sample: { gridId: 'g_beihai_1' } },
+  { fn: 'user', action: 'memberCode', sample: {} },
   { fn: 'user', action: 'skipWelcome', sample: { requestId: 'req-00000001' } },
   { fn: 'user', action: 'grids', sample: {} },
   { fn: 'user', action: 'chooseGrid', sample: { gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },

@@ -34,6 +34,7 @@ const MATRIX: Record<string, string> = {
   'user.grids':         'D A A A A A A A',
   'user.chooseGrid':    'D A A A A A A D',
   'user.residents':     'D D D D D A A A',
+  'user.memberCode':    'D A A A A A A A',
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
   'user.myData':        'D A A A A A A A',
@@ -179,6 +180,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'user.skipWelcome':
     case 'user.grids':
     case 'user.residents':
+    case 'user.memberCode':
     case 'map.community':
       return { event: { action: key.split('.')[1] } };
     case 'wish.queue':
