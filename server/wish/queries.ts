@@ -108,7 +108,9 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', '
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
   const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
-  return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
+  // Staff review and confirm by the resident's real name.
+  const named = (await cards(rows, user.communityId, ctx.now)).map((c, i) => ({ ...c, publisher: rows[i].publisherName }));
+  return pageOf(named, offset, PAGE_MAX);
 });
 
 export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,40}\.s\d{1,4}$/, '季编号不正确'))) }), async function stats(ctx: WishCtx, input) {

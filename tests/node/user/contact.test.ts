@@ -77,6 +77,18 @@ describe('reaching the resident of a wish', () => {
     expect(await call('wish', { action: 'contact', id: wish.id }, claimer)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
+  it('staff review by the real name; the wall shows it masked', async () => {
+    const c = await newCommunity();
+    const resident = await residentOf(c);
+    await withProfile(resident, '钱玉珍', '13700001212');
+    const { wish } = await ok('wish', { action: 'publish', title: '想要一个助听器', content: '耳朵背，听不清电话', category: '医疗健康' }, resident);
+    const queue = await ok('wish', { action: 'queue', kind: 'review' }, c.admin);
+    expect(queue.items.find((w: any) => w.id === wish.id).publisher).toBe('钱玉珍');
+    await ok('wish', { action: 'review', id: wish.id, approve: true }, c.admin);
+    const wall = await ok('wish', { action: 'list' }, await residentOf(c));
+    expect(wall.items.find((w: any) => w.id === wish.id).publisher).toBe('钱**');
+  });
+
   it('a bad address or time is refused with nothing written', async () => {
     const c = await newCommunity();
     const base = { action: 'publish', title: '想要一把轮椅', content: '腿脚不便', category: '助老助残' };
