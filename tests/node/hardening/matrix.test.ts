@@ -294,6 +294,19 @@ describe.each(Object.keys(MATRIX))('%s', (key) => {
 });
 
 describe('privacy', () => {
+  // Before the scan: its long local work leaves the SDK's kept-alive sockets idle past the server's timeout.
+  it('the live handler’s 拨打 reads the phone of the one resident it helps, and that view is in the resident’s log', async () => {
+    const reads = responses.filter((r) => /\.contact$/.test(r.key) && r.reaches);
+    expect(reads.map((r) => `${r.key} ${r.caller}`).sort()).toEqual(['booking.contact grid_worker', 'lists.contact unit_member', 'wish.contact claimer']);
+    for (const r of reads) {
+      const [resident] = (await sdk().database().collection('users').where({ openid: r.reaches }).get()).data as Array<{ _id: string; phone: string }>;
+      expect(JSON.parse(r.text)).toEqual({ ok: true, data: { phone: resident.phone } });
+      const [viewer] = (await sdk().database().collection('users').where({ openid: r.openid }).get()).data as Array<{ _id: string }>;
+      const views = (await sdk().database().collection('user_events').where({ targetId: resident._id, field: 'phone', byUserId: viewer._id }).get()).data;
+      expect(views).toHaveLength(1);
+    }
+  });
+
   it('no response to a resident or volunteer carries another person’s openid, phone or full name', async () => {
     const users: Array<{ openid: string; phone?: string; displayName: string }> = [];
     for (;;) {
@@ -314,18 +327,6 @@ describe('privacy', () => {
         // with everyday words (周五 …) that can stand in any text.
         if (/^(m-|demo-)/.test(u.openid)) expect(r.text).not.toContain(u.displayName);
       }
-    }
-  });
-
-  it('the live handler’s 拨打 reads the phone of the one resident it helps, and that view is in the resident’s log', async () => {
-    const reads = responses.filter((r) => /\.contact$/.test(r.key) && r.reaches);
-    expect(reads.map((r) => `${r.key} ${r.caller}`).sort()).toEqual(['booking.contact grid_worker', 'lists.contact unit_member', 'wish.contact claimer']);
-    for (const r of reads) {
-      const [resident] = (await sdk().database().collection('users').where({ openid: r.reaches }).get()).data as Array<{ _id: string; phone: string }>;
-      expect(JSON.parse(r.text)).toEqual({ ok: true, data: { phone: resident.phone } });
-      const [viewer] = (await sdk().database().collection('users').where({ openid: r.openid }).get()).data as Array<{ _id: string }>;
-      const views = (await sdk().database().collection('user_events').where({ targetId: resident._id, field: 'phone', byUserId: viewer._id }).get()).data;
-      expect(views).toHaveLength(1);
     }
   });
 
