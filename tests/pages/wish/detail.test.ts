@@ -62,7 +62,7 @@ describe('心愿详情', () => {
     expect(page.textOf('#contact >>> #contact-name')).toBe('郑桂芳');
     expect(page.textOf('#contact >>> #contact-address')).toBe('1幢3单元502室');
     expect(page.textOf('#contact >>> #contact-time')).toBe('晚上');
-    expect(page.textOf('#contact >>> #contact-phone')).toBe('居民未留电话');
+    expect(page.textOf('#contact >>> #contact-phone')).toBe('居民未提供电话');
     expect(page.has('#contact >>> #contact-call')).toBe(false);
     expect(page.text()).not.toContain('13700001111');
     page.detach();
