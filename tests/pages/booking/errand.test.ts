@@ -85,6 +85,16 @@ describe('代办 · 上门帮办', () => {
     expect(await findDocs('user_events', { targetId: (await meOf(resident)).id, field: 'phone' })).toEqual([
       expect.objectContaining({ byUserId: (await meOf(c.gridWorker)).id, task: 'errand', taskId: row._id }),
     ]);
+    page.detach();
+
+    // The errand's own page shows the worker the same card while it is in hand.
+    resetWx();
+    page = await load(DETAIL, { openid: c.gridWorker, query: { id: row._id } });
+    expect(page.textOf('#contact >>> #contact-name')).toBe('刘秀兰');
+    page.detach();
+
+    resetWx();
+    page = await load(QUEUE, { openid: c.gridWorker, query: { tab: 'accepted' } });
     await page.tap(`#done-${row._id}`);
     await page.tap('#panel-submit');
     expect(recorded.toasts).toEqual(['请填写办理结果']);
