@@ -284,7 +284,9 @@ export type NoticeKind =
   | 'ticketDispatched'
   | 'ticketUpdated'
   | 'ticketDeadline'
-  | 'ticketEscalated';
+  | 'ticketEscalated'
+  | 'claimChanged'
+  | 'staffQueue';
 
 /** What a message's field means; it decides which template keywords may carry it. */
 export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';
