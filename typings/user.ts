@@ -198,6 +198,8 @@ export interface UserApi {
   revokeRole: { req: { userId: string; role: RevocableRole; reason: string } & Idempotent; res: { resident: ResidentRow } };
   /** 首页's first screen for the caller: 我的待办, notices, next activities, and the volunteer's or staff's own part. */
   home: { req: Record<string, never>; res: Home };
+  /** 我的消息: the notices to the caller alone, newest first. */
+  inbox: { req: { cursor?: string }; res: Page<HomeNotice> };
 }
 
 /** One list of 我的数据: the latest items (at most 100, fewer if the answer would pass 100 KB) and how many there are. */

@@ -33,6 +33,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
   { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
   { key: 'myRequests', title: '我的诉求', path: '/pages/lists/mine/index' },
+  { key: 'myNotices', title: '我的消息', path: '/pages/user/notices/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';

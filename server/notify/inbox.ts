@@ -1,6 +1,6 @@
 import type { HomeNotice, NoticeKind } from '../../typings/user';
 import type { SideRead } from '../platform/aggregate';
-import { docs, type DocData, type DocStore } from '../platform/store';
+import { docs, findMany, type DocData, type DocStore } from '../platform/store';
 import type { Member } from '../user/caller';
 import type { NoticeValues } from './kinds';
 import { notify } from './outbox';
@@ -61,4 +61,10 @@ export async function tell<K extends NoticeKind>(
     console.warn(`[notice] ${key} to ${person.userId} not written: ${(e as Error).message}`);
   }
   await notify(person.userId, kind, notice.page.replace(/^\//, ''), values);
+}
+
+/** The notices to one person, newest first (我的消息). */
+export async function noticesTo(userId: string, communityId: string, offset: number, limit: number): Promise<HomeNotice[]> {
+  const rows = await findMany<NoticeDoc>(NOTICES, { communityId, to: userId }, { orderBy: [['at', 'desc']], skip: offset, limit });
+  return homeNotices(rows as unknown as DocData[]);
 }

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import type { Home, HomeTodo } from '../../typings/user';
+import type { Page } from '../../typings/api';
+import type { Home, HomeNotice, HomeTodo } from '../../typings/user';
+import { PAGE_MAX, cursor, offsetOf, pageOf } from '../core/paging';
 import { action } from '../core/define';
 import { readWith } from '../platform/aggregate';
 import { COMMUNITIES } from '../community/model';
@@ -7,7 +9,7 @@ import { wishHomeReads, wishTodos, volunteerWishes } from '../wish/home';
 import { bookingHomeReads, bookingTodos, nextActivities } from '../booking/home';
 import { pointsHomeReads, pickupTodos } from '../points/home';
 import { listsHomeReads, rateTodos } from '../lists/home';
-import { homeNotices, noticeHomeReads } from '../notify/inbox';
+import { homeNotices, noticeHomeReads, noticesTo } from '../notify/inbox';
 import { isStaff, type Member } from './caller';
 import { UserCtx, requireUser } from './lookup';
 import { hasRole } from './model';
@@ -43,4 +45,12 @@ export const home = action(z.object({}), async function home(ctx: UserCtx): Prom
     ...(as.volunteer ? { volunteer: volunteerWishes(user._id, r.wishesClaimed ?? [], r.wishesNear ?? []) } : {}),
     ...(as.staff ? { staff: { wishesToReview: r.wishesToReview ?? 0, ticketsToDispatch: r.ticketsToDispatch ?? 0, ticketsOverdue: r.ticketsOverdue ?? 0 } } : {}),
   };
+});
+
+/** 我的消息: what was told to the caller alone (a claim taken back and why, a batch of new work), newest first. */
+export const inbox = action(z.object({ cursor }), async function inbox(ctx: UserCtx, input): Promise<Page<HomeNotice>> {
+  const user = await requireUser(ctx);
+  if (!user.communityId) return { items: [] };
+  const offset = offsetOf(input.cursor);
+  return pageOf(await noticesTo(user._id, user.communityId, offset, PAGE_MAX + 1), offset, PAGE_MAX);
 });

@@ -33,4 +33,5 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   myData: account.myData,
   deleteAccount: account.deleteAccount,
   home: homeScreen.home,
+  inbox: homeScreen.inbox,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));

@@ -79,6 +79,13 @@ describe('user.home', () => {
     expect(h.staff).toBeUndefined();
   });
 
+  it('keeps what was told to one person in their 我的消息, and nobody else\'s', async () => {
+    const mine = await ok('user', { action: 'inbox' }, c.volunteer);
+    expect(mine.items.map((n: any) => [n.title, n.body, n.mine])).toEqual([['认领已撤销', '原因：居民已自行解决', true]]);
+    expect((await ok('user', { action: 'inbox' }, c.resident)).items).toEqual([]);
+    expect(await call('user', { action: 'inbox', cursor: 'x1' }, c.volunteer)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  });
+
   it('gives staff their queue counts', async () => {
     const h = await home(c.staff);
     expect(h.staff).toEqual({ wishesToReview: 1, ticketsToDispatch: 1, ticketsOverdue: 1 });
