@@ -27,7 +27,8 @@ async function namesOf(ids: string[]): Promise<Map<string, string>> {
 
 /**
  * How the board tells people apart without naming them: the masked name (a stand-in name such as
- * 居民81BE is no one's real name and stays whole), and the grid they live in, short (第三网格).
+ * 居民81BE, the same for everyone who has not chosen one, keeps its last two characters: 居民**BE),
+ * and the grid they live in, short (第三网格).
  */
 async function boardNamesOf(communityId: string, ids: string[]): Promise<Map<string, { name: string; grid?: string }>> {
   if (!ids.length) return new Map();
@@ -39,7 +40,7 @@ async function boardNamesOf(communityId: string, ids: string[]): Promise<Map<str
   return new Map(
     users.map((u) => {
       const grid = u.communityId === communityId && u.gridId ? gridNames.get(u.gridId) : undefined;
-      const name = u.displayName === defaultName(u._id) ? u.displayName : maskName(u.displayName);
+      const name = u.displayName === defaultName(u._id) ? `居民**${u.displayName.slice(-2)}` : maskName(u.displayName);
       return [u._id, { name, ...(grid ? { grid } : {}) }];
     }),
   );
