@@ -254,6 +254,8 @@ export interface MyData {
     entries: MyDataList<{ id: string; at: number; amount: number; kind: string; reason: string; balanceAfter: number }>;
   };
   orders: MyDataList<{ id: string; goods: string; quantity: number; points: number; status: string; pickupPlace: string; createdAt: number }>;
+  /** What was told to the person alone (我的消息). */
+  notices: MyDataList<{ id: string; title: string; body: string; at: number }>;
 }
 
 /** What 注销 did, for the person to read before they go. */

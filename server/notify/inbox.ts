@@ -68,3 +68,8 @@ export async function noticesTo(userId: string, communityId: string, offset: num
   const rows = await findMany<NoticeDoc>(NOTICES, { communityId, to: userId }, { orderBy: [['at', 'desc']], skip: offset, limit });
   return homeNotices(rows as unknown as DocData[]);
 }
+
+/** The latest notices to one person in every community they have been in, for 我的数据. */
+export async function allNoticesTo(userId: string, limit: number): Promise<NoticeDoc[]> {
+  return findMany<NoticeDoc>(NOTICES, { to: userId }, { orderBy: [['at', 'desc']], limit });
+}

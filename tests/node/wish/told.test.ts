@@ -39,6 +39,8 @@ describe('the volunteer is told what became of their claim, with the reason', ()
     expect(sent[0].page).toBe(`pages/wish/detail/index?id=${w.id}`);
     // The resident whose wish it was is told nothing of this kind.
     expect(await noticesTo(await userIdOf(w.resident))).toEqual([]);
+    // 我的数据 holds it too.
+    expect((await ok('user', { action: 'myData' }, w.volunteer)).notices).toMatchObject({ total: 1, items: [{ title: '社区撤销了您的认领：帮忙取快递', body: '原因：居民已自行解决' }] });
     const home = await ok('user', { action: 'home' }, w.volunteer);
     expect(home.notices[0]).toMatchObject({ title: '社区撤销了您的认领：帮忙取快递', body: '原因：居民已自行解决', mine: true });
   });
