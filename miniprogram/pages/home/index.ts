@@ -2,6 +2,7 @@ import type { Me } from '../../../typings/user';
 import { joinDoor } from '../../behaviors/join-door';
 import * as session from '../../services/session';
 import * as user from '../../services/user';
+import { askSubscribe, loadTemplates } from '../../services/subscribe';
 import { greeting } from '../../utils/date';
 import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/routes';
 import type { Tap } from '../../base/events';
@@ -59,6 +60,8 @@ Component({
       const res = await user.home();
       if (!res.ok) return this.setData({ homeState: 'error', homeError: res.message });
       this.setData({ homeState: 'ready', home: homeView(res.data) });
+      // Read now, so a tap on a queue can ask WeChat at once for the batched staff notice.
+      if (res.data.staff) void loadTemplates();
     },
 
     onHomeRetry() {
@@ -69,6 +72,12 @@ Component({
     onOpen(e: Tap<{ url: string }>) {
       const url = e.currentTarget.dataset.url;
       if (url) wx.navigateTo({ url });
+    },
+
+    /** Staff open a queue; in the same tap they are asked for the batched notice of new work. */
+    onQueue(e: Tap<{ url: string }>) {
+      void askSubscribe(['staffQueue']);
+      this.onOpen(e);
     },
 
     show(me: Me) {

@@ -60,6 +60,7 @@ describe('首页 · 我的待办', () => {
     expect(page.textOf('#activities')).toContain('敬老院义演');
     expect(page.has('#volunteer')).toBe(false);
     expect(page.has('#queues')).toBe(false);
+    expect(recorded.requests.map((r) => (r.data as { action?: string }).action)).toEqual(['login', 'home']);
 
     for (let i = 0; i < 5; i++) await page.tap(`#todo-${i}`);
     await page.tap('#activity-0');
@@ -99,5 +100,7 @@ describe('首页 · 我的待办', () => {
     await page.tap('#queue-review');
     await page.tap('#queue-console');
     expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/wish-review/index', 'navigateTo:/package-staff/pages/console/index']);
+    // Asked, in the tap, for the batched notice of new work.
+    expect(recorded.subscriptions[0]).toEqual(['tmpl-staff-queue']);
   });
 });

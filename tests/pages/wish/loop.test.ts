@@ -64,7 +64,7 @@ describe('微心愿 from wish to points', () => {
     await page.tapText('我来认领');
 
     expect(recorded.modals[0].title).toBe('认领心愿');
-    expect(recorded.subscriptions).toEqual([['tmpl-wish-confirmed']]);
+    expect(recorded.subscriptions).toEqual([['tmpl-wish-confirmed', 'tmpl-claim-changed']]);
     expect(page.textOf('#status')).toBe('已认领');
     expect(page.textOf('#contact-phone')).toBe(PHONE);
     expect(page.textOf('#lease')).toMatch(/^请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前完成$/);

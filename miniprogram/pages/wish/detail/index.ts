@@ -128,8 +128,9 @@ Component({
       const id = this.data.id;
       void loadTemplates(); // read while the dialog is up, so its tap can ask WeChat at once
       const yes = await ask('认领心愿', '认领后请在7天内帮忙完成，完成后提交凭证。确定认领吗？', '确认认领', () => {
-        // Asked in the same tap: the volunteer hears when the resident confirms.
-        void askSubscribe(['wishConfirmed']);
+        // Asked in the same tap: the volunteer hears when the resident confirms, and if the claim is
+        // taken back, lapses or is disputed (with the reason).
+        void askSubscribe(['wishConfirmed', 'claimChanged']);
       });
       if (yes) await this.run('claim', () => wish.claim({ id }), '认领成功，请尽快联系居民');
     },
