@@ -5,7 +5,7 @@ import { seedPlaces } from './places';
 import { seedPoints } from './points';
 import { seedBooking } from './booking';
 import { seedLists } from './lists';
-import { seedNotices } from './notices';
+import { seedCommunityNotices, seedNotices } from './notices';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -38,6 +38,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
   seedPoints(put, now);
   seedLists(put, now);
   seedNotices(put, now);
+  seedCommunityNotices(put, now);
   store.commit(writes);
   return true;
 }

@@ -21,3 +21,14 @@ export function seedNotices(put: (coll: string, doc: Doc) => void, now: number):
   const admin = DEMO_USERS.find((u) => u.grants.some((g) => g.role === 'admin'))!;
   put(NOTICE_SETTINGS, allNoticesOn(DEMO_COMMUNITY._id, admin._id, now) as unknown as Doc);
 }
+
+/** What the community tells everyone on 首页 (社区通知), from its own work in the source reports. */
+export function seedCommunityNotices(put: (coll: string, doc: Doc) => void, now: number): void {
+  const notices = [
+    { key: 'wishes', title: '“点亮微心愿”征集中', body: '家里有难处、有小心愿，可以在“点亮微心愿”里发布，党员志愿服务队会来认领。', ago: 2 },
+    { key: 'desk', title: '党群服务中心周末照常开放', body: '社保医保、证明开具等事项周六上午照常办理，也可以预约上门帮办。', ago: 26 },
+  ];
+  for (const n of notices) {
+    put('notices', { _id: `nt_demo_${n.key}`, communityId: DEMO_COMMUNITY._id, to: 'all', title: n.title, body: n.body, at: now - n.ago * 3600_000 });
+  }
+}

@@ -138,6 +138,8 @@ export interface LeaderboardRow {
   rank: number;
   /** Masked: 李**. */
   name: string;
+  /** The grid the person lives in, short (第三网格), so two 李** tell apart. */
+  grid?: string;
   points: number;
   me: boolean;
 }

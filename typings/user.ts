@@ -110,6 +110,67 @@ export interface ResidentRow {
   roles: RevocableRole[];
 }
 
+/**
+ * One thing of the person's own waiting on 首页 (我的待办):
+ * - wishClaimed / wishToConfirm: their wish was claimed / the volunteer says it is done;
+ * - booking: a booking today or tomorrow (`at`, with its `code`);
+ * - pickup: an order to pick up (`place`, `code`);
+ * - rate: a request (我的诉求) handled, waiting for their rating;
+ * - activity: an activity they signed up for (`at`, `place`).
+ */
+export type HomeTodoKind = 'wishClaimed' | 'wishToConfirm' | 'booking' | 'pickup' | 'rate' | 'activity';
+
+export interface HomeTodo {
+  kind: HomeTodoKind;
+  id: string;
+  title: string;
+  at?: number;
+  place?: string;
+  code?: string;
+}
+
+/** A notice to the whole community, or (`mine`) to the person alone, such as a claim taken back with its reason. */
+export interface HomeNotice {
+  id: string;
+  title: string;
+  body: string;
+  at: number;
+  mine: boolean;
+  /** The page the notice is about, if any. */
+  page?: string;
+}
+
+export interface HomeActivity {
+  id: string;
+  title: string;
+  placeName: string;
+  start: number;
+  /** Volunteers only (志愿者专场). */
+  volunteersOnly: boolean;
+}
+
+/** A volunteer's first screen: open wishes in their grid, and their own claims by lease deadline. */
+export interface HomeVolunteer {
+  nearby: Array<{ id: string; title: string; category: string }>;
+  claims: Array<{ id: string; title: string; leaseUntil: number; awaitingConfirmation: boolean }>;
+}
+
+/** Staff's first screen: what waits in their queues. */
+export interface HomeStaff {
+  wishesToReview: number;
+  ticketsToDispatch: number;
+  ticketsOverdue: number;
+}
+
+/** 首页 in one call: the person's own business, the community's notices and next activities. */
+export interface Home {
+  todos: HomeTodo[];
+  notices: HomeNotice[];
+  activities: HomeActivity[];
+  volunteer?: HomeVolunteer;
+  staff?: HomeStaff;
+}
+
 export interface UserApi {
   login: { req: { scene?: string }; res: { me: Me; created: boolean; moveOffer?: MoveOffer } };
   me: { req: Record<string, never>; res: { me: Me } };
@@ -142,6 +203,10 @@ export interface UserApi {
   moveResident: { req: { userId: string; gridId: string; building?: string } & Idempotent; res: { resident: ResidentRow } };
   /** Staff (admins for staff, county and admin): a role ends; the grant is kept as a former one, with why. */
   revokeRole: { req: { userId: string; role: RevocableRole; reason: string } & Idempotent; res: { resident: ResidentRow } };
+  /** 首页's first screen for the caller: 我的待办, notices, next activities, and the volunteer's or staff's own part. */
+  home: { req: Record<string, never>; res: Home };
+  /** 我的消息: the notices to the caller alone, newest first. */
+  inbox: { req: { cursor?: string }; res: Page<HomeNotice> };
 }
 
 /** One list of 我的数据: the latest items (at most 100, fewer if the answer would pass 100 KB) and how many there are. */
@@ -196,6 +261,8 @@ export interface MyData {
     entries: MyDataList<{ id: string; at: number; amount: number; kind: string; reason: string; balanceAfter: number }>;
   };
   orders: MyDataList<{ id: string; goods: string; quantity: number; points: number; status: string; pickupPlace: string; createdAt: number }>;
+  /** What was told to the person alone (我的消息). */
+  notices: MyDataList<{ id: string; title: string; body: string; at: number }>;
 }
 
 /** What 注销 did, for the person to read before they go. */
@@ -228,7 +295,9 @@ export type NoticeKind =
   | 'ticketDispatched'
   | 'ticketUpdated'
   | 'ticketDeadline'
-  | 'ticketEscalated';
+  | 'ticketEscalated'
+  | 'claimChanged'
+  | 'staffQueue';
 
 /** What a message's field means; it decides which template keywords may carry it. */
 export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';

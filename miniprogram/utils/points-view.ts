@@ -214,6 +214,8 @@ export interface RankView {
   key: string;
   rank: number;
   name: string;
+  /** The person's grid, short (第三网格); empty when they have not said where they live. */
+  grid: string;
   points: number;
   me: boolean;
   /** Gold, silver and bronze for the first three places. */
@@ -221,5 +223,5 @@ export interface RankView {
 }
 
 export function toRankView(r: LeaderboardRow, i: number): RankView {
-  return { key: `${r.rank}-${i}`, rank: r.rank, name: r.name, points: r.points, me: r.me, medal: r.rank <= 3 ? `medal-${r.rank}` : '' };
+  return { key: `${r.rank}-${i}`, rank: r.rank, name: r.name, grid: r.grid ?? '', points: r.points, me: r.me, medal: r.rank <= 3 ? `medal-${r.rank}` : '' };
 }

@@ -8,6 +8,8 @@ export interface MenuEntry {
   path?: string;
   /** The page is a tab: open it with switchTab. */
   tab?: boolean;
+  /** A TDesign icon name, shown above the title on 首页's tiles. */
+  icon?: string;
 }
 
 export interface MenuEntryView extends MenuEntry {
@@ -19,11 +21,11 @@ export interface MenuEntryView extends MenuEntry {
 export const SOON = '即将开放';
 
 export const HOME_ENTRIES: MenuEntry[] = [
-  { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true },
-  { key: 'mall', title: '积分商城', path: '/pages/points/mall/index' },
-  { key: 'booking', title: '预约服务', path: '/pages/booking/index/index' },
-  { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true },
-  { key: 'request', title: '我要反映', path: '/pages/lists/request/index' },
+  { key: 'wish', title: '点亮微心愿', path: '/pages/wish/wall/index', tab: true, icon: 'heart' },
+  { key: 'mall', title: '积分商城', path: '/pages/points/mall/index', icon: 'shop' },
+  { key: 'booking', title: '预约服务', path: '/pages/booking/index/index', icon: 'calendar' },
+  { key: 'map', title: '社区地图', path: '/pages/map/index/index', tab: true, icon: 'map' },
+  { key: 'request', title: '我要反映', path: '/pages/lists/request/index', icon: 'chat-message' },
 ];
 
 export const ME_ENTRIES: MenuEntry[] = [
@@ -31,6 +33,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
   { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
   { key: 'myRequests', title: '我的诉求', path: '/pages/lists/mine/index' },
+  { key: 'myNotices', title: '我的消息', path: '/pages/user/notices/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -58,6 +61,9 @@ export const STAFF_WISH_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'wishConfirm', title: '完成确认', hint: '志愿者已提交完成凭证', path: '/package-staff/pages/wish-confirm/index' },
   { key: 'wishSeason', title: '心愿季', hint: '开启新一季，查看各季数据', path: '/package-staff/pages/wish-season/index' },
 ];
+
+/** A wish's own page (`?id=`). */
+export const WISH_DETAIL = '/pages/wish/detail/index';
 
 /** The community intro (社区简介), linked from 首页 and the map. */
 export const COMMUNITY_INTRO = '/pages/map/community/index';

@@ -25,6 +25,11 @@ export interface GridDoc {
   workerId?: string;
 }
 
+/** 第三网格（北海新村） → 第三网格: where someone lives, in a few characters. */
+export function shortGridName(name: string): string {
+  return name.replace(/[（(].*$/, '').trim() || name;
+}
+
 export interface UnitDoc {
   _id: string;
   communityId: string;

@@ -8,6 +8,7 @@ import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
 import { watchDeadlines } from './alerts';
+import { tellStaff } from './staff-news';
 import { syncAllWishes } from './wishsync';
 import type { ListsCtx } from './context';
 import type { ListsApi } from '../../typings/lists';
@@ -53,9 +54,10 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );
 
-/** Timer triggers, declared in cloudfunctions/lists/config.json (every minute). */
+/** Timer triggers, declared in cloudfunctions/lists/config.json (every minute; tellStaff hourly 8:00–20:00). */
 export const listsTimers: Record<string, () => Promise<unknown>> = {
   syncWishes: () => syncAllWishes(Date.now()),
   runMatchJobs: () => jobs.runMatchJobs(Date.now()),
   watchDeadlines: () => watchDeadlines(Date.now()),
+  tellStaff: () => tellStaff(Date.now()),
 };

@@ -135,7 +135,8 @@ export async function stateOf(store: DocStore, communityId: string): Promise<Sta
   return (await store.get<StateDoc>(STATE, communityId)) ?? { _id: communityId };
 }
 
-async function staffOf(communityId: string, role: 'staff' | 'admin', gridId?: string): Promise<UserDoc[]> {
+/** People holding `role` in the community (and living there), the earliest first. */
+export async function staffOf(communityId: string, role: 'staff' | 'admin', gridId?: string): Promise<UserDoc[]> {
   const grant = { role, communityId, ...(gridId ? { gridId } : {}) };
   const users = await findMany<UserDoc>(USERS, { grants: { $elemMatch: grant } }, { orderBy: [['createdAt', 'asc']], limit: 20 });
   return users.filter((u) => u.communityId === communityId);

@@ -173,6 +173,28 @@ export const NOTICE_KINDS = {
       due: time('时限', '处理时限', 'time3'),
     },
   },
+  claimChanged: {
+    label: '认领变动',
+    to: '认领心愿的志愿者',
+    title: '任务状态变更通知',
+    page: 'pages/wish/detail/index',
+    fields: {
+      title: text('心愿', '任务名称', 'thing1', '楼道灯坏了请帮忙修理'),
+      change: status('变动', '任务状态', 'phrase2', '已撤销'),
+      reason: text('原因', '变更原因', 'thing3', '居民已自行解决'),
+    },
+  },
+  staffQueue: {
+    label: '待处理事项汇总',
+    to: '社区工作者',
+    title: '待办事项提醒',
+    page: 'package-staff/pages/console/index',
+    fields: {
+      matter: text('事项', '待办事项', 'thing1', '心愿待审核2件，诉求待派单3件'),
+      count: { label: '件数', type: 'number', name: '待办数量', keyword: 'number2', sample: 5 },
+      at: time('时间', '提醒时间', 'time3'),
+    },
+  },
 } as const satisfies Record<NoticeKind, KindSpec>;
 
 export const KIND_NAMES = Object.keys(NOTICE_KINDS) as NoticeKind[];

@@ -8,7 +8,8 @@ import { PAGE_MAX } from '../core/paging';
 import { docs, findMany } from '../platform/store';
 import { groupSum } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
-import { USERS, UserDoc, hasRole } from '../user/model';
+import { USERS, UserDoc, defaultName, hasRole } from '../user/model';
+import { GRIDS, GridDoc, shortGridName } from '../community/model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS, accountId } from './model';
 import type { PointsCtx } from './context';
@@ -22,6 +23,27 @@ async function namesOf(ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const users = await findMany<UserDoc>(USERS, { _id: { $in: ids } }, { limit: ids.length });
   return new Map(users.map((u) => [u._id, maskName(u.displayName)]));
+}
+
+/**
+ * How the board tells people apart without naming them: the masked name (a stand-in name such as
+ * 居民81BE, the same for everyone who has not chosen one, keeps its last two characters: 居民**BE),
+ * and the grid they live in, short (第三网格).
+ */
+async function boardNamesOf(communityId: string, ids: string[]): Promise<Map<string, { name: string; grid?: string }>> {
+  if (!ids.length) return new Map();
+  const [users, grids] = await Promise.all([
+    findMany<UserDoc>(USERS, { _id: { $in: ids } }, { limit: ids.length }),
+    findMany<GridDoc>(GRIDS, { communityId }, { limit: 100 }),
+  ]);
+  const gridNames = new Map(grids.map((g) => [g._id, shortGridName(g.name)]));
+  return new Map(
+    users.map((u) => {
+      const grid = u.communityId === communityId && u.gridId ? gridNames.get(u.gridId) : undefined;
+      const name = u.displayName === defaultName(u._id) ? `居民**${u.displayName.slice(-2)}` : maskName(u.displayName);
+      return [u._id, { name, ...(grid ? { grid } : {}) }];
+    }),
+  );
 }
 
 /** 光荣榜: who earned most in the season under way (or the one asked for), else in the last 90 days. Names masked. */
@@ -50,8 +72,8 @@ export const leaderboard = action(z.object({ seasonId: z.optional(seasonId) }), 
   ranked.forEach(([userId, points], i) => rows.push({ userId, points, rank: i > 0 && points === ranked[i - 1][1] ? rows[i - 1].rank : i + 1 }));
   const top = rows.slice(0, PAGE_MAX);
   const mine = rows.find((r) => r.userId === user._id);
-  const names = await namesOf([...new Set([...top.map((r) => r.userId), ...(mine ? [mine.userId] : [])])]);
-  const view = (r: (typeof rows)[number]): LeaderboardRow => ({ rank: r.rank, name: names.get(r.userId) ?? '居民', points: r.points, me: r.userId === user._id });
+  const names = await boardNamesOf(communityId, [...new Set([...top.map((r) => r.userId), ...(mine ? [mine.userId] : [])])]);
+  const view = (r: (typeof rows)[number]): LeaderboardRow => ({ rank: r.rank, name: '居民', ...names.get(r.userId), points: r.points, me: r.userId === user._id });
   return { scope, items: top.map(view), me: mine ? view(mine) : undefined };
 });
 

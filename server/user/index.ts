@@ -7,6 +7,7 @@ import * as residents from './actions-residents';
 import * as roles from './actions-roles';
 import * as account from './actions-account';
 import * as posters from './actions-poster';
+import * as homeScreen from './actions-home';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -32,4 +33,6 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   redeemInvite: actions.redeemInvite,
   myData: account.myData,
   deleteAccount: account.deleteAccount,
+  home: homeScreen.home,
+  inbox: homeScreen.inbox,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));

@@ -13,6 +13,7 @@ import { BOOKINGS, ERRANDS, SIGNUPS } from '../booking/model';
 import { pointsOf } from '../points/account';
 import { requestsOf } from '../lists/account';
 import { TICKETS } from '../lists/model';
+import { NOTICES, allNoticesTo } from '../notify/inbox';
 import type { Grant, UserDoc } from './model';
 
 /*
@@ -50,21 +51,23 @@ async function totalOf(coll: string, where: Record<string, unknown>, read: numbe
 }
 
 export async function myData(user: UserDoc, now: number): Promise<MyData> {
-  const [community, grid, wishes, booking, points, tickets] = await Promise.all([
+  const [community, grid, wishes, booking, points, tickets, notices] = await Promise.all([
     user.communityId ? docs.get<CommunityDoc>(COMMUNITIES, user.communityId) : null,
     user.gridId ? docs.get<GridDoc>(GRIDS, user.gridId) : null,
     wishesOf(user._id),
     bookingsOf(user._id),
     pointsOf(user._id),
     requestsOf(user._id),
+    allNoticesTo(user._id, MAX),
   ]);
-  const [posted, claimed, bookings, signups, errands, requests] = await Promise.all([
+  const [posted, claimed, bookings, signups, errands, requests, noticeTotal] = await Promise.all([
     totalOf(WISHES, { publisherId: user._id }, wishes.posted.length),
     totalOf(WISHES, { 'claim.userId': user._id }, wishes.claimed.length),
     totalOf(BOOKINGS, { userId: user._id }, booking.bookings.length),
     totalOf(SIGNUPS, { userId: user._id }, booking.signups.length),
     totalOf(ERRANDS, { requesterId: user._id }, booking.errands.length),
     totalOf(TICKETS, { requesterId: user._id }, tickets.length),
+    totalOf(NOTICES, { to: user._id }, notices.length),
   ]);
   const data: MyData = {
     exportedAt: now,
@@ -182,12 +185,13 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
         createdAt: o.createdAt,
       })),
     },
+    notices: { total: noticeTotal, items: notices.map((n) => ({ id: n._id, title: n.title, body: n.body, at: n.at })) },
   };
   return fit(data);
 }
 
-type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders';
-const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders'];
+type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders' | 'notices';
+const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders', 'notices'];
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 

@@ -8,7 +8,8 @@ import { transact } from '../platform/tx';
 import { SYSTEM, requireMember } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { notify } from '../notify/outbox';
-import { CLAIMERS, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
+import { CLAIMERS, type Claim, LEASE_DAYS, MAX_LIVE_CLAIMS, WISHES, WishDoc } from './model';
+import { tellClaimer } from './told';
 import { canMove, nextStatus } from './machine';
 import { isStaffOf, mayClaim } from './view';
 import { WishCtx, adjustLiveClaims, mutate, record } from './context';
@@ -59,12 +60,14 @@ export const release = action(z.object({ ...wishId, reason: z.optional(reason())
 
 export const revoke = action(z.object({ ...wishId, reason: reason('撤销原因') }), async function revoke(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
-  return {
-    wish: await mutate(user, ctx, 'revoke', input.id, input.requestId, async (tx, w) => {
-      if (!isStaffOf(user, w)) throw forbidden('只有本社区的工作人员可以撤销认领');
-      await unclaim(tx, w, 'revoke', user, ctx.now, input.reason);
-    }),
-  };
+  let ended: { w: WishDoc; claim: Claim } | undefined;
+  const wish = await mutate(user, ctx, 'revoke', input.id, input.requestId, async (tx, w) => {
+    if (!isStaffOf(user, w)) throw forbidden('只有本社区的工作人员可以撤销认领');
+    await unclaim(tx, w, 'revoke', user, ctx.now, input.reason);
+    ended = w.claim ? { w, claim: w.claim } : undefined;
+  });
+  if (ended) await tellClaimer(ended.w, ended.claim, '已撤销', input.reason, ctx.now);
+  return { wish };
 });
 
 export const submitProof = action(z.object({ ...wishId, note: text('完成说明', 300), photos }), async function submitProof(ctx: WishCtx, input) {
@@ -89,12 +92,15 @@ export const submitProof = action(z.object({ ...wishId, note: text('完成说明
 
 /** Ends one lapsed lease; safe to call from several places at once (the loser finds nothing to do). */
 export async function expireIfLapsed(wishIdToCheck: string, now: number): Promise<boolean> {
-  return transact(async (tx) => {
+  const why = `认领超过${LEASE_DAYS}天未完成，自动释放`;
+  const ended = await transact(async (tx) => {
     const w = await tx.get<WishDoc>(WISHES, wishIdToCheck);
-    if (!w || !canMove(w.status, 'expire') || !w.claim || w.claim.leaseUntil > now) return false;
-    await unclaim(tx, w, 'expire', SYSTEM, now, `认领超过${LEASE_DAYS}天未完成，自动释放`);
-    return true;
+    if (!w || !canMove(w.status, 'expire') || !w.claim || w.claim.leaseUntil > now) return null;
+    await unclaim(tx, w, 'expire', SYSTEM, now, why);
+    return { w, claim: w.claim };
   });
+  if (ended) await tellClaimer(ended.w, ended.claim, '已释放', why, now);
+  return !!ended;
 }
 
 /** Timer trigger (all communities), and before a wall is read (one community): releases lapsed leases. */

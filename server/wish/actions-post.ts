@@ -13,7 +13,8 @@ import { requireMember } from '../user/caller';
 import { post } from '../points/ledger';
 import { pointsFor } from '../points/rules';
 import { notify } from '../notify/outbox';
-import { WISHES, WishDoc, LEASE_DAYS } from './model';
+import { WISHES, WishDoc, type Claim, LEASE_DAYS } from './model';
+import { tellClaimer } from './told';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { nextStatus } from './machine';
 import { rankSimilar } from './similar';
@@ -124,14 +125,16 @@ export const withdraw = action(z.object({ ...wishId, reason: z.optional(reason()
 
 export const dispute = action(z.object({ ...wishId, reason: reason('未完成的原因') }), async function dispute(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
-  return {
-    wish: await mutate(user, ctx, 'dispute', input.id, input.requestId, async (tx, w) => {
-      if (w.publisherId !== user._id) throw forbidden('只有发布心愿的居民可以提出异议');
-      const status = nextStatus(w.status, 'dispute');
-      const claim = w.claim ? { ...w.claim, leaseUntil: ctx.now + LEASE_DAYS * DAY_MS } : undefined;
-      await record(tx, w, { ...w, status, claim, updatedAt: ctx.now }, user, ctx.now, input.reason);
-    }),
-  };
+  let disputed: { w: WishDoc; claim: Claim } | undefined;
+  const wish = await mutate(user, ctx, 'dispute', input.id, input.requestId, async (tx, w) => {
+    if (w.publisherId !== user._id) throw forbidden('只有发布心愿的居民可以提出异议');
+    const status = nextStatus(w.status, 'dispute');
+    const claim = w.claim ? { ...w.claim, leaseUntil: ctx.now + LEASE_DAYS * DAY_MS } : undefined;
+    await record(tx, w, { ...w, status, claim, updatedAt: ctx.now }, user, ctx.now, input.reason);
+    disputed = claim ? { w, claim } : undefined;
+  });
+  if (disputed) await tellClaimer(disputed.w, disputed.claim, '有异议', input.reason, ctx.now);
+  return { wish };
 });
 
 export const confirm = action(z.object(wishId), async function confirm(ctx: WishCtx, input) {

@@ -38,6 +38,8 @@ const MATRIX: Record<string, string> = {
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
   'user.myData':        'D A A A A A A A',
+  'user.home':          'D A A A A A A A',
+  'user.inbox':         'D A A A A A A A',
   'user.deleteAccount': 'D A A A A A A A',
   'wish.publish':       'D A A A A A A A',
   'wish.similar':       'D A A A A A A A',
@@ -177,6 +179,8 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'user.login':
     case 'user.me':
     case 'user.myData':
+    case 'user.home':
+    case 'user.inbox':
     case 'user.skipWelcome':
     case 'user.grids':
     case 'user.residents':

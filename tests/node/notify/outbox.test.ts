@@ -16,6 +16,7 @@ const ALL: NoticeKind[] = [
   'wishReviewed', 'wishClaimed', 'wishFulfilled', 'wishConfirmed',
   'bookingReminder', 'bookingPromoted', 'errandUpdated', 'activityReminder', 'activityCancelled',
   'ticketDispatched', 'ticketUpdated', 'ticketDeadline', 'ticketEscalated',
+  'claimChanged', 'staffQueue',
 ];
 
 async function outboxWith(templateId: string): Promise<any[]> {
@@ -63,6 +64,13 @@ describe('subscribe messages', () => {
     await ok('wish', { action: 'claim', id: wish.id }, c.volunteer);
     await ok('wish', { action: 'submitProof', id: wish.id, note: '已上门修好吊扇，换了电容。' }, c.volunteer);
     await ok('wish', { action: 'confirm', id: wish.id }, c.resident);
+    // A claim taken back by staff, with the reason; a wish left waiting for review, batched to staff.
+    const second = (await ok('wish', { action: 'publish', title: '想请人陪老伴去医院复查，顺便帮忙取药', content: '老伴腿脚不便，下周二上午复查。', category: '生活物资', requestId: newRequestId() }, c.resident)).wish;
+    await ok('wish', { action: 'review', id: second.id, approve: true }, c.staff);
+    await ok('wish', { action: 'claim', id: second.id }, c.volunteer);
+    await ok('wish', { action: 'revoke', id: second.id, reason: '居民家属已经陪同前往医院，这次不需要志愿者了，谢谢', requestId: newRequestId() }, c.staff);
+    await ok('wish', { action: 'publish', title: '楼下花坛需要修剪', content: '树枝挡住了路灯。', category: '维修帮办', requestId: newRequestId() }, c.resident);
+    await fireListsTimer('tellStaff');
 
     // 预约: a full slot tomorrow, a waitlist moved up by a cancel, then the day-before reminder.
     const serviceId = await newService(b, { capacity: 1, waitlistMax: 1 });

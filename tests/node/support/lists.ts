@@ -74,7 +74,7 @@ export const lists = (event: Record<string, unknown>, openid?: string): Promise<
 export const listsOk = <T = any>(event: Record<string, unknown>, openid?: string) => ok<T>('lists', event, openid);
 
 /** Fires a timer trigger of the lists function on the local cloud, as the scheduler would. */
-export async function fireTimer(name: 'syncWishes' | 'runMatchJobs' | 'watchDeadlines'): Promise<any> {
+export async function fireTimer(name: 'syncWishes' | 'runMatchJobs' | 'watchDeadlines' | 'tellStaff'): Promise<any> {
   const res = await fetch(`${cloudUrl()}/timers/lists/${name}`, { method: 'POST' });
   const body: any = await res.json();
   if (res.status !== 200) throw new Error(`timer ${name}: ${JSON.stringify(body)}`);

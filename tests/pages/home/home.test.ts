@@ -19,6 +19,7 @@ describe('首页', () => {
     expect(page.textOf('#greeting')).toMatch(/^(夜深了|早上好|中午好|下午好|晚上好)，/);
     expect(page.text()).not.toContain('扫码加入');
     expect(recorded.requests.length).toBeLessThanOrEqual(3); // budget: one page load ≤ 3 calls
+    expect(page.textOf('#notices')).toContain('“点亮微心愿”征集中');
 
     await page.tapText('点亮微心愿');
     await page.tapText('社区地图');

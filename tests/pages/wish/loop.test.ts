@@ -64,7 +64,7 @@ describe('微心愿 from wish to points', () => {
     await page.tapText('我来认领');
 
     expect(recorded.modals[0].title).toBe('认领心愿');
-    expect(recorded.subscriptions).toEqual([['tmpl-wish-confirmed']]);
+    expect(recorded.subscriptions).toEqual([['tmpl-wish-confirmed', 'tmpl-claim-changed']]);
     expect(page.textOf('#status')).toBe('已认领');
     // The claimer reaches 周玉兰 while the claim is live: her name, the number masked, 拨打 reads it.
     expect(page.textOf('#contact >>> #contact-name')).toBe('周玉兰');

@@ -10,6 +10,8 @@ import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type ActivityView, toActivityView, toServiceView } from '../../../utils/booking-view';
 import type { Tap } from '../../../base/events';
+import * as session from '../../../services/session';
+import { sharePath } from '../../../utils/share';
 
 type Tab = ServiceKind | 'activity';
 
@@ -54,6 +56,20 @@ Component({
       const { id, kind } = e.currentTarget.dataset;
       const url = kind === 'appointment' ? `${BOOKING_PAGES.service}?id=${id}` : `${BOOKING_PAGES.errand}?serviceId=${id}`;
       wx.navigateTo({ url });
+    },
+
+    /**
+     * 转发: the activities, or the one whose 转给朋友 was tapped; a friend who opens it lands in
+     * this community on its activities.
+     */
+    onShareAppMessage(res: WechatMiniprogram.Page.IShareAppMessageOption): WechatMiniprogram.Page.ICustomShareContent {
+      const id = (res.target as { dataset?: { id?: string } } | undefined)?.dataset?.id;
+      const a = id ? (this.data.items as ActivityView[]).find((x) => x.id === id) : undefined;
+      const me = session.current();
+      return {
+        title: a ? `一起来参加：${a.title}` : `${me?.community?.name ?? '红邻'}·志愿活动`,
+        path: sharePath(BOOKING_PAGES.index, { tab: 'activity' }, me?.community?.code),
+      };
     },
 
     onMine() {

@@ -6,6 +6,8 @@ import { type PlaceView, toPlaceView } from '../../../utils/map-view';
 import { type IntroView, contactText, toIntroView } from './view';
 import { toast } from '../../../utils/dialog';
 import { BRAND_RED } from '../../../utils/brand';
+import { COMMUNITY_INTRO } from '../../../utils/routes';
+import { sharePath } from '../../../utils/share';
 
 /** Where the community's public service line comes from. */
 const SERVICE_CENTRE = '党群服务中心';
@@ -26,6 +28,12 @@ Component({
   methods: {
     onLoad() {
       void this.start();
+    },
+
+    /** 转发: the community intro, opened by a friend, brings them into this community. */
+    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+      const me = session.current();
+      return { title: `${me?.community?.name ?? '红邻'}·社区简介`, path: sharePath(COMMUNITY_INTRO, {}, me?.community?.code) };
     },
 
     async onPullDownRefresh() {

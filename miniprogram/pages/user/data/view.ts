@@ -52,5 +52,6 @@ export function dataSections(d: MyData): DataSection[] {
       count: `余额 ${points.balance} 分 · ${countOf(points.entries)}`,
     },
     section('orders', '兑换订单', d.orders, (o) => `${formatDate(o.createdAt)} ${o.goods}×${o.quantity}（${o.status}）`),
+    section('notices', '我的消息', d.notices, (n) => `${formatDate(n.at)} ${n.title}`),
   ];
 }

@@ -10,6 +10,9 @@ import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, 
 import { tell, toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
 import { BRAND_RED } from '../../../utils/brand';
+import * as session from '../../../services/session';
+import { WISH_DETAIL } from '../../../utils/routes';
+import { sharePath } from '../../../utils/share';
 
 /** A yes/no question; resolves true on 确定. `onYes` runs inside the answer (a tap), as subscriptions need. */
 function ask(title: string, content: string, confirmText: string, onYes?: () => void): Promise<boolean> {
@@ -40,6 +43,8 @@ Component({
     buttons: [] as ButtonView[],
     /** The caller published this wish. */
     mine: false,
+    /** Waiting for a volunteer: worth passing to a friend (转给朋友). */
+    shareable: false,
     busy: false,
     form: '' as FormKey | '',
     formSpec: null as (typeof FORMS)[FormKey] | null,
@@ -55,8 +60,14 @@ Component({
       return pick(await wish.get({ id: this.data.id }), (d) => d.wish);
     },
 
+    /** 转发: a volunteer passes the wish to a friend, who lands in this community on opening it. */
+    onShareAppMessage(): WechatMiniprogram.Page.ICustomShareContent {
+      const title = this.data.wish ? `邻居的微心愿：${this.data.wish.title}` : '红邻·点亮微心愿';
+      return { title, path: sharePath(WISH_DETAIL, { id: this.data.id }, session.current()?.community?.code) };
+    },
+
     show(w: WishDetail) {
-      this.setData({ state: 'ready', wish: toDetailView(w, imageUrl), buttons: buttonsFor(w), mine: w.mine });
+      this.setData({ state: 'ready', wish: toDetailView(w, imageUrl), buttons: buttonsFor(w), mine: w.mine, shareable: w.status === 'open' });
     },
 
     /** Runs one action; on success shows the wish as it now is and says `done`. */
@@ -117,8 +128,9 @@ Component({
       const id = this.data.id;
       void loadTemplates(); // read while the dialog is up, so its tap can ask WeChat at once
       const yes = await ask('认领心愿', '认领后请在7天内帮忙完成，完成后提交凭证。确定认领吗？', '确认认领', () => {
-        // Asked in the same tap: the volunteer hears when the resident confirms.
-        void askSubscribe(['wishConfirmed']);
+        // Asked in the same tap: the volunteer hears when the resident confirms, and if the claim is
+        // taken back, lapses or is disputed (with the reason).
+        void askSubscribe(['wishConfirmed', 'claimChanged']);
       });
       if (yes) await this.run('claim', () => wish.claim({ id }), '认领成功，请尽快联系居民');
     },
