@@ -7,6 +7,7 @@ import * as residents from './actions-residents';
 import * as roles from './actions-roles';
 import * as account from './actions-account';
 import * as posters from './actions-poster';
+import * as prefs from './actions-prefs';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -19,6 +20,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   testNotice: notices.testNotice,
   bindCommunity: door.bindCommunity,
   skipWelcome: door.skipWelcome,
+  setPrefs: prefs.setPrefs,
   grids: door.grids,
   chooseGrid: door.chooseGrid,
   qrcode: posters.qrcode,
