@@ -3,9 +3,10 @@ import { joinDoor } from '../../behaviors/join-door';
 import * as session from '../../services/session';
 import { greeting } from '../../utils/date';
 import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/routes';
+import { elderPage } from '../../behaviors/elder-page';
 
 Component({
-  behaviors: [joinDoor],
+  behaviors: [elderPage, joinDoor],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',

@@ -10,6 +10,7 @@ import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type ActivityView, toActivityView, toServiceView } from '../../../utils/booking-view';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Tab = ServiceKind | 'activity';
 
@@ -22,7 +23,7 @@ const TABS: Array<{ value: Tab; label: string; hint: string }> = [
 
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,

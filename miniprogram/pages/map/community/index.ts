@@ -6,6 +6,7 @@ import { type PlaceView, toPlaceView } from '../../../utils/map-view';
 import { type IntroView, contactText, toIntroView } from './view';
 import { toast } from '../../../utils/dialog';
 import { BRAND_RED } from '../../../utils/brand';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** Where the community's public service line comes from. */
 const SERVICE_CENTRE = '党群服务中心';
@@ -13,6 +14,8 @@ const SERVICE_CENTRE = '党群服务中心';
 const PHONE_LOOKUPS = 3;
 
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',

@@ -10,6 +10,7 @@ import { type ButtonKey, type ButtonView, type DetailView, FORMS, type FormKey, 
 import { tell, toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
 import { BRAND_RED } from '../../../utils/brand';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** A yes/no question; resolves true on 确定. `onYes` runs inside the answer (a tap), as subscriptions need. */
 function ask(title: string, content: string, confirmText: string, onYes?: () => void): Promise<boolean> {
@@ -32,7 +33,7 @@ function ask(title: string, content: string, confirmText: string, onYes?: () => 
 type WishResult = Result<{ wish: WishDetail }>;
 
 Component({
-  behaviors: [detailPage, inlineForm],
+  behaviors: [elderPage, detailPage, inlineForm],
 
   data: {
     goneText: '心愿不存在或已删除',
