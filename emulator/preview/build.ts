@@ -52,23 +52,37 @@ function compileWxml(): string {
   return compiler.wxmlToJs(MP_ROOT, { maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The phone widths the preview renders (CSS px): narrow Android phones up to large iPhones. */
+export const PHONE_WIDTHS = { min: 320, max: 430, standard: 375 };
+
+/** Every component's WXSS, scoped, with rpx in px of a phone `width` CSS px wide. */
+function appCss(graph: ReturnType<typeof componentGraph>, width: number): string {
+  const pxPerRpx = width / 750;
+  const appWxss = readWxss(path.join(MP_ROOT, 'app.wxss'), MP_ROOT);
+  const css: string[] = [];
+  for (const c of graph.components) {
+    const scope = { prefix: c.tag, page: '.wx-page', host: c.tag };
+    if (c.isPage || c.sharesAppStyles) css.push(scopeCss(appWxss, scope, 'app.wxss', pxPerRpx));
+    const own = readWxss(path.join(MP_ROOT, `${c.key}.wxss`), MP_ROOT);
+    const page = c.isPage ? `.wx-page[data-page="${c.tag}"]` : '.wx-page';
+    css.push(`/* ${c.key} */\n${scopeCss(own, { ...scope, page }, `${c.key}.wxss`, pxPerRpx)}`);
+    if (c.key.endsWith('tdesign-miniprogram/icon/icon')) css.push(iconCss(own, c.tag));
+  }
+  return css.join('\n');
+}
+
+/** The styles alone for a phone of another width (`?width=360`): the same scoping, rpx scaled to it. */
+export function buildAppCss(width: number): string {
+  return appCss(componentGraph(MP_ROOT), width);
+}
+
 export function buildApp(): AppAssets {
   const graph = componentGraph(MP_ROOT);
   const modules = new ModuleGraph(REPO, MP_ROOT);
   const appScript = scriptOf(MP_ROOT, 'app');
   const appModule = appScript ? modules.add(appScript) : null;
-  const appWxss = readWxss(path.join(MP_ROOT, 'app.wxss'), MP_ROOT);
 
-  const css: string[] = [];
-  const components = graph.components.map((c) => {
-    const scope = { prefix: c.tag, page: '.wx-page', host: c.tag };
-    if (c.isPage || c.sharesAppStyles) css.push(scopeCss(appWxss, scope, 'app.wxss'));
-    const own = readWxss(path.join(MP_ROOT, `${c.key}.wxss`), MP_ROOT);
-    const page = c.isPage ? `.wx-page[data-page="${c.tag}"]` : '.wx-page';
-    css.push(`/* ${c.key} */\n${scopeCss(own, { ...scope, page }, `${c.key}.wxss`)}`);
-    if (c.key.endsWith('tdesign-miniprogram/icon/icon')) css.push(iconCss(own, c.tag));
-    return { key: c.key, tag: c.tag, isPage: c.isPage, json: c.json, using: c.using, module: modules.add(c.script) };
-  });
+  const components = graph.components.map((c) => ({ key: c.key, tag: c.tag, isPage: c.isPage, json: c.json, using: c.using, module: modules.add(c.script) }));
 
   const manifest = {
     appJson: readAppJson(MP_ROOT),
@@ -80,7 +94,7 @@ export function buildApp(): AppAssets {
   const script =
     `window.__HL_APP__ = ${JSON.stringify(manifest)};\n` +
     `window.__HL_WXML__ = function () {\n${compileWxml()}\n};\n`;
-  return { script, css: css.join('\n'), warnings: modules.missing.map((m) => `cannot resolve ${m}`) };
+  return { script, css: appCss(graph, PHONE_WIDTHS.standard), warnings: modules.missing.map((m) => `cannot resolve ${m}`) };
 }
 
 /**
