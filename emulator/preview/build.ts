@@ -98,8 +98,9 @@ export function buildApp(): AppAssets {
 }
 
 /**
- * Two small changes to j-component for a real browser: inline `style` rpx follows the phone's
- * width (it maps 1rpx to 1px), and a selector query can hand out a node (`<canvas type="2d">`).
+ * Small changes to j-component for a real browser: inline `style` rpx follows the phone's width
+ * (it maps 1rpx to 1px), a selector query can hand out a node (`<canvas type="2d">`), and aria-*
+ * attributes reach the DOM.
  */
 const patchJComponent: Plugin = {
   name: 'patch-j-component',
@@ -121,6 +122,20 @@ const patchJComponent: Plugin = {
       loader: 'js',
       // <scroll-view> sends its own scroll events, with the offsets in `detail`.
       contents: patch(args.path, "this._triggerExparserEvent(evt, 'scroll')", 'void evt'),
+    }));
+    b.onLoad({ filter: /j-component[\\/]src[\\/]render[\\/]render\.js$/ }, (args) => ({
+      loader: 'js',
+      // aria-* reach the DOM as WeChat hands them to the screen reader (aria-role as role), so a
+      // person with a screen reader, and a test, hear what an icon-only control does.
+      contents: patch(
+        args.path,
+        '} else if (/^data-/.test(name)) {',
+        // The template hands them over camel-cased (ariaLabel).
+        "} else if (/^aria-?[A-Za-z]/.test(name)) {\n" +
+          "      const aria = 'aria-' + name.slice(4).replace(/^-/, '').toLowerCase()\n" +
+          "      exparserNode.setAttribute(aria === 'aria-role' ? 'role' : aria, value == null ? '' : String(value))\n" +
+          '    } else if (/^data-/.test(name)) {',
+      ),
     }));
     b.onLoad({ filter: /j-component[\\/]src[\\/]componentmanager\.js$/ }, (args) => ({
       loader: 'js',

@@ -171,14 +171,19 @@ export function measurePage(args: { rules: Rules; secondary: string; minor: stri
 
   let targets = 0;
   if (rules.target > 0) {
-    for (const el of Array.from(root.querySelectorAll('*'))) {
+    const tappable = Array.from(root.querySelectorAll('*')).filter((el) => {
       const wx = (el as any).__wxElement;
-      const tappable =
+      return (
         /^wx-(button|navigator|switch|checkbox|radio)$/.test(el.tagName.toLowerCase()) ||
-        !!(wx && wx.__domElement === el && ((wx.__wxEvents && wx.__wxEvents.tap) || (wx.__wxCaptureEvents && wx.__wxCaptureEvents.tap)));
-      if (!tappable) continue;
+        !!(wx && wx.__domElement === el && ((wx.__wxEvents && wx.__wxEvents.tap) || (wx.__wxCaptureEvents && wx.__wxCaptureEvents.tap)))
+      );
+    });
+    const tall = tappable.filter((el) => el.getBoundingClientRect().height + 0.01 >= rules.target);
+    for (const el of tappable) {
       const rect = el.getBoundingClientRect();
       if (!shown(el, rect)) continue;
+      // Inside a larger tappable row that takes the same finger (a cell's arrow): the row is the target.
+      if (tall.some((t) => t !== el && t.contains(el))) continue;
       targets++;
       const height = Math.round(rect.height * 100) / 100;
       if (height + 0.01 < rules.target) {

@@ -68,7 +68,10 @@ describe('preview', () => {
     expect(css).not.toMatch(/\d rpx|\drpx/);
     const runtime = await fetch(`${cloudUrl()}/preview/runtime.js`);
     expect(runtime.status).toBe(200);
-    expect(await runtime.text()).toContain('__hlNode');
+    const code = await runtime.text();
+    expect(code).toContain('__hlNode');
+    // aria-* from the WXML reach the DOM (aria-role as role).
+    expect(code).toContain("aria === 'aria-role' ? 'role' : aria");
     const icon = await fetch(`${cloudUrl()}/preview/mp/images/tab/home.png`);
     expect(icon.headers.get('content-type')).toBe('image/png');
     expect((await fetch(`${cloudUrl()}/preview/mp/../package.json`)).status).toBe(404);
