@@ -20,12 +20,13 @@ export interface Rules {
 }
 
 export interface Offender {
-  kind: 'size' | 'contrast' | 'target';
+  /** label: an image, or a control showing only a symbol, that a screen reader cannot name (no aria-label). */
+  kind: 'size' | 'contrast' | 'target' | 'label';
   tier?: 'body' | 'secondary' | 'minor';
   /** The element, as `.class` or `#id` within the page (prefixes stripped), with its text. */
   what: string;
-  measured: number;
-  required: number;
+  measured: number | string;
+  required: number | string;
 }
 
 export interface Measured {
@@ -169,15 +170,25 @@ export function measurePage(args: { rules: Rules; secondary: string; minor: stri
     }
   }
 
+  const tappable = Array.from(root.querySelectorAll('*')).filter((el) => {
+    const wx = (el as any).__wxElement;
+    return (
+      /^wx-(button|navigator|switch|checkbox|radio)$/.test(el.tagName.toLowerCase()) ||
+      !!(wx && wx.__domElement === el && ((wx.__wxEvents && wx.__wxEvents.tap) || (wx.__wxCaptureEvents && wx.__wxCaptureEvents.tap)))
+    );
+  });
+
+  // Names for a screen reader: every image, and every control that shows only a symbol (★, ＋, ×).
+  const symbolOnly = (el: Element) => /^[\s×✕›‹＋－+\-★☆↻✓·]*$/.test(el.textContent ?? '') && !el.querySelector('wx-image');
+  // A symbol inside a larger control that has words or a name (a cell's arrow, a switch's knob) is named by it.
+  const namedBy = (el: Element) => tappable.some((t) => t !== el && t.contains(el) && (!symbolOnly(t) || !!t.getAttribute('aria-label')));
+  for (const el of [...Array.from(root.querySelectorAll('wx-image')), ...tappable.filter((t) => symbolOnly(t) && !namedBy(t))]) {
+    if (el.getAttribute('aria-label') || el.closest('[aria-hidden="true"]') || !shown(el, el.getBoundingClientRect())) continue;
+    offenders.push({ kind: 'label', what: describe(el, (el.textContent ?? '').trim()), measured: 'no aria-label', required: 'aria-label' });
+  }
+
   let targets = 0;
   if (rules.target > 0) {
-    const tappable = Array.from(root.querySelectorAll('*')).filter((el) => {
-      const wx = (el as any).__wxElement;
-      return (
-        /^wx-(button|navigator|switch|checkbox|radio)$/.test(el.tagName.toLowerCase()) ||
-        !!(wx && wx.__domElement === el && ((wx.__wxEvents && wx.__wxEvents.tap) || (wx.__wxCaptureEvents && wx.__wxCaptureEvents.tap)))
-      );
-    });
     const tall = tappable.filter((el) => el.getBoundingClientRect().height + 0.01 >= rules.target);
     for (const el of tappable) {
       const rect = el.getBoundingClientRect();

@@ -71,7 +71,7 @@ describe('preview', () => {
     const code = await runtime.text();
     expect(code).toContain('__hlNode');
     // aria-* from the WXML reach the DOM (aria-role as role).
-    expect(code).toContain("aria === 'aria-role' ? 'role' : aria");
+    expect(code).toContain('aria === "aria-role" ? "role" : aria');
     const icon = await fetch(`${cloudUrl()}/preview/mp/images/tab/home.png`);
     expect(icon.headers.get('content-type')).toBe('image/png');
     expect((await fetch(`${cloudUrl()}/preview/mp/../package.json`)).status).toBe(404);

@@ -28,6 +28,7 @@ describe('长辈模式', () => {
     await page.tap('#elder-switch');
 
     expect(isElder(page)).toBe(true);
+    expect(page.props('#elder-knob').value).toBe(true);
     expect(recorded.toasts).toContain('已打开长辈模式');
     const sent = recorded.requests.find((r) => (r.data as { action?: string }).action === 'setPrefs');
     expect(sent?.data).toMatchObject({ elderMode: true, requestId: expect.any(String) });
@@ -72,6 +73,6 @@ describe('长辈模式', () => {
     fontSizeAnswer.px = 22;
     page = await load(ME, { openid });
     expect(isElder(page)).toBe(false);
-    expect(page.props('#elder-switch').value).toBe(false);
+    expect(page.props('#elder-knob').value).toBe(false);
   });
 });
