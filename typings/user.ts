@@ -178,6 +178,8 @@ export interface MyData {
     building?: string;
     /** The poster scene the person last arrived through. */
     joinedVia?: string;
+    /** 长辈模式 as the person chose it (absent: following WeChat's font size). */
+    elderMode?: boolean;
     createdAt: number;
     updatedAt: number;
   };

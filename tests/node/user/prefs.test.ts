@@ -14,6 +14,8 @@ describe('user.setPrefs (长辈模式)', () => {
     // Another phone: the same person logs in and finds it on.
     expect((await ok('user', { action: 'login' }, openid)).me.prefs).toEqual({ elderMode: true });
     expect((await ok('user', { action: 'me' }, openid)).me.prefs).toEqual({ elderMode: true });
+    // 我的数据 tells the person what is kept.
+    expect((await ok('user', { action: 'myData' }, openid)).profile.elderMode).toBe(true);
 
     await ok('user', { action: 'setPrefs', elderMode: false, requestId: newRequestId() }, openid);
     expect((await userDoc(me.id)).prefs).toEqual({ elderMode: false });
