@@ -32,6 +32,14 @@ function sync(self: Self): void {
   if (self.data.elder !== elder) self.setData({ elder });
 }
 
+/** The pages alive in the page stack (and the tab pages kept in memory). */
+const live = new Set<Self>();
+
+/** After the person switched 长辈模式: every page already open follows at once, not only when shown again. */
+export function followElderMode(): void {
+  for (const page of live) sync(page);
+}
+
 /**
  * Pages of the main package in 长辈模式 (large text, high contrast): `elder` in data, for the page's
  * root view to carry class `elder`. It follows the signed-in person (from the session, no call of
@@ -43,8 +51,12 @@ export const elderPage = Behavior({
   lifetimes: {
     attached() {
       const self = this as unknown as Self;
+      live.add(self);
       sync(self);
       void session.known()?.then(() => sync(self));
+    },
+    detached() {
+      live.delete(this as unknown as Self);
     },
   },
 

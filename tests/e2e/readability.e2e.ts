@@ -15,6 +15,7 @@ import { MINOR_CLASS, PREVIEW_ONLY, SECONDARY_CLASS, measurePage, type Offender,
 const RESIDENT = 'demo-resident';
 /** 我的任务 lists what is dispatched to its reader: a grid worker's. */
 const WORKER = 'demo-gridworker';
+const STAFF = 'demo-staff';
 
 interface Look {
   name: string;
@@ -88,9 +89,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Other suites meet the demo people as seeded: following WeChat's font size.
-  for (const openid of [RESIDENT, WORKER]) await callFn('user', openid, { action: 'setPrefs', elderMode: null, requestId: rid() });
+  for (const openid of [RESIDENT, WORKER, STAFF]) await callFn('user', openid, { action: 'setPrefs', elderMode: null, requestId: rid() });
   await browser?.close();
 });
+
+/** Whether the page on top is in 长辈模式: its root view (inside the page's element) carries `elder`. */
+async function elderOnScreen(): Promise<boolean> {
+  const rootClass = (await phone.screen.locator('> * > *').first().getAttribute('class')) ?? '';
+  return /(^|\s)\S*--elder(\s|$)/.test(rootClass);
+}
 
 function report(look: Look, found: Array<Offender & { page: string }>): string {
   const lines = found.map((o) => `  ${o.page}  ${o.kind}${o.tier ? `(${o.tier})` : ''}  ${o.what}  ${o.measured} < ${o.required}`);
@@ -106,8 +113,7 @@ test.each(LOOKS)('every main-package page in the $name look', async (look) => {
     await phone.launch(v.openid, v.query ? `${v.route}?${v.query}` : v.route, { width: look.width });
     await phone.page.waitForTimeout(200);
     // The page follows the person's choice: its root carries elder exactly in 长辈模式.
-    const rootClass = (await phone.screen.locator('> * > *').first().getAttribute('class')) ?? '';
-    expect({ page: v.route, elder: /(^|\s)\S*--elder(\s|$)/.test(rootClass) }).toEqual({ page: v.route, elder: look.elder });
+    expect({ page: v.route, elder: await elderOnScreen() }).toEqual({ page: v.route, elder: look.elder });
     const measured = await phone.page.evaluate(measurePage, { rules: look.rules, secondary: SECONDARY_CLASS, minor: MINOR_CLASS, ignore: PREVIEW_ONLY });
     texts += measured.texts;
     targets += measured.targets;
@@ -118,3 +124,29 @@ test.each(LOOKS)('every main-package page in the $name look', async (look) => {
   expect(phone.errors).toEqual([]);
   expect(found.length ? report(look, found) : '').toBe('');
 }, 900_000);
+
+test('WeChat’s large font turns it on until the person chooses; the switch on 我的 reaches the open pages and the server; staff pages stay standard', async () => {
+  await callFn('user', RESIDENT, { action: 'setPrefs', elderMode: null, requestId: rid() });
+  await phone.launch(RESIDENT, 'pages/home/index', { font: 22 });
+  expect(await elderOnScreen()).toBe(true);
+  await phone.launch(RESIDENT, 'pages/home/index', { font: 16 });
+  expect(await elderOnScreen()).toBe(false);
+
+  // 首页 stays open under the tab bar while 长辈模式 is switched on from 我的.
+  await phone.tab('我的');
+  await phone.screen.locator('#elder-switch').click();
+  await phone.idle();
+  expect(await elderOnScreen()).toBe(true);
+  expect((await callFn('user', RESIDENT, { action: 'me' })).me.prefs).toEqual({ elderMode: true });
+  await phone.tab('首页');
+  expect(await elderOnScreen()).toBe(true);
+
+  // 陈书记 in 长辈模式: 我的 is large, 社区工作台 keeps the standard look.
+  await callFn('user', STAFF, { action: 'setPrefs', elderMode: true, requestId: rid() });
+  await phone.launch(STAFF, 'pages/user/me/index');
+  expect(await elderOnScreen()).toBe(true);
+  await phone.tap('社区工作台');
+  await phone.waitForRoute('package-staff/pages/console/index');
+  expect(await phone.screen.locator('[class*="--elder"]').count()).toBe(0);
+  expect(phone.errors).toEqual([]);
+}, 180_000);

@@ -10,7 +10,7 @@ import { mayHaveTasks } from '../../../utils/ticket-view';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AGREEMENT_PAGE, DELETE_WORD, MY_DATA_PAGE, PRIVACY_PAGE, confirmsDeletion } from '../../../utils/account';
 import type { Change } from '../../../base/events';
-import { elderNow, elderPage } from '../../../behaviors/elder-page';
+import { elderNow, elderPage, followElderMode } from '../../../behaviors/elder-page';
 
 /** What the page shows of a person: never the raw phone number. */
 interface MeView {
@@ -142,6 +142,7 @@ Component({
         return toast(res.message);
       }
       session.setMe(res.data.me);
+      followElderMode();
       toast(elderMode ? '已打开长辈模式' : '已关闭长辈模式');
     },
 
