@@ -18,6 +18,8 @@ export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelco
 export const setPrefs = (req: Req<'setPrefs'>) => call<UserApi, 'setPrefs'>('user', 'setPrefs', req, { mutating: true });
 export const grids = () => call<UserApi, 'grids'>('user', 'grids', {});
 export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'>('user', 'chooseGrid', req, { mutating: true });
+/** Reads the 会员号, given on first asking (asking twice gives the same number). */
+export const memberCode = () => call<UserApi, 'memberCode'>('user', 'memberCode', {});
 export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });
