@@ -30,6 +30,12 @@ export interface CommunityRef {
   code: string;
 }
 
+/** How the person wants the mini-program shown, kept on the server so it follows them to a new phone. */
+export interface Prefs {
+  /** 长辈模式 (large text, high contrast): on or off as the person chose; null follows WeChat's own font size. */
+  elderMode: boolean | null;
+}
+
 /** What the caller sees of themself. */
 export interface Me {
   id: string;
@@ -50,6 +56,7 @@ export interface Me {
   roles: Role[];
   /** The highest of `roles`, for display. */
   role: Role;
+  prefs: Prefs;
   createdAt: number;
 }
 
@@ -193,6 +200,8 @@ export interface UserApi {
   /** A printable poster's content: the mini-program draws it on an A4 canvas. */
   poster: { req: { gridId?: string }; res: { poster: Poster } };
   skipWelcome: { req: Idempotent; res: { me: Me } };
+  /** The person's display preferences (长辈模式); null gives the choice back to WeChat's font size. */
+  setPrefs: { req: { elderMode: boolean | null } & Idempotent; res: { me: Me } };
   grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
   chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };
   /** Staff: members by grid, or those without one, or those holding a role. */
@@ -241,6 +250,8 @@ export interface MyData {
     building?: string;
     /** The poster scene the person last arrived through. */
     joinedVia?: string;
+    /** 长辈模式 as the person chose it (absent: following WeChat's font size). */
+    elderMode?: boolean;
     createdAt: number;
     updatedAt: number;
   };

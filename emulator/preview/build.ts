@@ -52,23 +52,37 @@ function compileWxml(): string {
   return compiler.wxmlToJs(MP_ROOT, { maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The phone widths the preview renders (CSS px): narrow Android phones up to large iPhones. */
+export const PHONE_WIDTHS = { min: 320, max: 430, standard: 375 };
+
+/** Every component's WXSS, scoped, with rpx in px of a phone `width` CSS px wide. */
+function appCss(graph: ReturnType<typeof componentGraph>, width: number): string {
+  const pxPerRpx = width / 750;
+  const appWxss = readWxss(path.join(MP_ROOT, 'app.wxss'), MP_ROOT);
+  const css: string[] = [];
+  for (const c of graph.components) {
+    const scope = { prefix: c.tag, page: '.wx-page', host: c.tag };
+    if (c.isPage || c.sharesAppStyles) css.push(scopeCss(appWxss, scope, 'app.wxss', pxPerRpx));
+    const own = readWxss(path.join(MP_ROOT, `${c.key}.wxss`), MP_ROOT);
+    const page = c.isPage ? `.wx-page[data-page="${c.tag}"]` : '.wx-page';
+    css.push(`/* ${c.key} */\n${scopeCss(own, { ...scope, page }, `${c.key}.wxss`, pxPerRpx)}`);
+    if (c.key.endsWith('tdesign-miniprogram/icon/icon')) css.push(iconCss(own, c.tag));
+  }
+  return css.join('\n');
+}
+
+/** The styles alone for a phone of another width (`?width=360`): the same scoping, rpx scaled to it. */
+export function buildAppCss(width: number): string {
+  return appCss(componentGraph(MP_ROOT), width);
+}
+
 export function buildApp(): AppAssets {
   const graph = componentGraph(MP_ROOT);
   const modules = new ModuleGraph(REPO, MP_ROOT);
   const appScript = scriptOf(MP_ROOT, 'app');
   const appModule = appScript ? modules.add(appScript) : null;
-  const appWxss = readWxss(path.join(MP_ROOT, 'app.wxss'), MP_ROOT);
 
-  const css: string[] = [];
-  const components = graph.components.map((c) => {
-    const scope = { prefix: c.tag, page: '.wx-page', host: c.tag };
-    if (c.isPage || c.sharesAppStyles) css.push(scopeCss(appWxss, scope, 'app.wxss'));
-    const own = readWxss(path.join(MP_ROOT, `${c.key}.wxss`), MP_ROOT);
-    const page = c.isPage ? `.wx-page[data-page="${c.tag}"]` : '.wx-page';
-    css.push(`/* ${c.key} */\n${scopeCss(own, { ...scope, page }, `${c.key}.wxss`)}`);
-    if (c.key.endsWith('tdesign-miniprogram/icon/icon')) css.push(iconCss(own, c.tag));
-    return { key: c.key, tag: c.tag, isPage: c.isPage, json: c.json, using: c.using, module: modules.add(c.script) };
-  });
+  const components = graph.components.map((c) => ({ key: c.key, tag: c.tag, isPage: c.isPage, json: c.json, using: c.using, module: modules.add(c.script) }));
 
   const manifest = {
     appJson: readAppJson(MP_ROOT),
@@ -80,12 +94,13 @@ export function buildApp(): AppAssets {
   const script =
     `window.__HL_APP__ = ${JSON.stringify(manifest)};\n` +
     `window.__HL_WXML__ = function () {\n${compileWxml()}\n};\n`;
-  return { script, css: css.join('\n'), warnings: modules.missing.map((m) => `cannot resolve ${m}`) };
+  return { script, css: appCss(graph, PHONE_WIDTHS.standard), warnings: modules.missing.map((m) => `cannot resolve ${m}`) };
 }
 
 /**
- * Two small changes to j-component for a real browser: inline `style` rpx follows the phone's
- * width (it maps 1rpx to 1px), and a selector query can hand out a node (`<canvas type="2d">`).
+ * Small changes to j-component for a real browser: inline `style` rpx follows the phone's width
+ * (it maps 1rpx to 1px), a selector query can hand out a node (`<canvas type="2d">`), and aria-*
+ * attributes reach the DOM.
  */
 const patchJComponent: Plugin = {
   name: 'patch-j-component',
@@ -107,6 +122,20 @@ const patchJComponent: Plugin = {
       loader: 'js',
       // <scroll-view> sends its own scroll events, with the offsets in `detail`.
       contents: patch(args.path, "this._triggerExparserEvent(evt, 'scroll')", 'void evt'),
+    }));
+    b.onLoad({ filter: /j-component[\\/]src[\\/]render[\\/]render\.js$/ }, (args) => ({
+      loader: 'js',
+      // aria-* reach the DOM as WeChat hands them to the screen reader (aria-role as role), so a
+      // person with a screen reader, and a test, hear what an icon-only control does.
+      contents: patch(
+        args.path,
+        '} else if (/^data-/.test(name)) {',
+        // The template hands them over camel-cased (ariaLabel).
+        "} else if (/^aria-?[A-Za-z]/.test(name)) {\n" +
+          "      const aria = 'aria-' + name.slice(4).replace(/^-/, '').toLowerCase()\n" +
+          "      exparserNode.setAttribute(aria === 'aria-role' ? 'role' : aria, value == null ? '' : String(value))\n" +
+          '    } else if (/^data-/.test(name)) {',
+      ),
     }));
     b.onLoad({ filter: /j-component[\\/]src[\\/]componentmanager\.js$/ }, (args) => ({
       loader: 'js',

@@ -14,7 +14,17 @@ export interface PreviewProfile {
 /** With nobody handed in: a fresh visitor, at no particular place. */
 export const NO_PROFILE: PreviewProfile = { accounts: [], defaultOpenid: 'dev-visitor', location: { latitude: 39.9087, longitude: 116.3975, name: '' } };
 
-export function previewHtml(versions: { app: string; runtime: string }, profile: PreviewProfile = NO_PROFILE): string {
+/** The phone being held: its width in CSS px (750 rpx fill it) and WeChat's font size setting in px. */
+export interface PhoneDevice {
+  width: number;
+  fontSize: number;
+}
+
+/** A 375 px wide phone at WeChat's standard font size. */
+export const STANDARD_PHONE: PhoneDevice = { width: 375, fontSize: 16 };
+
+export function previewHtml(versions: { app: string; runtime: string }, profile: PreviewProfile = NO_PROFILE, device: PhoneDevice = STANDARD_PHONE): string {
+  const css = device.width === STANDARD_PHONE.width ? `v=${versions.app}` : `v=${versions.app}&w=${device.width}`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -23,14 +33,14 @@ export function previewHtml(versions: { app: string; runtime: string }, profile:
 <title>红邻 · 预览</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/preview/preview.css">
-<link rel="stylesheet" href="/preview/app.css?v=${versions.app}">
-<script>window.__HL_PREVIEW__ = ${JSON.stringify(profile)};</script>
+<link rel="stylesheet" href="/preview/app.css?${css}">
+<script>window.__HL_PREVIEW__ = ${JSON.stringify({ ...profile, device })};</script>
 <script defer src="/preview/app.js?v=${versions.app}"></script>
 <script defer src="/preview/runtime.js?v=${versions.runtime}"></script>
 </head>
 <body>
 <main class="hl-stage">
-  <section class="hl-phone" id="hl-phone" aria-label="手机预览"></section>
+  <section class="hl-phone" id="hl-phone" aria-label="手机预览" style="width: ${device.width}px"></section>
   <aside class="hl-controls" id="hl-controls" aria-label="预览设置"></aside>
 </main>
 </body>

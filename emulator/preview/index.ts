@@ -6,8 +6,8 @@
 import type http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MP_ROOT, appStamp, buildApp, buildRuntime, readClientCss, runtimeStamp, type AppAssets } from './build';
-import { previewHtml, type PreviewProfile } from './html';
+import { MP_ROOT, PHONE_WIDTHS, appStamp, buildApp, buildAppCss, buildRuntime, readClientCss, runtimeStamp, type AppAssets } from './build';
+import { STANDARD_PHONE, previewHtml, type PhoneDevice, type PreviewProfile } from './html';
 
 const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -18,6 +18,24 @@ const STATIC_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
+/** A whole number within [min, max] from the address, else `fallback`. */
+function numberParam(url: URL, name: string, min: number, max: number, fallback: number): number {
+  const n = Number(url.searchParams.get(name));
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
+/**
+ * The phone the address asks for: `?width=360` a narrower phone (rpx scale with it), `?font=22`
+ * WeChat's font size set larger (what `fontSizeSetting` answers). Both stay in the address across
+ * the preview's restarts.
+ */
+export function deviceOf(url: URL): PhoneDevice {
+  return {
+    width: numberParam(url, 'width', PHONE_WIDTHS.min, PHONE_WIDTHS.max, STANDARD_PHONE.width),
+    fontSize: numberParam(url, 'font', 12, 40, STANDARD_PHONE.fontSize),
+  };
+}
+
 export interface Preview {
   /** Answers GET `/` and `/preview/…`; false for any other request. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
@@ -26,6 +44,7 @@ export interface Preview {
 export function createPreview(profile?: PreviewProfile): Preview {
   let app: { stamp: string; assets: AppAssets } | undefined;
   let runtime: { stamp: string; code: string } | undefined;
+  const narrow = new Map<number, { stamp: string; css: string }>();
 
   function currentApp(): { stamp: string; assets: AppAssets } {
     const stamp = appStamp();
@@ -37,6 +56,17 @@ export function createPreview(profile?: PreviewProfile): Preview {
       console.log(`preview built in ${Date.now() - started} ms`);
     }
     return app;
+  }
+
+  /** Styles for a phone of another width, built when first asked for and again after a change. */
+  function cssAt(width: number): string {
+    if (width === STANDARD_PHONE.width) return currentApp().assets.css;
+    const stamp = currentApp().stamp;
+    const built = narrow.get(width);
+    if (built?.stamp === stamp) return built.css;
+    const css = buildAppCss(width);
+    narrow.set(width, { stamp, css });
+    return css;
   }
 
   async function currentRuntime(): Promise<{ stamp: string; code: string }> {
@@ -60,13 +90,16 @@ export function createPreview(profile?: PreviewProfile): Preview {
       const p = url.pathname;
       if (p === '/' || p === '/index.html') {
         const [a, r] = [currentApp(), await currentRuntime()];
-        send(res, 'text/html; charset=utf-8', previewHtml({ app: a.stamp, runtime: r.stamp }, profile));
+        send(res, 'text/html; charset=utf-8', previewHtml({ app: a.stamp, runtime: r.stamp }, profile, deviceOf(url)));
         return true;
       }
       if (!p.startsWith('/preview/')) return false;
       const versioned = url.searchParams.has('v');
       if (p === '/preview/app.js') return send(res, 'text/javascript; charset=utf-8', currentApp().assets.script, versioned), true;
-      if (p === '/preview/app.css') return send(res, 'text/css; charset=utf-8', currentApp().assets.css, versioned), true;
+      if (p === '/preview/app.css') {
+        const width = numberParam(url, 'w', PHONE_WIDTHS.min, PHONE_WIDTHS.max, STANDARD_PHONE.width);
+        return send(res, 'text/css; charset=utf-8', cssAt(width), versioned), true;
+      }
       if (p === '/preview/runtime.js') return send(res, 'text/javascript; charset=utf-8', (await currentRuntime()).code, versioned), true;
       if (p === '/preview/preview.css') return send(res, 'text/css; charset=utf-8', readClientCss()), true;
       if (p.startsWith('/preview/mp/')) {

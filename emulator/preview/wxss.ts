@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postcss, { type AtRule, type Rule } from 'postcss';
 
-/** CSS px per rpx: 750 rpx fill the 375 px wide phone. */
+/** CSS px per rpx: 750 rpx fill the 375 px wide phone (the preview's default; `?width=` picks another). */
 export const PX_PER_RPX = 375 / 750;
 
 const BUILTIN_TAGS = new Set([
@@ -40,10 +40,10 @@ export function readWxss(file: string, mpRoot: string, seen = new Set<string>())
   });
 }
 
-/** rpx → px and vh/vw → the phone's window, in one declaration value. */
-export function convertUnits(value: string): string {
+/** rpx → px (of a phone `pxPerRpx × 750` px wide) and vh/vw → the phone's window, in one declaration value. */
+export function convertUnits(value: string, pxPerRpx = PX_PER_RPX): string {
   return value
-    .replace(/(-?\d*\.?\d+)rpx\b/gi, (_all, n: string) => `${round(Number(n) * PX_PER_RPX)}px`)
+    .replace(/(-?\d*\.?\d+)rpx\b/gi, (_all, n: string) => `${round(Number(n) * pxPerRpx)}px`)
     .replace(/(-?\d*\.?\d+)vh\b/gi, (_all, n: string) => `calc(${n} * var(--hl-vh, 1vh))`)
     .replace(/(-?\d*\.?\d+)vw\b/gi, (_all, n: string) => `calc(${n} * var(--hl-vw, 1vw))`);
 }
@@ -119,8 +119,8 @@ function insideKeyframes(rule: Rule): boolean {
   return false;
 }
 
-/** Scopes a stylesheet to one component. */
-export function scopeCss(css: string, scope: StyleScope, from: string): string {
+/** Scopes a stylesheet to one component, for a phone `pxPerRpx × 750` px wide. */
+export function scopeCss(css: string, scope: StyleScope, from: string, pxPerRpx = PX_PER_RPX): string {
   const root = postcss.parse(css, { from });
   root.walkAtRules((at) => {
     // Fonts and imports from the network: the preview fetches nothing from outside.
@@ -131,7 +131,7 @@ export function scopeCss(css: string, scope: StyleScope, from: string): string {
     if (!insideKeyframes(rule)) rule.selectors = rule.selectors.map((s) => scopeSelector(s, scope));
   });
   root.walkDecls((decl) => {
-    if (/\d(rpx|vh|vw)\b/i.test(decl.value)) decl.value = convertUnits(decl.value);
+    if (/\d(rpx|vh|vw)\b/i.test(decl.value)) decl.value = convertUnits(decl.value, pxPerRpx);
   });
   return root.toString();
 }

@@ -61,6 +61,11 @@ export function ensureMe(): Promise<Result<Me>> {
   return pending ?? login();
 }
 
+/** The sign-in already under way or done, if any: for what must follow the person without starting one. */
+export function known(): Promise<Result<Me>> | null {
+  return pending;
+}
+
 /** Fetches a fresh copy (after returning to a page, roles may have changed). */
 export async function refreshMe(): Promise<Result<Me>> {
   const res = await user.me();

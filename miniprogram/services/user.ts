@@ -15,6 +15,7 @@ export const redeemInvite = (req: Req<'redeemInvite'>) =>
   call<UserApi, 'redeemInvite'>('user', 'redeemInvite', req, { mutating: true });
 export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'qrcode', req, { mutating: true });
 export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelcome', {}, { mutating: true });
+export const setPrefs = (req: Req<'setPrefs'>) => call<UserApi, 'setPrefs'>('user', 'setPrefs', req, { mutating: true });
 export const grids = () => call<UserApi, 'grids'>('user', 'grids', {});
 export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'>('user', 'chooseGrid', req, { mutating: true });
 /** Reads the 会员号, given on first asking (asking twice gives the same number). */

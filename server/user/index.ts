@@ -8,6 +8,7 @@ import * as roles from './actions-roles';
 import * as account from './actions-account';
 import * as posters from './actions-poster';
 import * as homeScreen from './actions-home';
+import * as prefs from './actions-prefs';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -20,6 +21,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   testNotice: notices.testNotice,
   bindCommunity: door.bindCommunity,
   skipWelcome: door.skipWelcome,
+  setPrefs: prefs.setPrefs,
   grids: door.grids,
   chooseGrid: door.chooseGrid,
   qrcode: posters.qrcode,

@@ -35,6 +35,8 @@ export interface UserDoc {
   formerGrants?: FormerGrant[];
   /** The person chose their own name (or said they would rather not): the welcome is not shown again. */
   profileAsked?: boolean;
+  /** 长辈模式 as the person chose it (absent: follow WeChat's font size). */
+  prefs?: { elderMode?: boolean };
   /** 注销: when the person deleted their account; the document is anonymous from then on. */
   deletedAt?: number;
   createdAt: number;

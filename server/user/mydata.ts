@@ -78,6 +78,7 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
       ...(user.phone ? { phone: user.phone } : {}),
       ...(user.building ? { building: user.building } : {}),
       ...(user.joinedVia ? { joinedVia: user.joinedVia } : {}),
+      ...(user.prefs?.elderMode !== undefined ? { elderMode: user.prefs.elderMode } : {}),
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
     },

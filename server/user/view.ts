@@ -17,6 +17,7 @@ export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: Grid
     unit: unit ? { id: unit._id, name: unit.name } : undefined,
     roles,
     role: topRole(roles),
+    prefs: { elderMode: user.prefs?.elderMode ?? null },
     named: user.displayName !== defaultName(user._id),
     welcome: !user.profileAsked && user.displayName === defaultName(user._id),
     createdAt: user.createdAt,

@@ -123,6 +123,9 @@ function requirePrivacyAuthorize(opts: Callbacks<unknown> = {}): Promise<unknown
  */
 export const lostResponse: { action: string } = { action: '' };
 
+/** WeChat's own font size (我 → 设置 → 通用 → 字体大小) in px, as getAppBaseInfo answers it; 17 is iOS's standard. */
+export const fontSizeAnswer: { px: number | undefined } = { px: 17 };
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
@@ -140,6 +143,7 @@ export function resetWx(): void {
   lostResponse.action = '';
   privacyAnswer.needAuthorization = false;
   privacyListener = null;
+  fontSizeAnswer.px = 17;
 }
 
 export function inflightRequests(): number {
@@ -487,9 +491,9 @@ const wxMock = {
   navigateBack: navigation('navigateBack'),
 
   getWindowInfo: () => ({ ...windowInfo }),
-  getAppBaseInfo: () => ({ ...baseInfo }),
+  getAppBaseInfo: () => ({ ...baseInfo, fontSizeSetting: fontSizeAnswer.px }),
   getDeviceInfo: () => ({ ...deviceInfo }),
-  getSystemInfoSync: () => ({ ...windowInfo, ...baseInfo, ...deviceInfo }),
+  getSystemInfoSync: () => ({ ...windowInfo, ...baseInfo, ...deviceInfo, fontSizeSetting: fontSizeAnswer.px }),
   getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, right: 365, bottom: 80, left: 278 }),
   nextTick: (fn: () => void) => void Promise.resolve().then(fn),
   canIUse: () => true,

@@ -35,6 +35,8 @@ export interface PreviewConfig {
   accounts: Array<{ openid: string; label: string }>;
   defaultOpenid: string;
   location: { latitude: number; longitude: number; name: string };
+  /** The phone being held (html.ts PhoneDevice): width in CSS px, WeChat's font size in px. */
+  device?: { width: number; fontSize: number };
 }
 
 declare global {
@@ -48,5 +50,10 @@ declare global {
 export const manifest = (): AppManifest => window.__HL_APP__;
 export const previewConfig = (): PreviewConfig => window.__HL_PREVIEW__;
 
-/** The phone: 750 rpx across 375 CSS px. */
-export const SCREEN = { width: 375, height: 812, statusBar: 44, navBar: 44, tabBar: 50, pixelRatio: 2 };
+const device = window.__HL_PREVIEW__?.device;
+
+/** The phone: 750 rpx across its width (375 CSS px unless the address asks for another). */
+export const SCREEN = { width: device?.width ?? 375, height: 812, statusBar: 44, navBar: 44, tabBar: 50, pixelRatio: 2 };
+
+/** WeChat's font size setting (我 → 设置 → 通用 → 字体大小), px: 16 is Android's standard. */
+export const FONT_SIZE_SETTING = device?.fontSize ?? 16;

@@ -9,9 +9,10 @@ import type { Tap } from '../../base/events';
 import { type HomeView, homeView } from './view';
 
 const NO_HOME: HomeView = { todos: [], notices: [], activities: [], claims: [], nearby: [], volunteer: false, queues: [] };
+import { elderPage } from '../../behaviors/elder-page';
 
 Component({
-  behaviors: [joinDoor],
+  behaviors: [elderPage, joinDoor],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',

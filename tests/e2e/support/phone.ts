@@ -41,12 +41,16 @@ export class Phone {
     return this.screen.getAttribute('data-route').then((r) => r ?? '');
   }
 
-  /** Starts the mini-program as `openid`, at `route` (the first page when omitted). */
-  async launch(openid: string, route = ''): Promise<void> {
+  /**
+   * Starts the mini-program as `openid`, at `route` (the first page when omitted), on a phone
+   * `device.width` CSS px wide (375) with WeChat's font size set to `device.font` px (16).
+   */
+  async launch(openid: string, route = '', device: { width?: number; font?: number } = {}): Promise<void> {
     await this.page.goto(`${this.baseUrl}/`);
     await this.page.evaluate((id) => localStorage.setItem('hl.storage:hl.devOpenid', JSON.stringify(id)), openid);
+    const phone = `${device.width ? `width=${device.width}&` : ''}${device.font ? `font=${device.font}&` : ''}`;
     // A new address (not just a new #hash) so the page loads afresh.
-    await this.page.goto(`${this.baseUrl}/?launch=${++this.launches}${route ? `#/${route}` : ''}`);
+    await this.page.goto(`${this.baseUrl}/?${phone}launch=${++this.launches}${route ? `#/${route}` : ''}`);
     await this.ready();
   }
 

@@ -24,6 +24,8 @@ describe('preview', () => {
     expect(convertUnits('750rpx')).toBe('375px');
     expect(convertUnits('24rpx 32rpx -8rpx 0.5rpx')).toBe('12px 16px -4px 0.25px');
     expect(convertUnits('100vh')).toBe('calc(100 * var(--hl-vh, 1vh))');
+    // A 360 px wide phone: 750 rpx still fill it.
+    expect(convertUnits('750rpx 40rpx', 360 / 750)).toBe('360px 19.2px');
   });
 
   it('keeps keyframes and drops fonts from the network', () => {
@@ -66,9 +68,34 @@ describe('preview', () => {
     expect(css).not.toMatch(/\d rpx|\drpx/);
     const runtime = await fetch(`${cloudUrl()}/preview/runtime.js`);
     expect(runtime.status).toBe(200);
-    expect(await runtime.text()).toContain('__hlNode');
+    const code = await runtime.text();
+    expect(code).toContain('__hlNode');
+    // aria-* from the WXML reach the DOM (aria-role as role).
+    expect(code).toContain('aria === "aria-role" ? "role" : aria');
     const icon = await fetch(`${cloudUrl()}/preview/mp/images/tab/home.png`);
     expect(icon.headers.get('content-type')).toBe('image/png');
     expect((await fetch(`${cloudUrl()}/preview/mp/../package.json`)).status).toBe(404);
+  });
+
+  it('holds a narrower phone or a larger WeChat font when the address asks (?width=360&font=22)', async () => {
+    const standard = await (await fetch(`${cloudUrl()}/`)).text();
+    expect(standard).toContain('"device":{"width":375,"fontSize":16}');
+    expect(standard).toContain('style="width: 375px"');
+
+    const html = await (await fetch(`${cloudUrl()}/?width=360&font=22`)).text();
+    expect(html).toContain('"device":{"width":360,"fontSize":22}');
+    expect(html).toContain('style="width: 360px"');
+    const cssHref = /href="(\/preview\/app\.css\?[^"]+)"/.exec(html)![1];
+    expect(cssHref).toContain('&w=360');
+    const [wide, narrow] = await Promise.all([
+      fetch(`${cloudUrl()}${/href="(\/preview\/app\.css\?[^"]+)"/.exec(standard)![1]}`).then((r) => r.text()),
+      fetch(`${cloudUrl()}${cssHref}`).then((r) => r.text()),
+    ]);
+    // app.wxss's .card: margin 24rpx 32rpx → 12px 16px at 375 px, 11.52px 15.36px at 360 px.
+    expect(wide).toMatch(/\.page-home--card \{\s*margin: 12px 16px;/);
+    expect(narrow).toMatch(/\.page-home--card \{\s*margin: 11\.52px 15\.36px;/);
+
+    // Out of range or not a number: the standard phone.
+    expect(await (await fetch(`${cloudUrl()}/?width=9999&font=abc`)).text()).toContain('"device":{"width":375,"fontSize":16}');
   });
 });

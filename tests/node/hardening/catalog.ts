@@ -6,6 +6,8 @@ export interface ActionSpec {
   fn: string;
   action: string;
   sample: Record<string, unknown>;
+  /** Fields where null is a value the action takes (not a malformed one). */
+  nullable?: string[];
 }
 
 const id = 'w_0000000000000000';
@@ -29,6 +31,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'poster', sample: { gridId: 'g_beihai_1' } },
   { fn: 'user', action: 'memberCode', sample: {} },
   { fn: 'user', action: 'skipWelcome', sample: { requestId: 'req-00000001' } },
+  { fn: 'user', action: 'setPrefs', sample: { elderMode: true, requestId: 'req-00000001' }, nullable: ['elderMode'] },
   { fn: 'user', action: 'grids', sample: {} },
   { fn: 'user', action: 'chooseGrid', sample: { gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
   { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, role: 'volunteer', q: '王桂英', cursor: 'o0' } },

@@ -29,7 +29,7 @@ export function fuzzFunctions(
   describe.each(specs.map((s) => [`${s.fn}.${s.action}`, s] as const))('%s under malformed events', (_name, spec) => {
     it(`refuses ${RUNS} malformed events without writing`, async () => {
       const handler = handlers[spec.fn];
-      const events = malformed(spec.action, spec.sample, handler.actions, injectable);
+      const events = malformed(spec.action, spec.sample, handler.actions, injectable, spec.nullable);
       const before = await snapshot();
       let seen = 0;
       await fc.assert(

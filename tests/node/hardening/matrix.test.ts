@@ -31,6 +31,7 @@ const MATRIX: Record<string, string> = {
   'user.qrcode':        'D D D D D A A A',
   'user.poster':        'D D D D D A A A',
   'user.skipWelcome':   'D A A A A A A A',
+  'user.setPrefs':      'D A A A A A A A',
   'user.grids':         'D A A A A A A A',
   'user.chooseGrid':    'D A A A A A A D',
   'user.residents':     'D D D D D A A A',
@@ -157,6 +158,9 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       const volunteer = await newVolunteer();
       return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
+    case 'user.setPrefs':
+      // Back to following WeChat's font size: what every caller has already.
+      return { event: { action: 'setPrefs', elderMode: null } };
     case 'user.notices':
     case 'user.noticeSettings':
       return { event: { action: key.split('.')[1] } };

@@ -19,9 +19,15 @@ export function wrongFor(value: unknown): fc.Arbitrary<unknown> {
 
 /**
  * `injectable` names the fields where an injection-looking string is malformed too (where an id
- * belongs; in free text it is just text).
+ * belongs; in free text it is just text); `nullable` those where null is a value the action takes.
  */
-export function malformed(action: string, sample: Record<string, unknown>, knownActions: string[], injectable = /^id$|Id$/): fc.Arbitrary<unknown> {
+export function malformed(
+  action: string,
+  sample: Record<string, unknown>,
+  knownActions: string[],
+  injectable = /^id$|Id$/,
+  nullable: string[] = [],
+): fc.Arbitrary<unknown> {
   const fields = Object.keys(sample);
   const variants: fc.Arbitrary<unknown>[] = [
     fc.string({ maxLength: 40 }).filter((a) => !knownActions.includes(a)).map((a) => ({ ...sample, action: a })),
@@ -31,7 +37,8 @@ export function malformed(action: string, sample: Record<string, unknown>, known
   if (fields.length) {
     variants.push(
       fc.constantFrom(...fields).chain((f) => {
-        const bad = injectable.test(f) ? fc.oneof(wrongFor(sample[f]), fc.constant('{"$gt":""}')) : wrongFor(sample[f]);
+        const wrong = injectable.test(f) ? fc.oneof(wrongFor(sample[f]), fc.constant('{"$gt":""}')) : wrongFor(sample[f]);
+        const bad = nullable.includes(f) ? wrong.filter((b) => b !== null) : wrong;
         return bad.map((b) => ({ action, ...sample, [f]: b }));
       }),
     );

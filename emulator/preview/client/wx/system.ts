@@ -1,7 +1,7 @@
 /** What the page can learn about the phone, and queries over its own nodes. */
 import SelectorQuery from 'j-component/src/tool/selectorquery';
 import IntersectionObserver from 'j-component/src/tool/intersectionobserver';
-import { SCREEN } from '../manifest';
+import { FONT_SIZE_SETTING, SCREEN } from '../manifest';
 import { api } from '../../../wx-common/callbacks';
 import type { WxContext } from './context';
 
@@ -22,9 +22,12 @@ export function systemApis(ctx: WxContext) {
       safeArea: { left: 0, right: SCREEN.width, top: SCREEN.statusBar, bottom: SCREEN.height, width: SCREEN.width, height: SCREEN.height - SCREEN.statusBar },
     };
   };
-  const baseInfo = () => ({ SDKVersion: '3.8.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false, host: { env: 'WeChat' } });
+  const baseInfo = () => ({
+    SDKVersion: '3.8.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false, host: { env: 'WeChat' },
+    fontSizeSetting: FONT_SIZE_SETTING, fontSizeScaleFactor: FONT_SIZE_SETTING / 16,
+  });
   const deviceInfo = () => ({ brand: 'devtools', model: 'iPhone X', platform: 'devtools', system: 'iOS 16.0', benchmarkLevel: 1 });
-  const systemInfo = () => ({ ...windowInfo(), ...baseInfo(), ...deviceInfo(), fontSizeSetting: 16, locationEnabled: true, wifiEnabled: true });
+  const systemInfo = () => ({ ...windowInfo(), ...baseInfo(), ...deviceInfo(), locationEnabled: true, wifiEnabled: true });
   const launch = () => ({ path: ctx.launch.path, query: ctx.launch.query, scene: ctx.launch.scene, referrerInfo: {}, shareTicket: undefined });
   const currentPage = () => ctx.router.top()?.instance;
 

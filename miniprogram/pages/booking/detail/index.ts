@@ -12,6 +12,7 @@ import { type BookingView, type ErrandView, type SignupView, toBookingView, toEr
 import { scanQr } from '../../../utils/scan';
 import { type Changed, changes } from './actions';
 import type { Change } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as const;
 
@@ -22,7 +23,7 @@ const TITLES = { bk: '预约详情', er: '代办详情', su: '活动报名' } as
  * and the hours served.
  */
 Component({
-  behaviors: [detailPage, retryKeyed],
+  behaviors: [elderPage, detailPage, retryKeyed],
 
   data: {
     booking: null as BookingView | null,

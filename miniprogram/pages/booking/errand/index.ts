@@ -10,6 +10,7 @@ import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../.
 import { type ServiceView, toServiceView } from '../../../utils/booking-view';
 import { type ErrandDraft, errandProblem, errandRequest, withPaper } from './form';
 import type { Change, Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** Pages of services looked through for the one asked for (a community has a handful). */
 const PAGES_LOOKED = 3;
@@ -19,7 +20,7 @@ const PAGES_LOOKED = 3;
  * and a wished time window. Then the offer of progress notices, and the errand's page.
  */
 Component({
-  behaviors: [retryKeyed, memberPage],
+  behaviors: [elderPage, retryKeyed, memberPage],
 
   data: {
     serviceId: '',

@@ -12,6 +12,7 @@ import { type ActivityView, toActivityView, toServiceView } from '../../../utils
 import type { Tap } from '../../../base/events';
 import * as session from '../../../services/session';
 import { sharePath } from '../../../utils/share';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Tab = ServiceKind | 'activity';
 
@@ -24,7 +25,7 @@ const TABS: Array<{ value: Tab; label: string; hint: string }> = [
 
 /** 预约服务: the community's services by kind (预约 / 代办 / 上门帮办) and its volunteer activities. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,

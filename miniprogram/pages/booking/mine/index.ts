@@ -9,6 +9,7 @@ import { tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, hoursText, scanKind } from '../../../utils/booking';
 import { type BookingView, type ErrandView, type SignupView, toBookingView, toErrandView, toSignupView } from '../../../utils/booking-view';
 import { scanQr } from '../../../utils/scan';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Kind = 'bookings' | 'errands' | 'signups';
 
@@ -22,7 +23,7 @@ type Item = BookingView | ErrandView | SignupView;
 
 /** 我的预约: bookings, errands and activity sign-ups, with my service hours and 扫码签到 at a place. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,

@@ -10,6 +10,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type DayView, type ServiceView, type SlotView, toDayView, toServiceView } from '../../../utils/booking-view';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** The day to show first: the first with a slot to pick, else the first open one, else the first. */
 function firstDay(days: DayView[]): number {
@@ -23,7 +24,7 @@ function firstDay(days: DayView[]): number {
  * left, booking with a confirmation, 候补 on a full slot; then the reminder offer and the booking.
  */
 Component({
-  behaviors: [memberPage, retryKeyed, freshOnShow],
+  behaviors: [elderPage, memberPage, retryKeyed, freshOnShow],
 
   data: {
     id: '',

@@ -4,10 +4,11 @@ import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
 import { LISTS_PAGES } from '../../../utils/routes';
 import { toTicketCardView } from '../../../utils/ticket-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */
 Component({
-  behaviors: [memberPage, pagedList, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, freshOnShow],
 
   methods: {
     onLoad() {

@@ -9,13 +9,14 @@ import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/li
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblem } from './form';
 import type { Change, Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /**
  * 我要反映: a resident raises a 诉求 (集单). It goes straight to the community's dispatch queue;
  * afterwards the resident is offered progress notices and lands on the ticket.
  */
 Component({
-  behaviors: [retryKeyed],
+  behaviors: [elderPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',

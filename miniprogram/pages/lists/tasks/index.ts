@@ -8,6 +8,7 @@ import * as lists from '../../../services/lists';
 import { toast } from '../../../utils/dialog';
 import { type TicketCardView, dueLine, toTicketCardView } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Tab = 'open' | 'resolved' | 'closed';
 
@@ -23,7 +24,7 @@ const TABS: Array<{ value: Tab; label: string; status: TicketStatus | 'open'; em
  * each with how long is left, and 接单 right on the card.
  */
 Component({
-  behaviors: [retryKeyed, memberPage, pagedList, freshOnShow, ticketCards],
+  behaviors: [elderPage, retryKeyed, memberPage, pagedList, freshOnShow, ticketCards],
 
   data: {
     tabs: TABS,

@@ -21,6 +21,7 @@ import {
   toTicketDetailView,
 } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Changed = Result<{ ticket: TicketDetail; pointsAwarded?: number }>;
 
@@ -31,7 +32,7 @@ const LOW_RATE_PLACEHOLDER = '请写明哪里没有解决好（必填）';
  * was dispatched to accepts and resolves it. Buttons follow the server's `can` only.
  */
 Component({
-  behaviors: [detailPage, inlineForm, retryKeyed],
+  behaviors: [elderPage, detailPage, inlineForm, retryKeyed],
 
   data: {
     goneText: '工单不存在或已删除',

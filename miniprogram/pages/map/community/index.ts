@@ -8,6 +8,7 @@ import { toast } from '../../../utils/dialog';
 import { BRAND_RED } from '../../../utils/brand';
 import { COMMUNITY_INTRO } from '../../../utils/routes';
 import { sharePath } from '../../../utils/share';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** Where the community's public service line comes from. */
 const SERVICE_CENTRE = '党群服务中心';
@@ -15,6 +16,8 @@ const SERVICE_CENTRE = '党群服务中心';
 const PHONE_LOOKUPS = 3;
 
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',

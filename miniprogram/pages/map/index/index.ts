@@ -17,6 +17,7 @@ import {
 } from '../../../utils/map-view';
 import { toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type PlacesRes = MapApi['places']['res'];
 
@@ -24,6 +25,8 @@ type PlacesRes = MapApi['places']['res'];
 const NOWHERE: LatLng = { lat: 32.85, lng: 120.32 };
 
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',

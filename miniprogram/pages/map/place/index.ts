@@ -8,12 +8,13 @@ import { imageUrl } from '../../../services/storage';
 import { PLACE_EDIT } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
 import { type DetailView, toDetailView } from './view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** Where 预约 leads: the booking feature's service page. */
 const BOOKING_PAGE = '/pages/booking/service/index';
 
 Component({
-  behaviors: [detailPage, freshOnShow],
+  behaviors: [elderPage, detailPage, freshOnShow],
 
   data: {
     goneText: '地点不存在或已关闭',

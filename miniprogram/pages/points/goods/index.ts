@@ -7,10 +7,11 @@ import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/routes';
 import { type GoodsView, PICKUP_DAYS, blockReason, maxQuantity, toGoodsView } from '../../../utils/points-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** 商品详情: what it is, where to pick it up, and redeeming it with a confirmation. */
 Component({
-  behaviors: [retryKeyed],
+  behaviors: [elderPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',

@@ -7,12 +7,13 @@ import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/routes';
 import { memberQr, spacedMemberNo, toEntryView } from '../../../utils/points-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Link = keyof typeof POINTS_PAGES;
 
 /** 我的积分: the balance, how it was earned and spent, what earns points, and the way to the mall. */
 Component({
-  behaviors: [memberPage, pagedList, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, freshOnShow],
 
   data: {
     balance: 0,

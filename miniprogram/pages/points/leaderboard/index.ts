@@ -2,10 +2,11 @@ import { memberPage } from '../../../behaviors/member-page';
 import * as points from '../../../services/points';
 import { toast } from '../../../utils/dialog';
 import { type RankView, toRankView } from '../../../utils/points-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** 光荣榜: who earned most points this season (names masked), and where the person stands. */
 Component({
-  behaviors: [memberPage],
+  behaviors: [elderPage, memberPage],
 
   data: {
     scope: '',

@@ -5,10 +5,11 @@ import * as points from '../../../services/points';
 import { imageUrl } from '../../../services/storage';
 import { POINTS_PAGES } from '../../../utils/routes';
 import { toGoodsView } from '../../../utils/points-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** 积分商城: what the community's points buy, with what is left and where to pick it up. */
 Component({
-  behaviors: [memberPage, pagedList, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, freshOnShow],
 
   data: {
     balance: 0,

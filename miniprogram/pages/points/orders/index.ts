@@ -9,6 +9,7 @@ import { imageUrl } from '../../../services/storage';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/routes';
 import { type OrderView, toOrderView } from '../../../utils/points-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** '' lists every order. */
 type Tab = OrderStatus | '';
@@ -21,7 +22,7 @@ const TABS: Array<{ value: Tab; label: string }> = [
 
 /** 我的兑换: orders by status; one waiting for pickup shows its code as a QR code and in big digits. */
 Component({
-  behaviors: [memberPage, pagedList, retryKeyed, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, retryKeyed, freshOnShow],
 
   data: {
     tabs: TABS,

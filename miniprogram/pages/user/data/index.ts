@@ -2,12 +2,15 @@ import type { MyData } from '../../../../typings/user';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
 import { dataSections, type DataSection } from './view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** The last answer, whole, for 复制全部 (the view holds only the lines it shows). */
 let full: MyData | undefined;
 
 /** 我的数据: everything 红邻 keeps about the person, by section, and a copy of all of it. */
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',

@@ -29,6 +29,7 @@ export function dataSections(d: MyData): DataSection[] {
     `手机号：${p.phone ? maskPhone(p.phone) : '未填写'}`,
     `头像：${p.avatarUrl ? '已上传' : '未上传'}`,
     `加入时间：${formatDateTime(p.createdAt)}`,
+    `长辈模式（大字）：${p.elderMode === undefined ? '跟随微信字体大小' : p.elderMode ? '已打开' : '已关闭'}`,
   ];
   const place = [
     `社区：${d.community?.name ?? '未加入'}`,

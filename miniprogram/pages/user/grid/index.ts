@@ -3,9 +3,12 @@ import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** A member picks the building they live in; its grid follows, so the right grid worker serves them. */
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',

@@ -10,6 +10,7 @@ import { mayHaveTasks } from '../../../utils/ticket-view';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AGREEMENT_PAGE, DELETE_WORD, MY_DATA_PAGE, PRIVACY_PAGE, confirmsDeletion } from '../../../utils/account';
 import type { Change } from '../../../base/events';
+import { elderNow, elderPage, followElderMode } from '../../../behaviors/elder-page';
 
 /** What the page shows of a person: never the raw phone number. */
 interface MeView {
@@ -43,7 +44,7 @@ function toView(me: Me): MeView {
 }
 
 Component({
-  behaviors: [joinDoor],
+  behaviors: [elderPage, joinDoor],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -60,6 +61,7 @@ Component({
     deleteOpen: false,
     deleteTyped: '',
     deleting: false,
+    elderSaving: false,
   },
 
   methods: {
@@ -83,7 +85,7 @@ Component({
     },
 
     show(me: Me) {
-      this.setData({ state: 'ready', me: toView(me) });
+      this.setData({ state: 'ready', me: toView(me), elder: elderNow() });
     },
 
     onRetry() {
@@ -123,6 +125,25 @@ Component({
       this.show(res.data.me);
       if (res.data.nameHeld) tell('昵称稍后再改', res.data.nameHeld);
       else toast('已保存');
+    },
+
+    /**
+     * 长辈模式 at once on this page, then kept on the server so every page and the person's other
+     * phone follow. The switch's whole row takes the tap (and carries its name for screen readers).
+     */
+    async onElderMode() {
+      if (this.data.elderSaving) return;
+      const elderMode = !this.data.elder;
+      this.setData({ elder: elderMode, elderSaving: true });
+      const res = await user.setPrefs({ elderMode });
+      this.setData({ elderSaving: false });
+      if (!res.ok) {
+        this.setData({ elder: !elderMode });
+        return toast(res.message);
+      }
+      session.setMe(res.data.me);
+      followElderMode();
+      toast(elderMode ? '已打开长辈模式' : '已关闭长辈模式');
     },
 
     onOpenInvite() {

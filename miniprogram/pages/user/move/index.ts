@@ -2,12 +2,15 @@ import type { Me, MoveOffer } from '../../../../typings/user';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /**
  * A poster of another community or grid was scanned: say where the person is and where the
  * poster points, and move them only if they say so.
  */
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'none',
     offer: null as MoveOffer | null,

@@ -5,6 +5,7 @@ import { tell, toast } from '../../../utils/dialog';
 import { DISPLAY_NAME_MAX, checkDisplayName } from '../../../utils/profile';
 import { AGREEMENT_PAGE, PRIVACY_PAGE } from '../../../utils/account';
 import type { Change } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl: string }>;
 
@@ -13,6 +14,8 @@ type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl: string }>;
  * neighbours and helpers see a person rather than "居民FF6D". Skippable, and asked once.
  */
 Component({
+  behaviors: [elderPage],
+
   data: {
     avatar: '',
     name: '',

@@ -13,6 +13,7 @@ import { BRAND_RED } from '../../../utils/brand';
 import * as session from '../../../services/session';
 import { WISH_DETAIL } from '../../../utils/routes';
 import { sharePath } from '../../../utils/share';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** A yes/no question; resolves true on 确定. `onYes` runs inside the answer (a tap), as subscriptions need. */
 function ask(title: string, content: string, confirmText: string, onYes?: () => void): Promise<boolean> {
@@ -35,7 +36,7 @@ function ask(title: string, content: string, confirmText: string, onYes?: () => 
 type WishResult = Result<{ wish: WishDetail }>;
 
 Component({
-  behaviors: [detailPage, inlineForm],
+  behaviors: [elderPage, detailPage, inlineForm],
 
   data: {
     goneText: '心愿不存在或已删除',

@@ -4,11 +4,12 @@ import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
 import { toCardView } from '../../../utils/wish-view';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Tab = 'posted' | 'claimed';
 
 Component({
-  behaviors: [memberPage, pagedList, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, freshOnShow],
 
   data: {
     tab: 'posted' as Tab,

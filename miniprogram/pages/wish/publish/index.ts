@@ -9,6 +9,7 @@ import { checkDraft, worthMatching } from './form';
 import { toast } from '../../../utils/dialog';
 import type { Change, Tap } from '../../../base/events';
 import { BRAND_RED } from '../../../utils/brand';
+import { elderPage } from '../../../behaviors/elder-page';
 
 /** Wait this long after the last keystroke before asking for look-alikes. */
 const SIMILAR_DELAY_MS = 600;
@@ -32,7 +33,7 @@ interface Typing {
 const typing = instanceState<Typing>(() => ({ seq: 0 }));
 
 Component({
-  behaviors: [retryKeyed],
+  behaviors: [elderPage, retryKeyed],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',

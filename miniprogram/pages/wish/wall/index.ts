@@ -5,6 +5,7 @@ import * as wish from '../../../services/wish';
 import { type CardView, WISH_CATEGORIES, appendCards, toCardView } from '../../../utils/wish-view';
 import { toast } from '../../../utils/dialog';
 import type { Tap } from '../../../base/events';
+import { elderPage } from '../../../behaviors/elder-page';
 
 type Sort = 'newest' | 'most_wanted';
 
@@ -20,6 +21,8 @@ function toBanner(s: WishStats): Banner {
 }
 
 Component({
+  behaviors: [elderPage],
+
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
     errorText: '',
