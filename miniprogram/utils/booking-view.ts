@@ -1,5 +1,5 @@
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
-import { formatShort, inShanghai, shanghaiDate } from './date';
+import { friendlyDay, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_TONES,
@@ -31,7 +31,7 @@ export function toEventViews(events: HistoryEvent[] | undefined, labels: Record<
   return (events ?? []).map((e, i) => ({
     key: `${e.at}-${i}`,
     move: labels[e.to] ?? e.to,
-    time: formatShort(e.at),
+    time: friendlyTime(e.at),
     by: e.by,
     why: e.why ?? '',
   }));
@@ -155,6 +155,8 @@ export interface BookingView {
   placeAddress: string;
   day: string;
   time: string;
+  /** 今天 14:00–15:00 */
+  when: string;
   status: string;
   statusLabel: string;
   tone: string;
@@ -184,6 +186,7 @@ export function toBookingView(b: Booking): BookingView {
     placeAddress: b.placeAddress,
     day: dayLabel(b.start),
     time: b.time,
+    when: friendlyRange(b.start, b.end),
     status: b.status,
     statusLabel: BOOKING_STATUS_LABELS[b.status],
     tone: BOOKING_TONES[b.status],
@@ -191,10 +194,10 @@ export function toBookingView(b: Booking): BookingView {
     codeText: spacedCode(b.code),
     qr: b.qr ?? '',
     canCancel: b.canCancel,
-    cancelText: live ? `${formatShort(b.cancelBefore)}前可取消` : '',
+    cancelText: live ? `${friendlyTime(b.cancelBefore)}前可取消` : '',
     pastCutoff: live && !b.canCancel,
     waitlistText: b.status === 'waitlisted' && b.waitlistPosition ? `候补第${b.waitlistPosition}位，有人取消时按顺序递补，递补成功会通知您` : '',
-    checkedIn: b.checkedInAt ? `${formatShort(b.checkedInAt)} 已签到` : '',
+    checkedIn: b.checkedInAt ? `${friendlyTime(b.checkedInAt)} 已签到` : '',
     note: b.note ?? '',
     who: b.who,
     timeline: toEventViews(b.timeline, BOOKING_STATUS_LABELS),
@@ -237,7 +240,6 @@ export interface ErrandView {
 
 export function toErrandView(e: Errand): ErrandView {
   const w = e.window;
-  const [, m, d] = (w?.date ?? '0-0-0').split('-').map(Number);
   return {
     id: e.id,
     kind: e.kind,
@@ -250,7 +252,7 @@ export function toErrandView(e: Errand): ErrandView {
     description: e.description,
     papers: e.papers.join('、'),
     address: e.address ?? '',
-    window: w ? `${m}月${d}日 ${w.from}-${w.to}` : '',
+    window: w ? `${friendlyDay(Date.parse(`${w.date}T12:00:00+08:00`))} ${w.from}–${w.to}` : '',
     contactPhone: e.contactPhone ?? '',
     contactMasked: e.contactMasked ?? '',
     requester: e.requester,
@@ -260,7 +262,7 @@ export function toErrandView(e: Errand): ErrandView {
     rating: e.rating ? starsText(e.rating.stars) : '',
     ratingComment: e.rating?.comment ?? '',
     held: e.heldReason ?? '',
-    created: formatShort(e.createdAt),
+    created: friendlyTime(e.createdAt),
     canTake: e.can.includes('take'),
     canAssign: e.can.includes('assign'),
     canDone: e.can.includes('done'),
@@ -306,7 +308,7 @@ export function toSignupView(s: Signup): SignupView {
     title: s.title,
     category: s.category,
     placeName: s.placeName,
-    when: s.when,
+    when: friendlyRange(s.start, s.end),
     status: s.status,
     statusLabel: SIGNUP_STATUS_LABELS[s.status],
     tone: SIGNUP_TONES[s.status],
@@ -315,8 +317,8 @@ export function toSignupView(s: Signup): SignupView {
     qr: s.qr ?? '',
     canCancel: s.canCancel,
     waitlistText: s.status === 'waitlisted' && s.waitlistPosition ? `候补第${s.waitlistPosition}位，有人取消时按顺序递补` : '',
-    checkIn: s.checkInAt ? formatShort(s.checkInAt) : '',
-    checkOut: s.checkOutAt ? formatShort(s.checkOutAt) : '',
+    checkIn: s.checkInAt ? friendlyTime(s.checkInAt) : '',
+    checkOut: s.checkOutAt ? friendlyTime(s.checkOutAt) : '',
     hours: s.status === 'checked_out' ? hoursText(s.minutes) : '',
     points: s.pointsAwarded ?? 0,
     canCheckIn: s.status === 'signed_up',
@@ -363,7 +365,7 @@ export function toActivityView(a: Activity): ActivityView {
     description: a.description,
     placeName: a.placeName,
     address: a.address,
-    when: a.when,
+    when: friendlyRange(a.start, a.end),
     capacity: a.capacity,
     signedUp: a.signedUp,
     seatsText: `已报名 ${a.signedUp}/${a.capacity} · ${a.left > 0 ? `剩${a.left}个名额` : a.waitlisted ? `名额已满，${a.waitlisted}人候补` : '名额已满'}`,

@@ -67,8 +67,8 @@ describe('预约时段', () => {
     expect(page.textOf('#status')).toBe('已预约');
     expect(page.textOf('#code')).toBe(`${row.code.slice(0, 4)} ${row.code.slice(4)}`);
     expect(page.props('#qr').text).toBe(`honglin://booking/${row.code}`);
-    expect(page.textOf('#when')).toContain('10:00-11:00');
-    expect(page.textOf('#cancel-before')).toMatch(/^\d+月\d+日 08:00前可取消$/);
+    expect(page.textOf('#when')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 10:00–11:00$/);
+    expect(page.textOf('#cancel-before')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 08:00前可取消$/);
     expect(page.textOf('#timeline')).toContain('已预约');
     expect(page.textOf('#timeline')).toContain('居民 刘**');
 

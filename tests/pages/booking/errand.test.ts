@@ -128,7 +128,7 @@ describe('代办 · 上门帮办', () => {
 
     resetWx();
     page = await load(DETAIL, { openid: resident, query: { id: row._id } });
-    expect(page.textOf('#window')).toBe(`${Number(day.slice(5, 7))}月${Number(day.slice(8))}日 14:00-17:00`);
+    expect(page.textOf('#window')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 14:00–17:00$/);
     // Withdrawn by the person while nobody has taken it.
     await page.tap('#cancel-errand');
     expect((await errandsOf(resident))[0].status).toBe('cancelled');

@@ -103,7 +103,7 @@ describe('心愿详情', () => {
     await page.input('#form-text', '开关也坏了，灯还是不亮');
     await page.tap('#form-submit');
     expect(page.textOf('#status')).toBe('已认领');
-    expect(page.textOf('#timeline')).toContain('待确认 → 已认领');
+    expect(page.textOf('#timeline')).toContain('说还没完成，请继续帮忙');
     expect(page.textOf('#timeline')).toContain('开关也坏了，灯还是不亮');
     expect((await wishRow(id))!.status).toBe('claimed');
     page.detach();
