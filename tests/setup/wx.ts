@@ -123,6 +123,9 @@ function requirePrivacyAuthorize(opts: Callbacks<unknown> = {}): Promise<unknown
  */
 export const lostResponse: { action: string } = { action: '' };
 
+/** The phone has no network: every request fails at once, as WeChat reports it, reaching nothing. */
+export const network: { offline: boolean } = { offline: false };
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
@@ -138,6 +141,7 @@ export function resetWx(): void {
   chooseLocationAnswer.value = null;
   scanAnswer.value = null;
   lostResponse.action = '';
+  network.offline = false;
   privacyAnswer.needAuthorization = false;
   privacyListener = null;
 }
@@ -171,6 +175,7 @@ function request(opts: RequestOptions) {
   let body: string | undefined;
   let url: URL;
   try {
+    if (network.offline) throw new Error('-101:net::ERR_INTERNET_DISCONNECTED');
     url = target(opts.url);
   } catch (e) {
     const err = { errMsg: `request:fail ${(e as Error).message}` };

@@ -182,7 +182,7 @@ describe('心愿详情', () => {
     const id = await c.openWish(await c.resident(), '想请人帮忙写春联');
 
     page = await load(PAGE, { openid: await other.resident(), query: { id } });
-    expect(page.textOf('#error')).toBe('心愿不存在或已删除');
+    expect(page.textOf('#page-status >>> #error')).toBe('心愿不存在或已删除');
     page.detach();
 
     // A stale page: the wish was withdrawn after it was opened.
@@ -194,7 +194,7 @@ describe('心愿详情', () => {
     await page.tapText('我来认领');
     expect(recorded.toasts).toEqual(['心愿当前状态为“已撤回”，不能进行此操作']);
     // Withdrawn wishes are only for their publisher and staff: the page says it is gone.
-    expect(page.textOf('#error')).toBe('心愿不存在或已删除');
+    expect(page.textOf('#page-status >>> #error')).toBe('心愿不存在或已删除');
     expect((await wishRow(own))!.claim).toBeUndefined();
   });
 });

@@ -61,7 +61,7 @@ describe('发布心愿', () => {
     } finally {
       process.env.HONGLIN_URL = url;
     }
-    expect(recorded.toasts).toEqual(['网络不给力，请稍后再试']);
+    expect(recorded.toasts).toEqual(['网络不给力，请检查网络后重试']);
     expect(recorded.navigations).toEqual([]);
 
     await page.tap('#submit');

@@ -66,6 +66,11 @@ Component({
       this.setData({ state: 'ready', hasPhone: !!me.data.phone });
     },
 
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.onLoad();
+    },
+
     onTitle(e: Change) {
       this.setData({ title: e.detail.value });
       this.matchLater();
