@@ -38,6 +38,8 @@ export interface Recorded {
   scans: string[][];
   /** What privacy popups answered WeChat (`exposureAuthorization`, `agree:<buttonId>`, `disagree`), and contracts opened. */
   privacy: string[];
+  /** Where pageScrollTo was asked to bring into view: the selector, or `top:<px>`. */
+  scrolls: string[];
 }
 
 export const recorded: Recorded = {
@@ -58,6 +60,7 @@ export const recorded: Recorded = {
   mapCalls: [],
   scans: [],
   privacy: [],
+  scrolls: [],
 };
 
 const storage = storageApis(memoryBacking());
@@ -411,6 +414,10 @@ const wxMock = {
     return settle(opts, { errMsg: 'showToast:ok' });
   },
   hideToast: () => undefined,
+  pageScrollTo: (opts: Callbacks<unknown> & { selector?: string; scrollTop?: number }) => {
+    recorded.scrolls.push(opts.selector ?? `top:${opts.scrollTop ?? 0}`);
+    return settle(opts, { errMsg: 'pageScrollTo:ok' });
+  },
   showLoading: (opts: Callbacks<unknown>) => settle(opts, { errMsg: 'showLoading:ok' }),
   hideLoading: () => undefined,
   showModal: (opts: Callbacks<unknown> & { title?: string; content?: string }) => {
