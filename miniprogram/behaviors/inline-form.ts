@@ -1,5 +1,7 @@
 import type { Change } from '../base/events';
 
+type Instance = WechatMiniprogram.Component.TrivialInstance;
+
 /**
  * A form opened in place on a detail page (办结, 评价, 提交凭证 …): its text and photos, and closing it.
  * The page opens it by setting `form` and `formSpec`.
@@ -7,15 +9,15 @@ import type { Change } from '../base/events';
 export const inlineForm = Behavior({
   methods: {
     onCloseForm() {
-      this.setData({ form: '', formSpec: null });
+      (this as unknown as Instance).setData({ form: '', formSpec: null });
     },
 
     onFormText(e: Change) {
-      this.setData({ formText: e.detail.value });
+      (this as unknown as Instance).setData({ formText: e.detail.value });
     },
 
     onFormPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
-      this.setData({ formPhotos: e.detail.ids });
+      (this as unknown as Instance).setData({ formPhotos: e.detail.ids });
     },
   },
 });
@@ -27,7 +29,7 @@ export interface FieldProblem {
 }
 
 type Errors = Record<string, string>;
-type FieldSelf = WechatMiniprogram.Component.TrivialInstance & { data: { errors: Errors }; problems(): FieldProblem[] };
+type FieldSelf = Instance & { data: { errors: Errors }; problems(): FieldProblem[] };
 
 /** The first message per field, in the order the problems came (the order of the fields). */
 function byField(problems: FieldProblem[], keep?: Errors): Errors {

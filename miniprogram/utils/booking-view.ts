@@ -1,5 +1,5 @@
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
-import { friendlyDay, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
+import { friendlyDate, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_TONES,
@@ -252,7 +252,7 @@ export function toErrandView(e: Errand): ErrandView {
     description: e.description,
     papers: e.papers.join('、'),
     address: e.address ?? '',
-    window: w ? `${friendlyDay(Date.parse(`${w.date}T12:00:00+08:00`))} ${w.from}–${w.to}` : '',
+    window: w ? `${friendlyDate(w.date)} ${w.from}–${w.to}` : '',
     contactPhone: e.contactPhone ?? '',
     contactMasked: e.contactMasked ?? '',
     requester: e.requester,

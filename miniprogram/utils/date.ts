@@ -69,6 +69,11 @@ export function friendlyDay(t: Instant, now: Instant = Date.now()): string {
   return `${year}${d.month() + 1}月${d.date()}日（周${WEEKDAYS.charAt(d.day())}）`;
 }
 
+/** A calendar date 'YYYY-MM-DD' (of Shanghai) said the same way: 明天, 12月9日（周三）. */
+export function friendlyDate(date: string, now: Instant = Date.now()): string {
+  return friendlyDay(Date.parse(`${date}T12:00:00+08:00`), now);
+}
+
 /** 今天 14:30, 明天 09:00, 昨天 18:05, 12月9日（周三） 14:30. */
 export function friendlyTime(t: Instant, now: Instant = Date.now()): string {
   return `${friendlyDay(t, now)} ${inShanghai(t).format('HH:mm')}`;

@@ -1,6 +1,6 @@
 import { hoursText, personalCode, scanKind, spacedCode, starsText } from '../../../miniprogram/utils/booking';
 import { dayLabel, toActivityView, toDayView, toSlotView } from '../../../miniprogram/utils/booking-view';
-import { errandProblem, errandRequest, withPaper } from '../../../miniprogram/pages/booking/errand/form';
+import { errandProblem, errandProblems, errandRequest, withPaper } from '../../../miniprogram/pages/booking/errand/form';
 
 const slot = (over: Record<string, unknown> = {}) =>
   ({ id: 's.2026-11-23.0900', start: 0, end: 0, time: '09:00-09:30', capacity: 3, left: 3, waitlisted: 0, status: 'open', ...over }) as never;
@@ -53,6 +53,8 @@ test('the errand form checks what the server checks', () => {
   expect(errandProblem(d, 'proxy')).toBe('');
   expect(errandProblem({ ...d, phone: '123' }, 'proxy')).toBe('请输入正确的联系电话');
   expect(errandProblem(d, 'home_visit')).toBe('请填写上门地址');
+  // Checked in the order of the fields: the address comes before the phone on the page.
+  expect(errandProblems({ ...d, phone: '123' }, 'home_visit').map((p) => p.field)).toEqual(['address', 'phone']);
   expect(errandRequest('sv_1', d, 'proxy')).toEqual({ serviceId: 'sv_1', description: '代缴医保' });
   expect(errandRequest('sv_1', { ...d, address: '3幢401', papers: ['户口本'] }, 'home_visit')).toEqual({
     serviceId: 'sv_1',

@@ -1,4 +1,4 @@
-import { dayPart, friendlyDay, friendlyPart, friendlyRange, friendlyTime } from '../../../miniprogram/utils/date';
+import { dayPart, friendlyDate, friendlyDay, friendlyPart, friendlyRange, friendlyTime } from '../../../miniprogram/utils/date';
 
 /** Shanghai wall-clock time as an instant (UTC+8, no daylight saving). */
 const sh = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
@@ -19,6 +19,12 @@ describe('friendly dates, as a resident reads them', () => {
     expect(friendlyDay(sh(2026, 12, 5), NOW)).toBe('12月5日（周六）');
     expect(friendlyTime(sh(2027, 1, 3, 9, 0), NOW)).toBe('2027年1月3日（周日） 09:00');
     expect(friendlyDay(sh(2025, 12, 9), NOW)).toBe('2025年12月9日（周二）');
+  });
+
+  test('a calendar date alone reads the same way', () => {
+    expect(friendlyDate('2026-12-08', NOW)).toBe('明天');
+    expect(friendlyDate('2026-12-09', NOW)).toBe('12月9日（周三）');
+    expect(friendlyDate('2027-01-04', NOW)).toBe('2027年1月4日（周一）');
   });
 
   test('across new year, tomorrow is still 明天', () => {

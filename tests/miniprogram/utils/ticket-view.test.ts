@@ -10,7 +10,7 @@ import {
   toTicketCardView,
   toTicketDetailView,
 } from '../../../miniprogram/utils/ticket-view';
-import { requestOf, requestProblem, type RequestDraft } from '../../../miniprogram/pages/lists/request/form';
+import { requestOf, requestProblem, requestProblems, type RequestDraft } from '../../../miniprogram/pages/lists/request/form';
 
 /** An instant given as Shanghai wall-clock time. */
 const sh = (local: string) => Date.parse(`${local}+08:00`);
@@ -123,6 +123,8 @@ test('a request draft is checked in Chinese and sent trimmed, without empty fiel
   expect(requestProblem(draft)).toBeNull();
   expect(requestOf(draft)).toEqual({ category: '水电维修', title: '楼道灯坏了', urgency: 2, people: 3 });
   expect(requestProblem({ ...draft, category: '维修' })).toBe('请选择诉求类别');
+  // All at once, in the order of the fields on the page: title, detail, category, urgency, people, group, address.
+  expect(requestProblems({ ...draft, category: '', title: '', people: '0', address: '地'.repeat(61) }).map((p) => p.field)).toEqual(['title', 'category', 'people', 'address']);
   expect(requestProblem({ ...draft, title: 'x'.repeat(31) })).toBe('标题不能超过30个字');
   expect(requestProblem({ ...draft, detail: 'x'.repeat(501) })).toBe('具体情况不能超过500个字');
   expect(requestProblem({ ...draft, people: '501' })).toBe('涉及人数请填写1到500之间的整数');

@@ -111,23 +111,27 @@ describe('我要反映 · 我的诉求', () => {
     page = await load(REQUEST, { openid: resident });
 
     await page.tap('#submit');
-    expect(recorded.toasts).toEqual(['请选择诉求类别']);
+    // Each problem under its own field, in the order the fields appear, the page brought to the first.
+    expect(page.textOf('#error-title')).toBe('请用一句话写明要反映的问题');
+    expect(page.textOf('#error-category')).toBe('请选择诉求类别');
+    expect(recorded.scrolls).toEqual(['#field-title']);
     await pickCategory(page, '环境清洁');
-    await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('请用一句话写明要反映的问题');
+    expect(page.has('#error-category')).toBe(false); // gone as soon as it is fixed
     await page.input('#title', '   ');
-    await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('请用一句话写明要反映的问题');
+    expect(page.textOf('#error-title')).toBe('请用一句话写明要反映的问题');
     await page.input('#title', '小区门口垃圾没人清');
+    expect(page.has('#error-title')).toBe(false);
     await page.input('#people', '0');
     await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('涉及人数请填写1到500之间的整数');
-    expect(page.textOf('#refusal')).toBe('涉及人数请填写1到500之间的整数');
+    expect(page.textOf('#error-people')).toBe('涉及人数请填写1到500之间的整数');
+    expect(recorded.scrolls.at(-1)).toBe('#field-people');
+    expect(recorded.toasts).toEqual([]);
     expect(sentLists('submitRequest')).toHaveLength(0);
     expect(await ticketsOf(resident)).toHaveLength(0);
 
     // The content check on the server refuses; the page says so in its words and keeps the draft.
     await page.input('#people', '2');
+    expect(page.has('#error-people')).toBe(false);
     await page.input('#title', '楼下有人聚众赌博');
     await page.tap('#submit');
     expect(recorded.modals.at(-1)).toMatchObject({ title: '未能提交', content: '诉求内容含有不适宜的词语，请修改后再提交' });

@@ -1,14 +1,15 @@
+import { fieldErrors } from '../../../behaviors/inline-form';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { Service } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { offerNotice } from '../../../services/subscribe';
 import { sendOnce } from '../../../services/retry';
-import { addDays, shanghaiDate } from '../../../utils/date';
+import { addDays, friendlyDate, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../../../utils/booking';
 import { type ServiceView, toServiceView } from '../../../utils/booking-view';
-import { type ErrandDraft, errandProblem, errandRequest, withPaper } from './form';
+import { type ErrandDraft, errandProblems, errandRequest, withPaper } from './form';
 import type { Change, Tap } from '../../../base/events';
 
 /** Pages of services looked through for the one asked for (a community has a handful). */
@@ -19,7 +20,7 @@ const PAGES_LOOKED = 3;
  * and a wished time window. Then the offer of progress notices, and the errand's page.
  */
 Component({
-  behaviors: [retryKeyed, memberPage],
+  behaviors: [retryKeyed, memberPage, fieldErrors],
 
   data: {
     serviceId: '',
@@ -33,6 +34,8 @@ Component({
     hasPhone: false,
     address: '',
     date: '',
+    /** 明天, 12月9日（周三） */
+    dateText: '',
     dateStart: '',
     dateEnd: '',
     windows: VISIT_WINDOWS,
@@ -47,7 +50,8 @@ Component({
       const serviceId = query.serviceId ?? query.id ?? '';
       if (!serviceId) return this.setData({ state: 'error', errorText: '服务不存在或已下线' });
       const today = shanghaiDate();
-      this.setData({ serviceId, date: addDays(today, 1), dateStart: today, dateEnd: addDays(today, ERRAND_LIMITS.visitDays) });
+      const date = addDays(today, 1);
+      this.setData({ serviceId, date, dateText: friendlyDate(date), dateStart: today, dateEnd: addDays(today, ERRAND_LIMITS.visitDays) });
       void this.start();
     },
 
@@ -102,11 +106,15 @@ Component({
     },
 
     onDate(e: Change) {
-      this.setData({ date: e.detail.value });
+      this.setData({ date: e.detail.value, dateText: friendlyDate(e.detail.value) });
     },
 
     onWindow(e: Tap<{ key: string }>) {
       this.setData({ windowKey: e.currentTarget.dataset.key });
+    },
+
+    problems() {
+      return errandProblems(this.draft(), this.data.homeVisit ? 'home_visit' : 'proxy');
     },
 
     draft(): ErrandDraft {
@@ -120,13 +128,12 @@ Component({
       if (busy || !service) return;
       const kind = homeVisit ? 'home_visit' : 'proxy';
       const draft = this.draft();
-      const problem = errandProblem(draft, kind);
-      if (problem) return toast(problem);
+      if (!this.showProblems()) return;
       this.setData({ busy: true, refusal: '' });
       const w = VISIT_WINDOWS.find((x) => x.key === this.data.windowKey);
       const lines = [service.name, `事项：${draft.description.trim()}`];
       if (draft.papers.length) lines.push(`材料：${draft.papers.join('、')}`);
-      if (homeVisit) lines.push(`上门：${draft.date} ${w?.label ?? ''}`, `地址：${draft.address.trim()}`);
+      if (homeVisit) lines.push(`上门：${this.data.dateText} ${w?.label ?? ''}`, `地址：${draft.address.trim()}`);
       else lines.push(`请将材料交到${service.placeName}`);
       if (!(await ask('确认提交', lines.join('\n'), '确认提交'))) return this.setData({ busy: false });
 
