@@ -183,7 +183,7 @@ export function eventMove(e: ListEvent): string {
     case 'alert':
       return '提醒办理人抓紧办理';
     case 'note':
-      return '更新了办理进展';
+      return '更新了包案进展';
     default:
       return '更新了信息';
   }
