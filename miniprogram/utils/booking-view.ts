@@ -1,3 +1,4 @@
+import type { Role } from '../../typings/user';
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
 import { friendlyDate, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
 import {
@@ -349,15 +350,22 @@ export interface ActivityView {
   myStatusLabel: string;
   /** The person holds no live place: offer 报名 (or 候补). */
   canSignUp: boolean;
+  /** Open, but not to this person: why, shown on a disabled button before they tap (仅限志愿者报名). */
+  notForMe: string;
   full: boolean;
   checkInQr: string;
 }
 
 const LIVE_SIGNUPS = ['signed_up', 'waitlisted', 'checked_in', 'checked_out'];
 
-export function toActivityView(a: Activity): ActivityView {
+/** Who may sign up for a volunteers-only activity (the server's rule, server/booking/actions-activities.ts). */
+const VOLUNTEER_ROLES: Role[] = ['volunteer', 'unit_member'];
+
+/** `roles`: the person's, when the view is for them; without it nothing is held back. */
+export function toActivityView(a: Activity, roles?: Role[]): ActivityView {
   const my = a.mySignup && LIVE_SIGNUPS.includes(a.mySignup.status) ? a.mySignup : undefined;
   const open = a.status === 'published' && a.phase === 'upcoming';
+  const barred = !!roles && a.audience === 'volunteers' && !roles.some((r) => VOLUNTEER_ROLES.includes(r));
   return {
     id: a.id,
     title: a.title,
@@ -376,7 +384,8 @@ export function toActivityView(a: Activity): ActivityView {
     mySignupId: my?.id ?? '',
     myStatus: my?.status ?? '',
     myStatusLabel: my ? SIGNUP_STATUS_LABELS[my.status] : '',
-    canSignUp: open && !my,
+    canSignUp: open && !my && !barred,
+    notForMe: open && !my && barred ? '仅限志愿者报名' : '',
     full: a.left <= 0,
     checkInQr: a.checkInQr ?? '',
   };

@@ -4,6 +4,7 @@ import { memberPage } from '../../../behaviors/member-page';
 import type { ServiceKind } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
+import * as session from '../../../services/session';
 import { sendOnce } from '../../../services/retry';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell } from '../../../utils/dialog';
@@ -40,7 +41,10 @@ Component({
 
     async fetchPage(cursor?: string) {
       const page = cursor ? { cursor } : {};
-      if (this.data.tab === 'activity') return viewPage(await booking.activities({ when: 'upcoming', ...page }), toActivityView);
+      if (this.data.tab === 'activity') {
+        const roles = session.current()?.roles ?? [];
+        return viewPage(await booking.activities({ when: 'upcoming', ...page }), (a) => toActivityView(a, roles));
+      }
       return viewPage(await booking.services({ kind: this.data.tab, ...page }), toServiceView);
     },
 
