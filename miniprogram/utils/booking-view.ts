@@ -14,10 +14,10 @@ import {
   starsText,
 } from './booking';
 
-/** '11月23日 周一' */
+/** '11月23日（周一）', as friendly dates write a day. */
 export function dayLabel(t: number): string {
   const d = inShanghai(t);
-  return `${d.month() + 1}月${d.date()}日 周${'日一二三四五六'.charAt(d.day())}`;
+  return `${d.month() + 1}月${d.date()}日（周${'日一二三四五六'.charAt(d.day())}）`;
 }
 
 export interface EventView {
@@ -134,12 +134,13 @@ export function toDayView(d: SlotDay, now = Date.now()): DayView {
   const today = shanghaiDate(now);
   const tomorrow = shanghaiDate(now, 1);
   const [, m, day] = d.date.split('-').map(Number);
+  const near = d.date === today ? '今天' : d.date === tomorrow ? '明天' : '';
   const slots = d.slots.map(toSlotView);
   return {
     date: d.date,
-    top: d.date === today ? '今天' : d.date === tomorrow ? '明天' : d.weekday,
+    top: near || d.weekday,
     bottom: `${m}/${day}`,
-    title: `${m}月${day}日 ${d.weekday}`,
+    title: `${near ? `${near} ` : ''}${m}月${day}日（${d.weekday}）`,
     open: d.open,
     reason: d.reason ?? (d.open ? '' : '休息'),
     free: slots.filter((s) => s.pickable).length,

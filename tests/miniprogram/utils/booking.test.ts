@@ -33,10 +33,10 @@ test('a slot says what is left, and whether it can be picked', () => {
 test('days are named from Shanghai, closed ones with their reason', () => {
   const now = Date.parse('2026-09-30T17:00:00Z'); // 10月1日 01:00 in Shanghai
   const closed = toDayView({ date: '2026-10-01', weekday: '周四', open: false, reason: '国庆节', slots: [] }, now);
-  expect(closed).toMatchObject({ top: '今天', bottom: '10/1', title: '10月1日 周四', open: false, reason: '国庆节', free: 0 });
+  expect(closed).toMatchObject({ top: '今天', bottom: '10/1', title: '今天 10月1日（周四）', open: false, reason: '国庆节', free: 0 });
   expect(toDayView({ date: '2026-10-02', weekday: '周五', open: true, slots: [slot()] }, now)).toMatchObject({ top: '明天', free: 1, reason: '' });
   expect(toDayView({ date: '2026-10-04', weekday: '周日', open: false, slots: [] }, now).reason).toBe('休息');
-  expect(dayLabel(now)).toBe('10月1日 周四');
+  expect(dayLabel(now)).toBe('10月1日（周四）');
 });
 
 test('an activity offers 报名 only while it is to come and the person holds no place', () => {

@@ -32,7 +32,7 @@ describe('预约时段', () => {
     expect(page.textOf('#place')).toContain(c.placeName);
     expect(recorded.requests.length).toBeLessThanOrEqual(3); // budget: one page load ≤ 3 calls
     await page.tap('#day-1');
-    expect(page.textOf('#day-title')).toMatch(new RegExp(`^${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日 周.$`));
+    expect(page.textOf('#day-title')).toMatch(new RegExp(`^明天 ${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日（周.）$`));
     const i = slotIndex(page, '10:00-11:00');
     expect(page.textOf(`#left-${i}`)).toBe('剩3个');
 
