@@ -45,6 +45,13 @@ test('an activity offers 报名 only while it is to come and the person holds no
   expect(toActivityView({ ...(base as object), mySignup: { id: 'su_1', status: 'signed_up' } } as never)).toMatchObject({ canSignUp: false, mySignupId: 'su_1', myStatusLabel: '已报名' });
   expect(toActivityView({ ...(base as object), mySignup: { id: 'su_1', status: 'cancelled' } } as never)).toMatchObject({ canSignUp: true, mySignupId: '' });
   expect(toActivityView({ ...(base as object), phase: 'ongoing' } as never).canSignUp).toBe(false);
+  // Volunteers only: a resident is told before tapping; a volunteer or unit member is offered 报名.
+  const volunteersOnly = { ...(base as object), audience: 'volunteers' } as never;
+  expect(toActivityView(volunteersOnly, ['resident'])).toMatchObject({ canSignUp: false, notForMe: '仅限志愿者报名' });
+  expect(toActivityView(volunteersOnly, ['resident', 'volunteer'])).toMatchObject({ canSignUp: true, notForMe: '' });
+  expect(toActivityView(volunteersOnly, ['unit_member'])).toMatchObject({ canSignUp: true, notForMe: '' });
+  expect(toActivityView({ ...(base as object), audience: 'everyone' } as never, ['resident'])).toMatchObject({ canSignUp: true, notForMe: '' });
+  expect(toActivityView({ ...(volunteersOnly as object), phase: 'ended' } as never, ['resident']).notForMe).toBe('');
 });
 
 test('the errand form checks what the server checks', () => {
