@@ -133,8 +133,8 @@ const text = async (selector: string): Promise<string> => ((await phone.screen.l
   await phone.tap('我的诉求');
   await phone.waitForRoute('pages/lists/mine/index');
   await phone.screen.locator(`#item-${id}`).waitFor();
-  expect(await text(`#status-${id}`)).toBe('待评价');
-  expect(await text(`#rate-hint-${id}`)).toBe('已办结，请评价 ›');
+  expect(await text(`#status-${id}`)).toBe('已办好，请评价');
+  expect(await text(`#rate-hint-${id}`)).toBe('去评价 ›');
   await phone.tap(title);
   await phone.waitForRoute('pages/lists/ticket/index');
   await phone.see(note);
