@@ -1,6 +1,6 @@
 import type { Role } from '../../typings/user';
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
-import { friendlyDate, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
+import { dayPart, friendlyDate, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_TONES,
@@ -28,11 +28,43 @@ export interface EventView {
   why: string;
 }
 
-export function toEventViews(events: HistoryEvent[] | undefined, labels: Record<string, string>): EventView[] {
+/** What each change did, as the second half of a sentence whose doer comes first. */
+const BOOKING_MOVES: Record<string, string> = {
+  booked: '预约成功',
+  waitlisted: '进入候补',
+  checked_in: '已签到',
+  cancelled: '取消了预约',
+  no_show: '没有到场',
+  expired: '候补没有成功',
+};
+const ERRAND_MOVES: Record<string, string> = {
+  submitted: '提交了申请',
+  accepted: '已接单，正在办理',
+  done: '已办好',
+  rated: '评价了这次服务',
+  cancelled: '取消了申请',
+};
+const SIGNUP_MOVES: Record<string, string> = {
+  signed_up: '报名成功',
+  waitlisted: '进入候补',
+  checked_in: '已签到',
+  checked_out: '已签退',
+  cancelled: '取消了报名',
+  absent: '没有到场',
+  expired: '候补没有成功',
+};
+
+/** A history as sentences: 网格员 周**已接单，正在办理. `move` may word a step its own way. */
+export function toEventViews(
+  events: HistoryEvent[] | undefined,
+  moves: Record<string, string>,
+  move?: (e: HistoryEvent) => string | undefined,
+  now: number = Date.now(),
+): EventView[] {
   return (events ?? []).map((e, i) => ({
     key: `${e.at}-${i}`,
-    move: labels[e.to] ?? e.to,
-    time: friendlyTime(e.at),
+    move: `${e.by}${move?.(e) ?? moves[e.to] ?? e.to}`,
+    time: friendlyTime(e.at, now),
     by: e.by,
     why: e.why ?? '',
   }));
@@ -202,7 +234,7 @@ export function toBookingView(b: Booking): BookingView {
     checkedIn: b.checkedInAt ? `${friendlyTime(b.checkedInAt)} 已签到` : '',
     note: b.note ?? '',
     who: b.who,
-    timeline: toEventViews(b.timeline, BOOKING_STATUS_LABELS),
+    timeline: toEventViews(b.timeline, BOOKING_MOVES),
   };
 }
 
@@ -240,7 +272,7 @@ export interface ErrandView {
   timeline: EventView[];
 }
 
-export function toErrandView(e: Errand): ErrandView {
+export function toErrandView(e: Errand, now: number = Date.now()): ErrandView {
   const w = e.window;
   return {
     id: e.id,
@@ -254,7 +286,7 @@ export function toErrandView(e: Errand): ErrandView {
     description: e.description,
     papers: e.papers.join('、'),
     address: e.address ?? '',
-    window: w ? `${friendlyDate(w.date)} ${w.from}–${w.to}` : '',
+    window: w ? `${friendlyDate(w.date, now)} ${w.from}–${w.to}` : '',
     contactPhone: e.contactPhone ?? '',
     contactMasked: e.contactMasked ?? '',
     requester: e.requester,
@@ -264,7 +296,7 @@ export function toErrandView(e: Errand): ErrandView {
     rating: e.rating ? starsText(e.rating.stars) : '',
     ratingComment: e.rating?.comment ?? '',
     held: e.heldReason ?? '',
-    created: friendlyTime(e.createdAt),
+    created: friendlyTime(e.createdAt, now),
     canTake: e.can.includes('take'),
     canAssign: e.can.includes('assign'),
     canDone: e.can.includes('done'),
@@ -272,7 +304,10 @@ export function toErrandView(e: Errand): ErrandView {
     canCancel: e.can.includes('cancel'),
     canRate: e.can.includes('rate'),
     mine: e.mine,
-    timeline: toEventViews(e.timeline, ERRAND_STATUS_LABELS),
+    timeline: toEventViews(e.timeline, ERRAND_MOVES, (ev) =>
+      ev.to === 'accepted' && w ? `已接单，预计${friendlyDate(w.date, now)}${dayPart(Date.parse(`${w.date}T${w.from}:00+08:00`))}上门` : undefined,
+      now,
+    ),
   };
 }
 
@@ -326,7 +361,7 @@ export function toSignupView(s: Signup): SignupView {
     canCheckIn: s.status === 'signed_up',
     canCheckOut: s.status === 'checked_in',
     who: s.who,
-    timeline: toEventViews(s.timeline, SIGNUP_STATUS_LABELS),
+    timeline: toEventViews(s.timeline, SIGNUP_MOVES),
   };
 }
 

@@ -1,5 +1,5 @@
 import { hoursText, personalCode, scanKind, spacedCode, starsText } from '../../../miniprogram/utils/booking';
-import { dayLabel, toActivityView, toDayView, toSlotView } from '../../../miniprogram/utils/booking-view';
+import { dayLabel, toActivityView, toDayView, toErrandView, toSlotView } from '../../../miniprogram/utils/booking-view';
 import { errandProblem, errandProblems, errandRequest, withPaper } from '../../../miniprogram/pages/booking/errand/form';
 
 const slot = (over: Record<string, unknown> = {}) =>
@@ -73,4 +73,20 @@ test('the errand form checks what the server checks', () => {
   expect(withPaper(['户口本'], '户口本')).toEqual(['户口本']);
   expect(withPaper([], ' ')).toBe('请输入材料名称');
   expect(withPaper(Array.from({ length: 10 }, (_, i) => `材料${i}`), '新材料')).toBe('材料最多10项');
+});
+
+test('an errand’s history reads as sentences; a home visit says when the worker will come', () => {
+  const at = Date.parse('2026-11-24T02:00:00Z');
+  const errand = {
+    id: 'er_1', kind: 'home_visit', serviceName: '上门帮办', placeName: '服务中心', status: 'accepted', description: '资格认证', papers: [],
+    window: { date: '2026-11-25', from: '08:30', to: '11:30' }, requester: '孙**', mine: true, can: [], createdAt: at,
+    timeline: [
+      { at, from: null, to: 'submitted', by: '居民 孙**' },
+      { at, from: 'submitted', to: 'accepted', by: '网格员 李**' },
+    ],
+  } as never;
+  const v = toErrandView(errand, at);
+  expect(v.timeline.map((e) => e.move)).toEqual(['居民 孙**提交了申请', '网格员 李**已接单，预计明天上午上门']);
+  expect(v.timeline[0].time).toBe('今天 10:00');
+  expect(v.window).toBe('明天 08:30–11:30');
 });

@@ -69,8 +69,7 @@ describe('预约时段', () => {
     expect(page.props('#qr').text).toBe(`honglin://booking/${row.code}`);
     expect(page.textOf('#when')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 10:00–11:00$/);
     expect(page.textOf('#cancel-before')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 08:00前可取消$/);
-    expect(page.textOf('#timeline')).toContain('已预约');
-    expect(page.textOf('#timeline')).toContain('居民 刘**');
+    expect(page.textOf('#timeline')).toContain('居民 刘**预约成功');
 
     // 导航 opens the place in the map app.
     await page.tap('#navigate');
