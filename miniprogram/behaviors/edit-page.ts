@@ -1,3 +1,5 @@
+import { openedWith } from './page-state';
+
 type Query = Record<string, string | undefined>;
 type Self = WechatMiniprogram.Component.TrivialInstance & { titles(): { create: string; edit: string }; start(query: Query): Promise<void> };
 
@@ -10,6 +12,7 @@ export const editPage = Behavior({
     onLoad(query: Query) {
       const self = this as unknown as Self;
       const titles = self.titles();
+      Object.assign(openedWith(self), query);
       self.setData({ id: query.id ?? '' });
       wx.setNavigationBarTitle({ title: query.id ? titles.edit : titles.create });
       void self.start(query);

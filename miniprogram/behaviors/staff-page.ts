@@ -1,9 +1,10 @@
 import type { Me } from '../../typings/user';
 import * as session from '../services/session';
 import { isManager, isStaff } from '../utils/labels';
-import { pageStateData } from './page-state';
+import { openedWith, pageStateData } from './page-state';
 
 type Self = WechatMiniprogram.Component.TrivialInstance;
+type Starting = Self & { start(query: Record<string, string | undefined>): Promise<void> };
 
 /** For `ensureStaff(managersOnly)`: pages only staff and admins (not grid workers) may use. */
 export const managersOnly = (me: Me): boolean => isManager(me.roles);
@@ -28,6 +29,13 @@ export const staffPage = Behavior({
         return null;
       }
       return res.data;
+    },
+
+    /** 重试 after a failed load: the page starts again as it was opened. */
+    onRetry() {
+      const self = this as unknown as Starting;
+      self.setData({ state: 'loading' });
+      void self.start(openedWith(self));
     },
   },
 });

@@ -4,7 +4,8 @@ import config from '../config';
 /** Storage key of the openid used against the local cloud (stands in for WeChat's real identity). */
 export const DEV_OPENID_KEY = 'hl.devOpenid';
 
-export const NETWORK_FAIL: Fail = { ok: false, code: 'INTERNAL', message: '网络不给力，请稍后再试' };
+/** No answer came back (no network, a timeout): never to be read as a business answer such as 未加入社区. */
+export const NETWORK_FAIL: Fail = { ok: false, code: 'INTERNAL', message: '网络不给力，请检查网络后重试' };
 
 /** The request and response types of every action of one cloud function (see typings/). */
 export type FnApi<Api> = { [A in keyof Api]: { req: object; res: unknown } };

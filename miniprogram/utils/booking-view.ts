@@ -1,6 +1,7 @@
+import type { Role } from '../../typings/user';
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
 import type { TaskContact } from '../../typings/contact';
-import { formatShort, inShanghai, shanghaiDate } from './date';
+import { dayPart, friendlyDate, friendlyRange, friendlyTime, inShanghai, shanghaiDate } from './date';
 import {
   BOOKING_STATUS_LABELS,
   BOOKING_TONES,
@@ -14,10 +15,10 @@ import {
   starsText,
 } from './booking';
 
-/** '11月23日 周一' */
+/** '11月23日（周一）', as friendly dates write a day. */
 export function dayLabel(t: number): string {
   const d = inShanghai(t);
-  return `${d.month() + 1}月${d.date()}日 周${'日一二三四五六'.charAt(d.day())}`;
+  return `${d.month() + 1}月${d.date()}日（周${'日一二三四五六'.charAt(d.day())}）`;
 }
 
 export interface EventView {
@@ -28,11 +29,43 @@ export interface EventView {
   why: string;
 }
 
-export function toEventViews(events: HistoryEvent[] | undefined, labels: Record<string, string>): EventView[] {
+/** What each change did, as the second half of a sentence whose doer comes first. */
+const BOOKING_MOVES: Record<string, string> = {
+  booked: '预约成功',
+  waitlisted: '进入候补',
+  checked_in: '已签到',
+  cancelled: '取消了预约',
+  no_show: '没有到场',
+  expired: '候补没有成功',
+};
+const ERRAND_MOVES: Record<string, string> = {
+  submitted: '提交了申请',
+  accepted: '已接单，正在办理',
+  done: '已办好',
+  rated: '评价了这次服务',
+  cancelled: '取消了申请',
+};
+const SIGNUP_MOVES: Record<string, string> = {
+  signed_up: '报名成功',
+  waitlisted: '进入候补',
+  checked_in: '已签到',
+  checked_out: '已签退',
+  cancelled: '取消了报名',
+  absent: '没有到场',
+  expired: '候补没有成功',
+};
+
+/** A history as sentences: 网格员 周**已接单，正在办理. `move` may word a step its own way. */
+export function toEventViews(
+  events: HistoryEvent[] | undefined,
+  moves: Record<string, string>,
+  move?: (e: HistoryEvent) => string | undefined,
+  now: number = Date.now(),
+): EventView[] {
   return (events ?? []).map((e, i) => ({
     key: `${e.at}-${i}`,
-    move: labels[e.to] ?? e.to,
-    time: formatShort(e.at),
+    move: `${e.by}${move?.(e) ?? moves[e.to] ?? e.to}`,
+    time: friendlyTime(e.at, now),
     by: e.by,
     why: e.why ?? '',
   }));
@@ -134,12 +167,13 @@ export function toDayView(d: SlotDay, now = Date.now()): DayView {
   const today = shanghaiDate(now);
   const tomorrow = shanghaiDate(now, 1);
   const [, m, day] = d.date.split('-').map(Number);
+  const near = d.date === today ? '今天' : d.date === tomorrow ? '明天' : '';
   const slots = d.slots.map(toSlotView);
   return {
     date: d.date,
-    top: d.date === today ? '今天' : d.date === tomorrow ? '明天' : d.weekday,
+    top: near || d.weekday,
     bottom: `${m}/${day}`,
-    title: `${m}月${day}日 ${d.weekday}`,
+    title: `${near ? `${near} ` : ''}${m}月${day}日（${d.weekday}）`,
     open: d.open,
     reason: d.reason ?? (d.open ? '' : '休息'),
     free: slots.filter((s) => s.pickable).length,
@@ -156,6 +190,8 @@ export interface BookingView {
   placeAddress: string;
   day: string;
   time: string;
+  /** 今天 14:00–15:00 */
+  when: string;
   status: string;
   statusLabel: string;
   tone: string;
@@ -185,6 +221,7 @@ export function toBookingView(b: Booking): BookingView {
     placeAddress: b.placeAddress,
     day: dayLabel(b.start),
     time: b.time,
+    when: friendlyRange(b.start, b.end),
     status: b.status,
     statusLabel: BOOKING_STATUS_LABELS[b.status],
     tone: BOOKING_TONES[b.status],
@@ -192,13 +229,13 @@ export function toBookingView(b: Booking): BookingView {
     codeText: spacedCode(b.code),
     qr: b.qr ?? '',
     canCancel: b.canCancel,
-    cancelText: live ? `${formatShort(b.cancelBefore)}前可取消` : '',
+    cancelText: live ? `${friendlyTime(b.cancelBefore)}前可取消` : '',
     pastCutoff: live && !b.canCancel,
     waitlistText: b.status === 'waitlisted' && b.waitlistPosition ? `候补第${b.waitlistPosition}位，有人取消时按顺序递补，递补成功会通知您` : '',
-    checkedIn: b.checkedInAt ? `${formatShort(b.checkedInAt)} 已签到` : '',
+    checkedIn: b.checkedInAt ? `${friendlyTime(b.checkedInAt)} 已签到` : '',
     note: b.note ?? '',
     who: b.who,
-    timeline: toEventViews(b.timeline, BOOKING_STATUS_LABELS),
+    timeline: toEventViews(b.timeline, BOOKING_MOVES),
   };
 }
 
@@ -239,9 +276,8 @@ export interface ErrandView {
   timeline: EventView[];
 }
 
-export function toErrandView(e: Errand): ErrandView {
+export function toErrandView(e: Errand, now: number = Date.now()): ErrandView {
   const w = e.window;
-  const [, m, d] = (w?.date ?? '0-0-0').split('-').map(Number);
   return {
     id: e.id,
     kind: e.kind,
@@ -254,7 +290,7 @@ export function toErrandView(e: Errand): ErrandView {
     description: e.description,
     papers: e.papers.join('、'),
     address: e.address ?? '',
-    window: w ? `${m}月${d}日 ${w.from}-${w.to}` : '',
+    window: w ? `${friendlyDate(w.date, now)} ${w.from}–${w.to}` : '',
     contactPhone: e.contactPhone ?? '',
     contactMasked: e.contactMasked ?? '',
     contact: e.contact ?? null,
@@ -266,7 +302,7 @@ export function toErrandView(e: Errand): ErrandView {
     rating: e.rating ? starsText(e.rating.stars) : '',
     ratingComment: e.rating?.comment ?? '',
     held: e.heldReason ?? '',
-    created: formatShort(e.createdAt),
+    created: friendlyTime(e.createdAt, now),
     canTake: e.can.includes('take'),
     canAssign: e.can.includes('assign'),
     canDone: e.can.includes('done'),
@@ -274,7 +310,10 @@ export function toErrandView(e: Errand): ErrandView {
     canCancel: e.can.includes('cancel'),
     canRate: e.can.includes('rate'),
     mine: e.mine,
-    timeline: toEventViews(e.timeline, ERRAND_STATUS_LABELS),
+    timeline: toEventViews(e.timeline, ERRAND_MOVES, (ev) =>
+      ev.to === 'accepted' && w ? `已接单，预计${friendlyDate(w.date, now)}${dayPart(Date.parse(`${w.date}T${w.from}:00+08:00`))}上门` : undefined,
+      now,
+    ),
   };
 }
 
@@ -312,7 +351,7 @@ export function toSignupView(s: Signup): SignupView {
     title: s.title,
     category: s.category,
     placeName: s.placeName,
-    when: s.when,
+    when: friendlyRange(s.start, s.end),
     status: s.status,
     statusLabel: SIGNUP_STATUS_LABELS[s.status],
     tone: SIGNUP_TONES[s.status],
@@ -321,14 +360,14 @@ export function toSignupView(s: Signup): SignupView {
     qr: s.qr ?? '',
     canCancel: s.canCancel,
     waitlistText: s.status === 'waitlisted' && s.waitlistPosition ? `候补第${s.waitlistPosition}位，有人取消时按顺序递补` : '',
-    checkIn: s.checkInAt ? formatShort(s.checkInAt) : '',
-    checkOut: s.checkOutAt ? formatShort(s.checkOutAt) : '',
+    checkIn: s.checkInAt ? friendlyTime(s.checkInAt) : '',
+    checkOut: s.checkOutAt ? friendlyTime(s.checkOutAt) : '',
     hours: s.status === 'checked_out' ? hoursText(s.minutes) : '',
     points: s.pointsAwarded ?? 0,
     canCheckIn: s.status === 'signed_up',
     canCheckOut: s.status === 'checked_in',
     who: s.who,
-    timeline: toEventViews(s.timeline, SIGNUP_STATUS_LABELS),
+    timeline: toEventViews(s.timeline, SIGNUP_MOVES),
   };
 }
 
@@ -353,15 +392,22 @@ export interface ActivityView {
   myStatusLabel: string;
   /** The person holds no live place: offer 报名 (or 候补). */
   canSignUp: boolean;
+  /** Open, but not to this person: why, shown on a disabled button before they tap (仅限志愿者报名). */
+  notForMe: string;
   full: boolean;
   checkInQr: string;
 }
 
 const LIVE_SIGNUPS = ['signed_up', 'waitlisted', 'checked_in', 'checked_out'];
 
-export function toActivityView(a: Activity): ActivityView {
+/** Who may sign up for a volunteers-only activity (the server's rule, server/booking/actions-activities.ts). */
+const VOLUNTEER_ROLES: Role[] = ['volunteer', 'unit_member'];
+
+/** `roles`: the person's, when the view is for them; without it nothing is held back. */
+export function toActivityView(a: Activity, roles?: Role[]): ActivityView {
   const my = a.mySignup && LIVE_SIGNUPS.includes(a.mySignup.status) ? a.mySignup : undefined;
   const open = a.status === 'published' && a.phase === 'upcoming';
+  const barred = !!roles && a.audience === 'volunteers' && !roles.some((r) => VOLUNTEER_ROLES.includes(r));
   return {
     id: a.id,
     title: a.title,
@@ -369,7 +415,7 @@ export function toActivityView(a: Activity): ActivityView {
     description: a.description,
     placeName: a.placeName,
     address: a.address,
-    when: a.when,
+    when: friendlyRange(a.start, a.end),
     capacity: a.capacity,
     signedUp: a.signedUp,
     seatsText: `已报名 ${a.signedUp}/${a.capacity} · ${a.left > 0 ? `剩${a.left}个名额` : a.waitlisted ? `名额已满，${a.waitlisted}人候补` : '名额已满'}`,
@@ -380,7 +426,8 @@ export function toActivityView(a: Activity): ActivityView {
     mySignupId: my?.id ?? '',
     myStatus: my?.status ?? '',
     myStatusLabel: my ? SIGNUP_STATUS_LABELS[my.status] : '',
-    canSignUp: open && !my,
+    canSignUp: open && !my && !barred,
+    notForMe: open && !my && barred ? '仅限志愿者报名' : '',
     full: a.left <= 0,
     checkInQr: a.checkInQr ?? '',
   };

@@ -1,5 +1,5 @@
 import type { EntryKind, Goods, LeaderboardRow, Order, OrderEvent, OrderStatus, PointsEntry, RuleKey, VerifiedOrder } from '../../typings/points';
-import { formatDateTime, formatShort } from './date';
+import { friendlyTime } from './date';
 
 // Runtime copies of the contract (DevTools cannot load modules outside miniprogramRoot).
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = { earn: '获得', spend: '兑换', refund: '退回', adjust: '调整' };
@@ -31,14 +31,14 @@ export interface EntryView {
   balanceAfter: number;
 }
 
-export function toEntryView(e: PointsEntry): EntryView {
+export function toEntryView(e: PointsEntry, now: number = Date.now()): EntryView {
   return {
     id: e.id,
     amount: e.amount > 0 ? `+${e.amount}` : String(e.amount),
     gain: e.amount > 0,
     kind: ENTRY_KIND_LABELS[e.kind] ?? '',
     reason: e.reason,
-    time: formatShort(e.at),
+    time: friendlyTime(e.at, now),
     balanceAfter: e.balanceAfter,
   };
 }
@@ -147,9 +147,17 @@ export interface OrderEventView {
   why: string;
 }
 
+const ORDER_MOVES: Record<OrderStatus, string> = {
+  pending: '兑换了，等待领取',
+  redeemed: '确认已领取',
+  cancelled: '取消了兑换，积分已退回',
+  expired: '过了领取时间，兑换取消，积分已退回',
+};
+
+/** One step of an order's history as a sentence: 居民 王**兑换了，等待领取. */
 function toEventView(e: OrderEvent, i: number): OrderEventView {
-  const to = ORDER_STATUS_LABELS[e.to];
-  return { key: `${e.at}-${i}`, time: formatDateTime(e.at), by: e.by, move: e.from ? `${ORDER_STATUS_LABELS[e.from]} → ${to}` : `兑换下单（${to}）`, why: e.why ?? '' };
+  const move = e.to === 'expired' ? ORDER_MOVES.expired : `${e.by}${ORDER_MOVES[e.to]}`;
+  return { key: `${e.at}-${i}`, time: friendlyTime(e.at), by: e.by, move, why: e.why ?? '' };
 }
 
 export interface OrderView {
@@ -186,9 +194,9 @@ function baseView(o: VerifiedOrder | Order, image: (fileId: string) => string) {
     status: o.status,
     statusLabel: ORDER_STATUS_LABELS[o.status],
     tone: ORDER_TONES[o.status],
-    created: formatDateTime(o.createdAt),
-    expires: formatDateTime(o.expiresAt),
-    redeemed: o.redeemedAt ? formatDateTime(o.redeemedAt) : '',
+    created: friendlyTime(o.createdAt),
+    expires: friendlyTime(o.expiresAt),
+    redeemed: o.redeemedAt ? friendlyTime(o.redeemedAt) : '',
     timeline: o.timeline.map(toEventView),
   };
 }

@@ -11,3 +11,10 @@ export function checkDisplayName(name: string): string | null {
 export function checkPhone(phone: string): string | null {
   return /^1[3-9]\d{9}$/.test(phone.trim()) ? null : '请输入11位手机号码';
 }
+
+/** The profile form's problems, name first as on the page; the phone only when one was typed. */
+export function profileProblems(name: string, phone: string): Array<{ field: string; message: string }> {
+  const nameProblem = checkDisplayName(name);
+  const phoneProblem = phone.trim() ? checkPhone(phone) : null;
+  return [...(nameProblem ? [{ field: 'name', message: nameProblem }] : []), ...(phoneProblem ? [{ field: 'phone', message: phoneProblem }] : [])];
+}

@@ -2,8 +2,8 @@ import type { EscalationLevel, ListEvent, SpecialGroup, TicketCard, TicketDetail
 import type { Role } from '../../typings/user';
 import type { TaskContact } from '../../typings/contact';
 import { STAR_WORDS, starsText } from './booking';
-import { type EventView, dayLabel } from './booking-view';
-import { formatShort, inShanghai, shanghaiDate } from './date';
+import type { EventView } from './booking-view';
+import { friendlyDay, friendlyTime, inShanghai, shanghaiDate } from './date';
 import { type Tone, URGENCY_LABELS } from './lists-view';
 
 // Runtime copies of the contract and of the server's rules (server/lists/deadlines.ts, tickets.ts):
@@ -14,6 +14,16 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   dispatched: '待接单',
   accepted: '办理中',
   resolved: '待评价',
+  closed: '已办结',
+  cancelled: '已撤销',
+};
+
+/** The same statuses as the resident who raised the request reads them. */
+export const RESIDENT_STATUS_LABELS: Record<TicketStatus, string> = {
+  submitted: '已收到',
+  dispatched: '已安排人办理',
+  accepted: '正在办理',
+  resolved: '已办好，请评价',
   closed: '已办结',
   cancelled: '已撤销',
 };
@@ -64,10 +74,10 @@ function isEndOfDay(at: number): boolean {
   return d.hour() === 23 && d.minute() === 59;
 }
 
-/** '3月5日 周三 14:30前', or '3月8日 周五 当天内' for a deadline at the end of a day. */
-export function deadlineText(deadline: number): string {
+/** '明天 14:30前', or '3月8日（周五）当天内' for a deadline at the end of a day. */
+export function deadlineText(deadline: number, now: number = Date.now()): string {
   const at = asRead(deadline);
-  return isEndOfDay(at) ? `${dayLabel(at)} 当天内` : `${dayLabel(at)} ${inShanghai(at).format('HH:mm')}前`;
+  return isEndOfDay(at) ? `${friendlyDay(at, now)}当天内` : `${friendlyDay(at, now)} ${inShanghai(at).format('HH:mm')}前`;
 }
 
 export type BadgeTone = 'late' | 'soon' | 'ok';
@@ -99,9 +109,16 @@ export function dueBadge(dueAt: number | undefined, now: number, overdue = false
 
 const PHASE_WORDS = { accept: '接单', resolve: '办结' } as const;
 
-/** '须于3月5日 周三 14:30前办结', or '' when no deadline runs. */
-export function dueLine(t: Pick<TicketCard, 'dueAt' | 'duePhase'>): string {
-  return t.dueAt === undefined ? '' : `须于${deadlineText(t.dueAt)}${PHASE_WORDS[t.duePhase ?? 'resolve']}`;
+/** The running deadline as the resident reads it: '预计明天 14:30前办好', '明天当天内有人接手'. */
+export function residentDueLine(t: Pick<TicketCard, 'dueAt' | 'duePhase'>, now: number = Date.now()): string {
+  if (t.dueAt === undefined) return '';
+  const when = deadlineText(t.dueAt, now);
+  return t.duePhase === 'accept' ? `${when}会有人接手办理` : `预计${when}办好`;
+}
+
+/** '须于明天 14:30前办结', or '' when no deadline runs. */
+export function dueLine(t: Pick<TicketCard, 'dueAt' | 'duePhase'>, now: number = Date.now()): string {
+  return t.dueAt === undefined ? '' : `须于${deadlineText(t.dueAt, now)}${PHASE_WORDS[t.duePhase ?? 'resolve']}`;
 }
 
 export interface TicketCardView extends TicketCard {
@@ -129,47 +146,53 @@ export function toTicketCardView(t: TicketCard, now = Date.now()): TicketCardVie
     kindLabel: TICKET_KIND_LABELS[t.kind] ?? t.kind,
     urgencyLabel: URGENCY_LABELS[t.urgency] ?? '',
     urgent: t.urgency >= 2,
-    submitted: formatShort(t.createdAt),
-    dueText: dueLine(t),
+    submitted: friendlyTime(t.createdAt, now),
+    dueText: dueLine(t, now),
     badge: dueBadge(t.dueAt, now, t.overdue),
     reopenedText: t.reopened > 0 ? `已退回重新办理${t.reopened}次` : '',
     specialLabel: t.special ? `特殊群体·${t.special}` : '',
   };
 }
 
+/** A ticket card as its own resident reads it: plain statuses and the promise, not the office's deadline. */
+export function forResident<V extends TicketCardView>(v: V, now: number = Date.now()): V {
+  return { ...v, statusLabel: RESIDENT_STATUS_LABELS[v.status] ?? v.statusLabel, dueText: residentDueLine(v, now) };
+}
+
 const STATUS_MOVES: Record<TicketStatus, string> = {
-  submitted: '提交诉求',
-  dispatched: '派单',
-  accepted: '接单办理',
-  resolved: '办结',
-  closed: '评价办结',
-  cancelled: '撤销',
+  submitted: '反映了问题',
+  dispatched: '安排了办理人',
+  accepted: '已接单，正在办理',
+  resolved: '已办好',
+  closed: '评价后办结',
+  cancelled: '撤销了诉求',
 };
 
-/** What one event of the timeline did, in words. */
+/** What one event of the timeline did, in words (the doer is put in front by the timeline). */
 export function eventMove(e: ListEvent): string {
   switch (e.field) {
     case 'status':
       if (e.from === 'resolved' && e.to === 'accepted') return '不满意，退回重新办理';
-      if (e.from === 'dispatched' && e.to === 'dispatched') return '改派';
+      if (e.from === 'dispatched' && e.to === 'dispatched') return '换了办理人';
       return STATUS_MOVES[e.to as TicketStatus] ?? e.to;
     case 'level':
       return `提级：${LEVEL_LABELS[e.to as EscalationLevel] ?? e.to}`;
     case 'assignee':
-      return `办理人：${e.to}`;
+      return `交给${e.to}办理`;
     case 'kind':
       return `改为${TICKET_KIND_LABELS[e.to as TicketKind] ?? e.to}`;
     case 'alert':
-      return '时限提醒';
+      return '提醒办理人抓紧办理';
     case 'note':
-      return '包案进展';
+      return '更新了包案进展';
     default:
-      return '信息更新';
+      return '更新了信息';
   }
 }
 
-export function toTicketEventViews(events: ListEvent[]): EventView[] {
-  return events.map((e, i) => ({ key: `${e.at}-${i}`, move: eventMove(e), time: formatShort(e.at), by: e.by, why: e.why ?? '' }));
+/** The timeline in sentences: 网格员 周**已接单，正在办理. */
+export function toTicketEventViews(events: ListEvent[], now: number = Date.now()): EventView[] {
+  return events.map((e, i) => ({ key: `${e.at}-${i}`, move: `${e.by}${eventMove(e)}`, time: friendlyTime(e.at, now), by: e.by, why: e.why ?? '' }));
 }
 
 export interface DeadlineView {
@@ -208,9 +231,9 @@ export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => s
   const open = t.status === 'submitted' || t.status === 'dispatched' || t.status === 'accepted';
   const deadlines: DeadlineView[] = [];
   if (open && t.deadlines.acceptBy !== undefined) {
-    deadlines.push({ key: 'accept', label: '接单时限', text: deadlineText(t.deadlines.acceptBy), running: t.duePhase === 'accept' });
+    deadlines.push({ key: 'accept', label: '接单时限', text: deadlineText(t.deadlines.acceptBy, now), running: t.duePhase === 'accept' });
   }
-  if (open) deadlines.push({ key: 'resolve', label: '办结时限', text: deadlineText(t.deadlines.resolveBy), running: t.duePhase === 'resolve' });
+  if (open) deadlines.push({ key: 'resolve', label: '办结时限', text: deadlineText(t.deadlines.resolveBy, now), running: t.duePhase === 'resolve' });
   return {
     ...toTicketCardView(t, now),
     detail: t.detail ?? '',
@@ -221,10 +244,10 @@ export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => s
     kindRule: t.level === 'county' ? COUNTY_RULE : (TICKET_KIND_RULES[t.kind] ?? ''),
     levelText: t.level === 'grid' ? '' : LEVEL_LABELS[t.level],
     deadlines,
-    resolution: t.resolution ? { note: t.resolution.note, photos: t.resolution.photos.map(image), time: formatShort(t.resolution.at), by: t.resolution.by } : null,
+    resolution: t.resolution ? { note: t.resolution.note, photos: t.resolution.photos.map(image), time: friendlyTime(t.resolution.at, now), by: t.resolution.by } : null,
     rating: t.rating ? { stars: starsText(t.rating.stars), word: STAR_WORDS[t.rating.stars] ?? '', comment: t.rating.comment ?? '' } : null,
     pointsAwarded: t.pointsAwarded ?? 0,
-    timeline: toTicketEventViews(t.timeline),
+    timeline: toTicketEventViews(t.timeline, now),
     may,
     mine: t.mine,
     fromWish: !!t.wishId,

@@ -1,5 +1,5 @@
 import type { WishCard, WishCategory, WishEvent, WishStatus } from '../../typings/wish';
-import { formatDateTime, formatShort } from './date';
+import { friendlyTime } from './date';
 
 // Runtime copies of the contract (DevTools cannot load modules outside miniprogramRoot).
 export const WISH_CATEGORIES: WishCategory[] = ['生活物资', '助老助残', '儿童关爱', '医疗健康', '文化学习', '维修帮办', '其他'];
@@ -78,25 +78,45 @@ export function headlineOf(w: Pick<WishCard, 'title' | 'category' | 'status' | '
   };
 }
 
-export function toCardView(card: WishCard, image: (fileId: string) => string): CardView {
+export function toCardView(card: WishCard, image: (fileId: string) => string, now: number = Date.now()): CardView {
   return {
     ...headlineOf(card),
     id: card.id,
     status: card.status,
     photo: card.photos[0] ? image(card.photos[0]) : '',
-    time: formatShort(card.createdAt),
+    time: friendlyTime(card.createdAt, now),
     claimer: card.claimer ?? '',
     held: card.heldReason ?? '',
   };
 }
 
-export function toEventView(e: WishEvent, index: number): EventView {
-  const to = STATUS_LABELS[e.to];
+/** What a change did, said as a sentence without its doer (who did it is put in front). */
+function wishMove(from: WishStatus | null, to: WishStatus): string {
+  if (!from) return to === 'pending_review' ? '发布了心愿，社区审核后上墙' : '发布了心愿';
+  if (from === to) return '更新了心愿';
+  if (from === 'pending_review' && to === 'open') return '审核通过，心愿已上墙';
+  if (from === 'claimed' && to === 'open') return '放下了认领，心愿回到心愿墙';
+  if (from === 'awaiting_confirmation' && to === 'claimed') return '说还没完成，请继续帮忙';
+  const moves: Record<WishStatus, string> = {
+    pending_review: '把心愿交给社区审核',
+    rejected: '审核没有通过',
+    open: '让心愿回到心愿墙',
+    claimed: '认领了心愿',
+    awaiting_confirmation: '说已经完成，请心愿人确认',
+    completed: '确认完成，心愿已点亮',
+    withdrawn: '撤回了心愿',
+    taken_down: '下架了心愿',
+  };
+  return moves[to];
+}
+
+/** One step of a wish's history as a sentence: 志愿者 李**认领了心愿. */
+export function toEventView(e: WishEvent, index: number, now: number = Date.now()): EventView {
   return {
     key: `${e.at}-${index}`,
-    time: formatDateTime(e.at),
+    time: friendlyTime(e.at, now),
     by: e.by,
-    move: e.from && e.from !== e.to ? `${STATUS_LABELS[e.from]} → ${to}` : e.from ? to : `发布心愿（${to}）`,
+    move: `${e.by}${wishMove(e.from, e.to)}`,
     why: e.why ?? '',
   };
 }

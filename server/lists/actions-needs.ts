@@ -108,7 +108,7 @@ export const submitRequest = action(
         if (hold) ticket.hold = hold;
         await tx.set(NEEDS, need._id, need);
         await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
-        await commitTicket(tx, rules.calendar, null, ticket, user, ctx.now, '居民提交诉求（集单）');
+        await commitTicket(tx, rules.calendar, null, ticket, user, ctx.now);
         return ticket._id;
       }),
     );

@@ -66,7 +66,10 @@ afterAll(async () => {
   await phone.waitForRoute('pages/booking/detail/index');
   expect((await phone.screen.locator('#service-name').textContent())?.trim()).toBe(serviceName);
   const when = ((await phone.screen.locator('#when').textContent()) ?? '').trim();
-  expect(when).toContain(time);
+  // A friendly date and the slot as a range: 明天 08:30–09:00.
+  const range = time.replace('-', '–');
+  expect(when).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周.）) /);
+  expect(when).toContain(range);
   const code = ((await phone.screen.locator('#code').textContent()) ?? '').replace(/\s/g, '');
   expect(code).toMatch(/^\d{8}$/);
   const qr = await scanCanvas(phone.screen.locator('#qr canvas'));
@@ -80,7 +83,7 @@ afterAll(async () => {
   await phone.tap('今日预约');
   await phone.waitForRoute('package-staff/pages/booking-schedule/index');
   // The schedule's day as the booking shows it: `when` is that day followed by the time.
-  const day = when.replace(time, '').trim();
+  const day = when.replace(range, '').trim();
   for (let i = 0; i < 31 && !((await phone.screen.locator('#date').textContent()) ?? '').includes(day); i++) {
     await phone.tap('后一天 ›');
   }

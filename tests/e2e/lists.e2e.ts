@@ -57,8 +57,8 @@ const text = async (selector: string): Promise<string> => ((await phone.screen.l
   await phone.answerModal('已提交', '不用了');
   await phone.waitForRoute('pages/lists/ticket/index');
   await phone.see(title);
-  expect(await text('#status')).toBe('待派单');
-  expect(await text('#assignee')).toBe('办理人：等待社区派单');
+  expect(await text('#status')).toBe('已收到');
+  expect(await text('#assignee')).toBe('办理人：社区正在安排');
   expect(await text('#kind-rule')).toContain('24小时内办结');
   expect(await text('#badge')).toMatch(BADGE);
   const id = new URL(phone.page.url()).hash.match(/id=([^&]+)/)?.[1];
@@ -133,8 +133,8 @@ const text = async (selector: string): Promise<string> => ((await phone.screen.l
   await phone.tap('我的诉求');
   await phone.waitForRoute('pages/lists/mine/index');
   await phone.screen.locator(`#item-${id}`).waitFor();
-  expect(await text(`#status-${id}`)).toBe('待评价');
-  expect(await text(`#rate-hint-${id}`)).toBe('已办结，请评价 ›');
+  expect(await text(`#status-${id}`)).toBe('已办好，请评价');
+  expect(await text(`#rate-hint-${id}`)).toBe('去评价 ›');
   await phone.tap(title);
   await phone.waitForRoute('pages/lists/ticket/index');
   await phone.see(note);

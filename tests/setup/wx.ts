@@ -38,6 +38,8 @@ export interface Recorded {
   scans: string[][];
   /** What privacy popups answered WeChat (`exposureAuthorization`, `agree:<buttonId>`, `disagree`), and contracts opened. */
   privacy: string[];
+  /** Where pageScrollTo was asked to bring into view: the selector, or `top:<px>`. */
+  scrolls: string[];
 }
 
 export const recorded: Recorded = {
@@ -58,6 +60,7 @@ export const recorded: Recorded = {
   mapCalls: [],
   scans: [],
   privacy: [],
+  scrolls: [],
 };
 
 const storage = storageApis(memoryBacking());
@@ -126,6 +129,9 @@ export const lostResponse: { action: string } = { action: '' };
 /** WeChat's own font size (我 → 设置 → 通用 → 字体大小) in px, as getAppBaseInfo answers it; 17 is iOS's standard. */
 export const fontSizeAnswer: { px: number | undefined } = { px: 17 };
 
+/** The phone has no network: every request fails at once, as WeChat reports it, reaching nothing. */
+export const network: { offline: boolean } = { offline: false };
+
 export function resetWx(): void {
   for (const value of Object.values(recorded)) {
     if (value instanceof Map) value.clear();
@@ -141,6 +147,7 @@ export function resetWx(): void {
   chooseLocationAnswer.value = null;
   scanAnswer.value = null;
   lostResponse.action = '';
+  network.offline = false;
   privacyAnswer.needAuthorization = false;
   privacyListener = null;
   fontSizeAnswer.px = 17;
@@ -175,6 +182,7 @@ function request(opts: RequestOptions) {
   let body: string | undefined;
   let url: URL;
   try {
+    if (network.offline) throw new Error('-101:net::ERR_INTERNET_DISCONNECTED');
     url = target(opts.url);
   } catch (e) {
     const err = { errMsg: `request:fail ${(e as Error).message}` };
@@ -410,6 +418,10 @@ const wxMock = {
     return settle(opts, { errMsg: 'showToast:ok' });
   },
   hideToast: () => undefined,
+  pageScrollTo: (opts: Callbacks<unknown> & { selector?: string; scrollTop?: number }) => {
+    recorded.scrolls.push(opts.selector ?? `top:${opts.scrollTop ?? 0}`);
+    return settle(opts, { errMsg: 'pageScrollTo:ok' });
+  },
   showLoading: (opts: Callbacks<unknown>) => settle(opts, { errMsg: 'showLoading:ok' }),
   hideLoading: () => undefined,
   showModal: (opts: Callbacks<unknown> & { title?: string; content?: string }) => {

@@ -1,4 +1,4 @@
-import { checkDraft, worthMatching } from '../../../miniprogram/pages/wish/publish/form';
+import { checkDraft, draftProblems, worthMatching } from '../../../miniprogram/pages/wish/publish/form';
 
 const ok = { title: '想要一台助行器', content: '爷爷腿脚不便', category: '助老助残' };
 
@@ -20,4 +20,13 @@ test('look-alikes are asked for once there is a category and two characters of t
   expect(worthMatching({ ...ok, category: '' })).toBe(false);
   expect(worthMatching({ ...ok, title: '想' })).toBe(false);
   expect(worthMatching({ ...ok, title: '想要' })).toBe(true);
+});
+
+test('all problems at once, one per field, in the order of the fields on the page', () => {
+  expect(draftProblems(ok)).toEqual([]);
+  expect(draftProblems({ title: '', content: '字'.repeat(301), category: '' })).toEqual([
+    { field: 'title', message: '请填写心愿标题' },
+    { field: 'content', message: '心愿内容不能超过300个字' },
+    { field: 'category', message: '请选择心愿类别' },
+  ]);
 });

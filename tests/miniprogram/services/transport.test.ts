@@ -62,7 +62,7 @@ describe('local mode', () => {
     process.env.HONGLIN_URL = 'http://127.0.0.1:9';
     try {
       expect(await user.me()).toEqual(NETWORK_FAIL);
-      expect(NETWORK_FAIL).toEqual({ ok: false, code: 'INTERNAL', message: '网络不给力，请稍后再试' });
+      expect(NETWORK_FAIL).toEqual({ ok: false, code: 'INTERNAL', message: '网络不给力，请检查网络后重试' });
     } finally {
       process.env.HONGLIN_URL = url;
     }

@@ -79,11 +79,12 @@ test('goods and entries as shown', () => {
     suppliedText: '累计上架 30 件',
   });
   const at = Date.UTC(2025, 2, 4, 16, 30); // 3月5日 00:30 in Beijing
-  expect(toEntryView({ id: 'e', amount: 10, kind: 'earn', sourceType: 'award', reason: '志愿服务', at, balanceAfter: 10 })).toMatchObject({
+  const now = Date.UTC(2025, 2, 5, 6, 0); // 3月5日 14:00
+  expect(toEntryView({ id: 'e', amount: 10, kind: 'earn', sourceType: 'award', reason: '志愿服务', at, balanceAfter: 10 }, now)).toMatchObject({
     amount: '+10',
     gain: true,
     kind: '获得',
-    time: '3月5日 00:30',
+    time: '今天 00:30',
   });
   expect(toEntryView({ id: 'e', amount: -30, kind: 'spend', sourceType: 'order', reason: '兑换', at, balanceAfter: 0 }).amount).toBe('-30');
 });

@@ -1,6 +1,6 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx, scanAnswer } from '../../setup/wx';
-import { meOf, okFn } from '../support/backend';
+import { callFn, meOf, okFn } from '../support/backend';
 import { findDocs, updateDoc } from '../support/db';
 import { MIN, bookingCommunity, callBooking, moveActivity, sentBooking, shanghaiDay, signupsOf } from '../support/booking';
 
@@ -52,11 +52,19 @@ describe('志愿活动', () => {
     expect(page.textOf('#stat-signed')).toBe('0/10');
     page.detach();
 
-    // A resident who is not a volunteer is told why not, in the server's words.
+    // A resident who is not a volunteer sees why before tapping: the button is disabled and says so.
     resetWx();
     page = await load(INDEX, { openid: resident, query: { tab: 'activity' } });
+    expect(page.textOf(`#signup-${activity._id}`)).toBe('仅限志愿者报名');
+    expect(page.props(`#signup-${activity._id}`).disabled).toBe(true);
+    expect(page.textOf(`#not-for-me-${activity._id}`)).toContain('登记成为志愿者');
+    expect(page.textOf(`#activity-${activity._id}`)).not.toContain('我要报名');
     await page.tap(`#signup-${activity._id}`);
-    expect(recorded.modals.at(-1)).toEqual({ title: '未能报名', content: '该活动仅限登记的志愿者、共建单位成员报名，可到志愿服务站登记成为志愿者' });
+    expect(recorded.modals).toEqual([]);
+    expect(sentBooking('signUp')).toHaveLength(0);
+    // The server keeps refusing whoever asks anyway.
+    const refused = await callFn<{ ok: boolean; message: string }>(resident, 'booking', { action: 'signUp', activityId: activity._id, requestId: 'not-a-volunteer' });
+    expect(refused).toMatchObject({ ok: false, message: '该活动仅限登记的志愿者、共建单位成员报名，可到志愿服务站登记成为志愿者' });
     expect(await signupsOf(resident)).toHaveLength(0);
     page.detach();
 

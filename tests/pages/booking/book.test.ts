@@ -32,7 +32,7 @@ describe('预约时段', () => {
     expect(page.textOf('#place')).toContain(c.placeName);
     expect(recorded.requests.length).toBeLessThanOrEqual(3); // budget: one page load ≤ 3 calls
     await page.tap('#day-1');
-    expect(page.textOf('#day-title')).toMatch(new RegExp(`^${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日 周.$`));
+    expect(page.textOf('#day-title')).toMatch(new RegExp(`^明天 ${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日（周.）$`));
     const i = slotIndex(page, '10:00-11:00');
     expect(page.textOf(`#left-${i}`)).toBe('剩3个');
 
@@ -67,10 +67,9 @@ describe('预约时段', () => {
     expect(page.textOf('#status')).toBe('已预约');
     expect(page.textOf('#code')).toBe(`${row.code.slice(0, 4)} ${row.code.slice(4)}`);
     expect(page.props('#qr').text).toBe(`honglin://booking/${row.code}`);
-    expect(page.textOf('#when')).toContain('10:00-11:00');
-    expect(page.textOf('#cancel-before')).toMatch(/^\d+月\d+日 08:00前可取消$/);
-    expect(page.textOf('#timeline')).toContain('已预约');
-    expect(page.textOf('#timeline')).toContain('居民 刘**');
+    expect(page.textOf('#when')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 10:00–11:00$/);
+    expect(page.textOf('#cancel-before')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 08:00前可取消$/);
+    expect(page.textOf('#timeline')).toContain('居民 刘**预约成功');
 
     // 导航 opens the place in the map app.
     await page.tap('#navigate');

@@ -26,10 +26,12 @@ describe('代办 · 上门帮办', () => {
     expect(page.textOf('#name')).toBe('社保医保代办');
     expect(page.has('#visit')).toBe(false);
     await page.tap('#submit');
-    expect(recorded.toasts).toEqual(['请说明要办理的事项']);
+    expect(page.textOf('#error-description')).toBe('请说明要办理的事项');
+    expect(recorded.scrolls).toEqual(['#field-description']);
     expect(sentBooking('requestErrand')).toHaveLength(0);
 
     await page.input('#description', '帮我办理2027年度城乡居民医保缴费');
+    expect(page.has('#error-description')).toBe(false);
     await page.tap('#paper-0');
     await page.tap('#paper-2');
     await page.input('#paper-input', '缴费通知单');
@@ -113,7 +115,7 @@ describe('代办 · 上门帮办', () => {
     expect(page.textOf('#status')).toBe('已办结');
     expect(page.textOf('#assignee')).toBe('办理人：周**');
     expect(page.textOf('#result')).toBe('办理结果：医保已缴费，凭证放在服务台，请凭身份证领取');
-    expect(page.textOf('#timeline')).toContain('办理中');
+    expect(page.textOf('#timeline')).toMatch(/已接单，正在办理/);
     await page.tap('#star-4');
     expect(page.textOf('#star-word')).toBe('满意');
     await page.input('#comment', '网格员很负责');
@@ -138,12 +140,21 @@ describe('代办 · 上门帮办', () => {
     page = await load(ERRAND, { openid: resident, query: { serviceId } });
     expect(page.has('#visit')).toBe(true);
     await page.input('#description', '老伴卧床，需要上门做养老待遇资格认证');
+    await page.input('#phone', '123');
     await page.tap('#submit');
-    expect(recorded.toasts).toEqual(['请填写上门地址']);
+    // In the order of the fields: the address above the phone, each under its own field.
+    expect(page.textOf('#error-address')).toBe('请填写上门地址');
+    expect(page.textOf('#error-phone')).toBe('请输入正确的联系电话');
+    expect(recorded.scrolls).toEqual(['#field-address']);
+    expect(page.textOf('#date-text')).toBe('明天 ›');
 
     await page.input('#address', '北海新村3幢2单元401');
+    expect(page.has('#error-address')).toBe(false);
+    await page.input('#phone', '');
+    expect(page.has('#error-phone')).toBe(false);
     const day = shanghaiDay(3);
     await page.trigger('#date', 'change', { value: day });
+    expect(page.textOf('#date-text')).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]） ›$/);
     await page.tap('#window-pm');
     await page.tap('#submit');
     expect(recorded.modals[0].content).toContain('地址：北海新村3幢2单元401');
@@ -153,7 +164,7 @@ describe('代办 · 上门帮办', () => {
 
     resetWx();
     page = await load(DETAIL, { openid: resident, query: { id: row._id } });
-    expect(page.textOf('#window')).toBe(`${Number(day.slice(5, 7))}月${Number(day.slice(8))}日 14:00-17:00`);
+    expect(page.textOf('#window')).toMatch(/^(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) 14:00–17:00$/);
     // Withdrawn by the person while nobody has taken it.
     await page.tap('#cancel-errand');
     expect((await errandsOf(resident))[0].status).toBe('cancelled');

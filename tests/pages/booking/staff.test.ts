@@ -35,7 +35,7 @@ describe('预约 · 社区工作人员', () => {
 
     page = await load(SCHEDULE, { openid: c.staff });
     expect(recorded.requests.length).toBeLessThanOrEqual(3);
-    expect(page.textOf('#date')).toMatch(/^今天 \d+月\d+日 周.$/);
+    expect(page.textOf('#date')).toMatch(/^今天 \d+月\d+日（周.）$/);
     expect(page.textOf(`#status-${b.id}`)).toBe('已预约');
     expect(page.textOf(`#row-${b.id}`)).toContain('刘**');
     expect(page.textOf(`#status-${missed.id}`)).toBe('未到');

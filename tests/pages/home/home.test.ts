@@ -62,7 +62,9 @@ describe('首页', () => {
     process.env.HONGLIN_URL = 'http://127.0.0.1:9'; // discard port: connection refused
     try {
       page = await load(PAGE, { openid: freshOpenid('home-offline'), scene: 'c=xinjie' });
-      expect(page.text()).toContain('网络不给力，请稍后再试');
+      expect(page.text()).toContain('网络不给力，请检查网络后重试');
+      // A failed network is not a business state: nothing says the resident has not joined.
+      expect(page.text()).not.toContain('尚未加入社区');
       expect(currentApp()?.globalData.scene).toBe('c=xinjie');
     } finally {
       process.env.HONGLIN_URL = url;

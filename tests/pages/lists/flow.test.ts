@@ -27,7 +27,7 @@ describe('派单 → 接单 → 办结 → 评单 on the pages', () => {
 
     // The resident, while it waits for the worker: no 接单 for them, no cancelling once dispatched.
     page = await load(TICKET, { openid: resident, query: { id: raised.id } });
-    expect(page.textOf('#status')).toBe('待接单');
+    expect(page.textOf('#status')).toBe('已安排人办理');
     expect(page.textOf('#assignee')).toBe('办理人：网格员 周**');
     expect(page.text()).not.toContain('周海燕');
     expect(page.has('#actions')).toBe(false);
@@ -81,12 +81,12 @@ describe('派单 → 接单 → 办结 → 评单 on the pages', () => {
     // The resident is not satisfied: 2 stars need a reason, and they are told it goes back first.
     resetWx();
     page = await load(TICKET, { openid: resident, query: { id: raised.id } });
-    expect(page.textOf('#status')).toBe('待评价');
-    expect(page.textOf('#actions')).toContain('点1–2星并写明原因，工单会退回重新办理');
+    expect(page.textOf('#status')).toBe('已办好，请评价');
+    expect(page.textOf('#actions')).toContain('点1–2星并写明原因，会退回重新办理');
     await page.tap('#open-rate');
     await page.tap('#star-2');
     expect(page.textOf('#star-word')).toBe('不满意');
-    expect(page.textOf('#low-notice')).toContain('提交后工单会退回办理人重新办理');
+    expect(page.textOf('#low-notice')).toContain('提交后会退回办理人重新办理');
     await page.tap('#form-submit');
     expect(recorded.toasts).toEqual(['评价1–2星时请说明不满意的原因']);
     await page.input('#form-text', '只搬了一半，还有两箱在楼梯口');
@@ -97,7 +97,7 @@ describe('派单 → 接单 → 办结 → 评单 on the pages', () => {
     modalAnswer.confirm = true;
     await page.tap('#form-submit');
     expect(recorded.toasts.at(-1)).toBe('已退回重新办理，社区会督促办好');
-    expect(page.textOf('#status')).toBe('办理中');
+    expect(page.textOf('#status')).toBe('正在办理');
     expect(page.textOf('#reopened')).toBe('已退回重新办理1次');
     expect(page.textOf('#timeline')).toContain('不满意，退回重新办理');
     expect(page.textOf('#timeline')).toContain('评价2星，重新办理：只搬了一半，还有两箱在楼梯口');

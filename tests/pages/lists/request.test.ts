@@ -77,27 +77,29 @@ describe('我要反映 · 我的诉求', () => {
     expect(recorded.navigations).toEqual([`redirectTo:/pages/lists/ticket/index?id=${row._id}`]);
     page.detach();
 
-    // The ticket page: waiting to be dispatched, the 24-hour rule in words, and only what the resident may do.
+    // The ticket page in the resident's words: received, the promise stated once, and only what the resident may do.
     resetWx();
     page = await load(TICKET, { openid: resident, query: { id: row._id } });
-    expect(page.textOf('#status')).toBe('待派单');
+    expect(page.textOf('#status')).toBe('已收到');
     expect(page.textOf('#title')).toBe('楼道灯坏了');
     expect(page.textOf('#urgency')).toBe('较急');
-    expect(page.textOf('#assignee')).toBe('办理人：等待社区派单');
-    expect(page.textOf('#deadline-resolve')).toMatch(/^办结时限：\d{1,2}月\d{1,2}日 周[一二三四五六日] (\d\d:\d\d前|当天内)$/);
+    expect(page.textOf('#assignee')).toBe('办理人：社区正在安排');
+    expect(page.textOf('#due')).toMatch(/预计(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）)( \d\d:\d\d前|当天内)办好$/);
+    expect(page.has('#deadline-resolve')).toBe(false); // the running deadline is said once, in #due
+    expect(page.text()).not.toMatch(/派单|工单/);
     expect(page.textOf('#kind-rule')).toBe('简单事项：24小时内办结，按工作日计时，周末和节假日顺延');
     expect(page.textOf('#badge')).toMatch(/^(剩 \d+ 小时|剩不到 1 小时|今天到期|明天到期|剩 \d+ 天)$/);
     expect(page.has('#photos')).toBe(true);
-    expect(page.textOf('#timeline')).toContain('提交诉求');
+    expect(page.textOf('#timeline')).toMatch(/居民 \S+反映了问题/);
     expect(page.has('#open-cancel')).toBe(true);
     for (const action of ['#accept', '#open-resolve', '#open-rate', '#dispatch', '#open-escalate']) expect(page.has(action)).toBe(false);
     page.detach();
 
     resetWx();
     page = await load(MINE, { openid: resident });
-    expect(page.textOf(`#status-${row._id}`)).toBe('待派单');
+    expect(page.textOf(`#status-${row._id}`)).toBe('已收到');
     expect(page.textOf(`#item-${row._id}`)).toContain('水电维修 · 较急');
-    expect(page.textOf(`#due-${row._id}`)).toContain('办结');
+    expect(page.textOf(`#due-${row._id}`)).toContain('办好');
     await page.tap(`#item-${row._id}`);
     await page.tap('#new');
     expect(recorded.navigations).toEqual([`navigateTo:/pages/lists/ticket/index?id=${row._id}`, 'navigateTo:/pages/lists/request/index']);
@@ -109,23 +111,27 @@ describe('我要反映 · 我的诉求', () => {
     page = await load(REQUEST, { openid: resident });
 
     await page.tap('#submit');
-    expect(recorded.toasts).toEqual(['请选择诉求类别']);
+    // Each problem under its own field, in the order the fields appear, the page brought to the first.
+    expect(page.textOf('#error-title')).toBe('请用一句话写明要反映的问题');
+    expect(page.textOf('#error-category')).toBe('请选择诉求类别');
+    expect(recorded.scrolls).toEqual(['#field-title']);
     await pickCategory(page, '环境清洁');
-    await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('请用一句话写明要反映的问题');
+    expect(page.has('#error-category')).toBe(false); // gone as soon as it is fixed
     await page.input('#title', '   ');
-    await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('请用一句话写明要反映的问题');
+    expect(page.textOf('#error-title')).toBe('请用一句话写明要反映的问题');
     await page.input('#title', '小区门口垃圾没人清');
+    expect(page.has('#error-title')).toBe(false);
     await page.input('#people', '0');
     await page.tap('#submit');
-    expect(recorded.toasts.at(-1)).toBe('涉及人数请填写1到500之间的整数');
-    expect(page.textOf('#refusal')).toBe('涉及人数请填写1到500之间的整数');
+    expect(page.textOf('#error-people')).toBe('涉及人数请填写1到500之间的整数');
+    expect(recorded.scrolls.at(-1)).toBe('#field-people');
+    expect(recorded.toasts).toEqual([]);
     expect(sentLists('submitRequest')).toHaveLength(0);
     expect(await ticketsOf(resident)).toHaveLength(0);
 
     // The content check on the server refuses; the page says so in its words and keeps the draft.
     await page.input('#people', '2');
+    expect(page.has('#error-people')).toBe(false);
     await page.input('#title', '楼下有人聚众赌博');
     await page.tap('#submit');
     expect(recorded.modals.at(-1)).toMatchObject({ title: '未能提交', content: '诉求内容含有不适宜的词语，请修改后再提交' });

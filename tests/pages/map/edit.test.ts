@@ -151,7 +151,7 @@ describe('地点维护（工作人员）', () => {
     } finally {
       process.env.HONGLIN_URL = url;
     }
-    expect(recorded.toasts).toEqual(['网络不给力，请稍后再试']);
+    expect(recorded.toasts).toEqual(['网络不给力，请检查网络后重试']);
 
     await page.tap('#save');
     const [first, second] = sentMap('managePlace');

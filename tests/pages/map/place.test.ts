@@ -87,7 +87,7 @@ describe('服务点详情', () => {
     await okFn(c.staff, 'map', { action: 'managePlace', op: 'close', id, reason: '房屋修缮' });
 
     page = await load(PAGE, { openid: await c.resident(), query: { id } });
-    expect(page.textOf('#error')).toBe('地点不存在或已关闭');
+    expect(page.textOf('#page-status >>> #error')).toBe('地点不存在或已关闭');
     page.detach();
 
     page = await load(PAGE, { openid: c.staff, query: { id } });

@@ -1,8 +1,9 @@
+import { friendlyTime } from '../../../miniprogram/utils/date';
 import { load, type PageHandle } from '../../setup/load';
 import { modalAnswer, recorded, resetWx, scanAnswer } from '../../setup/wx';
 import { callFn, meOf } from '../support/backend';
 import { newCommunity } from '../support/community';
-import { addGoods, balanceOf, beijing, give, goodsRow, ordersOf, residentWith, sentPoints, unitMember } from '../support/points';
+import { addGoods, balanceOf, give, goodsRow, ordersOf, residentWith, sentPoints, unitMember } from '../support/points';
 
 const GOODS = 'pages/points/goods/index';
 const ORDERS = 'pages/points/orders/index';
@@ -50,7 +51,7 @@ describe('兑换 → 核销', () => {
     expect(page.textOf(`#code-${row._id}`)).toBe(`${row.code.slice(0, 4)} ${row.code.slice(4)}`);
     expect(page.props(`#qr-${row._id}`).text).toBe(`honglin://pickup/${row.code}`);
     expect(page.textOf(`#place-${row._id}`)).toBe('领取地点：社区服务台（北海路88号）');
-    expect(page.textOf(`#expires-${row._id}`)).toBe(`请于 ${beijing(row.expiresAt)} 前领取`);
+    expect(page.textOf(`#expires-${row._id}`)).toBe(`请于${friendlyTime(row.expiresAt)}前领取`);
     expect(page.textOf('#balance')).toBe('30');
     page.detach();
 

@@ -48,7 +48,7 @@ describe('三张清单 · 社区工作人员', () => {
     // The answer is lost on the way back: the need was written, the page does not know it.
     lostResponse.action = 'addNeed';
     await page.tap('#save');
-    expect(recorded.modals.at(-1)).toMatchObject({ title: '没有保存', content: '网络不给力，请稍后再试' });
+    expect(recorded.modals.at(-1)).toMatchObject({ title: '没有保存', content: '网络不给力，请检查网络后重试' });
     await page.tap('#save');
     expect(recorded.toasts.at(-1)).toBe('已录入需求清单');
     expect(recorded.navigations).toEqual(['navigateBack:1']);

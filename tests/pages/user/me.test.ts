@@ -80,12 +80,19 @@ describe('我的', () => {
 
     await page.tapText('编辑资料');
     await page.input('#name-input', '   ');
-    await page.tapText('保存');
-    await page.input('#name-input', '王阿姨');
     await page.input('#phone-input', '1381234');
     await page.tapText('保存');
+    // Both problems under their fields, the name's first as on the page, and the page brought to it.
+    expect(page.textOf('#error-name')).toBe('请填写昵称');
+    expect(page.textOf('#error-phone')).toBe('请输入11位手机号码');
+    expect(recorded.scrolls).toEqual(['#field-name']);
+    await page.input('#name-input', '王阿姨');
+    expect(page.has('#error-name')).toBe(false);
+    expect(page.has('#error-phone')).toBe(true);
+    await page.tapText('保存');
 
-    expect(recorded.toasts).toEqual(['请填写昵称', '请输入11位手机号码']);
+    expect(recorded.toasts).toEqual([]);
+    expect(recorded.scrolls.at(-1)).toBe('#field-phone');
     expect(page.has('#edit-form')).toBe(true);
     expect(recorded.requests.some((r) => (r.data as { action?: string }).action === 'updateProfile')).toBe(false);
     expect((await meOf(openid)).displayName).toBe(before);

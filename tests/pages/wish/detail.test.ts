@@ -134,7 +134,7 @@ describe('心愿详情', () => {
     await page.input('#form-text', '开关也坏了，灯还是不亮');
     await page.tap('#form-submit');
     expect(page.textOf('#status')).toBe('已认领');
-    expect(page.textOf('#timeline')).toContain('待确认 → 已认领');
+    expect(page.textOf('#timeline')).toContain('说还没完成，请继续帮忙');
     expect(page.textOf('#timeline')).toContain('开关也坏了，灯还是不亮');
     expect((await wishRow(id))!.status).toBe('claimed');
     page.detach();
@@ -213,7 +213,7 @@ describe('心愿详情', () => {
     const id = await c.openWish(await c.resident(), '想请人帮忙写春联');
 
     page = await load(PAGE, { openid: await other.resident(), query: { id } });
-    expect(page.textOf('#error')).toBe('心愿不存在或已删除');
+    expect(page.textOf('#page-status >>> #error')).toBe('心愿不存在或已删除');
     page.detach();
 
     // A stale page: the wish was withdrawn after it was opened.
@@ -225,7 +225,7 @@ describe('心愿详情', () => {
     await page.tapText('我来认领');
     expect(recorded.toasts).toEqual(['心愿当前状态为“已撤回”，不能进行此操作']);
     // Withdrawn wishes are only for their publisher and staff: the page says it is gone.
-    expect(page.textOf('#error')).toBe('心愿不存在或已删除');
+    expect(page.textOf('#page-status >>> #error')).toBe('心愿不存在或已删除');
     expect((await wishRow(own))!.claim).toBeUndefined();
   });
 });

@@ -70,7 +70,7 @@ describe('微心愿 from wish to points', () => {
     expect(page.textOf('#contact >>> #contact-name')).toBe('周玉兰');
     expect(page.textOf('#contact >>> #contact-phone')).toBe(`${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`);
     expect(page.text()).not.toContain(PHONE);
-    expect(page.textOf('#lease')).toMatch(/^请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前完成$/);
+    expect(page.textOf('#lease')).toMatch(/^请在(今天|明天|(\d{4}年)?\d{1,2}月\d{1,2}日（周[一二三四五六日]）) \d{2}:\d{2}前完成$/);
     await page.tapText('拨打');
     expect(recorded.phoneCalls).toEqual([PHONE]);
     expect(await findDocs('user_events', { targetId: (await meOf(resident)).id, field: 'phone' })).toEqual([
@@ -118,7 +118,7 @@ describe('微心愿 from wish to points', () => {
 
     // Every step is on the timeline, in Beijing time, with who did it and never an openid.
     const timeline = page.textOf('#timeline');
-    for (const step of ['发布心愿（待审核）', '待审核 → 待认领', '待认领 → 已认领', '已认领 → 待确认', '待确认 → 已点亮']) {
+    for (const step of ['发布了心愿，社区审核后上墙', '审核通过，心愿已上墙', '认领了心愿', '说已经完成，请心愿人确认', '确认完成，心愿已点亮']) {
       expect(timeline).toContain(step);
     }
     expect(timeline).toContain('志愿者 吴**');
@@ -127,7 +127,7 @@ describe('微心愿 from wish to points', () => {
     const events = await findDocs<{ at: number; to: string }>('wish_events', { wishId: id });
     const claimed = events.find((e) => e.to === 'claimed')!;
     const beijing = new Date(claimed.at + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-    expect(timeline).toContain(`${beijing} · 志愿者 吴**`);
+    expect(timeline).toContain(`志愿者 吴**认领了心愿今天 ${beijing.slice(11)}`);
     expect(modalAnswer.confirm).toBe(true);
     expect(sent('confirm')).toHaveLength(1);
   });

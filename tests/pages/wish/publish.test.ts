@@ -61,7 +61,7 @@ describe('发布心愿', () => {
     } finally {
       process.env.HONGLIN_URL = url;
     }
-    expect(recorded.toasts).toEqual(['网络不给力，请稍后再试']);
+    expect(recorded.toasts).toEqual(['网络不给力，请检查网络后重试']);
     expect(recorded.navigations).toEqual([]);
 
     await page.tap('#submit');
@@ -109,20 +109,36 @@ describe('发布心愿', () => {
     expect(sent('similar')[0].title).toBe('想要米面');
   });
 
-  test('missing fields are named before anything is sent; counters follow the typing', async () => {
+  test('missing fields are named under each field, the first scrolled to, each cleared as it is fixed; counters follow the typing', async () => {
     const c = await newCommunity();
     page = await load(PAGE, { openid: await c.resident() });
+    expect(page.has('#error-title')).toBe(false); // nothing is wrong before the person tries to send
 
     await page.tap('#submit');
+    // Every problem under its own field, in the order of the fields, and the page brought to the first.
+    expect(page.textOf('#error-title')).toBe('请填写心愿标题');
+    expect(page.textOf('#error-content')).toBe('请写一写心愿的具体内容');
+    expect(page.textOf('#error-category')).toBe('请选择心愿类别');
+    expect(recorded.scrolls).toEqual(['#field-title']);
+    expect(recorded.toasts).toEqual([]);
+
+    // Fixing a field takes its error away at once, without another tap on 发布心愿; the others stay.
     await page.input('#title', '想请人帮忙修门锁');
     expect(page.textOf('#title-count')).toBe('8/30');
-    await page.tap('#submit');
+    expect(page.has('#error-title')).toBe(false);
+    expect(page.textOf('#error-content')).toBe('请写一写心愿的具体内容');
     await page.input('#content', '门锁坏了');
     expect(page.textOf('#content-count')).toBe('4/300');
-    await page.tap('#submit');
+    expect(page.has('#error-content')).toBe(false);
+    expect(page.has('#error-category')).toBe(true);
 
-    expect(recorded.toasts).toEqual(['请填写心愿标题', '请写一写心愿的具体内容', '请选择心愿类别']);
+    await page.tap('#submit');
+    expect(recorded.scrolls).toEqual(['#field-title', '#field-category']);
     expect(sent('publish')).toHaveLength(0);
+
+    // Clearing a field that was fine does not scold before the next 发布心愿.
+    await page.input('#title', '');
+    expect(page.has('#error-title')).toBe(false);
 
     await page.input('#title', '长'.repeat(40));
     expect(page.textOf('#title-count')).toBe('30/30');

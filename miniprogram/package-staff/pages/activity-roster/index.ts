@@ -73,7 +73,7 @@ Component({
         const res = await booking.activities({ when: 'upcoming' });
         this.setData({ listLoading: false });
         if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
-        return this.setData({ state: 'ready', activities: res.data.items.map(toActivityView), next: res.data.next ?? '' });
+        return this.setData({ state: 'ready', activities: res.data.items.map((a) => toActivityView(a)), next: res.data.next ?? '' });
       }
       const res = await booking.roster({ activityId: this.data.id });
       this.setData({ listLoading: false });
@@ -94,7 +94,7 @@ Component({
         const res = await booking.activities({ when: 'upcoming', cursor: this.data.next });
         this.setData({ listLoading: false });
         if (!res.ok) return toast(res.message);
-        return this.setData({ activities: appendById(this.data.activities, res.data.items.map(toActivityView)), next: res.data.next ?? '' });
+        return this.setData({ activities: appendById(this.data.activities, res.data.items.map((a) => toActivityView(a))), next: res.data.next ?? '' });
       }
       const res = await booking.roster({ activityId: this.data.id, cursor: this.data.next });
       this.setData({ listLoading: false });

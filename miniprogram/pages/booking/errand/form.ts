@@ -1,4 +1,5 @@
 import type { ServiceKind, TimeWindow } from '../../../../typings/booking';
+import type { FieldProblem } from '../../../behaviors/inline-form';
 import { ERRAND_LIMITS } from '../../../utils/booking';
 
 export interface ErrandDraft {
@@ -15,19 +16,26 @@ export interface ErrandDraft {
 
 export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-/** What is wrong with the draft, in words, or '' when it can be sent. */
-export function errandProblem(d: ErrandDraft, kind: ServiceKind): string {
+/** Every problem with the draft, in the order of the fields on the page, in words a person understands. */
+export function errandProblems(d: ErrandDraft, kind: ServiceKind): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
   const description = d.description.trim();
-  if (!description) return '请说明要办理的事项';
-  if (description.length > ERRAND_LIMITS.description) return `事项说明最多${ERRAND_LIMITS.description}字`;
-  if (d.papers.length > ERRAND_LIMITS.papers) return `材料最多${ERRAND_LIMITS.papers}项`;
-  if (d.phone.trim() && !PHONE.test(d.phone.trim())) return '请输入正确的联系电话';
-  if (d.address.trim().length > ERRAND_LIMITS.address) return `地址最多${ERRAND_LIMITS.address}字`;
+  if (!description) add('description', '请说明要办理的事项');
+  else if (description.length > ERRAND_LIMITS.description) add('description', `事项说明最多${ERRAND_LIMITS.description}字`);
+  if (d.papers.length > ERRAND_LIMITS.papers) add('papers', `材料最多${ERRAND_LIMITS.papers}项`);
   if (kind === 'home_visit') {
-    if (!d.address.trim()) return '请填写上门地址';
-    if (!d.date || !d.from || !d.to) return '请选择希望上门的日期和时间';
-  }
-  return '';
+    if (!d.address.trim()) add('address', '请填写上门地址');
+    else if (d.address.trim().length > ERRAND_LIMITS.address) add('address', `上门地址最多${ERRAND_LIMITS.address}字`);
+    if (!d.date || !d.from || !d.to) add('date', '请选择希望上门的日期和时间');
+  } else if (d.address.trim().length > ERRAND_LIMITS.address) add('address', `地址最多${ERRAND_LIMITS.address}字`);
+  if (d.phone.trim() && !PHONE.test(d.phone.trim())) add('phone', '请输入正确的联系电话');
+  return problems;
+}
+
+/** The first problem with the draft, or '' when it can be sent. */
+export function errandProblem(d: ErrandDraft, kind: ServiceKind): string {
+  return errandProblems(d, kind)[0]?.message ?? '';
 }
 
 /** The request as the server takes it (without the requestId). */

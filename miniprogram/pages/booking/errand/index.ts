@@ -1,14 +1,15 @@
+import { fieldErrors } from '../../../behaviors/inline-form';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { memberPage } from '../../../behaviors/member-page';
 import type { Service } from '../../../../typings/booking';
 import * as booking from '../../../services/booking';
 import { offerNotice } from '../../../services/subscribe';
 import { sendOnce } from '../../../services/retry';
-import { addDays, shanghaiDate } from '../../../utils/date';
+import { addDays, friendlyDate, shanghaiDate } from '../../../utils/date';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { BOOKING_PAGES, COMMON_PAPERS, ERRAND_LIMITS, VISIT_WINDOWS } from '../../../utils/booking';
 import { type ServiceView, toServiceView } from '../../../utils/booking-view';
-import { type ErrandDraft, errandProblem, errandRequest, withPaper } from './form';
+import { type ErrandDraft, errandProblems, errandRequest, withPaper } from './form';
 import type { Change, Tap } from '../../../base/events';
 import { elderPage } from '../../../behaviors/elder-page';
 
@@ -20,7 +21,7 @@ const PAGES_LOOKED = 3;
  * and a wished time window. Then the offer of progress notices, and the errand's page.
  */
 Component({
-  behaviors: [elderPage, retryKeyed, memberPage],
+  behaviors: [elderPage, retryKeyed, memberPage, fieldErrors],
 
   data: {
     serviceId: '',
@@ -37,6 +38,8 @@ Component({
     building: '',
     preferredTime: '',
     date: '',
+    /** 明天, 12月9日（周三） */
+    dateText: '',
     dateStart: '',
     dateEnd: '',
     windows: VISIT_WINDOWS,
@@ -51,7 +54,8 @@ Component({
       const serviceId = query.serviceId ?? query.id ?? '';
       if (!serviceId) return this.setData({ state: 'error', errorText: '服务不存在或已下线' });
       const today = shanghaiDate();
-      this.setData({ serviceId, date: addDays(today, 1), dateStart: today, dateEnd: addDays(today, ERRAND_LIMITS.visitDays) });
+      const date = addDays(today, 1);
+      this.setData({ serviceId, date, dateText: friendlyDate(date), dateStart: today, dateEnd: addDays(today, ERRAND_LIMITS.visitDays) });
       void this.start();
     },
 
@@ -110,11 +114,15 @@ Component({
     },
 
     onDate(e: Change) {
-      this.setData({ date: e.detail.value });
+      this.setData({ date: e.detail.value, dateText: friendlyDate(e.detail.value) });
     },
 
     onWindow(e: Tap<{ key: string }>) {
       this.setData({ windowKey: e.currentTarget.dataset.key });
+    },
+
+    problems() {
+      return errandProblems(this.draft(), this.data.homeVisit ? 'home_visit' : 'proxy');
     },
 
     draft(): ErrandDraft {
@@ -128,13 +136,12 @@ Component({
       if (busy || !service) return;
       const kind = homeVisit ? 'home_visit' : 'proxy';
       const draft = this.draft();
-      const problem = errandProblem(draft, kind);
-      if (problem) return toast(problem);
+      if (!this.showProblems()) return;
       this.setData({ busy: true, refusal: '' });
       const w = VISIT_WINDOWS.find((x) => x.key === this.data.windowKey);
       const lines = [service.name, `事项：${draft.description.trim()}`];
       if (draft.papers.length) lines.push(`材料：${draft.papers.join('、')}`);
-      if (homeVisit) lines.push(`上门：${draft.date} ${w?.label ?? ''}`, `地址：${draft.address.trim()}`);
+      if (homeVisit) lines.push(`上门：${this.data.dateText} ${w?.label ?? ''}`, `地址：${draft.address.trim()}`);
       else lines.push(`请将材料交到${service.placeName}`);
       if (!homeVisit && draft.address.trim()) lines.push(`地址：${draft.address.trim()}`);
       if (!homeVisit && draft.preferredTime) lines.push(`方便的时间：${draft.preferredTime}`);

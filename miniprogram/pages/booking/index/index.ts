@@ -4,13 +4,13 @@ import { memberPage } from '../../../behaviors/member-page';
 import type { ServiceKind } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as booking from '../../../services/booking';
+import * as session from '../../../services/session';
 import { sendOnce } from '../../../services/retry';
 import { offerNotice } from '../../../services/subscribe';
 import { ask, tell } from '../../../utils/dialog';
 import { BOOKING_PAGES } from '../../../utils/booking';
 import { type ActivityView, toActivityView, toServiceView } from '../../../utils/booking-view';
 import type { Tap } from '../../../base/events';
-import * as session from '../../../services/session';
 import { sharePath } from '../../../utils/share';
 import { elderPage } from '../../../behaviors/elder-page';
 
@@ -43,7 +43,10 @@ Component({
 
     async fetchPage(cursor?: string) {
       const page = cursor ? { cursor } : {};
-      if (this.data.tab === 'activity') return viewPage(await booking.activities({ when: 'upcoming', ...page }), toActivityView);
+      if (this.data.tab === 'activity') {
+        const roles = session.current()?.roles ?? [];
+        return viewPage(await booking.activities({ when: 'upcoming', ...page }), (a) => toActivityView(a, roles));
+      }
       return viewPage(await booking.services({ kind: this.data.tab, ...page }), toServiceView);
     },
 

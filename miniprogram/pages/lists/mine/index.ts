@@ -3,7 +3,7 @@ import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as lists from '../../../services/lists';
 import { LISTS_PAGES } from '../../../utils/routes';
-import { toTicketCardView } from '../../../utils/ticket-view';
+import { forResident, toTicketCardView } from '../../../utils/ticket-view';
 import { elderPage } from '../../../behaviors/elder-page';
 
 /** 我的诉求: what I raised, the latest first, with where each stands and its deadline. */
@@ -17,7 +17,7 @@ Component({
 
     async fetchPage(cursor?: string) {
       const now = Date.now();
-      return viewPage(await lists.tickets({ scope: 'mine', ...(cursor ? { cursor } : {}) }), (t) => toTicketCardView(t, now));
+      return viewPage(await lists.tickets({ scope: 'mine', ...(cursor ? { cursor } : {}) }), (t) => forResident(toTicketCardView(t, now), now));
     },
 
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

@@ -1,4 +1,5 @@
 import type { LatLng, ListsApi, ServiceCategory, SpecialGroup, Urgency } from '../../../../typings/lists';
+import type { FieldProblem } from '../../../behaviors/inline-form';
 import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 
@@ -34,20 +35,27 @@ export const URGENCY_CHOICES: Array<{ value: Urgency; label: string; hint: strin
 
 const L = TICKET_LIMITS;
 
-/** The first problem with the draft, in words a person understands; null when it can be sent. */
-export function requestProblem(d: RequestDraft): string | null {
-  if (!(SERVICE_CATEGORIES as readonly string[]).includes(d.category)) return '请选择诉求类别';
+/** Every problem with the draft, in the order of the fields on the page, in words a person understands. */
+export function requestProblems(d: RequestDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
   const title = d.title.trim();
-  if (!title) return '请用一句话写明要反映的问题';
-  if (title.length > L.title) return `标题不能超过${L.title}个字`;
-  if (d.detail.trim().length > L.detail) return `具体情况不能超过${L.detail}个字`;
-  if (![1, 2, 3].includes(d.urgency)) return '请选择紧急程度';
+  if (!title) add('title', '请用一句话写明要反映的问题');
+  else if (title.length > L.title) add('title', `标题不能超过${L.title}个字`);
+  if (d.detail.trim().length > L.detail) add('detail', `具体情况不能超过${L.detail}个字`);
+  if (!(SERVICE_CATEGORIES as readonly string[]).includes(d.category)) add('category', '请选择诉求类别');
+  if (![1, 2, 3].includes(d.urgency)) add('urgency', '请选择紧急程度');
   const people = d.people.trim();
-  if (!/^\d{1,3}$/.test(people) || Number(people) < 1 || Number(people) > L.people) return `涉及人数请填写1到${L.people}之间的整数`;
-  if (d.address.trim().length > L.address) return `地址不能超过${L.address}个字`;
-  if (d.photos.length > L.photos) return `最多上传${L.photos}张照片`;
-  if (!SPECIAL_CHOICES.some((c) => c.value === d.special)) return '请选择是否属于特殊群体';
-  return null;
+  if (!/^\d{1,3}$/.test(people) || Number(people) < 1 || Number(people) > L.people) add('people', `涉及人数请填写1到${L.people}之间的整数`);
+  if (!SPECIAL_CHOICES.some((c) => c.value === d.special)) add('special', '请选择是否属于特殊群体');
+  if (d.address.trim().length > L.address) add('address', `地址不能超过${L.address}个字`);
+  if (d.photos.length > L.photos) add('photos', `最多上传${L.photos}张照片`);
+  return problems;
+}
+
+/** The first problem with the draft; null when it can be sent. */
+export function requestProblem(d: RequestDraft): string | null {
+  return requestProblems(d)[0]?.message ?? null;
 }
 
 /** What `submitRequest` is sent for a draft that has no problem. */

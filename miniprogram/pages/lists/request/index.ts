@@ -1,3 +1,4 @@
+import { fieldErrors } from '../../../behaviors/inline-form';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { choosePoint, openLocationSetting } from '../../../services/location';
 import * as lists from '../../../services/lists';
@@ -7,7 +8,7 @@ import { ask, tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/routes';
 import { COMMON_REQUEST_CATEGORIES, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
-import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblem } from './form';
+import { type RequestDraft, SPECIAL_CHOICES, URGENCY_CHOICES, requestOf, requestProblems } from './form';
 import type { Change, Tap } from '../../../base/events';
 import { elderPage } from '../../../behaviors/elder-page';
 
@@ -16,7 +17,7 @@ import { elderPage } from '../../../behaviors/elder-page';
  * afterwards the resident is offered progress notices and lands on the ticket.
  */
 Component({
-  behaviors: [elderPage, retryKeyed],
+  behaviors: [elderPage, retryKeyed, fieldErrors],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
@@ -116,11 +117,7 @@ Component({
     async onSubmit() {
       if (this.data.busy) return;
       const draft = this.draft();
-      const problem = requestProblem(draft);
-      if (problem) {
-        this.setData({ refusal: problem });
-        return toast(problem);
-      }
+      if (!this.showProblems()) return;
       const key = this.retryKey();
       const req = requestOf(draft);
       this.setData({ busy: true, refusal: '' });
@@ -138,6 +135,10 @@ Component({
       offerNotice('已提交', '社区会尽快派人办理。派单、办结时通知您，好吗？', ['ticketUpdated'], () =>
         wx.redirectTo({ url: `${LISTS_PAGES.ticket}?id=${id}` }),
       );
+    },
+
+    problems() {
+      return requestProblems(this.draft());
     },
 
     onMine() {

@@ -18,6 +18,7 @@ import {
   type TicketFormSpec,
   dueLine,
   ratingProblem,
+  forResident,
   toTicketDetailView,
 } from '../../../utils/ticket-view';
 import type { Tap } from '../../../base/events';
@@ -35,7 +36,7 @@ Component({
   behaviors: [elderPage, detailPage, inlineForm, retryKeyed],
 
   data: {
-    goneText: '工单不存在或已删除',
+    goneText: '这件事的记录找不到了，可能已被删除',
     ticket: null as TicketDetailView | null,
     busy: false,
     refusal: '',
@@ -57,7 +58,8 @@ Component({
     },
 
     show(t: TicketDetail) {
-      this.setData({ state: 'ready', ticket: toTicketDetailView(t, imageUrl) });
+      const view = toTicketDetailView(t, imageUrl);
+      this.setData({ state: 'ready', ticket: t.mine ? forResident(view) : view });
     },
 
     /**
@@ -138,7 +140,7 @@ Component({
       const problem = ratingProblem(stars, text);
       if (problem) return toast(problem);
       const low = stars <= LOW_STARS;
-      if (low && !(await ask('退回重新办理', `您评价了${stars}星。提交后工单会退回办理人重新办理。确定提交吗？`, '确定退回'))) return;
+      if (low && !(await ask('退回重新办理', `您评价了${stars}星。提交后会退回办理人重新办理。确定提交吗？`, '确定退回'))) return;
       const req = { id, stars, ...(text ? (low ? { reason: text } : { comment: text }) : {}) };
       await this.run('未能评价', (rid) => lists.rate({ ...req, requestId: rid({ op: 'rate', ...req }) }), ({ pointsAwarded }) => {
         if (low) return '已退回重新办理，社区会督促办好';

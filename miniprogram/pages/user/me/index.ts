@@ -1,11 +1,12 @@
 import type { Me } from '../../../../typings/user';
+import { fieldErrors } from '../../../behaviors/inline-form';
 import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
 import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
-import { DISPLAY_NAME_MAX, checkDisplayName, checkPhone } from '../../../utils/profile';
+import { DISPLAY_NAME_MAX, profileProblems } from '../../../utils/profile';
 import { mayHaveTasks } from '../../../utils/ticket-view';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { AGREEMENT_PAGE, DELETE_WORD, MY_DATA_PAGE, PRIVACY_PAGE, confirmsDeletion } from '../../../utils/account';
@@ -44,7 +45,7 @@ function toView(me: Me): MeView {
 }
 
 Component({
-  behaviors: [elderPage, joinDoor],
+  behaviors: [elderPage, joinDoor, fieldErrors],
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -98,7 +99,11 @@ Component({
     },
 
     onCancelEdit() {
-      this.setData({ editing: false });
+      this.setData({ editing: false, errors: {} });
+    },
+
+    problems() {
+      return this.data.editing ? profileProblems(this.data.nameInput, this.data.phoneInput) : [];
     },
 
     onNameInput(e: Change) {
@@ -113,8 +118,7 @@ Component({
       if (this.data.saving) return;
       const displayName = this.data.nameInput.trim();
       const phone = this.data.phoneInput.trim();
-      const problem = checkDisplayName(displayName) ?? (phone ? checkPhone(phone) : null);
-      if (problem) return toast(problem);
+      if (!this.showProblems()) return;
 
       this.setData({ saving: true });
       const res = await user.updateProfile(phone ? { displayName, phone } : { displayName });

@@ -1,3 +1,4 @@
+import { elderPage } from '../../../behaviors/elder-page';
 import { freshOnShow } from '../../../behaviors/fresh-on-show';
 import { memberPage } from '../../../behaviors/member-page';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
@@ -7,7 +8,7 @@ import { noticeViews } from '../../home/view';
 
 /** 我的消息: what was told to me alone — a claim taken back and why, new work waiting for staff — newest first. */
 Component({
-  behaviors: [memberPage, pagedList, freshOnShow],
+  behaviors: [elderPage, memberPage, pagedList, freshOnShow],
 
   methods: {
     onLoad() {

@@ -1,6 +1,6 @@
 import type { WishDetail, WishPermission } from '../../../../typings/wish';
 import type { TaskContact } from '../../../../typings/contact';
-import { formatDateTime } from '../../../utils/date';
+import { friendlyTime } from '../../../utils/date';
 import { type EventView, NOTE_MAX, REASON_MAX, headlineOf, toEventView } from '../../../utils/wish-view';
 
 export interface DetailView {
@@ -28,24 +28,24 @@ export interface DetailView {
   timeline: EventView[];
 }
 
-export function toDetailView(w: WishDetail, image: (id: string) => string): DetailView {
+export function toDetailView(w: WishDetail, image: (id: string) => string, now: number = Date.now()): DetailView {
   return {
     ...headlineOf(w),
     content: w.content,
     wantedByMe: w.wantedByMe,
     season: w.season ? `第${w.season}季` : '',
-    time: formatDateTime(w.createdAt),
+    time: friendlyTime(w.createdAt, now),
     photos: w.photos.map(image),
     claimer: w.claimer ?? '',
-    leaseText: w.leaseUntil && w.status === 'claimed' ? `请在 ${formatDateTime(w.leaseUntil)} 前完成` : '',
+    leaseText: w.leaseUntil && w.status === 'claimed' ? `请在${friendlyTime(w.leaseUntil, now)}前完成` : '',
     rejectReason: w.status === 'rejected' ? (w.rejectReason ?? '') : '',
     held: w.heldReason ?? '',
     contact: w.contact ?? null,
-    proof: w.proof ? { note: w.proof.note || (w.proof.held ? '完成说明待社区审核后显示' : ''), photos: w.proof.photos.map(image), time: formatDateTime(w.proof.at) } : null,
+    proof: w.proof ? { note: w.proof.note || (w.proof.held ? '完成说明待社区审核后显示' : ''), photos: w.proof.photos.map(image), time: friendlyTime(w.proof.at, now) } : null,
     rating: w.rating
       ? { stars: '★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars), comment: w.rating.comment ?? (w.rating.held ? '评价内容待社区审核后显示' : '') }
       : null,
-    timeline: w.timeline.map(toEventView),
+    timeline: w.timeline.map((e, i) => toEventView(e, i, now)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { WishCategory } from '../../../../typings/wish';
 import { ADDRESS_MAX } from '../../../utils/address';
+import type { FieldProblem } from '../../../behaviors/inline-form';
 import { CONTENT_MAX, TITLE_MAX, WISH_CATEGORIES, lengthOf } from '../../../utils/wish-view';
 
 export interface Draft {
@@ -10,17 +11,23 @@ export interface Draft {
   address?: string;
 }
 
-/** The first problem with a draft, in words a person understands; null when it can be sent. */
-export function checkDraft(d: Draft): string | null {
+/** Every problem with a draft, in the order of the fields on the page, in words a person understands. */
+export function draftProblems(d: Draft): FieldProblem[] {
   const title = d.title.trim();
   const content = d.content.trim();
-  if (!title) return '请填写心愿标题';
-  if (lengthOf(title) > TITLE_MAX) return `心愿标题不能超过${TITLE_MAX}个字`;
-  if (!content) return '请写一写心愿的具体内容';
-  if (lengthOf(content) > CONTENT_MAX) return `心愿内容不能超过${CONTENT_MAX}个字`;
-  if (!WISH_CATEGORIES.includes(d.category as WishCategory)) return '请选择心愿类别';
-  if (lengthOf(d.address ?? '') > ADDRESS_MAX) return `地址最多${ADDRESS_MAX}字`;
-  return null;
+  const problems: FieldProblem[] = [];
+  if (!title) problems.push({ field: 'title', message: '请填写心愿标题' });
+  else if (lengthOf(title) > TITLE_MAX) problems.push({ field: 'title', message: `心愿标题不能超过${TITLE_MAX}个字` });
+  if (!content) problems.push({ field: 'content', message: '请写一写心愿的具体内容' });
+  else if (lengthOf(content) > CONTENT_MAX) problems.push({ field: 'content', message: `心愿内容不能超过${CONTENT_MAX}个字` });
+  if (!WISH_CATEGORIES.includes(d.category as WishCategory)) problems.push({ field: 'category', message: '请选择心愿类别' });
+  if (lengthOf(d.address ?? '') > ADDRESS_MAX) problems.push({ field: 'address', message: `地址最多${ADDRESS_MAX}字` });
+  return problems;
+}
+
+/** The first problem with a draft; null when it can be sent. */
+export function checkDraft(d: Draft): string | null {
+  return draftProblems(d)[0]?.message ?? null;
 }
 
 /** Worth asking the server for look-alikes: a category and a few characters of title. */

@@ -1,11 +1,12 @@
 import type { WishCard, WishCategory } from '../../../../typings/wish';
 import { instanceState } from '../../../base/instance';
+import { fieldErrors } from '../../../behaviors/inline-form';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import * as session from '../../../services/session';
 import { askSubscribe, loadTemplates } from '../../../services/subscribe';
 import * as wish from '../../../services/wish';
 import { CONTENT_MAX, PHOTO_MAX, TITLE_MAX, WISH_CATEGORIES } from '../../../utils/wish-view';
-import { checkDraft, worthMatching } from './form';
+import { draftProblems, worthMatching } from './form';
 import { toast } from '../../../utils/dialog';
 import type { Change, Tap } from '../../../base/events';
 import { BRAND_RED } from '../../../utils/brand';
@@ -33,7 +34,7 @@ interface Typing {
 const typing = instanceState<Typing>(() => ({ seq: 0 }));
 
 Component({
-  behaviors: [elderPage, retryKeyed],
+  behaviors: [elderPage, retryKeyed, fieldErrors],
 
   data: {
     state: 'loading' as 'loading' | 'ready' | 'error' | 'unbound',
@@ -69,6 +70,16 @@ Component({
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
       if (!me.data.community) return this.setData({ state: 'unbound' });
       this.setData({ state: 'ready', hasPhone: !!me.data.phone, building: me.data.building ?? '' });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      void this.onLoad();
+    },
+
+    problems() {
+      const { title, content, category, address } = this.data;
+      return draftProblems({ title, content, category, address });
     },
 
     onTitle(e: Change) {
@@ -134,8 +145,7 @@ Component({
     async onSubmit() {
       if (this.data.submitting) return;
       const { title, content, category, photos, showPhone, address, preferredTime } = this.data;
-      const problem = checkDraft({ title, content, category, address });
-      if (problem) return toast(problem);
+      if (!this.showProblems()) return;
 
       // One key from the first attempt until a publish succeeds, even if the draft was touched in
       // between: a retry or a second tap posts once.
