@@ -10,11 +10,10 @@ import { GRIDS, GridDoc } from '../community/model';
 import { requireMember } from './caller';
 import { gridMap, roleInput, toRow } from './actions-residents';
 import type { UserCtx } from './lookup';
-import { FormerGrant, USERS, UserDoc, mayRevoke, rolesOf } from './model';
+import { FormerGrant, USERS, USER_EVENTS, UserDoc, mayRevoke, rolesOf } from './model';
 import { actorLabel } from './view';
 
-/** Who changed whose roles, when and why (platform/events' one shape). */
-export const USER_EVENTS = 'user_events';
+export { USER_EVENTS };
 
 /**
  * A role ends: the grant moves to the person's former grants with when and why, and the change is

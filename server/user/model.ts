@@ -1,12 +1,16 @@
 import type { InvitableRole, RevocableRole, Role } from '../../typings/user';
 
 export const USERS = 'users';
+/** Who changed whose roles, when and why (platform/events' one shape). */
+export const USER_EVENTS = 'user_events';
 
 export interface Grant {
   role: Exclude<Role, 'resident'>;
   communityId: string;
   gridId?: string;
   unitId?: string;
+  /** A grid worker who is a courier or rider registered as 兼职网格员: works the grid, is not its worker of record. */
+  partTime?: boolean;
   grantedBy: string;
   grantedAt: number;
 }
