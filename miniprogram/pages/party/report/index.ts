@@ -1,0 +1,62 @@
+import { memberPage } from '../../../behaviors/member-page';
+import * as party from '../../../services/party';
+import { figureLines } from '../../../utils/party-view';
+import { PARTY_PAGES } from '../../../utils/routes';
+import type { Report } from '../../../../typings/party';
+import type { Tap } from '../../../base/events';
+
+/** The year in Shanghai, where the reports' years are counted. */
+const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** 双报告: my year in figures, generated from the records, with a unit's commitments and their progress. */
+Component({
+  behaviors: [memberPage],
+
+  data: {
+    years: [] as number[],
+    year: 0,
+    name: '',
+    kindLabel: '',
+    people: 0,
+    lines: [] as ReturnType<typeof figureLines>,
+    commitments: [] as Array<{ id: string; text: string; progress: string }>,
+    notRegistered: false,
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const year = Number(query.year) || thisYear();
+      this.setData({ year, years: [thisYear(), thisYear() - 1] });
+      void this.start();
+    },
+
+    async reload() {
+      const res = await party.report({ year: this.data.year });
+      if (!res.ok) {
+        if (res.code === 'FAILED_PRECONDITION') return this.setData({ state: 'ready', notRegistered: true, errorText: res.message });
+        return this.setData({ state: 'error', errorText: res.message });
+      }
+      this.show(res.data.report);
+    },
+
+    show(r: Report) {
+      this.setData({
+        state: 'ready',
+        notRegistered: false,
+        name: r.name,
+        kindLabel: r.kind === 'unit' ? `共建单位 · ${r.people}人` : r.kind === 'courier' ? '兼职网格员' : '在职党员',
+        lines: figureLines(r.figures),
+        commitments: r.commitments.map((c) => ({ id: c.id, text: c.title, progress: `${c.done}/${c.target}${c.unit}` })),
+      });
+    },
+
+    onYear(e: Tap<{ year: number }>) {
+      this.setData({ year: Number(e.currentTarget.dataset.year), state: 'loading' });
+      void this.reload();
+    },
+
+    onRegister() {
+      wx.navigateTo({ url: PARTY_PAGES.register });
+    },
+  },
+});
