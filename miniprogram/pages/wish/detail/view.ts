@@ -16,6 +16,7 @@ export interface DetailView {
   time: string;
   photos: string[];
   claimer: string;
+  party: boolean;
   leaseText: string;
   rejectReason: string;
   /** Why some of the wish's text waits for staff review. */
@@ -35,6 +36,7 @@ export function toDetailView(w: WishDetail, image: (id: string) => string): Deta
     time: formatDateTime(w.createdAt),
     photos: w.photos.map(image),
     claimer: w.claimer ?? '',
+    party: !!w.claimerParty,
     leaseText: w.leaseUntil && w.status === 'claimed' ? `请在 ${formatDateTime(w.leaseUntil)} 前完成` : '',
     rejectReason: w.status === 'rejected' ? (w.rejectReason ?? '') : '',
     held: w.heldReason ?? '',
