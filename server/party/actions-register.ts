@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { action } from '../core/define';
 import { conflict, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { PAGE_MAX, offsetOf, pageOf } from '../core/paging';
-import { docs, findMany } from '../platform/store';
+import { docs, findMany, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { recordChange } from '../platform/events';
@@ -108,46 +108,49 @@ function grantOf(r: RegistrationDoc, person: UserDoc, staff: UserDoc, at: number
   return undefined;
 }
 
-export const confirm = action(decideSchema, async function confirm(ctx: PartyCtx, input) {
+/**
+ * Staff decide on a pending registration, in one transaction with its event; `also` writes what
+ * the decision brings (a role) before the registration changes.
+ */
+async function decide(
+  ctx: PartyCtx,
+  input: { id: string; requestId?: string },
+  to: 'confirmed' | 'rejected',
+  reason: string | undefined,
+  also: (tx: DocStore, r: RegistrationDoc, staff: Member) => Promise<void>,
+) {
   const user = await requireMember(ctx.openid);
   assertStaff(user);
   const saved = await transact((tx) =>
-    once(tx, requestKey(user._id, 'party', 'confirm', input.requestId), async () => {
+    once(tx, requestKey(user._id, 'party', to === 'confirmed' ? 'confirm' : 'reject', input.requestId), async () => {
       const r = await loadRegistration(tx, input.id, user);
-      if (r.status !== 'pending') throw precondition(r.status === 'confirmed' ? '该报到已确认' : '该报到未通过，待本人重新提交');
-      const person = await tx.get<UserDoc>(USERS, r.userId);
-      if (!person || person.deletedAt || person.communityId !== r.communityId) throw precondition('报到人已不在本社区');
-      const grant = grantOf(r, person, user, ctx.now);
-      if (grant) {
-        const after: UserDoc = { ...person, grants: [...person.grants, grant], updatedAt: ctx.now };
-        await tx.set(USERS, person._id, after);
-        const why = r.kind === 'courier' ? '兼职网格员报到备案确认' : '在职党员报到确认';
-        const by = { id: user._id, label: actorLabel(user, r.communityId) };
-        await recordChange(tx, USER_EVENTS, { communityId: r.communityId, target: 'user', targetId: person._id, at: ctx.now, field: 'roles', from: rolesOf(person).join(','), to: rolesOf(after).join(','), by, why });
-      }
-      const next: RegistrationDoc = { ...r, status: 'confirmed', decidedBy: user._id, decidedAt: ctx.now, updatedAt: ctx.now };
+      if (r.status !== 'pending') throw precondition(r.status === 'confirmed' ? '该报到已确认' : '该报到已退回，待本人重新提交');
+      await also(tx, r, user);
+      const next: RegistrationDoc = { ...r, status: to, ...(reason ? { reason } : {}), decidedBy: user._id, decidedAt: ctx.now, updatedAt: ctx.now };
       await tx.set(REGISTRATIONS, r._id, next);
-      await recordParty(tx, 'registration', r._id, r.communityId, r.status, 'confirmed', user, ctx.now);
+      await recordParty(tx, 'registration', r._id, r.communityId, r.status, to, user, ctx.now, reason);
       return next;
     }),
   );
   return { registration: toRegistration(saved) };
+}
+
+export const confirm = action(decideSchema, async function confirm(ctx: PartyCtx, input) {
+  return decide(ctx, input, 'confirmed', undefined, async (tx, r, staff) => {
+    const person = await tx.get<UserDoc>(USERS, r.userId);
+    if (!person || person.deletedAt || person.communityId !== r.communityId) throw precondition('报到人已不在本社区');
+    const grant = grantOf(r, person, staff, ctx.now);
+    if (!grant) return;
+    const after: UserDoc = { ...person, grants: [...person.grants, grant], updatedAt: ctx.now };
+    await tx.set(USERS, person._id, after);
+    const why = r.kind === 'courier' ? '兼职网格员报到备案确认' : '在职党员报到确认';
+    const by = { id: staff._id, label: actorLabel(staff, r.communityId) };
+    await recordChange(tx, USER_EVENTS, { communityId: r.communityId, target: 'user', targetId: person._id, at: ctx.now, field: 'roles', from: rolesOf(person).join(','), to: rolesOf(after).join(','), by, why });
+  });
 });
 
 export const reject = action(rejectSchema, async function reject(ctx: PartyCtx, input) {
-  const user = await requireMember(ctx.openid);
-  assertStaff(user);
-  const saved = await transact((tx) =>
-    once(tx, requestKey(user._id, 'party', 'reject', input.requestId), async () => {
-      const r = await loadRegistration(tx, input.id, user);
-      if (r.status !== 'pending') throw precondition(r.status === 'confirmed' ? '该报到已确认，不能退回' : '该报到已退回');
-      const next: RegistrationDoc = { ...r, status: 'rejected', reason: input.reason, decidedBy: user._id, decidedAt: ctx.now, updatedAt: ctx.now };
-      await tx.set(REGISTRATIONS, r._id, next);
-      await recordParty(tx, 'registration', r._id, r.communityId, r.status, 'rejected', user, ctx.now, input.reason);
-      return next;
-    }),
-  );
-  return { registration: toRegistration(saved) };
+  return decide(ctx, input, 'rejected', input.reason, async () => undefined);
 });
 
 export const posts = action(z.object({}), async function posts(ctx: PartyCtx) {

@@ -1,5 +1,6 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
+import { decisionList } from '../../../behaviors/decision-list';
 import * as party from '../../../services/party';
 import { toast } from '../../../utils/dialog';
 import type { Registration, RegistrationStatus } from '../../../../typings/party';
@@ -36,13 +37,11 @@ const TABS: Array<{ value: RegistrationStatus; label: string }> = [
 
 /** 报到确认: party members', units' and couriers' registrations, confirmed or sent back with a reason. */
 Component({
-  behaviors: [pagedList, managersList],
+  behaviors: [pagedList, managersList, decisionList],
 
   data: {
     tabs: TABS,
     tab: 'pending' as RegistrationStatus,
-    busy: '',
-    rejecting: '',
     reason: '',
   },
 
@@ -55,22 +54,8 @@ Component({
       void this.switchList({ tab: e.currentTarget.dataset.value });
     },
 
-    drop(id: string) {
-      this.setData({ items: (this.data.items as RegistrationView[]).filter((r) => r.id !== id), rejecting: '' });
-    },
-
-    async decide(id: string, reason?: string) {
-      if (this.data.busy) return;
-      this.setData({ busy: id });
-      const res = reason ? await party.reject({ id, reason }) : await party.confirm({ id });
-      this.setData({ busy: '' });
-      if (!res.ok) {
-        toast(res.message);
-        if (res.code === 'FAILED_PRECONDITION' || res.code === 'NOT_FOUND') this.drop(id);
-        return;
-      }
-      this.drop(id);
-      toast(reason ? '已退回' : '已确认报到');
+    decide(id: string, reason?: string) {
+      return this.decideItem(id, () => (reason ? party.reject({ id, reason }) : party.confirm({ id })), reason ? '已退回' : '已确认报到');
     },
 
     onConfirm(e: Tap<{ id: string }>) {
