@@ -120,7 +120,11 @@ describe('双报到', () => {
     const openid = await residentIn(c, '周小兵');
     const { registration } = await ok('party', { action: 'register', kind: 'courier', workUnit: '美团外卖', phone: nextPhone(), gridId: c.gridId }, openid);
     expect(registration).toMatchObject({ kind: 'courier', kindLabel: '兼职网格员', gridId: c.gridId, workUnit: '美团外卖' });
+    // Grid tasks follow the grid role: none before staff confirm, the grid's tickets after.
+    const gridTickets = { action: 'tickets', scope: 'all', gridId: c.gridId };
+    expect(await call('lists', gridTickets, openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await ok('party', { action: 'confirm', id: registration.id }, c.admin);
+    expect(await call('lists', gridTickets, openid)).toMatchObject({ ok: true });
     const user = await userDoc(openid);
     expect(user.grants).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', communityId: c.id, gridId: c.gridId, partTime: true })]));
     const grid = (await sdk().database().collection('grids').doc(c.gridId).get()).data[0];
