@@ -129,6 +129,19 @@ export interface ReportFigures {
   averageStars?: number;
 }
 
+/** 评议: staff's appraisal of a year. */
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+export interface Appraisal {
+  grade: Grade;
+  gradeLabel: string;
+  comment: string;
+  /** 社区工作者, never a name. */
+  by: string;
+  at: number;
+}
+
 export interface Report {
   /** The registration it reports on. */
   subjectId: string;
@@ -140,6 +153,9 @@ export interface Report {
   people: number;
   commitments: Commitment[];
   generatedAt: number;
+  appraisal?: Appraisal;
+  /** The member or unit confirmed it: from then on its figures stay as they were. */
+  acknowledgedAt?: number;
 }
 
 export interface ReportRow {
@@ -151,6 +167,8 @@ export interface ReportRow {
   /** Figures from the last time the report was generated this year, if it was. */
   figures?: ReportFigures;
   generatedAt?: number;
+  gradeLabel?: string;
+  acknowledged: boolean;
 }
 
 export interface PartyApi {
@@ -171,4 +189,6 @@ export interface PartyApi {
   close: { req: { id: string; note: string; absent?: string[] } & Idempotent; res: { callout: Callout; credited: number } };
   report: { req: { subjectId?: string; year: number }; res: { report: Report } };
   reports: { req: { year: number; kind?: RegistrationKind; cursor?: string }; res: Page<ReportRow> };
+  appraise: { req: { subjectId: string; year: number; grade: Grade; comment: string } & Idempotent; res: { report: Report } };
+  acknowledge: { req: { subjectId?: string; year: number } & Idempotent; res: { report: Report } };
 }

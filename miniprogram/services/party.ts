@@ -17,3 +17,5 @@ export const respond = write('respond');
 export const close = write('close');
 export const report = read('report');
 export const reports = read('reports');
+export const appraise = write('appraise');
+export const acknowledge = write('acknowledge');

@@ -24,6 +24,8 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     close: whistle.close,
     report: reporting.report,
     reports: reporting.reports,
+    appraise: reporting.appraise,
+    acknowledge: reporting.acknowledge,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

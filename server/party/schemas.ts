@@ -65,5 +65,14 @@ export const closeSchema = z.object({
 });
 
 const year = z.number({ error: '年份须为数字' }).check(z.int('年份须为整数'), z.minimum(2000, '年份不正确'), z.maximum(2100, '年份不正确'));
-export const reportSchema = z.object({ subjectId: z.optional(z.string({ error: '报告对象不正确' }).check(z.regex(/^[\w.-]{1,200}$/, '报告对象不正确'))), year });
+const subjectId = z.string({ error: '报告对象不正确' }).check(z.regex(/^[\w.-]{1,200}$/, '报告对象不正确'));
+export const reportSchema = z.object({ subjectId: z.optional(subjectId), year });
 export const reportsSchema = z.object({ year, kind: z.optional(kind), cursor });
+export const appraiseSchema = z.object({
+  subjectId,
+  year,
+  grade: z.enum(['excellent', 'good', 'pass', 'fail'], { error: '请选择评议等次' }),
+  comment: text('评语', 200),
+  requestId,
+});
+export const acknowledgeSchema = z.object({ subjectId: z.optional(subjectId), year, requestId });

@@ -183,4 +183,6 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'close', sample: { id: 'co_0000000000000000', note: '巡逻结束', absent: ['u_0000000000000000'], requestId: rid } },
   { fn: 'party', action: 'report', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026 } },
   { fn: 'party', action: 'reports', sample: { year: 2026, kind: 'member', cursor: 'o0' } },
+  { fn: 'party', action: 'appraise', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, grade: 'good', comment: '表现良好', requestId: rid } },
+  { fn: 'party', action: 'acknowledge', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, requestId: rid } },
 ];

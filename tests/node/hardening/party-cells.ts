@@ -5,9 +5,10 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
 /**
  * Party rows of the authorization matrix (issue #20), walked in the demo community: anyone who
  * belongs to a community registers (双报到) and reads the post list; staff decide on
- * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it and read the
- * reports; whoever serves — volunteers (a confirmed party member becomes one), unit members and
- * grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's.
+ * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it, read the
+ * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
+ * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
+ * and only its owner confirms it.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -26,11 +27,14 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.close':         'D D D D D A A D',
   'party.report':        'D D D D D A A D',
   'party.reports':       'D D D D D A A A',
+  'party.appraise':      'D D D D D A A D',
+  'party.acknowledge':   'D D D D D D D D',
 };
 
 /** The member whose report it is reads it. */
 export const PARTY_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
   'party.report': { owner: 'A' },
+  'party.acknowledge': { owner: 'A' },
 };
 
 let n = 0;
@@ -75,6 +79,15 @@ export async function prepareParty(action: string, who: Who, world: World): Prom
     case 'report': {
       const { owner, id } = await pending();
       await ok('party', { action: 'confirm', id }, 'demo-staff');
+      return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
+    }
+    case 'appraise':
+    case 'acknowledge': {
+      const { owner, id } = await pending();
+      await ok('party', { action: 'confirm', id }, 'demo-staff');
+      await ok('party', { action: 'report', subjectId: id, year: 2026 }, owner);
+      if (action === 'appraise') return { event: { action, subjectId: id, year: 2026, grade: 'good', comment: '表现良好' } };
+      await ok('party', { action: 'appraise', subjectId: id, year: 2026, grade: 'good', comment: '表现良好' }, 'demo-staff');
       return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
     }
     case 'reports':

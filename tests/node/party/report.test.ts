@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { call, ok, sdk } from '../support/cloud';
+import { call, newRequestId, ok, sdk } from '../support/cloud';
 import { grant } from '../support/map';
 import { nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 
@@ -78,6 +78,39 @@ describe('双报告: a year of records and the figures generated from them', () 
     expect(await call('party', { action: 'report', year, subjectId: member.registrationId }, 'demo-staff')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await call('party', { action: 'reports', year }, member.openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await call('party', { action: 'report', year: 1999 }, member.openid)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('staff appraise a year; the member confirms it, and from then on it stays as it was', async () => {
+    const member = await partyMember(c, '蒋先锋');
+    const { year } = shanghaiYear(Date.now());
+    const form = { action: 'appraise', subjectId: member.registrationId, year, grade: 'excellent', comment: '巡逻、助老表现突出' };
+    expect(await call('party', form, c.admin)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    expect(await call('party', { action: 'acknowledge', year }, member.openid)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    const first = await ok('party', { action: 'report', year }, member.openid);
+    expect(first.report.figures.callouts).toBe(0);
+    expect(await call('party', { ...form, grade: 'best' }, c.admin)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    expect(await call('party', form, member.openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // The member confirms only once staff have appraised.
+    expect(await call('party', { action: 'acknowledge', year }, member.openid)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    const requestId = newRequestId();
+    const appraised = await ok('party', { ...form, requestId }, c.admin);
+    expect(appraised.report.appraisal).toMatchObject({ grade: 'excellent', gradeLabel: '优秀', comment: '巡逻、助老表现突出', by: '社区工作者' });
+    expect(await ok('party', { ...form, requestId }, c.admin)).toEqual(appraised);
+    // Generated again, the appraisal stays.
+    expect((await ok('party', { action: 'report', year }, member.openid)).report.appraisal).toMatchObject({ gradeLabel: '优秀' });
+
+    const acknowledged = await ok('party', { action: 'acknowledge', year }, member.openid);
+    expect(acknowledged.report.acknowledgedAt).toEqual(expect.any(Number));
+    expect(await call('party', { action: 'acknowledge', year, subjectId: member.registrationId }, c.admin)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('party', { ...form, grade: 'good' }, c.admin)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    // A call-out attended afterwards does not change a confirmed report.
+    const callout = await openCallout(c, 1);
+    await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member.openid);
+    await ok('party', { action: 'close', id: callout, note: '已完成' }, c.admin);
+    const after = await ok('party', { action: 'report', year }, member.openid);
+    expect(after.report).toEqual(acknowledged.report);
+    const { items } = await ok('party', { action: 'reports', year }, c.admin);
+    expect(items.find((r: any) => r.subjectId === member.registrationId)).toMatchObject({ gradeLabel: '优秀', acknowledged: true });
   });
 
   it('a unit’s report counts all its members and carries its commitments; one not yet confirmed has none', async () => {

@@ -1,4 +1,8 @@
 import { memberPage } from '../../../behaviors/member-page';
+import { retryKeyed } from '../../../behaviors/retry-key';
+import { sendOnce } from '../../../services/retry';
+import { formatDate } from '../../../utils/date';
+import { tell, toast } from '../../../utils/dialog';
 import * as party from '../../../services/party';
 import { figureLines } from '../../../utils/party-view';
 import { PARTY_PAGES } from '../../../utils/routes';
@@ -10,7 +14,7 @@ const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 /** 双报告: my year in figures, generated from the records, with a unit's commitments and their progress. */
 Component({
-  behaviors: [memberPage],
+  behaviors: [memberPage, retryKeyed],
 
   data: {
     years: [] as number[],
@@ -21,6 +25,11 @@ Component({
     lines: [] as ReturnType<typeof figureLines>,
     commitments: [] as Array<{ id: string; text: string; progress: string }>,
     notRegistered: false,
+    /** 社区评议: grade and comment, once staff have appraised the year. */
+    appraisal: '',
+    comment: '',
+    acknowledged: '',
+    busy: false,
   },
 
   methods: {
@@ -47,12 +56,25 @@ Component({
         kindLabel: r.kind === 'unit' ? `共建单位 · ${r.people}人` : r.kind === 'courier' ? '兼职网格员' : '在职党员',
         lines: figureLines(r.figures),
         commitments: r.commitments.map((c) => ({ id: c.id, text: c.title, progress: `${c.done}/${c.target}${c.unit}` })),
+        appraisal: r.appraisal ? `${r.appraisal.gradeLabel}（${r.appraisal.by}，${formatDate(r.appraisal.at)}）` : '',
+        comment: r.appraisal?.comment ?? '',
+        acknowledged: r.acknowledgedAt ? `已于 ${formatDate(r.acknowledgedAt)} 确认` : '',
       });
     },
 
     onYear(e: Tap<{ year: number }>) {
       this.setData({ year: Number(e.currentTarget.dataset.year), state: 'loading' });
       void this.reload();
+    },
+
+    /** 本人确认: the year's report as it stands, appraisal included, is final. */
+    async onAcknowledge() {
+      const year = this.data.year;
+      const res = await sendOnce(this, this.retryKey(), (requestId) => party.acknowledge({ year, requestId: requestId({ year }) }));
+      if (!res) return;
+      if (!res.ok) return tell('未能确认', res.message);
+      this.show(res.data.report);
+      toast('已确认');
     },
 
     onRegister() {
