@@ -177,6 +177,8 @@ export interface PartyApi {
   registrations: { req: { status?: RegistrationStatus; kind?: RegistrationKind; cursor?: string }; res: Page<Registration> };
   confirm: { req: { id: string } & Idempotent; res: { registration: Registration } };
   reject: { req: { id: string; reason: string } & Idempotent; res: { registration: Registration } };
+  /** A unit's contact (or staff) records how far a commitment has come. */
+  progress: { req: { id: string; commitmentId: string; done: number } & Idempotent; res: { registration: Registration } };
   posts: { req: Record<string, never>; res: { posts: string[] } };
   setPosts: { req: { posts: string[] } & Idempotent; res: { posts: string[] } };
   callouts: { req: { status?: CalloutStatus; cursor?: string }; res: Page<Callout> };

@@ -19,3 +19,4 @@ export const report = read('report');
 export const reports = read('reports');
 export const appraise = write('appraise');
 export const acknowledge = write('acknowledge');
+export const progress = write('progress');

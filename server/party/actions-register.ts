@@ -12,7 +12,7 @@ import { assertStaff, isStaff, requireMember } from '../user/caller';
 import { USERS, USER_EVENTS, UserDoc, hasRole, rolesOf, type Grant } from '../user/model';
 import { actorLabel, unitIdOf } from '../user/view';
 import type { Commitment, RegisterRequest } from '../../typings/party';
-import { decideSchema, registerSchema, registrationsSchema, rejectSchema, setPostsSchema } from './schemas';
+import { decideSchema, progressSchema, registerSchema, registrationsSchema, rejectSchema, setPostsSchema } from './schemas';
 import { REGISTRATIONS, RegistrationDoc, POSTS, registrationId } from './model';
 import { loadRegistration, recordParty, type Member, type PartyCtx } from './context';
 import { assertPosts, postsOf } from './posts';
@@ -151,6 +151,25 @@ export const confirm = action(decideSchema, async function confirm(ctx: PartyCtx
 
 export const reject = action(rejectSchema, async function reject(ctx: PartyCtx, input) {
   return decide(ctx, input, 'rejected', input.reason, async () => undefined);
+});
+
+/** 亮承诺 kept up: the unit's contact (or staff) records how far a commitment has come; the report reads it. */
+export const progress = action(progressSchema, async function progress(ctx: PartyCtx, input) {
+  const user = await requireMember(ctx.openid);
+  const saved = await transact((tx) =>
+    once(tx, requestKey(user._id, 'party', 'progress', input.requestId), async () => {
+      const r = await loadRegistration(tx, input.id, user);
+      if (r.userId !== user._id && !isStaff(user)) throw forbidden('只有单位联系人或社区工作人员可以更新承诺进度');
+      if (r.status !== 'confirmed') throw precondition('报到确认后才能更新承诺进度');
+      const c = r.commitments.find((x) => x.id === input.commitmentId);
+      if (!c) throw notFound('承诺事项不存在');
+      const next: RegistrationDoc = { ...r, commitments: r.commitments.map((x) => (x === c ? { ...x, done: input.done } : x)), updatedAt: ctx.now };
+      await tx.set(REGISTRATIONS, r._id, next);
+      await recordParty(tx, 'registration', r._id, r.communityId, `${c.title} ${c.done}`, `${c.title} ${input.done}`, user, ctx.now, `承诺进度 ${input.done}/${c.target}${c.unit}`);
+      return next;
+    }),
+  );
+  return { registration: toRegistration(saved) };
 });
 
 export const posts = action(z.object({}), async function posts(ctx: PartyCtx) {

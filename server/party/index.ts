@@ -15,6 +15,7 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     registrations: registering.registrations,
     confirm: registering.confirm,
     reject: registering.reject,
+    progress: registering.progress,
     posts: registering.posts,
     setPosts: registering.setPosts,
     callouts: whistle.callouts,

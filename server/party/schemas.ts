@@ -37,6 +37,12 @@ export const registerSchema = z.object({
 export const registrationsSchema = z.object({ status: z.optional(status), kind: z.optional(kind), cursor });
 export const decideSchema = z.object({ id: id('报到编号'), requestId });
 export const rejectSchema = z.object({ id: id('报到编号'), reason: text('原因', 60), requestId });
+export const progressSchema = z.object({
+  id: id('报到编号'),
+  commitmentId: id('承诺事项'),
+  done: z.number({ error: '完成数须为数字' }).check(z.int('完成数须为整数'), z.minimum(0, '完成数不能为负'), z.maximum(100000, '完成数过大')),
+  requestId,
+});
 export const setPostsSchema = z.object({ posts: posts.check(z.minLength(1, '请至少保留一个岗位')), requestId });
 
 const epoch = (label: string) => z.number({ error: `${label}须为时间` }).check(z.int(`${label}须为时间`), z.minimum(0, `${label}不正确`));

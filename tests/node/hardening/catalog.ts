@@ -170,6 +170,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'registrations', sample: { status: 'pending', kind: 'member', cursor: 'o0' } },
   { fn: 'party', action: 'confirm', sample: { id: 'c_beihai-u_0000000000000000-member', requestId: rid } },
   { fn: 'party', action: 'reject', sample: { id: 'c_beihai-u_0000000000000000-member', reason: '请写全称', requestId: rid } },
+  { fn: 'party', action: 'progress', sample: { id: 'c_beihai-u_0000000000000000-unit', commitmentId: 'a1b2c3d4', done: 3, requestId: rid } },
   { fn: 'party', action: 'posts', sample: {} },
   { fn: 'party', action: 'setPosts', sample: { posts: ['楼栋长', '平安巡逻'], requestId: rid } },
   { fn: 'party', action: 'callouts', sample: { status: 'open', cursor: 'o0' } },

@@ -1,5 +1,5 @@
 import { ok } from '../support/cloud';
-import { memberForm } from '../support/party';
+import { memberForm, nextPhone } from '../support/party';
 import { Cell, Who, World, person, twin, type Caller } from './world';
 
 /**
@@ -18,6 +18,7 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.registrations': 'D D D D D A A A',
   'party.confirm':       'D D D D D A A D',
   'party.reject':        'D D D D D A A D',
+  'party.progress':      'D D D D D A A D',
   'party.posts':         'D A A A A A A A',
   'party.setPosts':      'D D D D D A A A',
   'party.callouts':      'D D A A A A A A',
@@ -35,6 +36,7 @@ export const PARTY_ROWS: Record<string, string> = {
 export const PARTY_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
   'party.report': { owner: 'A' },
   'party.acknowledge': { owner: 'A' },
+  'party.progress': { owner: 'A' },
 };
 
 let n = 0;
@@ -89,6 +91,13 @@ export async function prepareParty(action: string, who: Who, world: World): Prom
       if (action === 'appraise') return { event: { action, subjectId: id, year: 2026, grade: 'good', comment: '表现良好' } };
       await ok('party', { action: 'appraise', subjectId: id, year: 2026, grade: 'good', comment: '表现良好' }, 'demo-staff');
       return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
+    }
+    case 'progress': {
+      // A unit of the demo community registered by a contact of its own, confirmed.
+      const contact = await person('unit_member');
+      const { registration } = await ok('party', { action: 'register', kind: 'unit', branch: '东台市实验小学党支部', phone: nextPhone(), commitments: [{ title: '课后托管', target: 40, unit: '次' }] }, contact);
+      await ok('party', { action: 'confirm', id: registration.id }, 'demo-staff');
+      return { event: { action, id: registration.id, commitmentId: registration.commitments[0].id, done: 5 }, openid: who === 'owner' ? contact : undefined };
     }
     case 'reports':
       return { event: { action, year: 2026 } };

@@ -114,6 +114,23 @@ describe('双报到', () => {
     expect(registration.commitments).toEqual([expect.objectContaining({ title: '上门检修老旧线路', target: 12, unit: '户', done: 0 }), expect.objectContaining({ title: '用电安全讲座', target: 4, done: 0 })]);
     const { items } = await ok('party', { action: 'registrations', kind: 'unit' }, c.admin);
     expect(items.map((r: any) => r.id)).toEqual([registration.id]);
+
+    // 亮承诺 kept up by the contact once confirmed; nobody else but staff.
+    const [lines] = registration.commitments;
+    const step = { action: 'progress', id: registration.id, commitmentId: lines.id, done: 5 };
+    expect(await call('party', step, contact)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
+    await ok('party', { action: 'confirm', id: registration.id }, c.admin);
+    expect(await call('party', step, c.resident)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('party', { ...step, commitmentId: 'nothere1' }, contact)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call('party', { ...step, done: -1 }, contact)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    const requestId = newRequestId();
+    const stepped = await ok('party', { ...step, requestId }, contact);
+    expect(stepped.registration.commitments[0]).toMatchObject({ title: '上门检修老旧线路', done: 5, target: 12 });
+    expect(await ok('party', { ...step, done: 9, requestId }, contact)).toEqual(stepped);
+    expect((await ok('party', { ...step, done: 7 }, c.admin)).registration.commitments[0].done).toBe(7);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const { report } = await ok('party', { action: 'report', year }, contact);
+    expect(report.commitments[0]).toMatchObject({ done: 7, target: 12 });
   });
 
   it('a courier 报到备案 for a grid; confirmed, they hold a part-time grid worker role for that grid, not its worker of record', async () => {
