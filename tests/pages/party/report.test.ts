@@ -1,6 +1,6 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
-import { getDoc } from '../support/db';
+import { getDoc, insertDoc } from '../support/db';
 import { okFn } from '../support/backend';
 import { newCommunity } from '../support/community';
 
@@ -45,6 +45,26 @@ describe('年度双报告', () => {
     expect(recorded.toasts).toContain('已确认');
     expect(page.textOf('#acknowledged')).toMatch(/^已于 \d{4}-\d{2}-\d{2} 确认$/);
     expect((await getDoc<any>('party_reports', `${registration.id}.${year}`))!.acknowledgedAt).toEqual(expect.any(Number));
+  });
+
+  test('a unit’s contact keeps its commitments’ progress on the report', async () => {
+    const c = await newCommunity();
+    const unitId = `unit_${c.id}`;
+    await insertDoc('units', { _id: unitId, communityId: c.id, name: '东台市人民医院', kind: '医院' });
+    const contact = await c.resident('孙医生');
+    const { invite } = await okFn(c.staff, 'user', { action: 'createInvite', role: 'unit_member', unitId });
+    await okFn(contact, 'user', { action: 'redeemInvite', code: invite.code });
+    const { registration } = await okFn(contact, 'party', { action: 'register', kind: 'unit', branch: '东台市人民医院党委', phone: '13805150004', commitments: [{ title: '上门义诊', target: 12, unit: '次' }] });
+    await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
+    const commitmentId = registration.commitments[0].id;
+
+    page = await load(REPORT, { openid: contact });
+    expect(page.textOf(`#commitment-${commitmentId}`)).toBe('上门义诊0/12次');
+    await page.input(`#done-${commitmentId}`, '4');
+    await page.tap(`#save-${commitmentId}`);
+    expect(recorded.toasts).toContain('进度已保存');
+    expect(page.textOf(`#commitment-${commitmentId}`)).toBe('上门义诊4/12次');
+    expect((await getDoc<any>('party_registrations', registration.id))!.commitments[0].done).toBe(4);
   });
 
   test('someone not yet registered is told so and offered 报到', async () => {
