@@ -1,5 +1,6 @@
 import type { Idempotent, Page } from './api';
 import type { Period, WeekdayKey } from './map';
+import type { ContactPhone, TaskContact } from './contact';
 
 /**
  * Booking (网上预约、线下代办; 预约代办、上门帮办; 志愿活动). Every time is epoch ms; days are
@@ -182,11 +183,15 @@ export interface Errand {
   window?: TimeWindow;
   /** Home visits: only to the requester, the assigned worker and staff. */
   address?: string;
+  /** 工作日白天 / 周末 / 晚上 / 随时, or a date. */
+  preferredTime?: string;
   /** The requester's own contact number: only to the requester. */
   contactPhone?: string;
+  /** The requester's name, masked phone and address: only to the assigned worker while it is in hand. */
+  contact?: TaskContact;
   /** Masked (138****4501), to the assigned worker and staff; the number itself never leaves. */
   contactMasked?: string;
-  /** 王** */
+  /** 王**; the real name to staff and to the worker in hand. */
   requester: string;
   gridName?: string;
   /** 周** (网格员) */
@@ -386,7 +391,7 @@ export interface BookingApi {
   /** Staff: the place's check-in poster text; `rotate` makes a new key (old posters stop working). */
   placeCode: { req: { placeId: string; rotate?: boolean } & Idempotent; res: { placeId: string; placeName: string; qr: string } };
   requestErrand: {
-    req: { serviceId: string; description: string; papers?: string[]; address?: string; window?: TimeWindow; contactPhone?: string } & Idempotent;
+    req: { serviceId: string; description: string; papers?: string[]; address?: string; window?: TimeWindow; preferredTime?: string; contactPhone?: string } & Idempotent;
     res: { errand: Errand };
   };
   /** Staff and grid workers: the queue (staff: the community; grid workers: their grid) or what is assigned to the caller. */
@@ -395,6 +400,8 @@ export interface BookingApi {
   /** Without `assigneeId` the caller takes the errand; staff assign (or reassign, with a reason). */
   assignErrand: { req: { id: string; assigneeId?: string; reason?: string } & Idempotent; res: { errand: Errand } };
   updateErrand: { req: { id: string; op: 'done' | 'cancel' | 'note'; note?: string } & Idempotent; res: { errand: Errand } };
+  /** The worker in hand reads the requester's full phone for a call; each read is audited. */
+  contact: { req: { id: string }; res: ContactPhone };
   rateErrand: { req: { id: string; stars: number; comment?: string } & Idempotent; res: { errand: Errand } };
   activities: { req: { when?: 'upcoming' | 'past'; category?: ActivityCategory; cursor?: string }; res: Page<Activity> };
   publishActivity: { req: PublishActivityReq; res: { activity: Activity } };

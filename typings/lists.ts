@@ -1,4 +1,5 @@
 import type { Idempotent, Page } from './api';
+import type { ContactPhone, TaskContact } from './contact';
 
 /**
  * 三张清单: the needs list (需求清单), the resources list (资源清单) and the projects list (项目清单),
@@ -316,7 +317,10 @@ export interface TicketDetail extends TicketCard {
   photos: string[];
   /** Only for staff and whoever works the ticket. */
   address?: string;
+  /** 居民 王**; the real name to staff and to whoever works it while it is live. */
   requester?: string;
+  /** The resident's name, masked phone, address and place: only to whoever works it, while dispatched or accepted. */
+  contact?: TaskContact;
   needId: string;
   wishId?: string;
   deadlines: { acceptBy?: number; resolveBy: number };
@@ -457,6 +461,8 @@ export interface ListsApi {
     res: Page<TicketCard>;
   };
   ticket: { req: { id: string }; res: { ticket: TicketDetail } };
+  /** Whoever works a live ticket reads the resident's full phone for a call; each read is audited. */
+  contact: { req: { id: string }; res: ContactPhone };
   overdue: { req: { gridId?: string; cursor?: string; limit?: number }; res: Page<TicketCard> };
   assignees: { req: { gridId?: string }; res: { items: AssigneeOption[] } };
   stats: {

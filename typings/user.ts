@@ -102,6 +102,10 @@ export interface ResidentRow {
   grid?: { id: string; name: string };
   building?: string;
   joinedAt: number;
+  /** 会员号 in this community, once the member has shown their 积分码. */
+  memberNo?: string;
+  /** 138****4501, to tell two people of one name apart. */
+  phoneMasked?: string;
   /** Roles held in the community besides resident. */
   roles: RevocableRole[];
 }
@@ -131,7 +135,10 @@ export interface UserApi {
   grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
   chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };
   /** Staff: members by grid, or those without one, or those holding a role. */
+  /** Staff: members by grid, without one, or by role; `q` finds by name, phone (11 digits) or 会员号 (7 digits). */
   residents: { req: { gridId?: string; unplaced?: boolean; role?: RevocableRole; q?: string; cursor?: string }; res: Page<ResidentRow> };
+  /** 我的积分码: the caller's 会员号 in their community, given on first asking (unique there). */
+  memberCode: { req: Record<string, never>; res: { memberNo: string } };
   moveResident: { req: { userId: string; gridId: string; building?: string } & Idempotent; res: { resident: ResidentRow } };
   /** Staff (admins for staff, county and admin): a role ends; the grant is kept as a former one, with why. */
   revokeRole: { req: { userId: string; role: RevocableRole; reason: string } & Idempotent; res: { resident: ResidentRow } };

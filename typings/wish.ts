@@ -1,4 +1,5 @@
 import type { Idempotent, Page } from './api';
+import type { ContactPhone, TaskContact } from './contact';
 
 export const WISH_CATEGORIES = ['生活物资', '助老助残', '儿童关爱', '医疗健康', '文化学习', '维修帮办', '其他'] as const;
 export type WishCategory = (typeof WISH_CATEGORIES)[number];
@@ -51,8 +52,11 @@ export interface WishEvent {
 export interface WishDetail extends WishCard {
   content: string;
   timeline: WishEvent[];
-  /** Only for the claimer, and only if the publisher allowed it. */
-  contactPhone?: string;
+  /**
+   * The publisher's name, masked phone, address and preferred time: only to the claimer, and only
+   * while the claim is live (claimed, awaiting confirmation); the phone only if the publisher allowed it.
+   */
+  contact?: TaskContact;
   /** While the note is held for review, only the claimer and staff read it. */
   proof?: { note: string; photos: string[]; at: number; held?: boolean };
   leaseUntil?: number;
@@ -105,6 +109,10 @@ export interface WishApi {
       category: WishCategory;
       photos?: string[];
       showPhone?: boolean;
+      /** 楼栋/单元/室, ≤ 60 characters. */
+      address?: string;
+      /** 工作日白天 / 周末 / 晚上 / 随时, or a date (YYYY-MM-DD). */
+      preferredTime?: string;
     } & Idempotent;
     res: { wish: WishDetail; similar: WishCard[] };
   };
@@ -124,6 +132,8 @@ export interface WishApi {
     res: Page<WishCard>;
   };
   get: { req: { id: string }; res: { wish: WishDetail } };
+  /** The live claimer reads the publisher's full phone for a call; each read is audited. */
+  contact: { req: { id: string }; res: ContactPhone };
   claim: { req: { id: string } & Idempotent; res: { wish: WishDetail } };
   release: { req: { id: string; reason?: string } & Idempotent; res: { wish: WishDetail } };
   revoke: { req: { id: string; reason: string } & Idempotent; res: { wish: WishDetail } };

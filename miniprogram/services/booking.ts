@@ -20,6 +20,7 @@ export const workers = () => call<BookingApi, 'workers'>('booking', 'workers', {
 export const assignErrand = write('assignErrand');
 export const updateErrand = write('updateErrand');
 export const rateErrand = write('rateErrand');
+export const contact = read('contact');
 export const activities = read('activities');
 export const publishActivity = write('publishActivity');
 export const signUp = write('signUp');

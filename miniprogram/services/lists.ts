@@ -29,6 +29,7 @@ export const countyQueue = read('countyQueue');
 export const countyNote = write('countyNote');
 export const tickets = read('tickets');
 export const ticket = read('ticket');
+export const contact = read('contact');
 export const overdue = read('overdue');
 export const assignees = read('assignees');
 export const stats = read('stats');

@@ -17,6 +17,8 @@ export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'q
 export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelcome', {}, { mutating: true });
 export const grids = () => call<UserApi, 'grids'>('user', 'grids', {});
 export const chooseGrid = (req: Req<'chooseGrid'>) => call<UserApi, 'chooseGrid'>('user', 'chooseGrid', req, { mutating: true });
+/** Reads the 会员号, given on first asking (asking twice gives the same number). */
+export const memberCode = () => call<UserApi, 'memberCode'>('user', 'memberCode', {});
 export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });

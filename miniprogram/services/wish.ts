@@ -9,6 +9,7 @@ export const want = write('want');
 export const review = write('review');
 export const list = read('list');
 export const get = read('get');
+export const contact = read('contact');
 export const claim = write('claim');
 export const release = write('release');
 export const revoke = write('revoke');

@@ -1,4 +1,5 @@
 import type { Activity, Booking, Errand, HistoryEvent, Service, Signup, Slot, SlotDay } from '../../typings/booking';
+import type { TaskContact } from '../../typings/contact';
 import { formatShort, inShanghai, shanghaiDate } from './date';
 import {
   BOOKING_STATUS_LABELS,
@@ -216,6 +217,9 @@ export interface ErrandView {
   window: string;
   contactPhone: string;
   contactMasked: string;
+  /** The requester, to the worker in hand: name, masked phone with 拨打, address, time. */
+  contact: TaskContact | null;
+  preferredTime: string;
   requester: string;
   gridName: string;
   assignee: string;
@@ -253,6 +257,8 @@ export function toErrandView(e: Errand): ErrandView {
     window: w ? `${m}月${d}日 ${w.from}-${w.to}` : '',
     contactPhone: e.contactPhone ?? '',
     contactMasked: e.contactMasked ?? '',
+    contact: e.contact ?? null,
+    preferredTime: e.preferredTime ?? '',
     requester: e.requester,
     gridName: e.gridName ?? '',
     assignee: e.assignee ?? '',

@@ -121,11 +121,22 @@ export function parsePickupCode(input: string): string {
   return /^\d{8}$/.test(digits) ? digits : '';
 }
 
-/** The user id in a scanned 积分码, or a user id typed as it is. '' when it is neither. */
-export function parseMemberId(input: string): string {
+/** The 积分码's text: the member's 会员号 behind the prefix. */
+export const memberQr = (memberNo: string) => `${MEMBER_QR_PREFIX}${memberNo}`;
+
+/** 1234567 → '123 4567', as it is read out at a desk. */
+export const spacedMemberNo = (memberNo: string) => `${memberNo.slice(0, 3)} ${memberNo.slice(3)}`;
+
+/**
+ * What staff search residents by: the 会员号 in a scanned 积分码, or what they typed (a 会员号 or
+ * phone with its spaces dropped, else a name). '' for a code that is not a 积分码.
+ */
+export function memberQuery(input: string): string {
   const t = input.trim();
-  const id = t.startsWith(MEMBER_QR_PREFIX) ? t.slice(MEMBER_QR_PREFIX.length) : t;
-  return /^[\w-]{1,64}$/.test(id) ? id : '';
+  if (t.startsWith(MEMBER_QR_PREFIX)) return /^\d{7}$/.test(t.slice(MEMBER_QR_PREFIX.length)) ? t.slice(MEMBER_QR_PREFIX.length) : '';
+  if (/^honglin:\/\//.test(t)) return '';
+  const digits = t.replace(/[\s-]/g, '');
+  return /^\d+$/.test(digits) ? digits : t;
 }
 
 export interface OrderEventView {

@@ -1,5 +1,6 @@
 import type { EscalationLevel, ListEvent, SpecialGroup, TicketCard, TicketDetail, TicketKind, TicketPermission, TicketStatus } from '../../typings/lists';
 import type { Role } from '../../typings/user';
+import type { TaskContact } from '../../typings/contact';
 import { STAR_WORDS, starsText } from './booking';
 import { type EventView, dayLabel } from './booking-view';
 import { formatShort, inShanghai, shanghaiDate } from './date';
@@ -184,6 +185,8 @@ export interface TicketDetailView extends TicketCardView {
   photos: string[];
   address: string;
   requester: string;
+  /** The resident, to whoever works it while it is live: name, masked phone with 拨打, address with 导航. */
+  contact: TaskContact | null;
   kindRule: string;
   /** 网格长督办 / 社区书记包案 once it went up; '' at the grid. */
   levelText: string;
@@ -214,6 +217,7 @@ export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => s
     photos: t.photos.map(image),
     address: t.address ?? '',
     requester: t.requester ?? '',
+    contact: t.contact ?? null,
     kindRule: t.level === 'county' ? COUNTY_RULE : (TICKET_KIND_RULES[t.kind] ?? ''),
     levelText: t.level === 'grid' ? '' : LEVEL_LABELS[t.level],
     deadlines,

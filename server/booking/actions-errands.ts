@@ -19,7 +19,9 @@ import { BookingCtx, Member, actorLabel, assertStaff, eventsOf, isStaff, newId, 
 import { ERRANDS, ErrandDoc } from './model';
 import { id, papers, phone, requestId, stars, text, timeWindow } from './schemas';
 import { minutesOf } from '../core/hours';
-import { mayHandle, maySeeErrand, toErrand, workerGrid } from './view';
+import { preferredTime } from '../core/validation';
+import { logPhoneView } from '../user/contact';
+import { mayHandle, maySeeErrand, reachesRequester, toErrand, workerGrid } from './view';
 import { loadService } from './actions-services';
 import { detailPage } from './notices';
 
@@ -84,6 +86,7 @@ export const requestErrand = action(
     papers: z.optional(papers),
     address: z.optional(text('上门地址', 60)),
     window: z.optional(timeWindow),
+    preferredTime,
     contactPhone: z.optional(phone),
     requestId,
   }),
@@ -133,6 +136,7 @@ export const requestErrand = action(
           papers: input.papers ?? [],
           ...(input.address ? { address: input.address } : {}),
           ...(input.window ? { window: input.window } : {}),
+          ...(input.preferredTime ? { preferredTime: input.preferredTime } : {}),
           ...(contact ? { contactPhone: contact } : {}),
           status: 'submitted',
           ...(hold ? { hold } : {}),
@@ -270,4 +274,14 @@ export const rateErrand = action(z.object({ id: id('代办编号'), stars, comme
       why: input.comment ? `${input.stars}星：${input.comment}` : `${input.stars}星`,
     };
   });
+});
+
+/** 拨打: the worker holding an accepted errand reads the requester's full phone; each read is audited. */
+export const contact = action(z.object({ id: id('代办编号') }), async function contact(ctx: BookingCtx, input) {
+  const user = await requireMember(ctx.openid);
+  const e = await loadErrand(docs, input.id, user);
+  if (!reachesRequester(user, e)) throw forbidden('只有正在办理的工作人员可以联系提交人');
+  if (!e.contactPhone) throw precondition('提交人没有留下电话');
+  await logPhoneView(user, { kind: 'errand', id: e._id, communityId: e.communityId, residentId: e.requesterId, label: `代办「${e.serviceName}」` }, ctx.now);
+  return { phone: e.contactPhone };
 });

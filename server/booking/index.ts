@@ -32,6 +32,7 @@ export const bookingFunction = defineFunction<BookingApi, BookingCtx>(
     assignErrand: errands.assignErrand,
     updateErrand: errands.updateErrand,
     rateErrand: errands.rateErrand,
+    contact: errands.contact,
     activities: activities.activities,
     publishActivity: activities.publishActivity,
     signUp: activities.signUp,

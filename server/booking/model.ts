@@ -122,6 +122,8 @@ export interface ErrandDoc extends ServiceRef {
   papers: string[];
   address?: string;
   window?: TimeWindow;
+  /** 工作日白天 / 周末 / 晚上 / 随时, or a date. */
+  preferredTime?: string;
   contactPhone?: string;
   status: ErrandStatus;
   assigneeId?: string;

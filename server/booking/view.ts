@@ -8,6 +8,7 @@ import { ActivityDoc, BookingDoc, ErrandDoc, EventDoc, ServiceDoc, SignupDoc } f
 import { positionOf, type Seats } from './seats';
 import { hoursNote, spanLabel, timeRange } from './timetable';
 import { MINUTE_MS } from '../core/time';
+import { taskContact } from '../user/contact';
 
 export function toEvent(e: EventDoc): HistoryEvent {
   return { at: e.at, from: e.from, to: e.to, by: e.byLabel, ...(e.why ? { why: e.why } : {}) };
@@ -160,11 +161,17 @@ export function errandPermissions(user: Member, e: ErrandDoc): ErrandPermission[
   return can;
 }
 
+/** The assigned worker while the errand is in hand: the one person who may reach the requester. */
+export function reachesRequester(viewer: Member, e: ErrandDoc): boolean {
+  return e.assigneeId === viewer._id && e.status === 'accepted';
+}
+
 export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: string; events?: EventDoc[] } = {}): Errand {
   const mine = e.requesterId === viewer._id;
   const assignedToMe = e.assigneeId === viewer._id;
   const staff = isStaff(viewer) && viewer.communityId === e.communityId;
   const close = mine || assignedToMe || staff;
+  const reach = reachesRequester(viewer, e);
   return {
     id: e._id,
     kind: e.kind,
@@ -175,10 +182,13 @@ export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: strin
     description: e.description,
     papers: e.papers,
     ...(e.window ? { window: e.window } : {}),
+    ...(e.preferredTime ? { preferredTime: e.preferredTime } : {}),
     ...(close && e.address ? { address: e.address } : {}),
     ...(mine && e.contactPhone ? { contactPhone: e.contactPhone } : {}),
     ...(!mine && (assignedToMe || staff) && e.contactPhone ? { contactMasked: maskPhone(e.contactPhone) } : {}),
-    requester: maskName(e.requesterName),
+    ...(reach ? { contact: taskContact({ name: e.requesterName, phone: e.contactPhone, address: e.address, preferredTime: e.preferredTime }) } : {}),
+    // Staff, and the worker in hand, act on the errand by the person's real name.
+    requester: staff || reach ? e.requesterName : maskName(e.requesterName),
     ...(extra.gridName ? { gridName: extra.gridName } : {}),
     ...(e.assigneeName ? { assignee: maskName(e.assigneeName) } : {}),
     ...(e.result ? { result: e.result } : {}),

@@ -10,14 +10,16 @@ import { once, precheck, requestKey } from '../platform/idempotency';
 import { passGate } from '../platform/gate';
 import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
-import { hasRole } from '../user/model';
+import { USERS, hasRole, type UserDoc } from '../user/model';
+import { taskContact } from '../user/contact';
+import type { TaskContact } from '../../typings/contact';
 import { GRIDS, type GridDoc } from '../community/model';
 import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
 import { BASE_CALENDAR } from '../core/calendar';
 import { commitTicket, deadlineRules, ticketFor } from './tickets';
-import { mayReadNeeds, toNeedCard, toNeedDetail, toTicketDetail } from './view';
+import { mayReadNeeds, reachesRequester, toNeedCard, toNeedDetail, toTicketDetail } from './view';
 import { syncWishes } from './wishsync';
 
 const MAX_WAITING_REQUESTS = 5;
@@ -35,9 +37,15 @@ export async function needDetail(n: NeedDoc, viewer: Member, now: number) {
   return toNeedDetail(n, viewer, now, n.gridId ? names.get(n.gridId) : undefined, events);
 }
 
+/** The resident behind a live ticket, as its worker reaches them: their phone on file and the request's place on the map. */
+async function requesterContact(t: TicketDoc): Promise<TaskContact> {
+  const [requester, need] = await Promise.all([docs.get<UserDoc>(USERS, t.requesterId!), docs.get<NeedDoc>(NEEDS, t.needId)]);
+  return taskContact({ name: t.requesterName ?? requester?.displayName ?? '居民', phone: requester?.phone, address: t.address, location: need?.location });
+}
+
 export async function ticketDetail(t: TicketDoc, viewer: Member, now: number) {
-  const [names, events] = await Promise.all([gridNames(t.communityId), eventsOf(t._id)]);
-  return toTicketDetail(t, viewer, now, t.gridId ? names.get(t.gridId) : undefined, events);
+  const [names, events, contact] = await Promise.all([gridNames(t.communityId), eventsOf(t._id), reachesRequester(viewer, t) ? requesterContact(t) : undefined]);
+  return toTicketDetail(t, viewer, now, t.gridId ? names.get(t.gridId) : undefined, events, contact);
 }
 
 /** 诉求: a resident raises a request; it enters the needs list and the dispatch queue (集单) at once. */

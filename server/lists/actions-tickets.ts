@@ -10,6 +10,7 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { notify } from '../notify/outbox';
 import { requireMember } from '../user/caller';
+import { logPhoneView } from '../user/contact';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import type { GridDoc } from '../community/model';
 import { NEEDS, RESOURCES, TICKETS, type NeedDoc, type ResourceDoc, type TicketDoc } from './model';
@@ -31,7 +32,7 @@ import {
   takeCapacity,
   ticketFor,
 } from './tickets';
-import { countySees, maySeeTicket, toTicketCard } from './view';
+import { countySees, maySeeTicket, reachesRequester, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
@@ -374,6 +375,17 @@ export const ticket = action(z.object({ id: docId('工单编号') }), async func
   const user = await requireMember(ctx.openid);
   const t = await loadTicket(docs, input.id, user);
   return { ticket: await ticketDetail(t, user, ctx.now) };
+});
+
+/** 拨打: whoever works a live ticket reads the resident's full phone on file; each read is audited. */
+export const contact = action(z.object({ id: docId('工单编号') }), async function contact(ctx: ListsCtx, input) {
+  const user = await requireMember(ctx.openid);
+  const t = await loadTicket(docs, input.id, user);
+  if (!reachesRequester(user, t)) throw forbidden('只有正在办理的工作人员可以联系反映人');
+  const requester = await docs.get<UserDoc>(USERS, t.requesterId!);
+  if (!requester?.phone) throw precondition('反映人没有留下电话');
+  await logPhoneView(user, { kind: 'ticket', id: t._id, communityId: t.communityId, residentId: requester._id, label: `诉求「${t.title}」` }, ctx.now);
+  return { phone: requester.phone };
 });
 
 /** Open tickets past their running deadline, the most overdue first. */

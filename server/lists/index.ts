@@ -42,6 +42,7 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
     countyNote: county.countyNote,
     tickets: tickets.tickets,
     ticket: tickets.ticket,
+    contact: tickets.contact,
     overdue: tickets.overdue,
     assignees: tickets.assignees,
     stats: reports.stats,

@@ -18,6 +18,7 @@ import { isOpen, isOverdue, runningDeadline } from './deadlines';
 import { isStaff, memberUnits, workerGrids, type Member } from './context';
 import { mayWork } from './tickets';
 import { DAY_MS } from '../core/time';
+import type { TaskContact } from '../../typings/contact';
 
 export function toEvent(e: EventDoc): ListEvent {
   return { at: e.at, field: e.field ?? 'status', from: e.from, to: e.to, by: e.byLabel, ...(e.why ? { why: e.why } : {}) };
@@ -188,14 +189,22 @@ export function ticketPermissions(viewer: Member, t: TicketDoc): TicketPermissio
   return can;
 }
 
-export function toTicketDetail(t: TicketDoc, viewer: Member, now: number, gridName: string | undefined, events: EventDoc[]): TicketDetail {
+/** Whoever works a dispatched or accepted ticket of a resident: the ones who may reach the resident. */
+export function reachesRequester(viewer: Member, t: TicketDoc): boolean {
+  return !!t.requesterId && (t.status === 'dispatched' || t.status === 'accepted') && mayWork(viewer, t);
+}
+
+export function toTicketDetail(t: TicketDoc, viewer: Member, now: number, gridName: string | undefined, events: EventDoc[], contact?: TaskContact): TicketDetail {
   const close = isStaff(viewer) || mayWork(viewer, t) || t.requesterId === viewer._id || (!!t.gridId && workerGrids(viewer).includes(t.gridId));
+  // Staff, and whoever works it while it is live, act on the request by the person's real name.
+  const realName = (isStaff(viewer) && viewer.communityId === t.communityId) || !!contact;
   return {
     ...toTicketCard(t, now, gridName),
     ...(t.detail ? { detail: t.detail } : {}),
     photos: t.photos,
     ...(t.address && close ? { address: t.address } : {}),
-    ...(t.requesterName ? { requester: requesterLabel(t.requesterName) } : {}),
+    ...(t.requesterName ? { requester: realName ? `居民 ${t.requesterName}` : requesterLabel(t.requesterName) } : {}),
+    ...(contact ? { contact } : {}),
     needId: t.needId,
     ...(t.wishId ? { wishId: t.wishId } : {}),
     deadlines: { ...(t.clock.acceptBy !== undefined ? { acceptBy: t.clock.acceptBy } : {}), resolveBy: t.clock.resolveBy },

@@ -4,7 +4,9 @@ import { action } from '../core/define';
 import { notFound } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { id, requestId, text } from '../core/validation';
-import { findMany } from '../platform/store';
+import { docs, findMany } from '../platform/store';
+import { maskPhone } from '../core/mask';
+import { MEMBER_NUMBERS, type MemberNumberDoc, memberNumberKey } from './member-number';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { GRIDS, GridDoc } from '../community/model';
@@ -22,7 +24,28 @@ import { USERS, UserDoc, rolesOf } from './model';
 export function toRow(u: UserDoc, grids: Map<string, GridDoc>): ResidentRow {
   const grid = u.gridId ? grids.get(u.gridId) : undefined;
   const roles = rolesOf(u).filter((r): r is RevocableRole => r !== 'resident');
-  return { id: u._id, displayName: u.displayName, ...(grid ? { grid: { id: grid._id, name: grid.name } } : {}), ...(u.building ? { building: u.building } : {}), joinedAt: u.createdAt, roles };
+  const memberNo = u.communityId ? u.memberNumbers?.[u.communityId] : undefined;
+  const phoneMasked = maskPhone(u.phone);
+  return {
+    id: u._id,
+    displayName: u.displayName,
+    ...(grid ? { grid: { id: grid._id, name: grid.name } } : {}),
+    ...(u.building ? { building: u.building } : {}),
+    joinedAt: u.createdAt,
+    ...(memberNo ? { memberNo } : {}),
+    ...(phoneMasked ? { phoneMasked } : {}),
+    roles,
+  };
+}
+
+/** What a search term matches: an 11-digit phone, a 7-digit 会员号 (through its number document), else a name. */
+async function matchOf(communityId: string, q: string): Promise<Record<string, unknown>> {
+  if (/^\d{11}$/.test(q)) return { phone: q };
+  if (/^\d{7}$/.test(q)) {
+    const n = await docs.get<MemberNumberDoc>(MEMBER_NUMBERS, memberNumberKey(communityId, q));
+    return { _id: n?.userId ?? '-' };
+  }
+  return { displayName: q };
 }
 
 export const roleInput = z.enum(REVOCABLE_ROLES, { error: '身份不正确' });
@@ -33,7 +56,7 @@ export async function gridMap(communityId: string): Promise<Map<string, GridDoc>
 }
 
 export const residents = action(
-  z.object({ gridId: z.optional(id('网格')), unplaced: z.optional(z.boolean({ error: '筛选条件不正确' })), role: z.optional(roleInput), q: z.optional(text('姓名或手机号', 20)), cursor }),
+  z.object({ gridId: z.optional(id('网格')), unplaced: z.optional(z.boolean({ error: '筛选条件不正确' })), role: z.optional(roleInput), q: z.optional(text('姓名、手机号或会员号', 20)), cursor }),
   async function residents(ctx: UserCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以查看居民名单');
@@ -41,7 +64,7 @@ export const residents = action(
     if (input.unplaced) where.gridId = { $exists: false };
     else if (input.gridId) where.gridId = input.gridId;
     if (input.role) where.grants = { $elemMatch: { role: input.role, communityId: user.communityId } };
-    if (input.q) where[/^\d{11}$/.test(input.q) ? 'phone' : 'displayName'] = input.q;
+    if (input.q) Object.assign(where, await matchOf(user.communityId, input.q));
     const offset = offsetOf(input.cursor);
     const [rows, grids] = await Promise.all([
       findMany<UserDoc>(USERS, where, { orderBy: [['createdAt', 'desc']], skip: offset, limit: PAGE_MAX + 1 }),

@@ -13,7 +13,7 @@ import type { UserCtx } from './lookup';
 import { FormerGrant, USERS, USER_EVENTS, UserDoc, mayRevoke, rolesOf } from './model';
 import { actorLabel } from './view';
 
-export { USER_EVENTS };
+/** Who changed whose roles, when and why (platform/events' one shape). */
 
 /**
  * A role ends: the grant moves to the person's former grants with when and why, and the change is

@@ -10,11 +10,19 @@ import { GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
 import { USERS, UserDoc, mayInvite } from './model';
 import { INVITES, inviteCode, normalizeCode } from './invite';
 import { UserCtx, meView, requireUser } from './lookup';
+import { requireMember } from './caller';
+import { memberNumber } from './member-number';
 
 const INVITE_TTL_HOURS = 72;
 
 export const me = action(z.object({}), async function me(ctx: UserCtx) {
   return { me: await meView(await requireUser(ctx)) };
+});
+
+/** 我的积分码: the member's short number in their community (given on first asking), for staff to scan or type. */
+export const memberCode = action(z.object({}), async function memberCode(ctx: UserCtx) {
+  const user = await requireMember(ctx.openid);
+  return { memberNo: await memberNumber(user._id, user.communityId, ctx.now) };
 });
 
 export const updateProfile = action(

@@ -27,6 +27,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   moveResident: residents.moveResident,
   revokeRole: roles.revokeRole,
   updateProfile: actions.updateProfile,
+  memberCode: actions.memberCode,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,
   myData: account.myData,

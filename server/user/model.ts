@@ -1,7 +1,7 @@
 import type { InvitableRole, RevocableRole, Role } from '../../typings/user';
 
 export const USERS = 'users';
-/** Who changed whose roles, when and why (platform/events' one shape). */
+/** Changes to a person and views of their contact: who, whose, when, why (platform/events.ts's one shape). */
 export const USER_EVENTS = 'user_events';
 
 export interface Grant {
@@ -28,6 +28,8 @@ export interface UserDoc {
   gridId?: string;
   /** The building (楼栋) the person said they live in, from their grid's list. */
   building?: string;
+  /** 会员号 per community (short, shown under the 积分码, resolved by staff search): community id → number. */
+  memberNumbers?: Record<string, string>;
   /** The poster scene a person last arrived through. */
   joinedVia?: string;
   grants: Grant[];

@@ -28,8 +28,8 @@ const WHY = '本人注销账号';
  * The wishes of someone who deletes their account, one transaction per wish, each re-read inside
  * it, so a second run finds nothing left to do:
  * - published, not yet claimed: withdrawn; claimed by a volunteer: taken down (the person to help
- *   is gone), the volunteer's claim ends. Their name leaves every wish, photos leave those no
- *   longer on the wall.
+ *   is gone), the volunteer's claim ends. Their name and address leave every wish, photos leave
+ *   those no longer on the wall.
  * - claimed by them and not yet done: released, back on the wall for another volunteer. A wish
  *   awaiting the resident's confirmation keeps the help that was given; only the name goes.
  */
@@ -58,7 +58,8 @@ type Tx = Parameters<Parameters<typeof transact>[0]>[0];
 async function forgetPublisher(tx: Tx, id: string, user: UserDoc, at: number): Promise<boolean> {
   const w = await tx.get<WishDoc>(WISHES, id);
   if (!w || w.publisherId !== user._id || w.publisherName === DELETED_NAME) return false;
-  let next: WishDoc = { ...w, publisherName: DELETED_NAME, showPhone: false, updatedAt: at };
+  const { address: _address, ...kept } = w;
+  let next: WishDoc = { ...kept, publisherName: DELETED_NAME, showPhone: false, updatedAt: at };
   let why: string | undefined;
   if (canMove(w.status, 'withdraw')) {
     next.status = nextStatus(w.status, 'withdraw');

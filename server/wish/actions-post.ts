@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { randomBytes } from 'node:crypto';
 import { action } from '../core/define';
 import { exhausted, forbidden, invalid, conflict } from '../core/errors';
-import { text, requestId } from '../core/validation';
+import { homeAddress, preferredTime, text, requestId } from '../core/validation';
 import { localDate, DAY_MS } from '../core/time';
 import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
@@ -42,6 +42,8 @@ export const publish = action(
     category,
     photos,
     showPhone: z.optional(z.boolean({ error: '是否公开电话须为是或否' })),
+    address: homeAddress,
+    preferredTime,
     requestId,
   }),
   async function publish(ctx: WishCtx, input) {
@@ -68,6 +70,8 @@ export const publish = action(
           category: input.category,
           photos: input.photos ?? [],
           showPhone: input.showPhone ?? false,
+          ...(input.address ? { address: input.address } : {}),
+          ...(input.preferredTime ? { preferredTime: input.preferredTime } : {}),
           status: 'pending_review',
           publisherId: user._id,
           publisherName: user.displayName,

@@ -9,7 +9,7 @@ import type { UserDoc } from '../user/model';
 import { USERS } from '../user/model';
 import type { WishDetail } from '../../typings/wish';
 import { CLAIMERS, WISHES, WISH_EVENTS, WishDoc, WishEventDoc } from './model';
-import { toDetail } from './view';
+import { reachesPublisher, toDetail } from './view';
 import { actorLabel } from '../user/view';
 
 export type WishCtx = CallCtx;
@@ -44,7 +44,7 @@ export async function detail(w: WishDoc, viewer: Member, now: number): Promise<W
   const [events, grid, publisher] = await Promise.all([
     findMany<WishEventDoc>(WISH_EVENTS, { wishId: w._id }, { orderBy: [['at', 'asc']], limit: 100 }),
     w.gridId ? docs.get<GridDoc>(GRIDS, w.gridId) : null,
-    w.claim?.userId === viewer._id && w.showPhone ? docs.get<UserDoc>(USERS, w.publisherId) : null,
+    reachesPublisher(viewer, w) && w.showPhone ? docs.get<UserDoc>(USERS, w.publisherId) : null,
   ]);
   return toDetail(w, viewer, now, { gridName: grid?.name, events, publisherPhone: publisher?.phone });
 }

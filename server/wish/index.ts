@@ -27,6 +27,7 @@ export const wishFunction = defineFunction<WishApi, WishCtx>(
     openSeason: staff.openSeason,
     list: queries.list,
     get: queries.get,
+    contact: queries.contact,
     mine: queries.mine,
     queue: queries.queue,
     stats: queries.stats,

@@ -36,6 +36,10 @@ export interface WishDoc {
   category: WishCategory;
   photos: string[];
   showPhone: boolean;
+  /** Where to come (楼栋/单元/室), shown to the claimer while the claim is live. */
+  address?: string;
+  /** 工作日白天 / 周末 / 晚上 / 随时, or a date. */
+  preferredTime?: string;
   status: WishStatus;
   publisherId: string;
   publisherName: string;

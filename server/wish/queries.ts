@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
 import { action } from '../core/define';
 import { id } from '../core/validation';
-import { notFound } from '../core/errors';
+import { forbidden, notFound, precondition } from '../core/errors';
 import { localDate } from '../core/time';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany } from '../platform/store';
 import { requireMember, assertStaff } from '../user/caller';
-import { hasRole } from '../user/model';
+import { USERS, UserDoc, hasRole } from '../user/model';
+import { logPhoneView } from '../user/contact';
 import { GRIDS, GridDoc } from '../community/model';
 import type { SeasonView, WishStatus } from '../../typings/wish';
 import { ACTIVE, WISHES, WishDoc } from './model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
-import { toCard } from './view';
+import { reachesPublisher, toCard } from './view';
 import { WishCtx, detail, loadWish } from './context';
 import { expireIfLapsed, expireLeases } from './actions-claim';
 import { category } from './schemas';
@@ -81,6 +82,18 @@ export const get = action(z.object({ id: id('心愿编号') }), async function g
   return { wish: await detail(w, user, ctx.now) };
 });
 
+/** 拨打: the live claimer reads the publisher's full phone, once per tap, each read audited. */
+export const contact = action(z.object({ id: id('心愿编号') }), async function contact(ctx: WishCtx, input) {
+  const user = await requireMember(ctx.openid);
+  let w = await loadWish(docs, input.id, user);
+  [w] = await settleLeases([w], ctx.now);
+  if (!reachesPublisher(user, w)) throw forbidden('只有认领中的志愿者可以联系心愿发布人');
+  const publisher = w.showPhone ? await docs.get<UserDoc>(USERS, w.publisherId) : null;
+  if (!publisher?.phone) throw precondition('发布人没有留下电话');
+  await logPhoneView(user, { kind: 'wish', id: w._id, communityId: w.communityId, residentId: w.publisherId, label: `心愿「${w.title}」` }, ctx.now);
+  return { phone: publisher.phone };
+});
+
 export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claimed'], { error: '参数不正确' })), cursor }), async function mine(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   const where = input.role === 'claimed' ? { 'claim.userId': user._id } : { publisherId: user._id };
@@ -95,7 +108,9 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', '
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
   const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
-  return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
+  // Staff review and confirm by the resident's real name.
+  const named = (await cards(rows, user.communityId, ctx.now)).map((c, i) => ({ ...c, publisher: rows[i].publisherName }));
+  return pageOf(named, offset, PAGE_MAX);
 });
 
 export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '季编号不正确' }).check(z.regex(/^[\w-]{1,40}\.s\d{1,4}$/, '季编号不正确'))) }), async function stats(ctx: WishCtx, input) {

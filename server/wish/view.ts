@@ -1,9 +1,10 @@
 import type { WishCard, WishDetail, WishEvent, WishPermission } from '../../typings/wish';
 import { maskName } from '../core/mask';
 import { UserDoc, hasRole } from '../user/model';
-import { RESIDENT_SILENCE_DAYS, WishDoc, WishEventDoc } from './model';
+import { LIVE, RESIDENT_SILENCE_DAYS, WishDoc, WishEventDoc } from './model';
 import { canMove } from './machine';
 import { DAY_MS } from '../core/time';
+import { taskContact } from '../user/contact';
 
 export function toCard(w: WishDoc, gridName?: string): WishCard {
   return {
@@ -84,6 +85,11 @@ export function toEvent(e: WishEventDoc): WishEvent {
   return { at: e.at, from: e.from, to: e.to, by: e.byLabel, why: e.why };
 }
 
+/** The claimer, while the claim is live: the one person who may reach the publisher. */
+export function reachesPublisher(viewer: UserDoc, w: WishDoc): boolean {
+  return w.claim?.userId === viewer._id && LIVE.includes(w.status);
+}
+
 export function toDetail(
   w: WishDoc,
   viewer: UserDoc,
@@ -92,11 +98,16 @@ export function toDetail(
 ): WishDetail {
   const claimedByMe = w.claim?.userId === viewer._id;
   const mine = w.publisherId === viewer._id;
+  const card = toCard(w, extra.gridName);
   return {
-    ...toCard(w, extra.gridName),
+    ...card,
+    // Staff act on the wish by the person's real name.
+    publisher: isStaffOf(viewer, w) ? w.publisherName : card.publisher,
     content: w.content,
     timeline: extra.events.map(toEvent),
-    contactPhone: claimedByMe && w.showPhone ? extra.publisherPhone : undefined,
+    ...(reachesPublisher(viewer, w)
+      ? { contact: taskContact({ name: w.publisherName, phone: w.showPhone ? extra.publisherPhone : undefined, address: w.address, preferredTime: w.preferredTime }) }
+      : {}),
     proof: visibleProof(w, viewer),
     leaseUntil: claimedByMe || isStaffOf(viewer, w) ? w.claim?.leaseUntil : undefined,
     rating: visibleRating(w, viewer),

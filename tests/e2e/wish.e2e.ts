@@ -90,6 +90,10 @@ test('publish → approve → claim → proof → confirm → the volunteer sees
   await phone.tap('我来认领');
   await phone.answerModal('认领心愿', '确认认领');
   await phone.see('已认领');
+  // While the claim is live the volunteer reaches 王桂英: her name (she kept her number to herself).
+  await phone.see('联系居民');
+  await phone.see('王桂英');
+  await phone.see('居民未提供电话');
   await phone.shot('volunteer-claimed');
 
   await phone.tap('提交完成凭证');

@@ -189,7 +189,7 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
       await idle();
     },
     async input(selector, value) {
-      const w = comp.querySelector(selector);
+      const w = find(selector);
       const host = w && domOf(w);
       const el = host && (host.matches('wx-input, wx-textarea') ? host : host.querySelector('wx-input, wx-textarea'));
       if (!el) throw new Error(`no input inside ${selector}`);
@@ -197,7 +197,7 @@ export async function load(pagePath: string, options: LoadOptions = {}): Promise
       await idle();
     },
     async trigger(selector, name, detail = {}) {
-      const w = comp.querySelector(selector);
+      const w = find(selector);
       const el = w && domOf(w);
       if (!el) throw new Error(`nothing matches ${selector}`);
       fire(el, name, detail);

@@ -7,7 +7,8 @@ import {
   blockReason,
   formatCode,
   maxQuantity,
-  parseMemberId,
+  memberQuery,
+  spacedMemberNo,
   parsePickupCode,
   toEntryView,
   toGoodsView,
@@ -44,11 +45,14 @@ test('a pickup code is 8 digits typed (spaces and dashes ignored) or the QR text
   expect(formatCode('00012345')).toBe('0001 2345');
 });
 
-test('a member code or a typed id gives the user id; anything else nothing', () => {
-  expect(parseMemberId('honglin://member/u_abc123')).toBe('u_abc123');
-  expect(parseMemberId(' u_abc123 ')).toBe('u_abc123');
-  expect(parseMemberId('honglin://pickup/12345678')).toBe('');
-  expect(parseMemberId('')).toBe('');
+test('a 积分码 gives its 会员号; typed digits lose their spaces; a name stays; other codes give nothing', () => {
+  expect(memberQuery('honglin://member/1234567')).toBe('1234567');
+  expect(memberQuery('honglin://member/u_abc123')).toBe('');
+  expect(memberQuery('honglin://pickup/12345678')).toBe('');
+  expect(memberQuery(' 123 4567 ')).toBe('1234567');
+  expect(memberQuery('138-1234-4501')).toBe('13812344501');
+  expect(memberQuery(' 吴秀英 ')).toBe('吴秀英');
+  expect(spacedMemberNo('1234567')).toBe('123 4567');
 });
 
 test('how many may be redeemed: the limit left, the stock and the balance, whichever is least', () => {

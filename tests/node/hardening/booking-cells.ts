@@ -30,6 +30,7 @@ export const BOOKING_ROWS: Record<string, string> = {
   'booking.assignErrand':    'D D D D A A A D',
   'booking.updateErrand':    'D D D D D A A D',
   'booking.rateErrand':      'D D D D D D D D',
+  'booking.contact':         'D D D D A D D D',
   'booking.activities':      'D A A A A A A A',
   'booking.publishActivity': 'D D D D D A A D',
   'booking.signUp':          'D D A A D D D D',
@@ -52,6 +53,7 @@ export const BOOKING_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> 
   'booking.assignErrand': { other_grid_worker: 'D' },
   'booking.updateErrand': { assignee: 'A' },
   'booking.rateErrand': { owner: 'A' },
+  'booking.contact': { owner: 'D', other_grid_worker: 'D' },
 };
 
 let slotMinute = 0;
@@ -146,6 +148,12 @@ export async function prepareBooking(action: string, who: Who, home: Home): Prom
       await ok('booking', { action: 'assignErrand', id: errand.id }, home.keeper);
       await ok('booking', { action: 'updateErrand', id: errand.id, op: 'done', note: '矩阵办结' }, home.keeper);
       return { event: { action, id: errand.id, stars: 5, comment: '满意' }, openid: who === 'owner' ? owner : undefined };
+    }
+    case 'contact': {
+      // Assigned to the first grid's worker: theirs to call while it is in hand, no one else's.
+      const { owner, errand } = await errandOf(home);
+      await ok('booking', { action: 'assignErrand', id: errand.id, assigneeId: await userIdOf(home.openid.grid_worker) }, home.keeper);
+      return { event: { action, id: errand.id }, openid: who === 'owner' ? owner : who === 'other_grid_worker' ? home.otherGridWorker : undefined, reaches: who === 'grid_worker' ? owner : undefined };
     }
     case 'publishActivity': {
       const activity = { title: '矩阵理论宣讲', category: '理论宣讲', description: '宣讲', placeId: home.placeId, date: shanghaiDay(4), from: '14:00', to: '15:00', capacity: 10 };

@@ -41,6 +41,7 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.countyNote':    'D D D D D D D D',
   'lists.tickets':       'D D D D A A A A',
   'lists.ticket':        'D D D D A A A D',
+  'lists.contact':       'D D D A D D D D',
   'lists.overdue':       'D D D D A A A A',
   'lists.assignees':     'D D D D D A A A',
   'lists.stats':         'D D D D D A A A',
@@ -69,6 +70,7 @@ export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'lists.countyNote': { county: 'A' },
   'lists.tickets': { county: 'D' },
   'lists.ticket': { owner: 'A', other_grid_worker: 'D', county: 'D' },
+  'lists.contact': { owner: 'D', other_grid_worker: 'D', county: 'D' },
   'lists.overdue': { county: 'D' },
   'lists.stats': { county: 'D' },
   'lists.settings': { county: 'D' },
@@ -151,7 +153,11 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
     case 'dispatch':
       return { event: { action, id: (await request(home)).ticket.id } };
     case 'accept':
-      return { event: { action, id: (await request(home, 'unit')).ticket.id } };
+    case 'contact': {
+      // Dispatched to the home's unit: its members work it, and reach the resident while it is live.
+      const { owner, ticket } = await request(home, 'unit');
+      return { event: { action, id: ticket.id }, openid: as('owner', owner) ?? as('other_grid_worker', home.otherGridWorker), reaches: as('unit_member', owner) };
+    }
     case 'resolve':
     case 'rate': {
       const { owner, ticket } = await request(home, 'grid_worker');
@@ -160,8 +166,10 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
       await ok('lists', { action: 'resolve', id: ticket.id, note: '矩阵已修好' }, home.openid.grid_worker);
       return { event: { action, id: ticket.id, stars: 5, comment: '满意' }, openid: as('owner', owner) };
     }
-    case 'escalate':
-      return { event: { action, id: (await request(home, 'unit')).ticket.id, reason: '矩阵需要书记协调' }, openid: as('other_grid_worker', home.otherGridWorker) };
+    case 'escalate': {
+      const { owner, ticket } = await request(home, 'unit');
+      return { event: { action, id: ticket.id, reason: '矩阵需要书记协调' }, openid: as('other_grid_worker', home.otherGridWorker), reaches: as('unit_member', owner) };
+    }
     case 'escalateCounty':
       return { event: { action, id: (await request(home, 'grid_worker')).ticket.id, reason: '矩阵涉及多部门' } };
     case 'countyNote': {

@@ -129,5 +129,9 @@ export async function twin(caller: Exclude<Caller, 'anonymous'>, world: World): 
 /** A role column, or a relationship row (the owner of the thing, its assignee …). */
 export type Who = Caller | 'publisher' | 'claimer' | 'owner' | 'assignee' | 'other_grid_worker' | 'county';
 
-/** A well-formed event for one cell, and who sends it when the column's person does not. */
-export type Cell = { event: Record<string, unknown>; openid?: string };
+/**
+ * A well-formed event for one cell, and who sends it when the column's person does not; `reaches`:
+ * the resident whose name and phone the caller may read as the task's live handler (the privacy
+ * scan's one exception, and never their openid).
+ */
+export type Cell = { event: Record<string, unknown>; openid?: string; reaches?: string };

@@ -120,6 +120,8 @@ const ROWS: Row[] = [
   },
   { action: 'tickets', allowed: EVERYONE.filter((w) => w !== 'anon'), make: async () => ({ scope: 'mine' }) },
   { action: 'ticket', allowed: ['resident', 'grid', 'staff', 'admin'], make: async () => ({ id: await dispatchedTicket() }) },
+  // 拨打: only whoever works the live ticket (the grid's worker it was dispatched to).
+  { action: 'contact', allowed: ['grid'], make: async () => ({ id: await dispatchedTicket() }) },
   { action: 'overdue', allowed: ['grid', 'staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'assignees', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'stats', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
@@ -247,9 +249,12 @@ describe('privacy', () => {
   it('no openid, phone or full name of another person in what the lists answer', async () => {
     const ticketId = await dispatchedTicket();
     await listsOk({ action: 'saveResource', op: 'create', resource: { title: '教老人用手机', providerKind: 'volunteer', categories: ['电脑手机教学'], capacity: 2, period: 'week', area: { gridIds: [c.gridId] } } }, c.volunteer);
+    // Staff, and the worker while the ticket is live, act on it by the resident's real name; the number stays masked.
+    const acting = [await listsOk({ action: 'ticket', id: ticketId }, c.staff), await listsOk({ action: 'ticket', id: ticketId }, c.workerOpenid)];
+    for (const a of acting) expect(a.ticket.requester).toBe('居民 张三丰');
+    expect(acting[1].ticket.contact).toEqual({ name: '张三丰', phoneMasked: '139****5678' });
+    expect(JSON.stringify(acting)).not.toContain('13912345678');
     const answers = [
-      await listsOk({ action: 'ticket', id: ticketId }, c.staff),
-      await listsOk({ action: 'ticket', id: ticketId }, c.workerOpenid),
       await listsOk({ action: 'tickets', scope: 'all' }, c.staff),
       await listsOk({ action: 'needs' }, c.staff),
       await listsOk({ action: 'resources' }, c.resident),

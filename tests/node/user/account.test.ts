@@ -6,7 +6,7 @@ const doc = async (coll: string, id: string): Promise<any> => (await sdk().datab
 
 /** A wish published by `publisher` in the community and approved by its admin. */
 async function wishOf(c: BookingCommunity, publisher: string, title: string): Promise<string> {
-  const { wish } = await ok('wish', { action: 'publish', title, content: `${title}，请邻居帮帮忙。`, category: '维修帮办', showPhone: true }, publisher);
+  const { wish } = await ok('wish', { action: 'publish', title, content: `${title}，请邻居帮帮忙。`, category: '维修帮办', showPhone: true, address: '2幢1单元101室' }, publisher);
   await ok('wish', { action: 'review', id: wish.id, approve: true }, c.admin);
   return wish.id;
 }
@@ -107,6 +107,7 @@ describe('user.deleteAccount', () => {
     // Wishes: their own withdrawn, the claimed one back on the wall for others; each with an event.
     const own = await doc('wishes', ownWish);
     expect(own).toMatchObject({ status: 'withdrawn', publisherName: '已注销用户', showPhone: false });
+    expect(own.address).toBeUndefined();
     const back = await doc('wishes', claimedWish);
     expect(back.status).toBe('open');
     expect(back.claim ?? null).toBeNull();

@@ -32,7 +32,7 @@ describe('the wish loop', () => {
 
     const claimed = await ok('wish', { action: 'claim', id }, volunteer);
     expect(claimed.wish).toMatchObject({ status: 'claimed', claimedByMe: true });
-    expect(claimed.wish.contactPhone).toBeUndefined();
+    expect(claimed.wish.contact).toEqual({ name: expect.stringMatching(/^居民/) });
     expect(claimed.wish.leaseUntil).toBeGreaterThan(Date.now() + 6 * DAY);
 
     const proof = await ok('wish', { action: 'submitProof', id, note: '已送到家中，老人试戴合适。' }, volunteer);
@@ -63,12 +63,14 @@ describe('the wish loop', () => {
   it('the claimer sees the phone only when the resident allowed it', async () => {
     const withPhone = await openWish('帮忙买米送上楼', 'demo-resident');
     const volunteer = await newVolunteer();
-    expect((await ok('wish', { action: 'claim', id: withPhone }, volunteer)).wish.contactPhone).toBe('13851234501');
+    expect((await ok('wish', { action: 'claim', id: withPhone }, volunteer)).wish.contact.phoneMasked).toBe('138****4501');
+    expect(await ok('wish', { action: 'contact', id: withPhone }, volunteer)).toEqual({ phone: '13851234501' });
     const resident = await newResident();
     const noPhone = await openWish('帮忙换个水龙头', resident, { showPhone: false });
     const v2 = await newVolunteer();
     const claimed = await ok('wish', { action: 'claim', id: noPhone }, v2);
-    expect(claimed.wish.contactPhone).toBeUndefined();
+    expect(claimed.wish.contact.phoneMasked).toBeUndefined();
+    expect(await call('wish', { action: 'contact', id: noPhone }, v2)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
   });
 });
 

@@ -35,6 +35,10 @@ describe('代办 · 上门帮办', () => {
     await page.input('#paper-input', '缴费通知单');
     await page.tap('#add-paper');
     expect(page.textOf('#paper-list')).toContain('缴费通知单');
+    expect(page.textOf('#reach-notice')).toBe('受理的工作人员在办理期间可看到您的姓名、电话和地址，办结后自动隐藏');
+    await page.input('#visit-form >>> #building', '5');
+    await page.input('#visit-form >>> #room', '201');
+    await page.tapText('工作日白天');
     await page.tap('#submit');
 
     expect(recorded.modals[0].title).toBe('确认提交');
@@ -42,7 +46,7 @@ describe('代办 · 上门帮办', () => {
     expect(recorded.modals[1].title).toBe('已提交');
     expect(recorded.subscriptions).toEqual([['tmpl-errand-updated']]);
     const [row] = await errandsOf(resident);
-    expect(row).toMatchObject({ serviceId, status: 'submitted', description: '帮我办理2027年度城乡居民医保缴费', papers: ['身份证复印件', '社保卡', '缴费通知单'], gridId: `${c.id}_g1` });
+    expect(row).toMatchObject({ serviceId, status: 'submitted', description: '帮我办理2027年度城乡居民医保缴费', papers: ['身份证复印件', '社保卡', '缴费通知单'], gridId: `${c.id}_g1`, address: '5幢201室', preferredTime: '工作日白天' });
     expect(recorded.navigations).toEqual([`redirectTo:/pages/booking/detail/index?id=${row._id}`]);
     page.detach();
 
@@ -50,7 +54,8 @@ describe('代办 · 上门帮办', () => {
     resetWx();
     page = await load(QUEUE, { openid: c.staff });
     expect(page.textOf(`#status-${row._id}`)).toBe('待受理');
-    expect(page.textOf(`#errand-${row._id}`)).toContain('刘**');
+    // Staff act on it by the resident's real name; the number stays masked.
+    expect(page.textOf(`#errand-${row._id}`)).toContain('刘秀兰');
     expect(page.textOf(`#errand-${row._id}`)).toContain('138****4501');
     expect(page.text()).not.toContain('13812344501');
     await page.tap(`#assign-${row._id}`);
@@ -70,6 +75,26 @@ describe('代办 · 上门帮办', () => {
     page = await load(QUEUE, { openid: c.gridWorker, query: { tab: 'accepted' } });
     expect(page.textOf(`#status-${row._id}`)).toBe('办理中');
     expect(page.has(`#assign-${row._id}`)).toBe(false); // assigning is for staff
+    // In hand, the worker reaches 刘秀兰: 拨打 reads the number for the call, and the read is logged.
+    expect(page.textOf(`#contact-${row._id} >>> #contact-name`)).toBe('刘秀兰');
+    expect(page.textOf(`#contact-${row._id} >>> #contact-address`)).toBe('5幢201室');
+    expect(page.textOf(`#contact-${row._id} >>> #contact-time`)).toBe('工作日白天');
+    await page.tap(`#contact-${row._id} >>> #contact-call`);
+    expect(recorded.phoneCalls).toEqual(['13812344501']);
+    expect(page.text()).not.toContain('13812344501');
+    expect(await findDocs('user_events', { targetId: (await meOf(resident)).id, field: 'phone' })).toEqual([
+      expect.objectContaining({ byUserId: (await meOf(c.gridWorker)).id, task: 'errand', taskId: row._id }),
+    ]);
+    page.detach();
+
+    // The errand's own page shows the worker the same card while it is in hand.
+    resetWx();
+    page = await load(DETAIL, { openid: c.gridWorker, query: { id: row._id } });
+    expect(page.textOf('#contact >>> #contact-name')).toBe('刘秀兰');
+    page.detach();
+
+    resetWx();
+    page = await load(QUEUE, { openid: c.gridWorker, query: { tab: 'accepted' } });
     await page.tap(`#done-${row._id}`);
     await page.tap('#panel-submit');
     expect(recorded.toasts).toEqual(['请填写办理结果']);

@@ -129,6 +129,40 @@ describe('派单 → 接单 → 办结 → 评单 on the pages', () => {
     expect((page.comp.data.items as Array<{ id: string }>).map((t) => t.id)).toEqual([late.id]);
   });
 
+  test('the worker reaches the resident (name, 拨打, 导航) while the ticket is live; staff read the real name; after 办结 it is masked', async () => {
+    const c = await listsCommunity();
+    const resident = await c.resident('沈秀梅', '13600008888');
+    const where = { lat: 32.8531, lng: 120.3205 };
+    const raised = await raise(resident, { title: '水管漏水', category: '水电维修', address: '6幢1单元202室', location: where });
+    await dispatchTo(c, raised.id);
+
+    page = await load(TICKET, { openid: c.gridWorker, query: { id: raised.id } });
+    expect(page.textOf('#requester')).toBe('反映人：居民 沈秀梅');
+    expect(page.textOf('#contact >>> #contact-name')).toBe('沈秀梅');
+    expect(page.textOf('#contact >>> #contact-phone')).toBe('136****8888');
+    await page.tap('#contact >>> #contact-call');
+    expect(recorded.phoneCalls).toEqual(['13600008888']);
+    await page.tap('#contact >>> #contact-nav');
+    expect(recorded.openedLocations).toEqual([expect.objectContaining({ latitude: where.lat, longitude: where.lng, address: '6幢1单元202室' })]);
+    expect(page.text()).not.toContain('13600008888');
+    const residentId = (await okFn(resident, 'user', { action: 'me' })).me.id;
+    expect(await findDocs('user_events', { targetId: residentId, field: 'phone' })).toEqual([expect.objectContaining({ task: 'ticket', taskId: raised.id })]);
+    page.detach();
+
+    resetWx();
+    page = await load(TICKET, { openid: c.staff, query: { id: raised.id } });
+    expect(page.textOf('#requester')).toBe('反映人：居民 沈秀梅');
+    expect(page.has('#contact')).toBe(false);
+    page.detach();
+
+    await okFn(c.gridWorker, 'lists', { action: 'accept', id: raised.id });
+    await okFn(c.gridWorker, 'lists', { action: 'resolve', id: raised.id, note: '已更换水管' });
+    resetWx();
+    page = await load(TICKET, { openid: c.gridWorker, query: { id: raised.id } });
+    expect(page.has('#contact')).toBe(false);
+    expect(page.text()).not.toContain('沈秀梅');
+  });
+
   test('a resident withdraws a request not yet dispatched, after confirming; 我的任务 is not offered to them', async () => {
     const c = await listsCommunity();
     const resident = await c.resident();

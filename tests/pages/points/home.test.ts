@@ -3,6 +3,7 @@ import { recorded, resetWx } from '../../setup/wx';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity } from '../support/community';
 import { addGoods, give, redeemAs } from '../support/points';
+import { getDoc } from '../support/db';
 
 const HOME = 'pages/points/index/index';
 
@@ -81,12 +82,15 @@ describe('我的积分', () => {
     expect(page.textOf('#rules')).toContain('完成一个微心愿+10');
   });
 
-  test('the 积分码 carries the resident’s id for staff to scan; the links open the mall, orders and 光荣榜', async () => {
+  test('the 积分码 carries the resident’s short 会员号 (never their id) for staff to scan; the links open the mall, orders and 光荣榜', async () => {
     page = await load(HOME, { openid: 'demo-resident' });
     const me = await meOf('demo-resident');
     await page.tap('#code-toggle');
-    expect(page.props('#member-qr').text).toBe(`honglin://member/${me.id}`);
-    expect(page.textOf('#member-id')).toBe(`编号 ${me.id}`);
+    const memberNo = (await getDoc<{ memberNumbers: Record<string, string> }>('users', me.id))!.memberNumbers.c_beihai;
+    expect(memberNo).toMatch(/^\d{7}$/);
+    expect(page.props('#member-qr').text).toBe(`honglin://member/${memberNo}`);
+    expect(page.textOf('#member-id')).toBe(`会员号 ${memberNo.slice(0, 3)} ${memberNo.slice(3)}`);
+    expect(page.text()).not.toContain(me.id);
 
     await page.tapText('积分商城');
     await page.tapText('我的兑换');

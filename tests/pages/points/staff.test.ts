@@ -1,6 +1,6 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx, scanAnswer } from '../../setup/wx';
-import { callFn, meOf } from '../support/backend';
+import { callFn, meOf, okFn } from '../support/backend';
 import { newCommunity } from '../support/community';
 import { findDocs } from '../support/db';
 import { addGoods, balanceOf, entriesOf, goodsRow, sentPoints } from '../support/points';
@@ -118,43 +118,56 @@ describe('积分 · 社区工作人员', () => {
     expect(page.textOf(`#goods-${goods.id}`)).toContain('在售');
   });
 
-  test('staff award points by a rule to the resident whose 积分码 they scan; a typed id from the link works too', async () => {
+  test('staff award points by a rule to the resident whose 积分码 they scan, or whom they find by name or phone', async () => {
     const c = await newCommunity();
-    const resident = await c.resident('吴秀英');
-    const me = await meOf(resident);
+    const resident = await c.resident('吴秀英', '13600004321');
+    const { memberNo } = await okFn(resident, 'user', { action: 'memberCode' });
 
     page = await load(AWARD, { openid: c.staff });
     expect(recorded.requests.length).toBeLessThanOrEqual(3);
-    scanAnswer.value = `honglin://member/${me.id}`;
+    scanAnswer.value = `honglin://member/${memberNo}`;
     await page.tapText('扫居民积分码');
-    expect(page.comp.data.userId).toBe(me.id);
+    const spaced = `${memberNo.slice(0, 3)} ${memberNo.slice(3)}`;
+    expect(page.textOf('#chosen')).toBe(`吴秀英 · ${c.gridName} · 会员号 ${spaced} · 136****4321`);
     await page.tap('#rule-activity_attended');
     await page.input('#reason', '参加3月12日楼道清洁');
     await page.tap('#submit');
 
-    expect(recorded.modals.at(-1)!.content).toBe(`为编号 ${me.id} 的居民奖励 5 积分（参加一次社区活动）\n原因：参加3月12日楼道清洁`);
+    expect(recorded.modals.at(-1)!.content).toBe(`为吴秀英 · ${c.gridName} · 会员号 ${spaced} · 136****4321奖励 5 积分（参加一次社区活动）\n原因：参加3月12日楼道清洁`);
     expect(recorded.toasts.at(-1)).toBe('已为吴**奖励5积分');
     expect(page.textOf('#done')).toContain('吴** +5');
-    expect(page.text()).not.toContain('吴秀英');
     const [entry] = await entriesOf(resident);
     expect(entry).toMatchObject({ amount: 5, kind: 'earn', reason: '参加一次社区活动：参加3月12日楼道清洁', by: (await meOf(c.staff)).id });
-    page.detach();
+    expect(page.has('#chosen')).toBe(false);
 
-    resetWx();
-    page = await load(AWARD, { openid: c.staff, query: { userId: me.id } });
+    // By phone (spaces and dashes dropped), then by a name two neighbours share: picked from the list.
+    await page.input('#member-q', '136-0000-4321');
+    await page.tap('#find');
+    expect(page.textOf('#chosen')).toContain('吴秀英');
+    const namesake = await c.resident('吴秀英');
+    await page.input('#member-q', '吴秀英');
+    await page.tap('#find');
+    expect(page.has('#chosen')).toBe(false);
+    const other = await meOf(namesake);
+    await page.tap(`#match-${other.id}`);
+    expect(page.textOf('#chosen')).toBe(`吴秀英 · ${c.gridName}`);
     await page.tap('#rule-custom');
     await page.input('#amount', '8');
     await page.input('#reason', '帮助邻居搬运物资');
     await page.tap('#submit');
-    expect(await balanceOf(resident)).toBe(13);
+    expect(await balanceOf(namesake)).toBe(8);
+    expect(await balanceOf(resident)).toBe(5);
 
-    // Nobody by that id in this community: the server's words.
-    await page.input('#user-id', 'u_nobody');
-    await page.tap('#rule-custom');
-    await page.input('#amount', '8');
-    await page.input('#reason', '帮助邻居');
+    // Nobody by that number in this community.
+    await page.input('#member-q', '0000001');
+    await page.tap('#find');
+    expect(page.textOf('#not-found')).toBe('没有找到这位居民，请核对会员号、姓名或手机号');
     await page.tap('#submit');
-    expect(recorded.modals.at(-1)).toEqual({ title: '没有奖励', content: '没有找到这位居民' });
+    expect(recorded.toasts.at(-1)).toBe('请扫描居民的积分码，或查找居民');
+    // A code that is not a 积分码 is refused before any search.
+    scanAnswer.value = 'honglin://pickup/12345678';
+    await page.tapText('扫居民积分码');
+    expect(recorded.modals.at(-1)).toEqual({ title: '无法识别', content: '请扫描居民“我的积分”页上的积分码' });
   });
 
   test('社区工作台 lists the points tools', async () => {

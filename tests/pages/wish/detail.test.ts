@@ -50,24 +50,55 @@ describe('心愿详情', () => {
     expect(page.textOf('#status')).toBe('待认领');
   });
 
-  test('the phone is shown only to the claimer, and only if the resident allowed it', async () => {
+  test('the claimer reaches the resident while the claim is live (the phone only if allowed); neighbours never', async () => {
     const c = await newCommunity();
     const resident = await c.resident('郑桂芳', '13700001111');
-    const hidden = await c.openWish(resident, '想请人帮忙取快递', { showPhone: false });
+    const hidden = await c.openWish(resident, '想请人帮忙取快递', { showPhone: false, address: '1幢3单元502室', preferredTime: '晚上' });
     const volunteer = await c.volunteer();
     await okFn(volunteer, 'wish', { action: 'claim', id: hidden });
 
     page = await load(PAGE, { openid: volunteer, query: { id: hidden } });
     expect(page.textOf('#status')).toBe('已认领');
-    expect(page.has('#contact')).toBe(false);
+    expect(page.textOf('#contact >>> #contact-name')).toBe('郑桂芳');
+    expect(page.textOf('#contact >>> #contact-address')).toBe('1幢3单元502室');
+    expect(page.textOf('#contact >>> #contact-time')).toBe('晚上');
+    expect(page.textOf('#contact >>> #contact-phone')).toBe('居民未提供电话');
+    expect(page.has('#contact >>> #contact-call')).toBe(false);
     expect(page.text()).not.toContain('13700001111');
     page.detach();
 
     const neighbour = await c.resident('冯阿姨');
     page = await load(PAGE, { openid: neighbour, query: { id: hidden } });
+    expect(page.has('#contact')).toBe(false);
     expect(page.text()).not.toContain('13700001111');
     expect(page.text()).not.toContain('郑桂芳');
+    expect(page.text()).not.toContain('1幢3单元502室');
     expect(page.text()).not.toContain('我来认领'); // a resident cannot claim
+  });
+
+  test('拨打 reads the number once per tap (each read in the log); once the resident confirms, the contact is gone', async () => {
+    const c = await newCommunity();
+    const resident = await c.resident('卫秀珍', '13700007777');
+    const id = await c.openWish(resident, '想请人帮忙修收音机', { showPhone: true });
+    const volunteer = await c.volunteer();
+    await okFn(volunteer, 'wish', { action: 'claim', id });
+
+    page = await load(PAGE, { openid: volunteer, query: { id } });
+    expect(page.textOf('#contact >>> #contact-phone')).toBe('137****7777');
+    await page.tap('#contact >>> #contact-call');
+    await page.tap('#contact >>> #contact-call');
+    expect(recorded.phoneCalls).toEqual(['13700007777', '13700007777']);
+    expect(page.text()).not.toContain('13700007777');
+    const residentId = (await okFn(resident, 'user', { action: 'me' })).me.id;
+    expect(await findDocs('user_events', { targetId: residentId, field: 'phone' })).toHaveLength(2);
+    page.detach();
+
+    await okFn(volunteer, 'wish', { action: 'submitProof', id, note: '已修好' });
+    await okFn(resident, 'wish', { action: 'confirm', id });
+    page = await load(PAGE, { openid: volunteer, query: { id } });
+    expect(page.textOf('#status')).toBe('已点亮');
+    expect(page.has('#contact')).toBe(false);
+    expect(page.text()).not.toContain('卫秀珍');
   });
 
   test('同求+1 counts a neighbour once', async () => {

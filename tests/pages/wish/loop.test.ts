@@ -66,10 +66,16 @@ describe('微心愿 from wish to points', () => {
     expect(recorded.modals[0].title).toBe('认领心愿');
     expect(recorded.subscriptions).toEqual([['tmpl-wish-confirmed']]);
     expect(page.textOf('#status')).toBe('已认领');
-    expect(page.textOf('#contact-phone')).toBe(PHONE);
+    // The claimer reaches 周玉兰 while the claim is live: her name, the number masked, 拨打 reads it.
+    expect(page.textOf('#contact >>> #contact-name')).toBe('周玉兰');
+    expect(page.textOf('#contact >>> #contact-phone')).toBe(`${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`);
+    expect(page.text()).not.toContain(PHONE);
     expect(page.textOf('#lease')).toMatch(/^请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前完成$/);
     await page.tapText('拨打');
     expect(recorded.phoneCalls).toEqual([PHONE]);
+    expect(await findDocs('user_events', { targetId: (await meOf(resident)).id, field: 'phone' })).toEqual([
+      expect.objectContaining({ byUserId: (await meOf(volunteer)).id, task: 'wish', taskId: id, to: 'viewed' }),
+    ]);
     row = (await wishRow(id))!;
     expect(row.status).toBe('claimed');
     expect(row.claim?.userId).toBe((await meOf(volunteer)).id);

@@ -173,6 +173,25 @@ describe('发布心愿', () => {
     expect((await wishRow(id))!.showPhone).toBe(false);
   });
 
+  test('the resident reads who sees their contact and when; the address (from the profile) and the time are saved', async () => {
+    const c = await newCommunity();
+    const resident = await c.resident('孔大爷', '13600003333');
+    await okFn(resident, 'user', { action: 'chooseGrid', gridId: `${c.id}_g1`, building: '1幢' });
+    page = await load(PAGE, { openid: resident });
+    expect(page.textOf('#reach-notice')).toBe('认领的志愿者在服务期间可看到您的姓名和地址，完成后自动隐藏');
+    await page.tap('#show-phone');
+    expect(page.textOf('#reach-notice')).toBe('认领的志愿者在服务期间可看到您的姓名、电话和地址，完成后自动隐藏');
+
+    await fill(page, '想请人帮忙搬花盆');
+    await page.input('#visit-form >>> #unit', '2');
+    await page.input('#visit-form >>> #room', '302');
+    await page.tapText('周末');
+    await page.tap('#submit');
+
+    const id = idFromNavigation(recorded.navigations[0]);
+    expect(await wishRow(id)).toMatchObject({ showPhone: true, address: '1幢2单元302室', preferredTime: '周末' });
+  });
+
   test('someone who has not joined a community is asked to scan the poster first', async () => {
     page = await load(PAGE, { openid: freshOpenid('publish-unbound') });
     expect(page.text()).toContain('扫描社区海报上的二维码加入社区后，就可以发布心愿');

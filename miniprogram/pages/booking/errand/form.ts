@@ -9,6 +9,8 @@ export interface ErrandDraft {
   date: string;
   from: string;
   to: string;
+  /** 工作日白天 / 周末 / 晚上 / 随时 for a 代办, optional. */
+  preferredTime?: string;
 }
 
 export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -20,9 +22,9 @@ export function errandProblem(d: ErrandDraft, kind: ServiceKind): string {
   if (description.length > ERRAND_LIMITS.description) return `事项说明最多${ERRAND_LIMITS.description}字`;
   if (d.papers.length > ERRAND_LIMITS.papers) return `材料最多${ERRAND_LIMITS.papers}项`;
   if (d.phone.trim() && !PHONE.test(d.phone.trim())) return '请输入正确的联系电话';
+  if (d.address.trim().length > ERRAND_LIMITS.address) return `地址最多${ERRAND_LIMITS.address}字`;
   if (kind === 'home_visit') {
     if (!d.address.trim()) return '请填写上门地址';
-    if (d.address.trim().length > ERRAND_LIMITS.address) return `上门地址最多${ERRAND_LIMITS.address}字`;
     if (!d.date || !d.from || !d.to) return '请选择希望上门的日期和时间';
   }
   return '';
@@ -36,7 +38,8 @@ export function errandRequest(serviceId: string, d: ErrandDraft, kind: ServiceKi
     description: d.description.trim(),
     ...(d.papers.length ? { papers: d.papers } : {}),
     ...(d.phone.trim() ? { contactPhone: d.phone.trim() } : {}),
-    ...(kind === 'home_visit' ? { address: d.address.trim(), window } : {}),
+    ...(d.address.trim() ? { address: d.address.trim() } : {}),
+    ...(kind === 'home_visit' ? { window } : d.preferredTime ? { preferredTime: d.preferredTime } : {}),
   };
 }
 

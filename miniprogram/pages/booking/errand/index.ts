@@ -32,6 +32,9 @@ Component({
     phone: '',
     hasPhone: false,
     address: '',
+    /** The building from the profile, where a 代办's address starts. */
+    building: '',
+    preferredTime: '',
     date: '',
     dateStart: '',
     dateEnd: '',
@@ -54,7 +57,7 @@ Component({
     async start() {
       const me = await this.ensureMember();
       if (!me) return;
-      this.setData({ hasPhone: !!me.phone });
+      this.setData({ hasPhone: !!me.phone, building: me.building ?? '' });
       const found = await this.findService();
       if (typeof found === 'string') return this.setData({ state: 'error', errorText: found });
       if (found.kind === 'appointment') return wx.redirectTo({ url: `${BOOKING_PAGES.service}?id=${found.id}` });
@@ -101,6 +104,10 @@ Component({
       this.setData({ papers, paperChoices: this.data.paperChoices.map((c) => ({ ...c, on: papers.includes(c.name) })) });
     },
 
+    onVisit(e: WechatMiniprogram.CustomEvent<{ address: string; preferredTime: string }>) {
+      this.setData({ address: e.detail.address, preferredTime: e.detail.preferredTime });
+    },
+
     onDate(e: Change) {
       this.setData({ date: e.detail.value });
     },
@@ -111,8 +118,8 @@ Component({
 
     draft(): ErrandDraft {
       const w = VISIT_WINDOWS.find((x) => x.key === this.data.windowKey) ?? VISIT_WINDOWS[0];
-      const { description, papers, phone, address, date } = this.data;
-      return { description, papers, phone, address, date, from: w.from, to: w.to };
+      const { description, papers, phone, address, date, preferredTime } = this.data;
+      return { description, papers, phone, address, date, from: w.from, to: w.to, preferredTime };
     },
 
     async onSubmit() {
@@ -128,6 +135,8 @@ Component({
       if (draft.papers.length) lines.push(`材料：${draft.papers.join('、')}`);
       if (homeVisit) lines.push(`上门：${draft.date} ${w?.label ?? ''}`, `地址：${draft.address.trim()}`);
       else lines.push(`请将材料交到${service.placeName}`);
+      if (!homeVisit && draft.address.trim()) lines.push(`地址：${draft.address.trim()}`);
+      if (!homeVisit && draft.preferredTime) lines.push(`方便的时间：${draft.preferredTime}`);
       if (!(await ask('确认提交', lines.join('\n'), '确认提交'))) return this.setData({ busy: false });
 
       const req = errandRequest(this.data.serviceId, draft, kind);

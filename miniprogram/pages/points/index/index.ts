@@ -3,9 +3,10 @@ import { memberPage } from '../../../behaviors/member-page';
 import type { EarningRule, PointsBalance } from '../../../../typings/points';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import * as points from '../../../services/points';
+import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
 import { POINTS_PAGES } from '../../../utils/routes';
-import { MEMBER_QR_PREFIX, toEntryView } from '../../../utils/points-view';
+import { memberQr, spacedMemberNo, toEntryView } from '../../../utils/points-view';
 
 type Link = keyof typeof POINTS_PAGES;
 
@@ -21,7 +22,8 @@ Component({
     elsewhere: [] as NonNullable<PointsBalance['elsewhere']>,
     rulesOpen: false,
     rules: [] as EarningRule[],
-    memberId: '',
+    /** 会员号, spaced for reading out; read when the code is first shown. */
+    memberNo: '',
     memberQr: '',
     codeOpen: false,
   },
@@ -34,7 +36,6 @@ Component({
     async start() {
       const me = await this.ensureMember();
       if (!me) return;
-      this.setData({ memberId: me.id, memberQr: `${MEMBER_QR_PREFIX}${me.id}` });
       await this.reload();
     },
 
@@ -59,8 +60,16 @@ Component({
       this.setData({ rules: res.data.rules.filter((r) => r.points > 0) });
     },
 
-    onToggleCode() {
-      this.setData({ codeOpen: !this.data.codeOpen });
+    async onToggleCode() {
+      if (this.data.codeOpen) return this.setData({ codeOpen: false });
+      this.setData({ codeOpen: true });
+      if (this.data.memberNo) return;
+      const res = await user.memberCode();
+      if (!res.ok) {
+        this.setData({ codeOpen: false });
+        return toast(res.message);
+      }
+      this.setData({ memberNo: spacedMemberNo(res.data.memberNo), memberQr: memberQr(res.data.memberNo) });
     },
 
     onLink(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { to: Link }>) {

@@ -172,11 +172,6 @@ Component({
       }
     },
 
-    onCall() {
-      const phoneNumber = this.data.wish?.contactPhone;
-      if (phoneNumber) wx.makePhoneCall({ phoneNumber });
-    },
-
     onPreview(e: Tap<{ url: string; group: 'photos' | 'proof' }>) {
       const { url, group } = e.currentTarget.dataset;
       const urls = group === 'proof' ? (this.data.wish?.proof?.photos ?? []) : (this.data.wish?.photos ?? []);

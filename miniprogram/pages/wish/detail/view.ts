@@ -1,4 +1,5 @@
 import type { WishDetail, WishPermission } from '../../../../typings/wish';
+import type { TaskContact } from '../../../../typings/contact';
 import { formatDateTime } from '../../../utils/date';
 import { type EventView, NOTE_MAX, REASON_MAX, headlineOf, toEventView } from '../../../utils/wish-view';
 
@@ -21,7 +22,8 @@ export interface DetailView {
   rejectReason: string;
   /** Why some of the wish's text waits for staff review. */
   held: string;
-  contactPhone: string;
+  /** The publisher, to the claimer while the claim is live. */
+  contact: TaskContact | null;
   proof: { note: string; photos: string[]; time: string } | null;
   rating: { stars: string; comment: string } | null;
   timeline: EventView[];
@@ -40,7 +42,7 @@ export function toDetailView(w: WishDetail, image: (id: string) => string): Deta
     leaseText: w.leaseUntil && w.status === 'claimed' ? `请在 ${formatDateTime(w.leaseUntil)} 前完成` : '',
     rejectReason: w.status === 'rejected' ? (w.rejectReason ?? '') : '',
     held: w.heldReason ?? '',
-    contactPhone: w.contactPhone ?? '',
+    contact: w.contact ?? null,
     proof: w.proof ? { note: w.proof.note || (w.proof.held ? '完成说明待社区审核后显示' : ''), photos: w.proof.photos.map(image), time: formatDateTime(w.proof.at) } : null,
     rating: w.rating
       ? { stars: '★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars), comment: w.rating.comment ?? (w.rating.held ? '评价内容待社区审核后显示' : '') }

@@ -1,10 +1,13 @@
 import type { WishCategory } from '../../../../typings/wish';
+import { ADDRESS_MAX } from '../../../utils/address';
 import { CONTENT_MAX, TITLE_MAX, WISH_CATEGORIES, lengthOf } from '../../../utils/wish-view';
 
 export interface Draft {
   title: string;
   content: string;
   category: string;
+  /** 楼栋/单元/室 as one line, optional. */
+  address?: string;
 }
 
 /** The first problem with a draft, in words a person understands; null when it can be sent. */
@@ -16,6 +19,7 @@ export function checkDraft(d: Draft): string | null {
   if (!content) return '请写一写心愿的具体内容';
   if (lengthOf(content) > CONTENT_MAX) return `心愿内容不能超过${CONTENT_MAX}个字`;
   if (!WISH_CATEGORIES.includes(d.category as WishCategory)) return '请选择心愿类别';
+  if (lengthOf(d.address ?? '') > ADDRESS_MAX) return `地址最多${ADDRESS_MAX}字`;
   return null;
 }
 

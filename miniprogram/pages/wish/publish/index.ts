@@ -47,6 +47,10 @@ Component({
     category: '',
     photos: [] as string[],
     showPhone: false,
+    /** The building from the profile, where the address starts. */
+    building: '',
+    address: '',
+    preferredTime: '',
     similar: [] as SimilarView[],
     submitting: false,
   },
@@ -63,7 +67,7 @@ Component({
       const me = await session.ensureMe();
       if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
       if (!me.data.community) return this.setData({ state: 'unbound' });
-      this.setData({ state: 'ready', hasPhone: !!me.data.phone });
+      this.setData({ state: 'ready', hasPhone: !!me.data.phone, building: me.data.building ?? '' });
     },
 
     onTitle(e: Change) {
@@ -82,6 +86,10 @@ Component({
 
     onShowPhone(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       this.setData({ showPhone: e.detail.value });
+    },
+
+    onVisit(e: WechatMiniprogram.CustomEvent<{ address: string; preferredTime: string }>) {
+      this.setData({ address: e.detail.address, preferredTime: e.detail.preferredTime });
     },
 
     onPhotos(e: WechatMiniprogram.CustomEvent<{ ids: string[] }>) {
@@ -124,8 +132,8 @@ Component({
 
     async onSubmit() {
       if (this.data.submitting) return;
-      const { title, content, category, photos, showPhone } = this.data;
-      const problem = checkDraft({ title, content, category });
+      const { title, content, category, photos, showPhone, address, preferredTime } = this.data;
+      const problem = checkDraft({ title, content, category, address });
       if (problem) return toast(problem);
 
       // One key from the first attempt until a publish succeeds, even if the draft was touched in
@@ -138,6 +146,8 @@ Component({
         category: category as WishCategory,
         photos,
         showPhone,
+        ...(address ? { address } : {}),
+        ...(preferredTime ? { preferredTime } : {}),
         requestId: key.for('publish'),
       });
       if (!res.ok) {
