@@ -1,5 +1,6 @@
 import type { Result } from '../typings/api';
 import type { WishCategory } from '../typings/wish';
+import { bringPartyToLife, type PartyLife } from './party';
 
 /**
  * Brings the seeded demo community to life the way its people would: through the functions, so
@@ -63,6 +64,7 @@ export interface Liveliness {
   orders: number;
   bookings: number;
   errands: number;
+  party: PartyLife;
 }
 
 export async function bringToLife(call: Call, now = Date.now()): Promise<Liveliness> {
@@ -122,5 +124,6 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
     },
     'demo-neighbour-4',
   );
-  return { wishes, orders: 2, bookings, errands: 1 };
+  const party = await bringPartyToLife(call, now);
+  return { wishes, orders: 2, bookings, errands: 1, party };
 }

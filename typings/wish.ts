@@ -30,6 +30,8 @@ export interface WishCard {
   season?: number;
   /** Masked claimer name once claimed. */
   claimer?: string;
+  /** 亮身份: the claimer is a confirmed party member (双报到) who shows it: 「党员」 beside the name. */
+  claimerParty?: boolean;
   /** The start of the content, so a queue can be worked without opening each wish. */
   excerpt: string;
   /** When the proof was submitted (staff may confirm alone 3 days later). */

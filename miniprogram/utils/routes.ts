@@ -34,6 +34,8 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myBookings', title: '我的预约', path: '/pages/booking/mine/index' },
   { key: 'myRequests', title: '我的诉求', path: '/pages/lists/mine/index' },
   { key: 'myNotices', title: '我的消息', path: '/pages/user/notices/index' },
+  { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
+  { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -152,3 +154,20 @@ export const STAFF_LISTS_PAGES = {
   stats: '/package-staff/pages/lists-stats/index',
   county: '/package-staff/pages/county-queue/index',
 };
+
+/** 双报到、社区吹哨·党员报到、双报告, for those who serve. */
+export const PARTY_PAGES = {
+  register: '/pages/party/register/index',
+  callouts: '/pages/party/callouts/index',
+  report: '/pages/party/report/index',
+};
+
+/** Staff tools for party members, units and call-outs, in the staff subpackage. */
+export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
+  { key: 'partyRegistrations', title: '报到确认', hint: '党员、共建单位、兼职网格员的报到', path: '/package-staff/pages/party-registrations/index' },
+  { key: 'partyCallouts', title: '社区吹哨', hint: '发布吹哨，查看报到人数，结束并记积分', path: '/package-staff/pages/party-callouts/index' },
+  { key: 'partyReports', title: '年度双报告', hint: '党员和共建单位的年度报告', path: '/package-staff/pages/party-reports/index' },
+];
+
+/** The staff page that blows a new whistle. */
+export const STAFF_CALLOUT_EDIT = '/package-staff/pages/party-callout-edit/index';

@@ -48,6 +48,8 @@ export interface CardView {
   photo: string;
   time: string;
   claimer: string;
+  /** 亮身份: the claimer shows 「党员」. */
+  party: boolean;
   /** Why some of its text waits for staff (shown in the staff queues). */
   held: string;
 }
@@ -86,6 +88,7 @@ export function toCardView(card: WishCard, image: (fileId: string) => string, no
     photo: card.photos[0] ? image(card.photos[0]) : '',
     time: friendlyTime(card.createdAt, now),
     claimer: card.claimer ?? '',
+    party: !!card.claimerParty,
     held: card.heldReason ?? '',
   };
 }

@@ -1,5 +1,5 @@
-import { findMany, type DocStore } from '../platform/store';
-import { transact } from '../platform/tx';
+import { findMany } from '../platform/store';
+import { eachInTransaction as each } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
 import { recordEvent } from './context';
@@ -40,13 +40,4 @@ export async function leaveLists(user: UserDoc, at: number): Promise<void> {
     await tx.set(RESOURCES, id, { ...r, providerName: DELETED_NAME, status: 'retired', updatedAt: at });
     await recordEvent(tx, { communityId: r.communityId, target: 'resource', targetId: id, from: r.status, to: 'retired', actor: user, at, why: '提供人已注销账号' });
   });
-}
-
-/** Each matching document in a transaction of its own; `where` excludes the done, so this ends. */
-async function each<T extends { _id: string }>(coll: string, where: Record<string, unknown>, work: (tx: DocStore, id: string) => Promise<void>): Promise<void> {
-  for (;;) {
-    const rows = await findMany<T>(coll, where, { limit: MAX });
-    for (const row of rows) await transact((tx) => work(tx, row._id));
-    if (rows.length < MAX) return;
-  }
 }

@@ -1,6 +1,6 @@
 import { database } from './cloud';
 import { AppError } from '../core/errors';
-import { DocStore, withoutId } from './store';
+import { DocStore, findMany, withoutId } from './store';
 
 // Many people at one hot document (a slot, a wish) retry; past this, they are told to try again.
 const MAX_ATTEMPTS = 40;
@@ -42,5 +42,17 @@ export async function transact<T>(work: (tx: DocStore) => Promise<T>): Promise<T
       if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', '当前办理的人较多，请稍后再试');
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
     }
+  }
+}
+
+/**
+ * Each document matching `where` in a transaction of its own, a hundred at a time; `where` must
+ * exclude the ones already done (the work changes them), so this ends.
+ */
+export async function eachInTransaction<T extends { _id: string }>(coll: string, where: Record<string, unknown>, work: (tx: DocStore, id: string) => Promise<void>): Promise<void> {
+  for (;;) {
+    const rows = await findMany<T>(coll, where, { limit: 100 });
+    for (const row of rows) await transact((tx) => work(tx, row._id));
+    if (rows.length < 100) return;
   }
 }

@@ -11,6 +11,7 @@ import { leaveWishes } from '../wish/account';
 import { leaveBookings } from '../booking/account';
 import { leaveOrders } from '../points/account';
 import { leaveLists } from '../lists/account';
+import { leaveParty } from '../party/account';
 import { USER_BY_OPENID, findUser } from './caller';
 import { UserCtx, requireOpenid, requireUser } from './lookup';
 import { USERS, UserDoc } from './model';
@@ -57,6 +58,7 @@ export const deleteAccount = action(
     const booking = await leaveBookings(user, at);
     const orders = await leaveOrders(user, at);
     await leaveLists(user, at);
+    await leaveParty(user, at);
     await forgetRequestsOf(user._id);
     const result: DeletedAccount = {
       deletedAt: at,

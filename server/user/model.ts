@@ -9,6 +9,8 @@ export interface Grant {
   communityId: string;
   gridId?: string;
   unitId?: string;
+  /** A grid worker who is a courier or rider registered as 兼职网格员: works the grid, is not its worker of record. */
+  partTime?: boolean;
   grantedBy: string;
   grantedAt: number;
 }

@@ -17,12 +17,13 @@ import { photos, reason, wishId } from './schemas';
 import { DAY_MS } from '../core/time';
 import { claimWishNeed } from '../lists/handler';
 import { ticketCalendar } from '../lists/tickets';
+import { showsPartyBadge } from '../party/badge';
 
 export const claim = action(z.object(wishId), async function claim(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
   let publisherId = '';
   // The calendar the need's ticket counts its deadlines on, should the claim accept one.
-  const cal = await ticketCalendar(user.communityId, ctx.now);
+  const [cal, party] = await Promise.all([ticketCalendar(user.communityId, ctx.now), showsPartyBadge(user._id, user.communityId)]);
   const wish = await mutate(user, ctx, 'claim', input.id, input.requestId, async (tx, w) => {
     if (w.publisherId === user._id) throw forbidden('不能认领自己发布的心愿');
     if (!mayClaim(user, w)) throw forbidden('只有本社区登记的志愿者、共建单位成员可以认领心愿');
@@ -33,7 +34,7 @@ export const claim = action(z.object(wishId), async function claim(ctx: WishCtx,
     const live = (await tx.get<{ live: number }>(CLAIMERS, user._id))?.live ?? 0;
     if (live >= MAX_LIVE_CLAIMS) throw exhausted(`每人同时最多认领${MAX_LIVE_CLAIMS}个心愿，请先完成手上的心愿`);
     await adjustLiveClaims(tx, user._id, +1);
-    const claimInfo = { userId: user._id, name: user.displayName, unitId: user.grants.find((g) => g.role === 'unit_member')?.unitId, claimedAt: ctx.now, leaseUntil: ctx.now + LEASE_DAYS * DAY_MS };
+    const claimInfo = { userId: user._id, name: user.displayName, unitId: user.grants.find((g) => g.role === 'unit_member')?.unitId, claimedAt: ctx.now, leaseUntil: ctx.now + LEASE_DAYS * DAY_MS, ...(party ? { party } : {}) };
     await record(tx, w, { ...w, status, claim: claimInfo, everClaimed: true, updatedAt: ctx.now }, user, ctx.now);
     publisherId = w.publisherId;
   });

@@ -21,6 +21,8 @@ export interface Claim {
   unitId?: string;
   claimedAt: number;
   leaseUntil: number;
+  /** A confirmed party member showing it when they claimed (亮身份). */
+  party?: boolean;
 }
 
 export interface WishDoc {

@@ -19,6 +19,7 @@ export function toCard(w: WishDoc, gridName?: string): WishCard {
     createdAt: w.createdAt,
     season: w.seasonNumber,
     claimer: w.claim ? maskName(w.claim.name) : undefined,
+    ...(w.claim?.party ? { claimerParty: true } : {}),
     excerpt: [...w.content].slice(0, 60).join(''),
     proofAt: w.proof?.at,
     heldReason: (w.hold ?? w.proof?.hold ?? w.rating?.hold)?.reason,

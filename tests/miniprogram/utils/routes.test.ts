@@ -13,6 +13,9 @@ import {
   STAFF_BOOKING_PAGES,
   STAFF_CONSOLE,
   STAFF_MAP_ENTRIES,
+  STAFF_PARTY_ENTRIES,
+  STAFF_CALLOUT_EDIT,
+  PARTY_PAGES,
   STAFF_POINTS_ENTRIES,
   STAFF_WISH_ENTRIES,
   entryViews,
@@ -49,7 +52,12 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(pages).toContain(p);
     expect(p.startsWith('/pages/lists/')).toBe(true); // ticket notices open pages/lists/ticket
   }
-  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
+  for (const p of Object.values(PARTY_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/party/')).toBe(true);
+  }
+  expect(pages).toContain(STAFF_CALLOUT_EDIT);
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }

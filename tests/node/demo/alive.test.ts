@@ -42,6 +42,21 @@ describe('the living demo community', () => {
     const errands = await call('booking', { action: 'errands', scope: 'queue' }, 'demo-staff');
     expect(errands.ok && errands.data.items.some((e: any) => /高龄津贴/.test(e.description))).toBe(true);
 
+    // 双报到 and 吹哨: members, two units with commitments, couriers, a closed and an open call-out.
+    expect(life.party).toEqual({ confirmed: 5, pending: 2, callouts: { open: 1, closed: 1 } });
+    const pending = await call('party', { action: 'registrations', status: 'pending' }, 'demo-staff');
+    expect(pending.ok && pending.data.items.map((r: any) => r.name).sort()).toEqual(['刘洋', '顾秀梅']);
+    const units = await call('party', { action: 'registrations', kind: 'unit', status: 'confirmed' }, 'demo-staff');
+    expect(units.ok && units.data.items.map((r: any) => r.unitName).sort()).toEqual(['东台市人民医院', '国网东台市供电公司']);
+    const callouts = await call('party', { action: 'callouts' }, 'demo-volunteer');
+    expect(callouts.ok && callouts.data.items.map((c: any) => [c.title, c.status, c.coming])).toEqual([
+      ['夜间平安巡逻', 'open', 1],
+      ['汛期河堤排查', 'closed', 3],
+    ]);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const report = await call('party', { action: 'report', year }, 'demo-volunteer');
+    expect(report.ok && report.data.report.figures).toMatchObject({ callouts: 1, wishes: 2, minutes: 185 });
+
     const recon = await call('points', { action: 'reconcile' }, 'demo-admin');
     expect(recon.ok && recon.data.mismatches).toEqual([]);
   });

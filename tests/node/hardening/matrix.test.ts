@@ -6,6 +6,7 @@ import { CATALOG } from './catalog';
 import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './world';
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
+import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -85,6 +86,7 @@ const MATRIX: Record<string, string> = {
   'points.reconcile':   'D D D D D D A A',
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
+  ...PARTY_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -99,6 +101,7 @@ const RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
   'points.cancelOrder': { publisher: 'A' },
   ...BOOKING_RELATIONS,
   ...LISTS_RELATIONS,
+  ...PARTY_RELATIONS,
 };
 
 /** Booking and the lists are walked in the home community, by its people. */
@@ -128,6 +131,7 @@ async function wishIn(state: 'open' | 'claimed' | 'proof' | 'completed', showPho
 async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
+  if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
   switch (key) {

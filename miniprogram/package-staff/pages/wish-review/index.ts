@@ -1,18 +1,17 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
+import { decisionList } from '../../../behaviors/decision-list';
 import { imageUrl } from '../../../services/storage';
 import * as wish from '../../../services/wish';
-import { type CardView, REASON_MAX, toCardView } from '../../../utils/wish-view';
+import { REASON_MAX, toCardView } from '../../../utils/wish-view';
 import { toast } from '../../../utils/dialog';
 import type { Change, Tap } from '../../../base/events';
 
 /** Wishes waiting for review, oldest first: approve, or reject with a reason, right on the list. */
 Component({
-  behaviors: [pagedList, managersList],
+  behaviors: [pagedList, managersList, decisionList],
 
   data: {
-    busy: '',
-    rejecting: '',
     reason: '',
     reasonMax: REASON_MAX,
   },
@@ -22,23 +21,8 @@ Component({
       return viewPage(await wish.queue({ kind: 'review', ...(cursor ? { cursor } : {}) }), (c) => toCardView(c, imageUrl));
     },
 
-    async decide(id: string, approve: boolean, reason?: string) {
-      if (this.data.busy) return;
-      this.setData({ busy: id });
-      const res = await wish.review({ id, approve, ...(reason ? { reason } : {}) });
-      this.setData({ busy: '' });
-      if (!res.ok) {
-        toast(res.message);
-        // Reviewed by someone else meanwhile: it is no longer ours to decide.
-        if (res.code === 'FAILED_PRECONDITION' || res.code === 'NOT_FOUND') this.drop(id);
-        return;
-      }
-      this.drop(id);
-      toast(approve ? '已通过，心愿已上墙' : '已驳回，居民会收到原因');
-    },
-
-    drop(id: string) {
-      this.setData({ items: (this.data.items as CardView[]).filter((c) => c.id !== id), rejecting: this.data.rejecting === id ? '' : this.data.rejecting });
+    decide(id: string, approve: boolean, reason?: string) {
+      return this.decideItem(id, () => wish.review({ id, approve, ...(reason ? { reason } : {}) }), approve ? '已通过，心愿已上墙' : '已驳回，居民会收到原因');
     },
 
     onApprove(e: Tap<{ id: string }>) {

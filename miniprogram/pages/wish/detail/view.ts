@@ -17,6 +17,7 @@ export interface DetailView {
   time: string;
   photos: string[];
   claimer: string;
+  party: boolean;
   leaseText: string;
   rejectReason: string;
   /** Why some of the wish's text waits for staff review. */
@@ -37,6 +38,7 @@ export function toDetailView(w: WishDetail, image: (id: string) => string, now: 
     time: friendlyTime(w.createdAt, now),
     photos: w.photos.map(image),
     claimer: w.claimer ?? '',
+    party: !!w.claimerParty,
     leaseText: w.leaseUntil && w.status === 'claimed' ? `请在${friendlyTime(w.leaseUntil, now)}前完成` : '',
     rejectReason: w.status === 'rejected' ? (w.rejectReason ?? '') : '',
     held: w.heldReason ?? '',

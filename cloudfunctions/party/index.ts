@@ -1,0 +1,3 @@
+import { partyFunction } from '../../server/party';
+
+export const main = partyFunction;

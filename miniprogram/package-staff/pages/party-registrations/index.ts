@@ -1,0 +1,83 @@
+import { pagedList, viewPage } from '../../../behaviors/paged-list';
+import { managersList } from '../../../behaviors/staff-page';
+import { decisionList } from '../../../behaviors/decision-list';
+import * as party from '../../../services/party';
+import { toast } from '../../../utils/dialog';
+import type { Registration, RegistrationStatus } from '../../../../typings/party';
+import type { Change, Tap } from '../../../base/events';
+
+interface RegistrationView {
+  id: string;
+  title: string;
+  statusLabel: string;
+  pending: boolean;
+  lines: string[];
+}
+
+function toView(r: Registration): RegistrationView {
+  const lines = [
+    r.kind === 'unit' ? `联系人：${r.contact ?? r.name}` : '',
+    r.branch ? `党组织：${r.branch}` : '',
+    r.workUnit ? `${r.kind === 'courier' ? '平台' : '工作单位'}：${r.workUnit}` : '',
+    r.posts.length ? `岗位：${r.posts.join('、')}` : '',
+    r.gridName ? `网格：${r.gridName}` : '',
+    r.resources.length ? `资源：${r.resources.join('、')}` : '',
+    ...r.commitments.map((c) => `承诺：${c.title}（${c.target}${c.unit}）`),
+    r.phone ? `电话：${r.phone}` : '',
+    r.reason ? `退回原因：${r.reason}` : '',
+  ].filter(Boolean);
+  return { id: r.id, title: `${r.kind === 'unit' ? (r.unitName ?? r.name) : r.name} · ${r.kindLabel}`, statusLabel: r.statusLabel, pending: r.status === 'pending', lines };
+}
+
+const TABS: Array<{ value: RegistrationStatus; label: string }> = [
+  { value: 'pending', label: '待确认' },
+  { value: 'confirmed', label: '已报到' },
+  { value: 'rejected', label: '已退回' },
+];
+
+/** 报到确认: party members', units' and couriers' registrations, confirmed or sent back with a reason. */
+Component({
+  behaviors: [pagedList, managersList, decisionList],
+
+  data: {
+    tabs: TABS,
+    tab: 'pending' as RegistrationStatus,
+    reason: '',
+  },
+
+  methods: {
+    async fetchPage(cursor?: string) {
+      return viewPage(await party.registrations({ status: this.data.tab, ...(cursor ? { cursor } : {}) }), toView);
+    },
+
+    onTab(e: Tap<{ value: RegistrationStatus }>) {
+      void this.switchList({ tab: e.currentTarget.dataset.value });
+    },
+
+    decide(id: string, reason?: string) {
+      return this.decideItem(id, () => (reason ? party.reject({ id, reason }) : party.confirm({ id })), reason ? '已退回' : '已确认报到');
+    },
+
+    onConfirm(e: Tap<{ id: string }>) {
+      void this.decide(e.currentTarget.dataset.id);
+    },
+
+    onReject(e: Tap<{ id: string }>) {
+      this.setData({ rejecting: e.currentTarget.dataset.id, reason: '' });
+    },
+
+    onReason(e: Change) {
+      this.setData({ reason: e.detail.value });
+    },
+
+    onConfirmReject(e: Tap<{ id: string }>) {
+      const reason = this.data.reason.trim();
+      if (!reason) return toast('请填写退回原因，方便本人修改');
+      void this.decide(e.currentTarget.dataset.id, reason);
+    },
+
+    onCancelReject() {
+      this.setData({ rejecting: '' });
+    },
+  },
+});

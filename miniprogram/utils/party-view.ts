@@ -1,0 +1,52 @@
+import type { Callout, ReportFigures } from '../../typings/party';
+
+/** A call-out as the lists show it, to those who answer and to staff. */
+export interface CalloutView {
+  id: string;
+  title: string;
+  detail: string;
+  place: string;
+  when: string;
+  urgent: boolean;
+  postsText: string;
+  countText: string;
+  open: boolean;
+  full: boolean;
+  statusLabel: string;
+  mine: '' | 'coming' | 'declined';
+  mineLabel: string;
+  note: string;
+}
+
+export function toCalloutView(c: Callout): CalloutView {
+  const open = c.status === 'open';
+  return {
+    id: c.id,
+    title: c.title,
+    detail: c.detail ?? '',
+    place: c.place,
+    when: c.when,
+    urgent: c.urgency === 'urgent',
+    postsText: c.posts.length ? `岗位：${c.posts.join('、')}` : '',
+    countText: `已报到 ${c.coming}/${c.needed} 人`,
+    open,
+    full: c.full,
+    statusLabel: !open ? '已结束' : c.full ? '已满员' : '招募中',
+    mine: c.mine ?? '',
+    mineLabel: c.mine === 'coming' ? '我已报到' : c.mine === 'declined' ? '我不能到' : '',
+    note: c.note ?? '',
+  };
+}
+
+/** 双报告's figures as lines: label and value, service time in hours to one decimal. */
+export function figureLines(f: ReportFigures): Array<{ key: string; label: string; value: string }> {
+  return [
+    { key: 'callouts', label: '响应社区吹哨', value: `${f.callouts} 次` },
+    { key: 'activities', label: '参加志愿活动', value: `${f.activities} 次` },
+    { key: 'hours', label: '服务时长', value: `${Math.round(f.minutes / 6) / 10} 小时` },
+    { key: 'wishes', label: '点亮微心愿', value: `${f.wishes} 个` },
+    { key: 'tickets', label: '办结群众诉求', value: `${f.tickets} 件` },
+    { key: 'points', label: '获得积分', value: `${f.points} 分` },
+    { key: 'ratings', label: '群众评价', value: f.ratings ? `${f.ratings} 次，平均 ${f.averageStars} 星` : '暂无' },
+  ];
+}

@@ -1,0 +1,31 @@
+import { eachInTransaction } from '../platform/tx';
+import type { UserDoc } from '../user/model';
+import { DELETED_NAME } from '../user/forget';
+import { recordParty } from './context';
+import { CALLOUTS, CalloutDoc, REGISTRATIONS, RESPONSES, RegistrationDoc, ResponseDoc } from './model';
+
+const WHY = '本人已注销账号，姓名和电话已清除';
+
+/**
+ * 注销: registrations keep their kind, branch and history for the community's reports, without
+ * the name, phone or contact; one still waiting is withdrawn. Answers lose the name, and a place
+ * taken on a call-out still open goes back.
+ */
+export async function leaveParty(user: UserDoc, at: number): Promise<void> {
+  await eachInTransaction<RegistrationDoc>(REGISTRATIONS, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
+    const r = await tx.get<RegistrationDoc>(REGISTRATIONS, id);
+    if (!r || r.name === DELETED_NAME) return;
+    const { contact: _c, ...rest } = r;
+    const status = r.status === 'pending' ? 'rejected' : r.status;
+    await tx.set(REGISTRATIONS, id, { ...rest, name: DELETED_NAME, phone: '', status, ...(status !== r.status ? { reason: WHY } : {}), updatedAt: at });
+    await recordParty(tx, 'registration', id, r.communityId, r.status, status, user, at, WHY);
+  });
+  await eachInTransaction<ResponseDoc>(RESPONSES, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
+    const r = await tx.get<ResponseDoc>(RESPONSES, id);
+    if (!r || r.name === DELETED_NAME) return;
+    const c = await tx.get<CalloutDoc>(CALLOUTS, r.calloutId);
+    const open = c?.status === 'open' && c.comingIds.includes(user._id);
+    if (c && open) await tx.set(CALLOUTS, c._id, { ...c, comingIds: c.comingIds.filter((u) => u !== user._id), updatedAt: at });
+    await tx.set(RESPONSES, id, { ...r, name: DELETED_NAME, ...(open ? { answer: 'declined' as const } : {}) });
+  });
+}

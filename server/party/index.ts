@@ -1,0 +1,32 @@
+import { defineFunction } from '../core/define';
+import { callerOpenid } from '../platform/cloud';
+import * as registering from './actions-register';
+import * as whistle from './actions-callouts';
+import * as reporting from './actions-report';
+import type { PartyCtx } from './context';
+import type { PartyApi } from '../../typings/party';
+
+/** 双报到、社区吹哨·党员报到、双报告. */
+export const partyFunction = defineFunction<PartyApi, PartyCtx>(
+  'party',
+  {
+    register: registering.register,
+    mine: registering.mine,
+    registrations: registering.registrations,
+    confirm: registering.confirm,
+    reject: registering.reject,
+    progress: registering.progress,
+    posts: registering.posts,
+    setPosts: registering.setPosts,
+    callouts: whistle.callouts,
+    callout: whistle.callout,
+    responses: whistle.responses,
+    respond: whistle.respond,
+    close: whistle.close,
+    report: reporting.report,
+    reports: reporting.reports,
+    appraise: reporting.appraise,
+    acknowledge: reporting.acknowledge,
+  },
+  async () => ({ openid: callerOpenid(), now: Date.now() }),
+);

@@ -1,0 +1,107 @@
+import { ok } from '../support/cloud';
+import { memberForm, nextPhone } from '../support/party';
+import { Cell, Who, World, person, twin, type Caller } from './world';
+
+/**
+ * Party rows of the authorization matrix (issue #20), walked in the demo community: anyone who
+ * belongs to a community registers (双报到) and reads the post list; staff decide on
+ * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it, read the
+ * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
+ * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
+ * and only its owner confirms it.
+ *
+ *                        anon res vol unit grid staff admin other
+ */
+export const PARTY_ROWS: Record<string, string> = {
+  'party.register':      'D A A A A A A A',
+  'party.mine':          'D A A A A A A A',
+  'party.registrations': 'D D D D D A A A',
+  'party.confirm':       'D D D D D A A D',
+  'party.reject':        'D D D D D A A D',
+  'party.progress':      'D D D D D A A D',
+  'party.posts':         'D A A A A A A A',
+  'party.setPosts':      'D D D D D A A A',
+  'party.callouts':      'D D A A A A A A',
+  'party.callout':       'D D D D D A A A',
+  'party.responses':     'D D D D D A A D',
+  'party.respond':       'D D A A A D D D',
+  'party.close':         'D D D D D A A D',
+  'party.report':        'D D D D D A A D',
+  'party.reports':       'D D D D D A A A',
+  'party.appraise':      'D D D D D A A D',
+  'party.acknowledge':   'D D D D D D D D',
+};
+
+/** The member whose report it is reads it. */
+export const PARTY_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
+  'party.report': { owner: 'A' },
+  'party.acknowledge': { owner: 'A' },
+  'party.progress': { owner: 'A' },
+};
+
+let n = 0;
+
+/** A registration of a new resident of the demo community, waiting for staff. */
+async function pending(): Promise<{ owner: string; id: string }> {
+  const owner = await person('resident');
+  const { registration } = await ok('party', memberForm(), owner);
+  return { owner, id: registration.id };
+}
+
+/** A call-out of the demo community with room for everyone, under way. */
+async function underWay(): Promise<string> {
+  const now = Date.now();
+  const { callout } = await ok('party', { action: 'callout', title: `矩阵吹哨${++n}`, place: '北海花园北门', start: now - 600_000, end: now + 3600_000, needed: 100 }, 'demo-staff');
+  return callout.id;
+}
+
+export async function prepareParty(action: string, who: Who, world: World): Promise<Cell> {
+  switch (action) {
+    case 'register':
+      // Each cell registers a person of its own kind, so the world's people stay unregistered.
+      return { event: memberForm(), openid: who === 'anonymous' ? undefined : await twin(who as Exclude<Caller, 'anonymous'>, world) };
+    case 'confirm':
+      return { event: { action, id: (await pending()).id } };
+    case 'reject':
+      return { event: { action, id: (await pending()).id, reason: '请写全称' } };
+    case 'setPosts':
+      // The default list, so the demo community's members choose from what they always had.
+      return { event: { action, posts: ['楼栋长', '平安巡逻', '文明劝导', '助老服务', '政策宣讲', '环境整治', '红色代办员'] } };
+    case 'callout': {
+      const now = Date.now();
+      return { event: { action, title: `矩阵吹哨${++n}`, place: '北海花园北门', start: now + 3600_000, end: now + 7200_000, needed: 2 } };
+    }
+    case 'responses':
+    case 'close': {
+      const id = await underWay();
+      return { event: action === 'close' ? { action, id, note: '矩阵结束' } : { action, id } };
+    }
+    case 'respond':
+      return { event: { action, id: await underWay(), answer: 'coming' } };
+    case 'report': {
+      const { owner, id } = await pending();
+      await ok('party', { action: 'confirm', id }, 'demo-staff');
+      return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
+    }
+    case 'appraise':
+    case 'acknowledge': {
+      const { owner, id } = await pending();
+      await ok('party', { action: 'confirm', id }, 'demo-staff');
+      await ok('party', { action: 'report', subjectId: id, year: 2026 }, owner);
+      if (action === 'appraise') return { event: { action, subjectId: id, year: 2026, grade: 'good', comment: '表现良好' } };
+      await ok('party', { action: 'appraise', subjectId: id, year: 2026, grade: 'good', comment: '表现良好' }, 'demo-staff');
+      return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
+    }
+    case 'progress': {
+      // A unit of the demo community registered by a contact of its own, confirmed.
+      const contact = await person('unit_member');
+      const { registration } = await ok('party', { action: 'register', kind: 'unit', branch: '东台市实验小学党支部', phone: nextPhone(), commitments: [{ title: '课后托管', target: 40, unit: '次' }] }, contact);
+      await ok('party', { action: 'confirm', id: registration.id }, 'demo-staff');
+      return { event: { action, id: registration.id, commitmentId: registration.commitments[0].id, done: 5 }, openid: who === 'owner' ? contact : undefined };
+    }
+    case 'reports':
+      return { event: { action, year: 2026 } };
+    default:
+      return { event: { action } };
+  }
+}
