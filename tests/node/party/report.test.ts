@@ -38,7 +38,7 @@ describe('双报告: a year of records and the figures generated from them', () 
       { communityId: cid, title: '去年的心愿', status: 'completed', claim: { userId: me }, completedAt: lastYear, rating: { stars: 1, at: lastYear } },
       { communityId: cid, title: '还没完成', status: 'claimed', claim: { userId: me } },
       { communityId: cid, title: '别人的心愿', status: 'completed', claim: { userId: someoneElse.userId }, completedAt: inYear[1], rating: { stars: 1, at: now } },
-      { communityId: 'c_beihai', title: '别的社区', status: 'completed', claim: { userId: me }, completedAt: inYear[1] },
+      { communityId: `c_elsewhere_${randomBytes(4).toString('hex')}`, title: '别的社区', status: 'completed', claim: { userId: me }, completedAt: inYear[1] },
     ]);
     await seed('tickets', [
       { communityId: cid, title: '路灯', resolvedBy: me, resolvedAt: inYear[1], rating: { stars: 3, at: now } },
