@@ -172,6 +172,8 @@ export function measurePage(args: { rules: Rules; secondary: string; minor: stri
 
   const tappable = Array.from(root.querySelectorAll('*')).filter((el) => {
     const wx = (el as any).__wxElement;
+    // A decorative icon (aria-hidden) is no control, though TDesign's t-icon listens for taps itself.
+    if (el.closest('[aria-hidden="true"]')) return false;
     return (
       /^wx-(button|navigator|switch|checkbox|radio)$/.test(el.tagName.toLowerCase()) ||
       !!(wx && wx.__domElement === el && ((wx.__wxEvents && wx.__wxEvents.tap) || (wx.__wxCaptureEvents && wx.__wxCaptureEvents.tap)))
