@@ -1,6 +1,6 @@
 import type { Home, HomeActivity, HomeNotice, HomeStaff, HomeTodo, HomeVolunteer } from '../../../typings/user';
 import { BOOKING_PAGES } from '../../utils/booking';
-import { formatShort } from '../../utils/date';
+import { friendlyTime } from '../../utils/date';
 import { LISTS_PAGES, POINTS_PAGES, STAFF_CONSOLE, STAFF_LISTS_PAGES, STAFF_WISH_ENTRIES, WISH_DETAIL } from '../../utils/routes';
 
 /** One line of 首页 that opens a page on a tap. */
@@ -16,9 +16,9 @@ export interface LinkView {
 const TODO: Record<HomeTodo['kind'], { icon: string; label: string; detail(t: HomeTodo): string; url(t: HomeTodo): string }> = {
   wishToConfirm: { icon: 'check-circle', label: '请确认心愿', detail: () => '志愿者说已经办好了，请您看一看', url: (t) => `${WISH_DETAIL}?id=${t.id}` },
   rate: { icon: 'star', label: '请评价', detail: () => '您反映的事已经办好，请给个评价', url: (t) => `${LISTS_PAGES.ticket}?id=${t.id}` },
-  booking: { icon: 'calendar', label: '预约', detail: (t) => `${formatShort(t.at!)} · ${t.place} · 预约码 ${t.code}`, url: (t) => `${BOOKING_PAGES.detail}?id=${t.id}` },
+  booking: { icon: 'calendar', label: '预约', detail: (t) => `${friendlyTime(t.at!)} · ${t.place} · 预约码 ${t.code}`, url: (t) => `${BOOKING_PAGES.detail}?id=${t.id}` },
   pickup: { icon: 'gift', label: '待领取', detail: (t) => `到${t.place}领取 · 提货码 ${t.code}`, url: () => POINTS_PAGES.orders },
-  activity: { icon: 'flag', label: '已报名活动', detail: (t) => `${formatShort(t.at!)} · ${t.place}`, url: (t) => `${BOOKING_PAGES.detail}?id=${t.id}` },
+  activity: { icon: 'flag', label: '已报名活动', detail: (t) => `${friendlyTime(t.at!)} · ${t.place}`, url: (t) => `${BOOKING_PAGES.detail}?id=${t.id}` },
   wishClaimed: { icon: 'heart', label: '心愿已被认领', detail: () => '志愿者会和您联系，请留意电话', url: (t) => `${WISH_DETAIL}?id=${t.id}` },
 };
 
@@ -34,7 +34,7 @@ export interface NoticeView extends HomeNotice {
   url: string;
 }
 
-export const noticeViews = (notices: HomeNotice[]): NoticeView[] => notices.map((n) => ({ ...n, when: formatShort(n.at), url: n.page ?? '' }));
+export const noticeViews = (notices: HomeNotice[]): NoticeView[] => notices.map((n) => ({ ...n, when: friendlyTime(n.at), url: n.page ?? '' }));
 
 export function activityViews(activities: HomeActivity[]): LinkView[] {
   return activities.map((a) => ({
@@ -42,7 +42,7 @@ export function activityViews(activities: HomeActivity[]): LinkView[] {
     icon: 'flag',
     label: a.volunteersOnly ? '志愿者活动' : '社区活动',
     title: a.title,
-    detail: `${formatShort(a.start)} · ${a.placeName}`,
+    detail: `${friendlyTime(a.start)} · ${a.placeName}`,
     url: `${BOOKING_PAGES.index}?tab=activity`,
   }));
 }
@@ -54,7 +54,7 @@ export function volunteerViews(v: HomeVolunteer): { claims: LinkView[]; nearby: 
       icon: 'time',
       label: w.awaitingConfirmation ? '等待居民确认' : '我认领的心愿',
       title: w.title,
-      detail: w.awaitingConfirmation ? '已提交完成凭证，等待居民确认' : `请在 ${formatShort(w.leaseUntil)} 前完成`,
+      detail: w.awaitingConfirmation ? '已提交完成凭证，等待居民确认' : `请在${friendlyTime(w.leaseUntil)}前完成`,
       url: `${WISH_DETAIL}?id=${w.id}`,
     })),
     nearby: v.nearby.map((w) => ({ key: w.id, icon: 'heart', label: '身边的心愿', title: w.title, detail: w.category, url: `${WISH_DETAIL}?id=${w.id}` })),

@@ -3,17 +3,15 @@ import { recorded, resetWx } from '../../setup/wx';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
 import { insertDoc } from '../support/db';
+import { friendlyTime } from '../../../miniprogram/utils/date';
 
 const PAGE = 'pages/home/index';
 const HOUR = 3600_000;
 
 jest.setTimeout(90_000);
 
-/** 14:30 as a phone in China shows it, by the same rule as the page (Asia/Shanghai). */
-const short = (ms: number) => {
-  const d = new Date(ms + 8 * HOUR);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-};
+/** How the page says a time: 今天 14:30, 明天 09:00, 12月9日（周三） 08:30 (the helper has its own tests). */
+const short = (ms: number) => friendlyTime(ms);
 
 describe('首页 · 我的待办', () => {
   let page: PageHandle | undefined;
