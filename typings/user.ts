@@ -308,7 +308,8 @@ export type NoticeKind =
   | 'ticketDeadline'
   | 'ticketEscalated'
   | 'claimChanged'
-  | 'staffQueue';
+  | 'staffQueue'
+  | 'partyCallout';
 
 /** What a message's field means; it decides which template keywords may carry it. */
 export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';

@@ -195,6 +195,18 @@ export const NOTICE_KINDS = {
       at: time('时间', '提醒时间', 'time3'),
     },
   },
+  partyCallout: {
+    label: '社区吹哨',
+    to: '已报到的党员和兼职网格员',
+    title: '任务发布通知',
+    page: 'pages/party/callouts/index',
+    fields: {
+      title: text('任务', '任务名称', 'thing1', '夜间平安巡逻'),
+      place: text('地点', '任务地点', 'thing2', '幸福小区北门'),
+      start: time('时间', '开始时间', 'time3'),
+      note: text('说明', '备注', 'thing4', '需要5人，请到社区吹哨报到'),
+    },
+  },
 } as const satisfies Record<NoticeKind, KindSpec>;
 
 export const KIND_NAMES = Object.keys(NOTICE_KINDS) as NoticeKind[];

@@ -15,6 +15,7 @@ import { CALLOUTS, CalloutDoc, RESPONSES, ResponseDoc, responseId } from './mode
 import { loadCallout, partyMembership, recordParty, type Member, type PartyCtx } from './context';
 import { assertPosts, postsOf } from './posts';
 import { toCallout, toResponse } from './view';
+import { tellWhistle } from './whistle';
 
 /** Who answers a whistle: volunteers (confirmed party members become one), unit members and grid workers, part-time ones included. */
 export const mayAnswer = (user: UserDoc) => hasRole(user, 'volunteer', 'unit_member', 'grid_worker');
@@ -73,6 +74,8 @@ export const callout = action(calloutSchema, async function callout(ctx: PartyCt
       return c;
     }),
   );
+  // Told once: a resent request answers with the call-out stored at the first one's moment.
+  if (saved.createdAt === ctx.now) await tellWhistle(saved);
   return { callout: toCallout(saved, user._id) };
 });
 

@@ -16,7 +16,7 @@ const ALL: NoticeKind[] = [
   'wishReviewed', 'wishClaimed', 'wishFulfilled', 'wishConfirmed',
   'bookingReminder', 'bookingPromoted', 'errandUpdated', 'activityReminder', 'activityCancelled',
   'ticketDispatched', 'ticketUpdated', 'ticketDeadline', 'ticketEscalated',
-  'claimChanged', 'staffQueue',
+  'claimChanged', 'staffQueue', 'partyCallout',
 ];
 
 async function outboxWith(templateId: string): Promise<any[]> {
@@ -103,6 +103,12 @@ describe('subscribe messages', () => {
     await patchDoc('tickets', ticket.id, { clock: { ...t.clock, startAt: now - 400 * DAY, resolveFrom: now - 400 * DAY, resolveBy: now + 3600_000 }, dueAt: now + 3600_000, nextAlertAt: 0 });
     await fireListsTimer('watchDeadlines');
     await listsOk({ action: 'escalate', id: ticket.id, reason: '涉及多个部门，网格内解决不了', requestId: rid() }, c.workerOpenid);
+
+    // 社区吹哨: a confirmed party member is told of a whistle for their post.
+    const { registration } = await ok('party', { action: 'register', kind: 'member', branch: '北海社区第一党支部', workUnit: '东台市实验小学', phone: '13805150009', posts: ['平安巡逻'], requestId: newRequestId() }, c.volunteer);
+    await ok('party', { action: 'confirm', id: registration.id, requestId: newRequestId() }, c.staff);
+    const whistleAt = Date.now() + 3600_000;
+    await ok('party', { action: 'callout', title: '夜间平安巡逻，请报到的党员到北门岗亭集合', place: '北海新村北门岗亭', start: whistleAt, end: whistleAt + 3600_000, needed: 5, posts: ['平安巡逻'], requestId: newRequestId() }, c.staff);
 
     let checked = 0;
     for (const kind of ALL) {

@@ -1,7 +1,7 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
 import { findDocs } from '../support/db';
-import { meOf, okFn } from '../support/backend';
+import { freshOpenid, meOf, okFn } from '../support/backend';
 import { newCommunity } from '../support/community';
 
 const REGISTER = 'pages/party/register/index';
@@ -14,6 +14,20 @@ describe('党员报到', () => {
 
   beforeEach(() => resetWx());
   afterEach(() => page?.detach());
+
+  test('a member who sends the form is asked, in the same tap, to be told of the community’s whistles', async () => {
+    // The demo community sends every message, so the template is configured there.
+    const openid = freshOpenid('whistle');
+    await okFn(openid, 'user', { action: 'login', scene: 'c=beihai' });
+    page = await load(REGISTER, { openid });
+    await page.input('#branch', '北海社区第一党支部');
+    await page.input('#workUnit', '东台市实验小学');
+    await page.input('#phone', '13805157788');
+    await page.tapText('平安巡逻');
+    await page.tap('#submit');
+    expect(recorded.toasts).toContain('已提交，等待社区确认');
+    expect(recorded.subscriptions).toEqual([['tmpl-party-callout']]);
+  });
 
   test('a member fills the form half way, leaves, comes back to it as left, sends it; staff confirm it on their page', async () => {
     const c = await newCommunity();

@@ -4,6 +4,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import * as party from '../../../services/party';
 import * as user from '../../../services/user';
 import { saveOnce } from '../../../services/retry';
+import { askSubscribe } from '../../../services/subscribe';
 import { toast } from '../../../utils/dialog';
 import { PARTY_PAGES } from '../../../utils/routes';
 import { REGISTRATION_KIND_LABELS, type Registration, type RegistrationKind } from '../../../../typings/party';
@@ -119,6 +120,8 @@ Component({
         this.setData({ refusal: problem });
         return toast(problem);
       }
+      // In the tap, as WeChat requires: the whistles this person will be told of.
+      if (draft.kind !== 'unit') void askSubscribe(['partyCallout']);
       const saved = await saveOnce(this, this.retryKey(), registerOf(draft), party.register, { title: '未能提交' });
       if (!saved) return;
       wx.removeStorageSync(DRAFT_KEY);
