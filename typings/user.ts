@@ -274,6 +274,10 @@ export interface MyData {
   orders: MyDataList<{ id: string; goods: string; quantity: number; points: number; status: string; pickupPlace: string; createdAt: number }>;
   /** What was told to the person alone (我的消息). */
   notices: MyDataList<{ id: string; title: string; body: string; at: number }>;
+  /** 双报到: the person's registrations as party member, unit contact or part-time grid worker. */
+  partyRegistrations: MyDataList<{ id: string; kind: string; status: string; branch?: string; workUnit?: string; phone?: string; posts: string[]; createdAt: number }>;
+  /** 社区吹哨: the person's answers. */
+  calloutAnswers: MyDataList<{ id: string; title: string; answer: string; at: number; attended?: boolean }>;
 }
 
 /** What 注销 did, for the person to read before they go. */

@@ -1,3 +1,4 @@
+import { findMany } from '../platform/store';
 import { eachInTransaction } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
@@ -28,4 +29,18 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
     if (c && open) await tx.set(CALLOUTS, c._id, { ...c, comingIds: c.comingIds.filter((u) => u !== user._id), updatedAt: at });
     await tx.set(RESPONSES, id, { ...r, name: DELETED_NAME, ...(open ? { answer: 'declined' as const } : {}) });
   });
+}
+
+const MAX = 100;
+
+/** 我的数据: the person's own 报到 registrations and call-out answers (latest 100 each), with each call-out's title. */
+export async function partyRecordsOf(userId: string): Promise<{ registrations: RegistrationDoc[]; answers: Array<ResponseDoc & { title: string }> }> {
+  const [registrations, answers] = await Promise.all([
+    findMany<RegistrationDoc>(REGISTRATIONS, { userId }, { orderBy: [['createdAt', 'desc']], limit: MAX }),
+    findMany<ResponseDoc>(RESPONSES, { userId }, { orderBy: [['at', 'desc']], limit: MAX }),
+  ]);
+  const ids = [...new Set(answers.map((a) => a.calloutId))];
+  const callouts = ids.length ? await findMany<CalloutDoc>(CALLOUTS, { _id: { $in: ids } }, { limit: MAX }) : [];
+  const titles = new Map(callouts.map((c) => [c._id, c.title]));
+  return { registrations, answers: answers.map((a) => ({ ...a, title: titles.get(a.calloutId) ?? '社区吹哨' })) };
 }

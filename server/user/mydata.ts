@@ -14,6 +14,9 @@ import { pointsOf } from '../points/account';
 import { requestsOf } from '../lists/account';
 import { TICKETS } from '../lists/model';
 import { NOTICES, allNoticesTo } from '../notify/inbox';
+import { partyRecordsOf } from '../party/account';
+import { REGISTRATIONS, RESPONSES } from '../party/model';
+import { REGISTRATION_KIND_LABELS, REGISTRATION_STATUS_LABELS } from '../../typings/party';
 import type { Grant, UserDoc } from './model';
 
 /*
@@ -51,7 +54,7 @@ async function totalOf(coll: string, where: Record<string, unknown>, read: numbe
 }
 
 export async function myData(user: UserDoc, now: number): Promise<MyData> {
-  const [community, grid, wishes, booking, points, tickets, notices] = await Promise.all([
+  const [community, grid, wishes, booking, points, tickets, notices, party] = await Promise.all([
     user.communityId ? docs.get<CommunityDoc>(COMMUNITIES, user.communityId) : null,
     user.gridId ? docs.get<GridDoc>(GRIDS, user.gridId) : null,
     wishesOf(user._id),
@@ -59,8 +62,9 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
     pointsOf(user._id),
     requestsOf(user._id),
     allNoticesTo(user._id, MAX),
+    partyRecordsOf(user._id),
   ]);
-  const [posted, claimed, bookings, signups, errands, requests, noticeTotal] = await Promise.all([
+  const [posted, claimed, bookings, signups, errands, requests, noticeTotal, registrationTotal, answerTotal] = await Promise.all([
     totalOf(WISHES, { publisherId: user._id }, wishes.posted.length),
     totalOf(WISHES, { 'claim.userId': user._id }, wishes.claimed.length),
     totalOf(BOOKINGS, { userId: user._id }, booking.bookings.length),
@@ -68,6 +72,8 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
     totalOf(ERRANDS, { requesterId: user._id }, booking.errands.length),
     totalOf(TICKETS, { requesterId: user._id }, tickets.length),
     totalOf(NOTICES, { to: user._id }, notices.length),
+    totalOf(REGISTRATIONS, { userId: user._id }, party.registrations.length),
+    totalOf(RESPONSES, { userId: user._id }, party.answers.length),
   ]);
   const data: MyData = {
     exportedAt: now,
@@ -187,12 +193,35 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
       })),
     },
     notices: { total: noticeTotal, items: notices.map((n) => ({ id: n._id, title: n.title, body: n.body, at: n.at })) },
+    partyRegistrations: {
+      total: registrationTotal,
+      items: party.registrations.map((r) => ({
+        id: r._id,
+        kind: REGISTRATION_KIND_LABELS[r.kind] ?? r.kind,
+        status: REGISTRATION_STATUS_LABELS[r.status] ?? r.status,
+        ...(r.branch ? { branch: r.branch } : {}),
+        ...(r.workUnit ? { workUnit: r.workUnit } : {}),
+        ...(r.phone ? { phone: r.phone } : {}),
+        posts: r.posts,
+        createdAt: r.createdAt,
+      })),
+    },
+    calloutAnswers: {
+      total: answerTotal,
+      items: party.answers.map((a) => ({
+        id: a._id,
+        title: a.title,
+        answer: a.answer === 'coming' ? '报到' : '不能到',
+        at: a.at,
+        ...(a.attended !== undefined ? { attended: a.attended } : {}),
+      })),
+    },
   };
   return fit(data);
 }
 
-type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders' | 'notices';
-const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders', 'notices'];
+type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders' | 'notices' | 'partyRegistrations' | 'calloutAnswers';
+const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders', 'notices', 'partyRegistrations', 'calloutAnswers'];
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 
