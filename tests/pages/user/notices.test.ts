@@ -25,7 +25,7 @@ describe('我的消息', () => {
 
     resetWx();
     page = await load('pages/user/notices/index', { openid: volunteer });
-    expect(page.textOf('#notice-0')).toMatch(/^社区撤销了您的认领：帮忙取药原因：居民家属已经取回\d+月\d+日 \d\d:\d\d · 点此查看 ›$/);
+    expect(page.textOf('#notice-0')).toMatch(/^社区撤销了您的认领：帮忙取药原因：居民家属已经取回(今天|昨天) \d\d:\d\d · 点此查看 ›$/);
     await page.tap('#notice-0');
     expect(recorded.navigations).toEqual([`navigateTo:/pages/wish/detail/index?id=${id}`]);
   });
