@@ -29,7 +29,8 @@ export interface LatLng {
 // ---------------------------------------------------------------- needs (需求清单)
 
 /** wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from 走访/五必访. */
-export type NeedSource = 'wish' | 'request' | 'visit';
+export const NEED_SOURCES = ['wish', 'request', 'visit'] as const;
+export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export type NeedStatus =
   /** Waiting for a resource (matching, dispatch). */
@@ -161,7 +162,8 @@ export interface ResourceView {
 
 // ---------------------------------------------------------------- projects (项目清单)
 
-export type ProjectStatus = 'planned' | 'recruiting' | 'in_progress' | 'done' | 'cancelled';
+export const PROJECT_STATUSES = ['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type ProjectPermission = 'edit' | 'publish' | 'claim' | 'start' | 'complete' | 'cancel';
 
 export interface ProjectView {

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
-import type { ListsSettings, NeedSource, ProjectStatus } from '../../typings/lists';
+import { NEED_SOURCES, PROJECT_STATUSES, type ListsSettings, type NeedSource, type ProjectStatus } from '../../typings/lists';
 import { action } from '../core/define';
 import { forbidden, invalid, notFound } from '../core/errors';
 import { maskName } from '../core/mask';
 import { dayjs, isDate, localDate, ZONE, DAY_MS } from '../core/time';
 import { shanghaiTime } from '../core/calendar';
-import { count, docs, findMany } from '../platform/store';
+import { docs, findMany } from '../platform/store';
+import { readWith, type SideRead } from '../platform/aggregate';
+import { COMMUNITIES, GRIDS, type GridDoc } from '../community/model';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
@@ -20,6 +22,8 @@ import { areaLabel } from './view';
 import { syncWishes } from './wishsync';
 
 const MAX_RANGE_DAYS = 366;
+/** Tickets a stats request brings with its counts; more page on (as many as findAll pages). */
+const TICKET_PAGE = 1000;
 
 export const stats = action(z.object({ from: z.optional(date), to: z.optional(date) }), async function stats(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
@@ -33,16 +37,25 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
   if (end - start > MAX_RANGE_DAYS * DAY_MS) throw invalid(`统计区间不能超过${MAX_RANGE_DAYS}天`);
   const c = user.communityId;
   await syncWishes(c, ctx.now);
-  const [rows, grids, openNeeds, wish, request, visit, activeResources, ...projectCounts] = await Promise.all([
-    findAll<TicketDoc>(TICKETS, { communityId: c, createdAt: { $gte: start, $lt: end } }),
-    gridsOf(c),
-    count(NEEDS, { communityId: c, status: 'open' }),
-    count(NEEDS, { communityId: c, source: 'wish' }),
-    count(NEEDS, { communityId: c, source: 'request' }),
-    count(NEEDS, { communityId: c, source: 'visit' }),
-    count(RESOURCES, { communityId: c, status: 'active' }),
-    ...(['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as ProjectStatus[]).map((s) => count(PROJECTS, { communityId: c, status: s })),
-  ]);
+  // Every count, the grids and the period's tickets (up to a page of them) in one request.
+  const ticketsWhere = { communityId: c, createdAt: { $gte: start, $lt: end } };
+  const counts = (coll: string, field: string, values: readonly string[]) =>
+    Object.fromEntries(values.map((v) => [`${field}:${v}`, { from: coll, where: { communityId: c, [field]: v }, count: true as const }]));
+  const reads: Record<string, SideRead> = {
+    grids: { from: GRIDS, where: { communityId: c }, orderBy: [['code', 'asc']], limit: 100 },
+    tickets: { from: TICKETS, where: ticketsWhere, orderBy: [['_id', 'asc']], limit: TICKET_PAGE },
+    ...counts(NEEDS, 'status', ['open']),
+    ...counts(NEEDS, 'source', NEED_SOURCES),
+    ...counts(RESOURCES, 'status', ['active']),
+    ...counts(PROJECTS, 'status', PROJECT_STATUSES),
+  };
+  const got = await readWith(COMMUNITIES, c, reads);
+  if (!got) throw notFound('社区不存在');
+  const n = (key: string) => got.rows[key] as unknown as number;
+  const grids = got.rows.grids as unknown as GridDoc[];
+  let rows = got.rows.tickets as unknown as TicketDoc[];
+  // A busy period has more tickets than one request brings: the rest page on from the last.
+  if (rows.length === TICKET_PAGE) rows = [...rows, ...(await findAll<TicketDoc>(TICKETS, { ...ticketsWhere, _id: { $gt: rows[rows.length - 1]._id } }))];
   const byGrid = new Map<string, TicketDoc[]>();
   for (const t of rows) {
     const k = t.gridId ?? '';
@@ -50,15 +63,14 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
   }
   const gridRows = grids.map((g) => ({ gridId: g._id, gridName: g.name, ...ticketStats(byGrid.get(g._id) ?? [], ctx.now) }));
   if (byGrid.has('')) gridRows.push({ gridId: '', gridName: '未分网格', ...ticketStats(byGrid.get('')!, ctx.now) });
-  const [planned, recruiting, inProgress, done, cancelled] = projectCounts;
   return {
     from,
     to,
     overall: ticketStats(rows, ctx.now),
     grids: gridRows,
-    needs: { open: openNeeds, bySource: { wish, request, visit } as Record<NeedSource, number> },
-    resources: { active: activeResources },
-    projects: { planned, recruiting, in_progress: inProgress, done, cancelled },
+    needs: { open: n('status:open'), bySource: Object.fromEntries(NEED_SOURCES.map((s) => [s, n(`source:${s}`)])) as Record<NeedSource, number> },
+    resources: { active: n('status:active') },
+    projects: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, n(`status:${s}`)])) as Record<ProjectStatus, number>,
     special: specialStats(rows, ctx.now),
   };
 });

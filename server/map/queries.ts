@@ -3,7 +3,7 @@ import { action } from '../core/define';
 import { invalid, notFound } from '../core/errors';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { requireMember, assertStaff } from '../user/caller';
-import { COMMUNITIES, GRIDS, type GridDoc } from '../community/model';
+import { COMMUNITIES, GRID_JOIN, type GridDoc } from '../community/model';
 import { PLACE_CATEGORIES, type MapApi, type PlaceCategory } from '../../typings/map';
 import { distanceM, toLatLng, withinWalk } from './geo';
 import { openState } from './hours';
@@ -82,7 +82,7 @@ export const place = action(z.object({ id: placeId, location: z.optional(locatio
 async function readPlace(id: string, communityId: string, now: number) {
   const got = await readWith(PLACES, id, {
     services: { from: BOOKING_SERVICES, where: { communityId, placeId: id }, limit: 100 },
-    grid: { from: GRIDS, localField: 'gridId', foreignField: '_id' },
+    grid: GRID_JOIN,
     days: placeCalendarDays(communityId, now),
   });
   const p = got && got.doc.communityId === communityId ? (got.doc as unknown as PlaceDoc) : undefined;

@@ -4,7 +4,7 @@ import { readWith } from '../platform/aggregate';
 import { recordChange } from '../platform/events';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { GRIDS, GridDoc } from '../community/model';
+import { GRID_JOIN, GridDoc } from '../community/model';
 import type { CallCtx, Member } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { USERS } from '../user/model';
@@ -43,7 +43,7 @@ export async function adjustLiveClaims(tx: DocStore, userId: string, delta: numb
 /** What a wish's page shows besides the wish: its history, its grid, and the publisher (for the phone), joined in one request. */
 const DETAIL_READS = (id: string) => ({
   events: { from: WISH_EVENTS, where: { wishId: id }, orderBy: [['at', 'asc']] as [string, 'asc'][], limit: 100 },
-  grid: { from: GRIDS, localField: 'gridId', foreignField: '_id' },
+  grid: GRID_JOIN,
   publisher: { from: USERS, localField: 'publisherId', foreignField: '_id' },
 });
 

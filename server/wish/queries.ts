@@ -9,7 +9,7 @@ import { findWith, readWith, type JoinRead } from '../platform/aggregate';
 import { requireMember, assertStaff } from '../user/caller';
 import { USERS, UserDoc, hasRole } from '../user/model';
 import { logPhoneView } from '../user/contact';
-import { COMMUNITIES, GRIDS, GridDoc } from '../community/model';
+import { COMMUNITIES, GRID_JOIN, GridDoc } from '../community/model';
 import type { SeasonView, WishStatus } from '../../typings/wish';
 import { ACTIVE, WISHES, WishDoc } from './model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
@@ -37,7 +37,7 @@ async function settleLeases(wishes: WishDoc[], now: number): Promise<WishDoc[]> 
 
 /** A page of wishes as cards, each with its grid's name joined in the same request. */
 async function cardPage(where: Record<string, unknown>, opts: { orderBy: [string, 'asc' | 'desc'][]; skip: number; limit: number }, now: number) {
-  const rows = await findWith<WishDoc, { grid: JoinRead }>(WISHES, where, opts, { grid: { from: GRIDS, localField: 'gridId', foreignField: '_id' } });
+  const rows = await findWith<WishDoc, { grid: JoinRead }>(WISHES, where, opts, { grid: GRID_JOIN });
   const settled = await settleLeases(rows.map((r) => r.doc), now);
   return settled.map((w, i) => ({ doc: w, card: toCard(w, (rows[i].rows.grid[0] as unknown as GridDoc | undefined)?.name) }));
 }
