@@ -188,6 +188,7 @@ export interface ReportRow {
 /** A person who joined a unit with its join code (共建单位成员), as the unit's contact and staff see them. */
 export interface UnitMember {
   userId: string;
+  /** Real names to staff, 张** to the contact. */
   name: string;
   since: number;
 }

@@ -1,4 +1,5 @@
 import { action } from '../core/define';
+import { maskName } from '../core/mask';
 import { conflict, forbidden, notFound, precondition } from '../core/errors';
 import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
@@ -85,12 +86,12 @@ export const join = action(joinSchema, async function join(ctx: PartyCtx, input)
   return { unitName: r.unitName ?? r.name, registrationId: r._id };
 });
 
-/** The unit's members, who joined by code or were invited by staff, newest first; the contact and staff see them. */
+/** The unit's members, who joined by code or were invited by staff, newest first: staff see their names, the contact 张**. */
 export const unitMembers = action(unitSchema, async function unitMembers(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   const r = await ownUnit(user, input.id);
   const rows = await findMany<UserDoc>(USERS, { grants: { $elemMatch: { role: 'unit_member', unitId: r.unitId, communityId: r.communityId } } }, { limit: 1000 });
   const since = (u: UserDoc) => u.grants.find((g) => g.role === 'unit_member' && g.unitId === r.unitId && g.communityId === r.communityId)?.grantedAt ?? u.createdAt;
-  const members = rows.filter((u) => !u.deletedAt).map((u) => ({ userId: u._id, name: u.displayName, since: since(u) })).sort((a, b) => b.since - a.since);
+  const members = rows.filter((u) => !u.deletedAt).map((u) => ({ userId: u._id, name: isStaff(user) ? u.displayName : maskName(u.displayName), since: since(u) })).sort((a, b) => b.since - a.since);
   return { members };
 });

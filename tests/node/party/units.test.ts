@@ -118,8 +118,8 @@ describe('members join through the unit', () => {
     expect((await ok('user', { action: 'me' }, member)).me.roles).toContain('unit_member');
 
     const { members } = await ok('party', { action: 'unitMembers', id }, contact);
-    expect(members.map((m: any) => m.name)).toEqual(['周晓红', '孙国平']);
-    expect((await ok('party', { action: 'unitMembers', id }, c.admin)).members).toHaveLength(2);
+    expect(members.map((m: any) => m.name)).toEqual(['周**', '孙**']);
+    expect((await ok('party', { action: 'unitMembers', id }, c.admin)).members.map((m: any) => m.name)).toEqual(['周晓红', '孙国平']);
     expect(await call('party', { action: 'unitMembers', id }, member)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
     // The member's year counts in the unit's report.
