@@ -1,4 +1,5 @@
 import type { Result } from '../../typings/api';
+import { pasteText } from '../utils/csv';
 
 /** A page of an export as the functions answer it. */
 export interface CsvPage {
@@ -27,6 +28,11 @@ export async function readExport(page: (cursor?: string) => Promise<Result<CsvPa
     if (!cursor) break;
   }
   return { ok: true, data: { filename, csv, rows } };
+}
+
+/** A CSV onto the clipboard, without the byte-order mark spreadsheet files carry, to paste into a sheet or a chat. */
+export function copyCsv(csv: string, done: () => void): void {
+  wx.setClipboardData({ data: pasteText(csv), success: done });
 }
 
 /** Keeps a text file in the mini-program's own files; false when the phone refused. */

@@ -2,10 +2,10 @@ import type { DeadlineHours, ExportList } from '../../../../typings/lists';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
-import { readExport, saveText } from '../../../services/files';
+import { copyCsv, readExport, saveText } from '../../../services/files';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
-import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from './view';
+import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, thisMonth, toStatsView } from './view';
 import type { Change, Tap } from '../../../base/events';
 import { instanceState } from '../../../base/instance';
 
@@ -136,7 +136,7 @@ Component({
     onCopy() {
       const csv = exported(this).csv;
       if (!csv) return;
-      wx.setClipboardData({ data: pasteText(csv), success: () => toast('已复制，可粘贴到电脑表格或发给同事') });
+      copyCsv(csv, () => toast('已复制，可粘贴到电脑表格或发给同事'));
     },
   },
 });
