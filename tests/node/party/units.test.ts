@@ -1,5 +1,5 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
-import { nextPhone, partyCommunity, residentIn, type PartyCommunity } from '../support/party';
+import { nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 
 /**
  * 共建单位: its offers become resources of the unit in 资源清单 once staff confirm it; members join
@@ -122,9 +122,15 @@ describe('members join through the unit', () => {
     expect((await ok('party', { action: 'unitMembers', id }, c.admin)).members.map((m: any) => m.name)).toEqual(['周晓红', '孙国平']);
     expect(await call('party', { action: 'unitMembers', id }, member)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
-    // The member's year counts in the unit's report.
+    // The member's year counts in the unit's report: they answer a call-out and come.
     const before = (await ok('party', { action: 'report', year }, contact)).report;
-    expect(before.people).toBe(2);
+    expect(before).toMatchObject({ people: 2, figures: { callouts: 0, points: 0 } });
+    const callout = await openCallout(c, 2);
+    await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member);
+    await ok('party', { action: 'close', id: callout, note: '巡逻结束' }, c.admin);
+    const after = (await ok('party', { action: 'report', year }, contact)).report;
+    expect(after.figures).toMatchObject({ callouts: 1, minutes: 120 });
+    expect(after.figures.points).toBeGreaterThan(0);
   });
 
   it('refuses a wrong code, another community’s code and a unit not yet confirmed', async () => {
@@ -136,6 +142,13 @@ describe('members join through the unit', () => {
     const outsider = await residentIn(other, '郑强');
     expect(await call('party', { action: 'join', code: join.code }, outsider)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await userOf(outsider)).grants).toEqual([]);
+    // A member of another unit of the community asks staff before changing units.
+    await sdk().database().collection('units').doc(`${c.unitId}b`).set({ communityId: c.id, name: '常州第一中学', kind: '学校' });
+    const teacher = await residentIn(c, '褚老师');
+    const { invite } = await ok('user', { action: 'createInvite', role: 'unit_member', unitId: `${c.unitId}b` }, c.admin);
+    await ok('user', { action: 'redeemInvite', code: invite.code }, teacher);
+    expect(await call('party', { action: 'join', code: join.code }, teacher)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect((await userOf(teacher)).grants.filter((g: any) => g.role === 'unit_member').map((g: any) => g.unitId)).toEqual([`${c.unitId}b`]);
     const waiting = await unitContact(other, '冯涛');
     const { registration } = await ok('party', unitForm([]), waiting);
     expect(await call('party', { action: 'unitJoin', id: registration.id }, waiting)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION' });
@@ -148,13 +161,22 @@ describe('双报告 in the exports', () => {
     const { contact, id } = await confirmedUnit(c);
     await ok('party', { action: 'report', year }, contact);
     await ok('party', { action: 'appraise', subjectId: id, year, grade: 'excellent', comment: '服务群众积极主动' }, c.admin);
+    // A party member who came to a call-out: the row's figures are the report's.
+    const member = await partyMember(c, '吴先锋');
+    const callout = await openCallout(c, 2);
+    await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member.openid);
+    await ok('party', { action: 'close', id: callout, note: '巡逻结束' }, c.admin);
+    const { report } = await ok('party', { action: 'report', year }, member.openid);
     const res = await ok('party', { action: 'exportReports', year }, c.admin);
     expect(res.filename).toMatch(new RegExp(`^party-reports-${year}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    expect(res.rows).toBe(1);
+    expect(res.rows).toBe(2);
     expect(res.next).toBeUndefined();
     const lines = res.csv.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('编号,类别,名称,党组织,人数,点亮心愿,办结工单,参加活动,吹哨报到,服务时长（小时）,获得积分,居民评价数,平均星级,承诺完成,评议等次,评语,本人确认');
     expect(lines[1]).toBe(`${id},共建单位,常州供电公司,常州供电公司党委,1,0,0,0,0,0,0,0,,上门检修老旧线路 0/12户,优秀,服务群众积极主动,`);
+    const f = report.figures;
+    expect(lines[2]).toBe(`${member.registrationId},在职党员,吴**,东台市供电公司第一党支部,1,${f.wishes},${f.tickets},${f.activities},1,2,${f.points},0,,,,,`);
+    expect(f.points).toBeGreaterThan(0);
     expect(await call('party', { action: 'exportReports', year }, contact)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await call('party', { action: 'exportReports', year, cursor: 'x1' }, c.admin)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
   });
