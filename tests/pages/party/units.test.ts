@@ -129,6 +129,22 @@ describe('共建单位', () => {
     expect(page.textOf('#members')).toContain('钱护士');
   });
 
+  test('the unit’s join code typed into 我的 → 输入邀请码 joins the unit too', async () => {
+    const c = await newCommunity();
+    const { contact, id, unitId } = await confirmedUnit(c);
+    const { join } = await okFn(contact, 'party', { action: 'unitJoin', id });
+    const resident = await c.resident('周晓红');
+    page = await load('pages/user/me/index', { openid: resident });
+    await page.tap('#open-invite');
+    await page.input('#invite-input', join.code);
+    await page.tap('#redeem');
+    expect(recorded.toasts).toContain('已加入「东台市人民医院」');
+    expect(page.has('#invite-form')).toBe(false);
+    expect(page.text()).toContain('共建单位成员');
+    const [user] = await findDocs<any>('users', { openid: resident });
+    expect(user.grants).toEqual([expect.objectContaining({ role: 'unit_member', unitId })]);
+  });
+
   test('a code typed wrong says so and changes nothing', async () => {
     const c = await newCommunity();
     const resident = await c.resident('周晓红');
