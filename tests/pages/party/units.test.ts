@@ -111,6 +111,8 @@ describe('共建单位', () => {
     expect(page.props('#code').value).toBe(code);
     await page.tap('#join');
     expect(page.textOf('#joined')).toContain('您已加入「东台市人民医院」');
+    await page.tap('#open-callouts');
+    expect(recorded.navigations).toContain('redirectTo:/pages/party/callouts/index');
     const me = await meOf(newcomer);
     expect(me.community?.id).toBe(c.id);
     expect(me.roles).toContain('unit_member');

@@ -45,8 +45,9 @@ Component({
       toast('已加入');
     },
 
-    onReport() {
-      wx.navigateTo({ url: PARTY_PAGES.report });
+    /** Where a new member can serve first: the community's call-outs. */
+    onCallouts() {
+      wx.redirectTo({ url: PARTY_PAGES.callouts });
     },
   },
 });
