@@ -20,3 +20,7 @@ export const reports = read('reports');
 export const appraise = write('appraise');
 export const acknowledge = write('acknowledge');
 export const progress = write('progress');
+export const unitJoin = write('unitJoin');
+export const join = write('join');
+export const unitMembers = read('unitMembers');
+export const exportReports = read('exportReports');

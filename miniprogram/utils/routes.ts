@@ -43,7 +43,7 @@ export const STAFF_CONSOLE = '/package-staff/pages/console/index';
 /** Where a member without a grid picks it by building. */
 export const GRID_PICKER = '/pages/user/grid/index';
 
-/** The printable A4 poster of the community or a grid (`?grid=<id>`). */
+/** The printable A4 poster of the community or a grid (`?grid=<id>`), or the 党员报到 poster (`?for=party`). */
 export const STAFF_POSTER = '/package-staff/pages/poster/index';
 
 /** Where staff place residents in grids. */
@@ -160,6 +160,10 @@ export const PARTY_PAGES = {
   register: '/pages/party/register/index',
   callouts: '/pages/party/callouts/index',
   report: '/pages/party/report/index',
+  /** A unit's member joins with its code (`?code=`, or the scene of the unit's mini-program code). */
+  join: '/pages/party/join/index',
+  /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
+  unit: '/pages/party/unit/index',
 };
 
 /** Staff tools for party members, units and call-outs, in the staff subpackage. */

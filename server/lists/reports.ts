@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound } from '../core/errors';
 import { maskName } from '../core/mask';
 import { dayjs, isDate, localDate, ZONE, DAY_MS } from '../core/time';
 import { shanghaiTime } from '../core/calendar';
+import { csvPage, exportCursor, exportOffset } from '../core/csv';
 import { docs, findMany } from '../platform/store';
 import { readWith, type SideRead } from '../platform/aggregate';
 import { COMMUNITIES, GRIDS, type GridDoc } from '../community/model';
@@ -78,18 +79,6 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
 // ---------------------------------------------------------------- CSV export for the community office
 
 const EXPORT_PAGE = 200;
-const MAX_CSV_BYTES = 95 * 1024;
-
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
-export function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(cells: unknown[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
 
 const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
 const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入' };
@@ -148,29 +137,20 @@ const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> 
 };
 
 export const exportCsv = action(
-  z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(/^o\d{1,6}$/, '分页参数不正确'))) }),
+  z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) }),
   async function exportCsv(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以导出清单');
     const ex = EXPORTS[input.list];
-    const offset = input.cursor ? Number(input.cursor.slice(1)) : 0;
+    const offset = exportOffset(input.cursor);
     const [rows, names, units] = await Promise.all([
       findMany<object>(ex.coll, { communityId: user.communityId }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], skip: offset, limit: EXPORT_PAGE + 1 }),
       gridNames(user.communityId),
       unitsOf(user.communityId),
     ]);
     const unitNames = new Map(units.map((u) => [u._id, u.name]));
-    // The header (with a BOM, so spreadsheet software reads the Chinese right) opens the first page only.
-    let csv = offset === 0 ? '\ufeff' + csvLine(ex.header) : '';
-    let n = 0;
-    for (const d of rows.slice(0, EXPORT_PAGE)) {
-      const line = csvLine(ex.row(d, names, unitNames, ctx.now));
-      if (Buffer.byteLength(csv + line) > MAX_CSV_BYTES) break;
-      csv += line;
-      n++;
-    }
-    const more = n < rows.length;
-    return { filename: `${input.list}-${localDate(ctx.now)}.csv`, csv, rows: n, ...(more ? { next: `o${offset + n}` } : {}) };
+    const page = csvPage(ex.header, rows.slice(0, EXPORT_PAGE), offset, (d) => ex.row(d, names, unitNames, ctx.now), rows.length > EXPORT_PAGE);
+    return { filename: `${input.list}-${localDate(ctx.now)}.csv`, ...page };
   },
 );
 

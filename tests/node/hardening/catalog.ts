@@ -170,6 +170,7 @@ export const CATALOG: ActionSpec[] = [
       showBadge: true,
       contact: '孙国平',
       resources: ['电力抢修'],
+      offers: [{ title: '电力抢修', category: '水电维修' }],
       commitments: [{ title: '上门检修线路', target: 12, unit: '户' }],
       gridId: 'g_beihai_1',
       requestId: rid,
@@ -195,4 +196,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'reports', sample: { year: 2026, kind: 'member', cursor: 'o0' } },
   { fn: 'party', action: 'appraise', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, grade: 'good', comment: '表现良好', requestId: rid } },
   { fn: 'party', action: 'acknowledge', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, requestId: rid } },
+  { fn: 'party', action: 'unitJoin', sample: { id: 'c_beihai-u_0000000000000000-unit', requestId: rid } },
+  { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
+  { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
+  { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
 ];
