@@ -171,6 +171,26 @@ export interface ReportRow {
   acknowledged: boolean;
 }
 
+/** One line of the 先锋榜: a confirmed party member's 先锋积分 in the year. */
+export interface VanguardRow {
+  rank: number;
+  /** Real names to staff, 张** to residents. */
+  name: string;
+  branch?: string;
+  points: number;
+  me: boolean;
+}
+
+export interface VanguardBoard {
+  year: number;
+  /** The 党组织 the board is of; absent: the whole community. */
+  branch?: string;
+  /** The community's 党组织 with confirmed members, to switch between. */
+  branches: string[];
+  items: VanguardRow[];
+  me?: VanguardRow;
+}
+
 export interface PartyApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
   mine: { req: Record<string, never>; res: { registrations: Registration[]; posts: string[]; party: boolean } };
@@ -193,4 +213,6 @@ export interface PartyApi {
   reports: { req: { year: number; kind?: RegistrationKind; cursor?: string }; res: Page<ReportRow> };
   appraise: { req: { subjectId: string; year: number; grade: Grade; comment: string } & Idempotent; res: { report: Report } };
   acknowledge: { req: { subjectId?: string; year: number } & Idempotent; res: { report: Report } };
+  /** 先锋榜 of the community, or of one 党组织, for a year (this year by default). */
+  vanguard: { req: { branch?: string; year?: number }; res: VanguardBoard };
 }

@@ -20,3 +20,4 @@ export const reports = read('reports');
 export const appraise = write('appraise');
 export const acknowledge = write('acknowledge');
 export const progress = write('progress');
+export const vanguard = read('vanguard');

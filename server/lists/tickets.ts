@@ -5,7 +5,7 @@ import { localDate } from '../core/time';
 import { docs, findMany, type DocStore } from '../platform/store';
 import { USERS, hasRole, oversees, type UserDoc } from '../user/model';
 import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from '../party/vanguard';
 import { pointsFor } from '../points/rules';
 import { BASE_CALENDAR, type WorkCalendar } from '../core/calendar';
 import { deadlineRange, loadCalendar } from '../community/calendar';
@@ -326,7 +326,7 @@ export async function closeWithPoints(tx: DocStore, t: TicketDoc, actor: UserDoc
   if (t.resolvedBy && !t.wishId && t.level !== 'county') {
     const amount = await pointsFor(tx, t.communityId, 'request_resolved');
     if (amount > 0) {
-      const { entry } = await post(tx, {
+      const { entry } = await earnWithVanguard(tx, {
         userId: t.resolvedBy,
         communityId: t.communityId,
         amount,

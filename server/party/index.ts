@@ -3,6 +3,7 @@ import { callerOpenid } from '../platform/cloud';
 import * as registering from './actions-register';
 import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
+import * as vanguardBoard from './actions-vanguard';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
 
@@ -27,6 +28,7 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     reports: reporting.reports,
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
+    vanguard: vanguardBoard.vanguard,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

@@ -82,3 +82,4 @@ export const appraiseSchema = z.object({
   requestId,
 });
 export const acknowledgeSchema = z.object({ subjectId: z.optional(subjectId), year, requestId });
+export const vanguardSchema = z.object({ branch: z.optional(text('所在党组织', 40)), year: z.optional(year) });

@@ -195,4 +195,5 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'reports', sample: { year: 2026, kind: 'member', cursor: 'o0' } },
   { fn: 'party', action: 'appraise', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, grade: 'good', comment: '表现良好', requestId: rid } },
   { fn: 'party', action: 'acknowledge', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, requestId: rid } },
+  { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 ];

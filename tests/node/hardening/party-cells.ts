@@ -8,7 +8,8 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
  * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it, read the
  * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
  * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
- * and only its owner confirms it.
+ * and only its owner confirms it. The 先锋榜 is read by everyone of the community (names masked
+ * but to staff), each their own community's.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -30,6 +31,7 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.reports':       'D D D D D A A A',
   'party.appraise':      'D D D D D A A D',
   'party.acknowledge':   'D D D D D D D D',
+  'party.vanguard':      'D A A A A A A A',
 };
 
 /** The member whose report it is reads it. */
