@@ -6,14 +6,14 @@ import { PAGE_MAX } from '../core/paging';
 import { groupSum } from '../platform/aggregate';
 import { findMany } from '../platform/store';
 import { requireMember, isStaff } from '../user/caller';
-import { ofAccount } from '../points/model';
-import { earnedTotals, rankTotals } from '../points/rank';
+import { ENTRIES, ofAccount } from '../points/model';
+import { rankTotals } from '../points/rank';
 import type { PartyCtx } from './context';
 import { REGISTRATIONS, RegistrationDoc } from './model';
 import { yearWindow } from './report';
 import { vanguardSchema } from './schemas';
 
-/** Confirmed members a community may have on one board; past this the board reads the first ones. */
+/** Confirmed members a community's board reads; past this, the longest registered. */
 const MAX_MEMBERS = 1000;
 
 /**
@@ -25,13 +25,13 @@ export const vanguard = action(vanguardSchema, async function vanguard(ctx: Part
   const communityId = user.communityId;
   const year = input.year ?? Number(localDate(ctx.now).slice(0, 4));
   const { from, to } = yearWindow(year);
-  const confirmed = { communityId, kind: 'member', status: 'confirmed' };
-  const [branchRows, members] = await Promise.all([
-    groupSum(REGISTRATIONS, { match: confirmed, by: 'branch', sum: {} }),
-    findMany<RegistrationDoc>(REGISTRATIONS, { ...confirmed, ...(input.branch ? { branch: input.branch } : {}) }, { orderBy: [['createdAt', 'asc']], limit: MAX_MEMBERS }),
-  ]);
+  // Every confirmed member at once: the 党组织 to switch between come from the same read.
+  const all = await findMany<RegistrationDoc>(REGISTRATIONS, { communityId, kind: 'member', status: 'confirmed' }, { orderBy: [['createdAt', 'asc']], limit: MAX_MEMBERS });
+  const members = input.branch ? all.filter((m) => m.branch === input.branch) : all;
   const byUser = new Map(members.map((m) => [m.userId, m]));
-  const totals = byUser.size ? await earnedTotals({ communityId, userId: { $in: [...byUser.keys()] }, at: { $gte: from, $lt: to }, ...ofAccount('vanguard') }) : new Map<string, number>();
+  // A 先锋积分 account holds earnings and their reversals only: its entries' sum is what was earned, less mistakes.
+  const sums = byUser.size ? await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in: [...byUser.keys()] }, at: { $gte: from, $lt: to }, ...ofAccount('vanguard') }, by: 'userId', sum: { total: 'amount' } }) : [];
+  const totals = new Map(sums.map((r) => [r._id, r.total]));
   const rows = rankTotals(totals);
   const staff = isStaff(user);
   const view = (r: (typeof rows)[number]): VanguardRow => {
@@ -42,7 +42,7 @@ export const vanguard = action(vanguardSchema, async function vanguard(ctx: Part
   return {
     year,
     ...(input.branch ? { branch: input.branch } : {}),
-    branches: branchRows.map((b) => b._id).filter((b): b is string => typeof b === 'string' && !!b).sort(),
+    branches: [...new Set(all.flatMap((m) => (m.branch ? [m.branch] : [])))].sort(),
     items: rows.slice(0, PAGE_MAX).map(view),
     ...(mine ? { me: view(mine) } : {}),
   };

@@ -1,6 +1,7 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
 import { memberForm, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 import { applyEntry } from '../../../server/points/ledger';
+import { roundTrips } from '../support/round-trips';
 
 async function docOf(coll: string, id: string) {
   return (await sdk().database().collection(coll).doc(id).get()).data[0];
@@ -104,6 +105,16 @@ describe('先锋积分 and 先锋榜', () => {
     const glory = await ok('points', { action: 'leaderboard' }, c.admin);
     expect(glory.items.find((r: any) => r.points === 18)).toBeTruthy();
     expect(glory.items.find((r: any) => r.points === 36)).toBeUndefined();
+  });
+
+  it('the board costs the caller, its confirmed members, then one aggregation: four round trips', async () => {
+    let main: any;
+    jest.isolateModules(() => {
+      main = require('../../../server/party').partyFunction;
+    });
+    const { requests, result } = await roundTrips(() => main({ action: 'vanguard' }, {}), c.admin);
+    expect(result).toMatchObject({ ok: true, data: { items: expect.any(Array) } });
+    expect(requests).toBeLessThanOrEqual(4);
   });
 
   it('a 先锋积分 given by mistake is reversed like any earning, and the board follows', async () => {
