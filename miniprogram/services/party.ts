@@ -24,3 +24,4 @@ export const unitJoin = write('unitJoin');
 export const join = write('join');
 export const unitMembers = read('unitMembers');
 export const exportReports = read('exportReports');
+export const vanguard = read('vanguard');

@@ -9,7 +9,8 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
  * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
  * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
  * and only its owner confirms it. A confirmed unit's contact and staff make its join code and see
- * its members; anyone of the community joins with the code; staff export the reports.
+ * its members; anyone of the community joins with the code; staff export the reports. The 先锋榜
+ * is read by everyone of the community (names masked but to staff), each their own community's.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -35,6 +36,7 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.join':          'D A A A A A A D',
   'party.unitMembers':   'D D D D D A A D',
   'party.exportReports': 'D D D D D A A A',
+  'party.vanguard':      'D A A A A A A A',
 };
 
 /** The member whose report it is reads it. */

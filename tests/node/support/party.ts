@@ -50,3 +50,10 @@ export async function openCallout(c: TestCommunity, needed = 5, extra: Record<st
   const { callout } = await ok('party', { action: 'callout', title: '夜间平安巡逻', place: '幸福小区北门', start: now - 3600_000, end: now + 3600_000, needed, posts: ['平安巡逻'], urgency: 'urgent', ...extra }, c.admin);
   return callout.id;
 }
+
+/** Makes someone of the community a 红色代办员: their party member's registration holds the post, and staff confirm it. */
+export async function takeAgentPost(openid: string, staff: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const { registration } = await ok('party', memberForm({ posts: ['红色代办员', '助老服务'], ...extra }), openid);
+  await ok('party', { action: 'confirm', id: registration.id }, staff);
+  return registration.id;
+}
