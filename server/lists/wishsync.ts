@@ -1,9 +1,8 @@
 import type { NeedStatus } from '../../typings/lists';
 import type { WishStatus } from '../../typings/wish';
-import { docs, findMany } from '../platform/store';
-import { findWith, type JoinRead } from '../platform/aggregate';
+import { docs } from '../platform/store';
+import { findWith, groupSum, type JoinRead } from '../platform/aggregate';
 import { transact } from '../platform/tx';
-import { COMMUNITIES } from '../community/model';
 import { SYSTEM, recordEvent } from './context';
 import { NEEDS, STATE, TICKETS, wishNeedCategory, type NeedDoc, type StateDoc, type TicketDoc } from './model';
 import { ACTIVE as ON_WALL, WISHES, type WishDoc } from '../wish/model';
@@ -190,10 +189,26 @@ export async function syncWishes(communityId: string, now: number): Promise<{ ch
   return { changed };
 }
 
-/** Timer: every community. */
+/** The timer's own mark, beside the communities' in the state collection. */
+const TIMER_STATE = '~syncWishes';
+
+/** Communities synced at once by the timer: each is a few requests, mostly waiting on the database. */
+const PARALLEL = 4;
+
+/**
+ * Timer: every community whose wishes changed since the timer's last run (less the safety
+ * margin), found by one grouping, so a district of quiet communities costs one request.
+ */
 export async function syncAllWishes(now: number): Promise<{ communities: number; changed: number }> {
-  const communities = await findMany<{ _id: string }>(COMMUNITIES, {}, { orderBy: [['_id', 'asc']], limit: 1000 });
+  const since = (await docs.get<StateDoc>(STATE, TIMER_STATE))?.wishesSince ?? 0;
+  const busy = await groupSum(WISHES, { match: { updatedAt: { $gte: since } }, by: 'communityId', sum: {} });
+  const ids = busy.map((r) => r._id).filter((id) => typeof id === 'string' && id.length > 0);
   let changed = 0;
-  for (const c of communities) changed += (await syncWishes(c._id, now)).changed;
-  return { communities: communities.length, changed };
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    const done = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => syncWishes(id, now)));
+    changed += done.reduce((n, r) => n + r.changed, 0);
+  }
+  const mark = now - SAFETY_MS;
+  if (mark > since) await docs.set(STATE, TIMER_STATE, { wishesSince: mark });
+  return { communities: ids.length, changed };
 }
