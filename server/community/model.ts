@@ -1,3 +1,5 @@
+import type { LatLng } from '../../typings/map';
+
 export const COMMUNITIES = 'communities';
 export const GRIDS = 'grids';
 export const UNITS = 'units';
@@ -21,6 +23,8 @@ export interface GridDoc {
   code: string;
   name: string;
   buildings: string[];
+  /** The grid's centre (GCJ-02): where its residents are taken to live when nearness counts. */
+  center?: LatLng;
   /** The user id of the grid worker (网格员), shown to residents by masked name only. */
   workerId?: string;
 }

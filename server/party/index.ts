@@ -3,6 +3,7 @@ import { callerOpenid } from '../platform/cloud';
 import * as registering from './actions-register';
 import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
+import * as site from './actions-site';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
 
@@ -20,8 +21,10 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     setPosts: registering.setPosts,
     callouts: whistle.callouts,
     callout: whistle.callout,
+    audience: site.audience,
     responses: whistle.responses,
     respond: whistle.respond,
+    checkIn: site.checkIn,
     close: whistle.close,
     report: reporting.report,
     reports: reporting.reports,
