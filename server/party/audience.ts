@@ -85,7 +85,7 @@ export async function audienceOf(communityId: string, ask: AudienceRequest): Pro
   const skills: string[] = ask.skills ?? [];
   const askedAny = posts.length > 0 || skills.length > 0;
   const [regs, resources, serving, centres] = await Promise.all([
-    findMany<RegistrationDoc>(REGISTRATIONS, { communityId, status: 'confirmed', kind: { $in: ['member', 'courier'] } }, { limit: MAX_REACHED }),
+    findMany<RegistrationDoc>(REGISTRATIONS, { communityId, status: 'confirmed', kind: { $in: ['member', 'courier'] } }, { orderBy: [['createdAt', 'asc']], limit: MAX_REACHED }),
     skills.length
       ? findMany<ResourceDoc>(RESOURCES, { communityId, status: 'active', providerKind: { $in: ['volunteer', 'team'] }, categories: { $in: skills } }, { limit: MAX_REACHED })
       : Promise.resolve([]),

@@ -50,3 +50,9 @@ export async function openCallout(c: TestCommunity, needed = 5, extra: Record<st
   const { callout } = await ok('party', { action: 'callout', title: '夜间平安巡逻', place: '幸福小区北门', start: now - 3600_000, end: now + 3600_000, needed, posts: ['平安巡逻'], urgency: 'urgent', ...extra }, c.admin);
   return callout.id;
 }
+
+/** The person checks in on site with the code staff show (they answered 报到 before). */
+export async function checkInOnSite(c: TestCommunity, calloutId: string, openid: string): Promise<void> {
+  const { site } = await ok('party', { action: 'responses', id: calloutId }, c.admin);
+  await ok('party', { action: 'checkIn', id: calloutId, code: site.code }, openid);
+}
