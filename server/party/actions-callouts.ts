@@ -147,6 +147,7 @@ export const respond = action(respondSchema, async function respond(ctx: PartyCt
       const c = await loadCallout(tx, input.id, user);
       assertOpen(c, ctx.now);
       const listed = c.comingIds.includes(user._id);
+      if (input.answer === 'declined' && c.arrivedIds?.includes(user._id)) throw precondition('您已在现场签到，不能再改为不能到');
       if (input.answer === 'coming' && !listed && c.comingIds.length >= c.needed) throw exhausted('报到人数已满，感谢您的响应');
       const comingIds = input.answer === 'coming' ? (listed ? c.comingIds : [...c.comingIds, user._id]) : c.comingIds.filter((u) => u !== user._id);
       if (comingIds !== c.comingIds) await tx.set(CALLOUTS, c._id, { ...c, comingIds, updatedAt: ctx.now });

@@ -157,6 +157,7 @@ describe('现场签到', () => {
     expect(again.callout.checkedInAt).toBe(first.callout.checkedInAt);
     expect(again.callout.arrived).toBe(1);
 
+    expect(await call('party', { action: 'respond', id, answer: 'declined' }, typed.openid)).toMatchObject({ ok: false, code: 'FAILED_PRECONDITION', message: '您已在现场签到，不能再改为不能到' });
     await ok('party', { action: 'checkIn', id, code: site.qr }, scanned.openid);
     const doc = await docOf('party_callouts', id);
     expect(doc.arrivedIds).toEqual([typed.userId, scanned.userId]);

@@ -55,6 +55,7 @@ describe('现场签到', () => {
     expect(recorded.toasts).toContain('签到成功');
     expect(page.textOf(`#checked-${id}`)).toMatch(/^已签到 今天 \d\d:\d\d$/);
     expect(page.has(`#checkin-${id}`)).toBe(false);
+    expect(page.has(`#declined-${id}`)).toBe(false);
     const me = await meOf(typist);
     expect(await getDoc<any>('party_responses', `${id}.${me.id}`)).toMatchObject({ checkedInBy: 'self', checkedInAt: expect.any(Number) });
     page.detach();
