@@ -34,26 +34,30 @@ const sortKey = (c: Pick<CalloutDoc, 'status' | 'start'>) => (c.status === 'open
 
 /** Open call-outs a community has at once, at most: ordered by nearness in memory. */
 const OPEN_MAX = 100;
+/** A read holds no more call-outs than this (deep pages of closed ones are rare). */
+const READ_MAX = 1000;
 
 /**
  * Open ones first, nearest to the person first (from their grid's centre to the call-out's point;
- * where either is unknown, by start after the near ones); then closed ones, the latest first.
+ * where either is unknown, by start after the near ones); then closed ones, the latest first. One
+ * read: open ones sort before every closed one, so the prefix holds all open ones and this page.
  */
 export const callouts = action(calloutsSchema, async function callouts(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   if (!mayAnswer(user) && !isStaff(user)) throw forbidden(NOT_REGISTERED);
   const offset = offsetOf(input.cursor);
-  const base = { communityId: user.communityId };
-  const [home, open] = await Promise.all([
+  const where = { communityId: user.communityId, ...(input.status ? { status: input.status } : {}) };
+  const byIndex = input.status === 'closed';
+  const [home, read] = await Promise.all([
     homeOf(user),
-    input.status === 'closed' ? [] : findMany<CalloutDoc>(CALLOUTS, { ...base, status: 'open' }, { orderBy: [['sortKey', 'asc']], limit: OPEN_MAX }),
+    findMany<CalloutDoc>(CALLOUTS, where, {
+      orderBy: [['sortKey', 'asc']],
+      ...(byIndex ? { skip: offset, limit: PAGE_MAX + 1 } : { limit: Math.min(READ_MAX, OPEN_MAX + offset + PAGE_MAX + 1) }),
+    }),
   ]);
-  const near = nearestFirst(open, (c) => (home && c.location ? distanceM(home, c.location) : undefined));
-  let rows = near.slice(offset, offset + PAGE_MAX + 1);
-  if (input.status !== 'open' && rows.length <= PAGE_MAX) {
-    const skip = Math.max(0, offset - near.length);
-    rows = rows.concat(await findMany<CalloutDoc>(CALLOUTS, { ...base, status: 'closed' }, { orderBy: [['sortKey', 'asc']], skip, limit: PAGE_MAX + 1 - rows.length }));
-  }
+  const open = read.filter((c) => c.status === 'open');
+  const ordered = [...nearestFirst(open, (c) => (home && c.location ? distanceM(home, c.location) : undefined)), ...read.filter((c) => c.status !== 'open')];
+  const rows = byIndex ? ordered : ordered.slice(offset, offset + PAGE_MAX + 1);
   const page = pageOf(rows, offset, PAGE_MAX);
   const ids = page.items.map((c) => c._id);
   const answers = ids.length ? await findMany<ResponseDoc>(RESPONSES, { calloutId: { $in: ids }, userId: user._id }, { limit: PAGE_MAX }) : [];

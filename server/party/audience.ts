@@ -3,7 +3,7 @@ import type { AudienceRequest, Reachable } from '../../typings/party';
 import { GRIDS, type GridDoc } from '../community/model';
 import { RESOURCES, type ResourceDoc } from '../lists/model';
 import { distanceM } from '../map/geo';
-import { findMany } from '../platform/store';
+import { docs, findMany } from '../platform/store';
 import { USERS, type UserDoc } from '../user/model';
 import { REGISTRATIONS, type RegistrationDoc } from './model';
 
@@ -32,8 +32,9 @@ async function gridCentres(communityId: string): Promise<Map<string, LatLng>> {
  * grid they registered to pass). Unknown (no grid, or a grid without a centre) is undefined.
  */
 export async function homeOf(user: Pick<UserDoc, 'gridId' | 'communityId'>): Promise<LatLng | undefined> {
-  if (!user.gridId || !user.communityId) return undefined;
-  return (await gridCentres(user.communityId)).get(user.gridId);
+  if (!user.gridId) return undefined;
+  const grid = await docs.get<GridDoc>(GRIDS, user.gridId);
+  return grid && grid.communityId === user.communityId ? grid.center : undefined;
 }
 
 /**
