@@ -16,12 +16,12 @@ export const DEMO_COMMUNITY = {
 };
 
 export const DEMO_GRIDS = [
-  { _id: 'g_beihai_1', code: 'g1', name: '第一网格（冷冻厂宿舍）', buildings: ['1幢', '2幢', '3幢', '4幢'] },
-  { _id: 'g_beihai_2', code: 'g2', name: '第二网格（海晏花园）', buildings: ['5幢', '6幢', '7幢', '8幢'] },
-  { _id: 'g_beihai_3', code: 'g3', name: '第三网格（北海新村）', buildings: ['9幢', '10幢', '11幢'] },
-  { _id: 'g_beihai_4', code: 'g4', name: '第四网格（范公路沿街）', buildings: ['商铺A区', '商铺B区'] },
-  { _id: 'g_beihai_5', code: 'g5', name: '第五网格（望海苑）', buildings: ['12幢', '13幢', '14幢', '15幢'] },
-  { _id: 'g_beihai_6', code: 'g6', name: '第六网格（西溪小区）', buildings: ['16幢', '17幢', '18幢'] },
+  { _id: 'g_beihai_1', code: 'g1', name: '第一网格（冷冻厂宿舍）', buildings: ['1幢', '2幢', '3幢', '4幢'], center: { lat: 32.854, lng: 120.3196 } },
+  { _id: 'g_beihai_2', code: 'g2', name: '第二网格（海晏花园）', buildings: ['5幢', '6幢', '7幢', '8幢'], center: { lat: 32.8536, lng: 120.3217 } },
+  { _id: 'g_beihai_3', code: 'g3', name: '第三网格（北海新村）', buildings: ['9幢', '10幢', '11幢'], center: { lat: 32.8522, lng: 120.3201 } },
+  { _id: 'g_beihai_4', code: 'g4', name: '第四网格（范公路沿街）', buildings: ['商铺A区', '商铺B区'], center: { lat: 32.8529, lng: 120.3228 } },
+  { _id: 'g_beihai_5', code: 'g5', name: '第五网格（望海苑）', buildings: ['12幢', '13幢', '14幢', '15幢'], center: { lat: 32.8515, lng: 120.3185 } },
+  { _id: 'g_beihai_6', code: 'g6', name: '第六网格（西溪小区）', buildings: ['16幢', '17幢', '18幢'], center: { lat: 32.8547, lng: 120.3176 } },
 ];
 
 export const DEMO_UNITS = [

@@ -101,14 +101,18 @@ export async function bringPartyToLife(call: Call, now: number): Promise<PartyLi
 
   // 防汛排查: blown this afternoon, answered, closed with the hours and points credited.
   const hour = 3600_000;
-  const { callout: flood } = await must('party', { action: 'callout', title: '汛期河堤排查', place: '何垛河北海段', start: now - 3 * hour, end: now + 5 * 60_000, needed: 6, posts: ['平安巡逻'], urgency: 'urgent', detail: '两人一组，沿河查看护栏和警示牌' }, STAFF);
-  for (const who of ['demo-volunteer', CHEN.openid, MA.openid]) await must('party', { action: 'respond', id: flood.id, answer: 'coming' }, who);
+  const { callout: flood } = await must('party', { action: 'callout', title: '汛期河堤排查', place: '何垛河北海段', location: { lat: 32.8552, lng: 120.3188 }, start: now - 3 * hour, end: now + 5 * 60_000, needed: 6, posts: ['平安巡逻'], urgency: 'urgent', detail: '两人一组，沿河查看护栏和警示牌' }, STAFF);
+  const { site } = await must('party', { action: 'responses', id: flood.id }, STAFF);
+  for (const who of ['demo-volunteer', CHEN.openid, MA.openid]) {
+    await must('party', { action: 'respond', id: flood.id, answer: 'coming' }, who);
+    await must('party', { action: 'checkIn', id: flood.id, code: site.code }, who);
+  }
   await must('party', { action: 'close', id: flood.id, note: '排查河堤1.2公里，更换警示牌2处' }, STAFF);
 
   // 夜间平安巡逻 tomorrow evening (Shanghai), open.
   const tomorrow = new Date(now + 8 * hour + 24 * hour).toISOString().slice(0, 10);
   const start = Date.parse(`${tomorrow}T19:00:00+08:00`);
-  const { callout: patrol } = await must('party', { action: 'callout', title: '夜间平安巡逻', place: '北海花园北门集合', start, end: start + 2 * hour, needed: 10, posts: ['平安巡逻'], urgency: 'normal', detail: '沿范公路、北海路巡查，带好手电和红袖章' }, STAFF);
+  const { callout: patrol } = await must('party', { action: 'callout', title: '夜间平安巡逻', place: '北海花园北门集合', location: { lat: 32.8541, lng: 120.3212 }, start, end: start + 2 * hour, needed: 10, posts: ['平安巡逻'], urgency: 'normal', detail: '沿范公路、北海路巡查，带好手电和红袖章' }, STAFF);
   await must('party', { action: 'respond', id: patrol.id, answer: 'coming' }, CHEN.openid);
   await must('party', { action: 'respond', id: patrol.id, answer: 'declined' }, MA.openid);
   return { confirmed: 5, pending: 2, callouts: { open: 1, closed: 1 }, joined: 2 };

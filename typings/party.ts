@@ -79,6 +79,8 @@ export interface Registration {
   commitments: Commitment[];
   gridId?: string;
   gridName?: string;
+  /** Why the content check holds it for staff to read (内容安全检查暂不可用，待人工审核). */
+  held?: string;
   reason?: string;
   createdAt: number;
   decidedAt?: number;
@@ -108,10 +110,44 @@ export interface Callout {
   status: CalloutStatus;
   /** open and not full: 报到 still takes people. */
   full: boolean;
+  /** Service categories (技能) it asks for, besides posts. */
+  skills: ServiceCategory[];
+  /** How many of those who answered 报到 have checked in on site. */
+  arrived: number;
   /** The caller's own answer. */
   mine?: Answer;
+  /** When the caller checked in on site. */
+  checkedInAt?: number;
   note?: string;
   createdAt: number;
+}
+
+/** What the call-out's 现场签到 QR reads: `hl-callout:<id>?k=<code>`; the 6-digit code alone may be typed. */
+export const CALLOUT_QR_PREFIX = 'hl-callout:';
+
+/** Staff's 现场签到 code of an open call-out: shown as a QR and as digits to type. */
+export interface SiteCode {
+  code: string;
+  qr: string;
+}
+
+/** Someone a whistle would reach, nearest first (staff's 可通知 list). */
+export interface Reachable {
+  userId: string;
+  /** Real names to staff. */
+  name: string;
+  party: boolean;
+  /** Why they fit: 岗位：平安巡逻 / 技能：水电维修 / 已报到党员 … */
+  why: string;
+  /** From the call-out's point to their grid's centre; absent when either is unknown. */
+  distanceM?: number;
+}
+
+/** Who a whistle reaches: the posts or skills it asks for and its point on the map. */
+export interface AudienceRequest {
+  posts?: string[];
+  skills?: ServiceCategory[];
+  location?: LatLng;
 }
 
 export interface CalloutResponse {
@@ -122,6 +158,9 @@ export interface CalloutResponse {
   at: number;
   attended?: boolean;
   party: boolean;
+  /** Checked in on site: when, and whether by the QR or code (self) or by staff. */
+  checkedInAt?: number;
+  checkedInBy?: 'self' | 'staff';
 }
 
 /** 双报告: one subject's figures for a year, generated from the records. */
@@ -235,18 +274,38 @@ export interface PartyApi {
   setPosts: { req: { posts: string[] } & Idempotent; res: { posts: string[] } };
   callouts: { req: { status?: CalloutStatus; cursor?: string }; res: Page<Callout> };
   callout: {
-    req: { title: string; detail?: string; place: string; location?: LatLng; start: number; end: number; needed: number; posts?: string[]; urgency?: Urgency } & Idempotent;
+    req: {
+      title: string;
+      detail?: string;
+      place: string;
+      location?: LatLng;
+      start: number;
+      end: number;
+      needed: number;
+      posts?: string[];
+      skills?: ServiceCategory[];
+      urgency?: Urgency;
+    } & Idempotent;
     res: { callout: Callout };
   };
-  responses: { req: { id: string }; res: { callout: Callout; responses: CalloutResponse[] } };
+  /** Staff: who a whistle asking for these would reach, nearest first (the first 50) and how many in all. */
+  audience: { req: AudienceRequest; res: { people: Reachable[]; total: number } };
+  /** Staff: the answers, and while it is open the 现场签到 code. */
+  responses: { req: { id: string }; res: { callout: Callout; responses: CalloutResponse[]; site?: SiteCode } };
   respond: { req: { id: string; answer: Answer } & Idempotent; res: { callout: Callout } };
-  close: { req: { id: string; note: string; absent?: string[] } & Idempotent; res: { callout: Callout; credited: number } };
   /** A confirmed unit's join code (made on first asking), for its contact and staff. */
   unitJoin: { req: { id: string } & Idempotent; res: { join: UnitJoin } };
   /** A person joins a unit with its code: they become its member (unit_member) and count in its report. */
   join: { req: { code: string } & Idempotent; res: { unitName: string; registrationId: string } };
   /** Who joined a unit: its contact and staff see them. */
   unitMembers: { req: { id: string }; res: { members: UnitMember[] } };
+  /** 现场签到: the person with the scanned or typed code, or staff for someone by hand (`userId`). */
+  checkIn: { req: { id: string; code?: string; userId?: string } & Idempotent; res: { callout: Callout; response: CalloutResponse } };
+  /**
+   * Credits those who checked in; `absent` takes someone checked in off, `present` adds someone
+   * who answered 报到 and came without checking in.
+   */
+  close: { req: { id: string; note: string; absent?: string[]; present?: string[] } & Idempotent; res: { callout: Callout; credited: number } };
   report: { req: { subjectId?: string; year: number }; res: { report: Report } };
   reports: { req: { year: number; kind?: RegistrationKind; cursor?: string }; res: Page<ReportRow> };
   appraise: { req: { subjectId: string; year: number; grade: Grade; comment: string } & Idempotent; res: { report: Report } };

@@ -1,4 +1,5 @@
 import type { Callout, ReportFigures } from '../../typings/party';
+import { friendlyTime } from './date';
 
 /** A call-out as the lists show it, to those who answer and to staff. */
 export interface CalloutView {
@@ -15,6 +16,12 @@ export interface CalloutView {
   statusLabel: string;
   mine: '' | 'coming' | 'declined';
   mineLabel: string;
+  /** 已签到 今天 19:05 once the person checked in on site. */
+  checkedInLabel: string;
+  /** Answered 报到, not checked in yet, still open: 现场签到 is offered. */
+  canCheckIn: boolean;
+  /** 已签到 2 人 (for staff). */
+  arrivedText: string;
   note: string;
 }
 
@@ -34,6 +41,9 @@ export function toCalloutView(c: Callout): CalloutView {
     statusLabel: !open ? '已结束' : c.full ? '已满员' : '招募中',
     mine: c.mine ?? '',
     mineLabel: c.mine === 'coming' ? '我已报到' : c.mine === 'declined' ? '我不能到' : '',
+    checkedInLabel: c.checkedInAt ? `已签到 ${friendlyTime(c.checkedInAt)}` : '',
+    canCheckIn: open && c.mine === 'coming' && !c.checkedInAt,
+    arrivedText: `已签到 ${c.arrived} 人`,
     note: c.note ?? '',
   };
 }

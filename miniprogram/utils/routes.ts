@@ -177,3 +177,5 @@ export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
 
 /** The staff page that blows a new whistle. */
 export const STAFF_CALLOUT_EDIT = '/package-staff/pages/party-callout-edit/index';
+/** A call-out's 现场签到 code and arrivals (?id=). */
+export const STAFF_CALLOUT_SITE = '/package-staff/pages/party-callout-site/index';

@@ -1,4 +1,6 @@
 import type { JoinRead } from '../platform/aggregate';
+import type { LatLng } from '../../typings/map';
+
 export const COMMUNITIES = 'communities';
 export const GRIDS = 'grids';
 
@@ -25,6 +27,8 @@ export interface GridDoc {
   code: string;
   name: string;
   buildings: string[];
+  /** The grid's centre (GCJ-02): where its residents are taken to live when nearness counts. */
+  center?: LatLng;
   /** The user id of the grid worker (网格员), shown to residents by masked name only. */
   workerId?: string;
 }

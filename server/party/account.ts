@@ -26,7 +26,10 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
     if (!r || r.name === DELETED_NAME) return;
     const c = await tx.get<CalloutDoc>(CALLOUTS, r.calloutId);
     const open = c?.status === 'open' && c.comingIds.includes(user._id);
-    if (c && open) await tx.set(CALLOUTS, c._id, { ...c, comingIds: c.comingIds.filter((u) => u !== user._id), updatedAt: at });
+    if (c && open) {
+      const others = (ids: string[]) => ids.filter((u) => u !== user._id);
+      await tx.set(CALLOUTS, c._id, { ...c, comingIds: others(c.comingIds), arrivedIds: others(c.arrivedIds ?? []), updatedAt: at });
+    }
     await tx.set(RESPONSES, id, { ...r, name: DELETED_NAME, ...(open ? { answer: 'declined' as const } : {}) });
   });
 }

@@ -16,10 +16,14 @@ import { loadCallout, partyMembership, recordParty, type Member, type PartyCtx }
 import { assertPosts, postsOf } from './posts';
 import { toCallout, toResponse } from './view';
 import { tellWhistle } from './whistle';
+import { homeOf, nearestFirst } from './audience';
+import { newSiteCode, siteOf } from './site';
+import { screenText } from '../core/screen';
+import { distanceM } from '../map/geo';
 
 /** Who answers a whistle: volunteers (confirmed party members become one), unit members and grid workers, part-time ones included. */
 export const mayAnswer = (user: UserDoc) => hasRole(user, 'volunteer', 'unit_member', 'grid_worker');
-const NOT_REGISTERED = '社区吹哨面向已报到的党员、志愿者和网格员，请先到社区报到';
+export const NOT_REGISTERED = '社区吹哨面向已报到的党员、志愿者和网格员，请先到社区报到';
 
 /**
  * Open call-outs first, the soonest first; then closed ones, the latest first: one index order.
@@ -28,18 +32,48 @@ const NOT_REGISTERED = '社区吹哨面向已报到的党员、志愿者和网�
 const CLOSED_BASE = 4e13;
 const sortKey = (c: Pick<CalloutDoc, 'status' | 'start'>) => (c.status === 'open' ? c.start : CLOSED_BASE - c.start);
 
+/** Open call-outs a community has at once, at most: ordered by nearness in memory. */
+const OPEN_MAX = 100;
+/** A read holds no more call-outs than this (deep pages of closed ones are rare). */
+const READ_MAX = 1000;
+
+/**
+ * Open ones first, nearest to the person first (from their grid's centre to the call-out's point;
+ * where either is unknown, by start after the near ones); then closed ones, the latest first. One
+ * read: open ones sort before every closed one, so the prefix holds all open ones and this page.
+ */
 export const callouts = action(calloutsSchema, async function callouts(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   if (!mayAnswer(user) && !isStaff(user)) throw forbidden(NOT_REGISTERED);
   const offset = offsetOf(input.cursor);
   const where = { communityId: user.communityId, ...(input.status ? { status: input.status } : {}) };
-  const rows = await findMany<CalloutDoc>(CALLOUTS, where, { orderBy: [['sortKey', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
+  const byIndex = input.status === 'closed';
+  const [home, read] = await Promise.all([
+    homeOf(user),
+    findMany<CalloutDoc>(CALLOUTS, where, {
+      orderBy: [['sortKey', 'asc']],
+      ...(byIndex ? { skip: offset, limit: PAGE_MAX + 1 } : { limit: Math.min(READ_MAX, OPEN_MAX + offset + PAGE_MAX + 1) }),
+    }),
+  ]);
+  const open = read.filter((c) => c.status === 'open');
+  const ordered = [...nearestFirst(open, (c) => (home && c.location ? distanceM(home, c.location) : undefined)), ...read.filter((c) => c.status !== 'open')];
+  const rows = byIndex ? ordered : ordered.slice(offset, offset + PAGE_MAX + 1);
   const page = pageOf(rows, offset, PAGE_MAX);
   const ids = page.items.map((c) => c._id);
   const answers = ids.length ? await findMany<ResponseDoc>(RESPONSES, { calloutId: { $in: ids }, userId: user._id }, { limit: PAGE_MAX }) : [];
   const mine = new Map(answers.map((a) => [a.calloutId, a]));
   return { ...page, items: page.items.map((c) => toCallout(c, user._id, mine.get(c._id))) };
 });
+
+/**
+ * A whistle goes out to many at once, so its text is checked as residents' published text is; one
+ * that fails, or cannot be checked now (it fails closed), is not blown.
+ */
+async function screenCallout(text: string, openid: string): Promise<void> {
+  const s = await screenText(text, openid);
+  if (s.verdict === 'risky') throw invalid('吹哨内容含有不适宜的词语，请修改后再吹哨');
+  if (s.verdict === 'held') throw precondition(`${s.reason}，这次吹哨未发出，请稍后再试`);
+}
 
 export const callout = action(calloutSchema, async function callout(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
@@ -48,6 +82,7 @@ export const callout = action(calloutSchema, async function callout(ctx: PartyCt
   if (input.end <= ctx.now) throw invalid('结束时间已过');
   if (input.end - input.start > 24 * 60 * MINUTE_MS) throw invalid('一次吹哨不超过24小时');
   const posts = assertPosts(input.posts ?? [], await postsOf(docs, user.communityId));
+  await screenCallout(`${input.title}\n${input.detail ?? ''}\n${input.place}`, user.openid);
   const saved = await transact((tx) =>
     once(tx, requestKey(user._id, 'party', 'callout', input.requestId), async () => {
       const c: CalloutDoc = {
@@ -62,6 +97,9 @@ export const callout = action(calloutSchema, async function callout(ctx: PartyCt
         needed: input.needed,
         comingIds: [],
         posts,
+        skills: [...new Set(input.skills ?? [])],
+        code: newSiteCode(),
+        arrivedIds: [],
         urgency: input.urgency ?? 'normal',
         status: 'open',
         sortKey: sortKey({ status: 'open', start: input.start }),
@@ -84,7 +122,8 @@ export const responses = action(calloutIdSchema, async function responses(ctx: P
   assertStaff(user);
   const c = await loadCallout(docs, input.id, user);
   const rows = await findMany<ResponseDoc>(RESPONSES, { calloutId: c._id }, { orderBy: [['at', 'asc']], limit: 300 });
-  return { callout: toCallout(c, user._id), responses: rows.map((r) => toResponse(r, true)) };
+  const site = siteOf(c);
+  return { callout: toCallout(c, user._id), responses: rows.map((r) => toResponse(r, true)), ...(site ? { site } : {}) };
 });
 
 const assertOpen = (c: CalloutDoc, now: number) => {
@@ -112,6 +151,7 @@ export const respond = action(respondSchema, async function respond(ctx: PartyCt
       const c = await loadCallout(tx, input.id, user);
       assertOpen(c, ctx.now);
       const listed = c.comingIds.includes(user._id);
+      if (input.answer === 'declined' && c.arrivedIds?.includes(user._id)) throw precondition('您已在现场签到，不能再改为不能到');
       if (input.answer === 'coming' && !listed && c.comingIds.length >= c.needed) throw exhausted('报到人数已满，感谢您的响应');
       const comingIds = input.answer === 'coming' ? (listed ? c.comingIds : [...c.comingIds, user._id]) : c.comingIds.filter((u) => u !== user._id);
       if (comingIds !== c.comingIds) await tx.set(CALLOUTS, c._id, { ...c, comingIds, updatedAt: ctx.now });
@@ -136,10 +176,15 @@ async function credit(tx: DocStore, c: CalloutDoc, r: ResponseDoc, minutes: numb
   await earnWithVanguard(tx, { userId: r.userId, communityId: c.communityId, amount, kind: 'earn', source: { type: 'callout', id: c._id }, reason, by: staff._id, at: now });
 }
 
+/**
+ * Closing credits those who checked in on site; staff adjust with `absent` (checked in, did not
+ * serve) and `present` (answered 报到 and came without checking in).
+ */
 export const close = action(closeSchema, async function close(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   if (!isStaff(user)) throw forbidden('只有社区工作人员可以结束吹哨');
   const absent = new Set(input.absent ?? []);
+  const present = new Set(input.present ?? []);
   const done = await transact((tx) =>
     once(tx, requestKey(user._id, 'party', 'close', input.requestId), async () => {
       const c = await loadCallout(tx, input.id, user);
@@ -147,10 +192,11 @@ export const close = action(closeSchema, async function close(ctx: PartyCtx, inp
       // Closed before it began it is called off: nobody served, nobody is credited.
       const minutes = ctx.now >= c.start ? Math.floor((c.end - c.start) / MINUTE_MS) : 0;
       let credited = 0;
+      const arrived = new Set(c.arrivedIds ?? []);
       for (const userId of c.comingIds) {
         const r = await tx.get<ResponseDoc>(RESPONSES, responseId(c._id, userId));
         if (!r) continue;
-        const attended = minutes > 0 && !absent.has(userId);
+        const attended = minutes > 0 && (arrived.has(userId) ? !absent.has(userId) : present.has(userId));
         await tx.set(RESPONSES, r._id, { ...r, attended, minutes: attended ? minutes : 0, closedAt: ctx.now });
         if (attended) {
           await credit(tx, c, r, minutes, user, ctx.now);

@@ -18,6 +18,7 @@ import { REGISTRATIONS, RegistrationDoc, POSTS, registrationId } from './model';
 import { loadRegistration, recordParty, type Member, type PartyCtx } from './context';
 import { assertPosts, postsOf } from './posts';
 import { toRegistration } from './view';
+import { holdOf, screenText } from '../core/screen';
 
 const need = <T>(value: T | undefined, message: string): T => {
   if (value === undefined || (Array.isArray(value) && !value.length)) throw invalid(message);
@@ -45,6 +46,10 @@ async function fieldsOf(user: Member, input: RegisterRequest): Promise<Partial<R
   return { workUnit: need(input.workUnit, '请填写所在平台或公司'), gridId: grid._id };
 }
 
+/** Every word of a registration others will read: staff, and the unit's commitments on its report. */
+const wordsOf = (input: RegisterRequest) =>
+  [input.branch, input.workUnit, input.contact, ...(input.resources ?? []), ...(input.commitments ?? []).map((c) => `${c.title}${c.unit}`)].filter(Boolean).join('\n');
+
 /**
  * 双报到: one registration per person and kind. Sent again while it waits, it is updated; after a
  * refusal it waits again; once confirmed it stays as it is.
@@ -52,6 +57,11 @@ async function fieldsOf(user: Member, input: RegisterRequest): Promise<Partial<R
 export const register = action(registerSchema, async function register(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   const fields = await fieldsOf(user, input);
+  const words = wordsOf(input);
+  const screening = words ? await screenText(words, user.openid) : undefined;
+  if (screening?.verdict === 'risky') throw invalid('报到信息含有不适宜的词语，请修改后再提交');
+  // Staff read every registration before confirming it: one that could not be checked waits for them with the reason.
+  const hold = screening && holdOf(screening, ctx.now);
   const id = registrationId(user.communityId, user._id, input.kind);
   const saved = await transact((tx) =>
     once(tx, requestKey(user._id, 'party', 'register', input.requestId), async () => {
@@ -70,6 +80,7 @@ export const register = action(registerSchema, async function register(ctx: Part
         resources: [],
         commitments: [],
         ...fields,
+        ...(hold ? { hold } : {}),
         createdAt: cur?.createdAt ?? ctx.now,
         updatedAt: ctx.now,
       };

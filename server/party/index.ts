@@ -6,6 +6,7 @@ import * as reporting from './actions-report';
 import * as units from './actions-units';
 import { exportReports } from './actions-export';
 import * as vanguardBoard from './actions-vanguard';
+import * as site from './actions-site';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
 
@@ -23,8 +24,10 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     setPosts: registering.setPosts,
     callouts: whistle.callouts,
     callout: whistle.callout,
+    audience: site.audience,
     responses: whistle.responses,
     respond: whistle.respond,
+    checkIn: site.checkIn,
     close: whistle.close,
     unitJoin: units.unitJoin,
     join: units.join,

@@ -1,3 +1,5 @@
+import type { Hold } from '../core/screen';
+import type { ServiceCategory } from '../../typings/lists';
 import type { Answer, CalloutStatus, Commitment, RegistrationKind, RegistrationStatus, UnitOffer, Urgency } from '../../typings/party';
 
 export const REGISTRATIONS = 'party_registrations';
@@ -39,6 +41,8 @@ export interface RegistrationDoc {
   joinCode?: string;
   commitments: Commitment[];
   gridId?: string;
+  /** The content check could not be made: staff read it before confirming. */
+  hold?: Hold;
   reason?: string;
   decidedBy?: string;
   decidedAt?: number;
@@ -64,8 +68,14 @@ export interface CalloutDoc {
    */
   comingIds: string[];
   posts: string[];
+  /** Service categories (技能) asked for; absent on call-outs from before skills were asked. */
+  skills?: ServiceCategory[];
   urgency: Urgency;
   status: CalloutStatus;
+  /** The 现场签到 code (6 digits), in its QR and typed by hand. */
+  code?: string;
+  /** Who checked in on site, in order; changed in the check-in's transaction. */
+  arrivedIds?: string[];
   /** Open ones first, the soonest first, then closed ones, the latest first (see `sortKey`). */
   sortKey: number;
   note?: string;
@@ -86,6 +96,9 @@ export interface ResponseDoc {
   /** A confirmed party member when they answered (亮身份 on the staff list). */
   party: boolean;
   at: number;
+  /** Checked in on site: when, and by the code (self) or by staff. */
+  checkedInAt?: number;
+  checkedInBy?: 'self' | 'staff';
   /** Set when the call-out closed: came (credited) or did not. */
   attended?: boolean;
   minutes?: number;

@@ -4,6 +4,7 @@ import { cursor } from '../core/paging';
 import { location } from '../map/schemas';
 import { category } from '../lists/schemas';
 import { exportCursor } from '../core/csv';
+import { SERVICE_CATEGORIES } from '../../typings/lists';
 
 export const kind = z.enum(['member', 'unit', 'courier'], { error: '报到类别不正确' });
 export const status = z.enum(['pending', 'confirmed', 'rejected'], { error: '报到状态不正确' });
@@ -50,6 +51,9 @@ export const progressSchema = z.object({
 });
 export const setPostsSchema = z.object({ posts: posts.check(z.minLength(1, '请至少保留一个岗位')), requestId });
 
+/** Service categories (技能) a call-out asks for, as the resources list names them. */
+export const skills = z.array(z.enum(SERVICE_CATEGORIES, { error: '技能类别不正确' }), { error: '技能须为列表' }).check(z.maxLength(10, '技能最多10项'));
+
 const epoch = (label: string) => z.number({ error: `${label}须为时间` }).check(z.int(`${label}须为时间`), z.minimum(0, `${label}不正确`));
 
 export const calloutSchema = z.object({
@@ -61,6 +65,7 @@ export const calloutSchema = z.object({
   end: epoch('结束时间'),
   needed: z.number({ error: '需要人数须为数字' }).check(z.int('需要人数须为整数'), z.minimum(1, '至少需要1人'), z.maximum(100, '一次吹哨最多100人')),
   posts: z.optional(posts),
+  skills: z.optional(skills),
   urgency: z.optional(z.enum(['normal', 'urgent'], { error: '紧急程度不正确' })),
   requestId,
 });
@@ -72,6 +77,7 @@ export const closeSchema = z.object({
   id: id('吹哨编号'),
   note: text('情况说明', 200),
   absent: z.optional(z.array(id('未到人员'), { error: '未到人员须为列表' }).check(z.maxLength(100, '未到人员最多100人'))),
+  present: z.optional(z.array(id('到场人员'), { error: '到场人员须为列表' }).check(z.maxLength(100, '到场人员最多100人'))),
   requestId,
 });
 

@@ -32,6 +32,7 @@ export function toRegistration(r: RegistrationDoc, gridName?: string): Registrat
     commitments: r.commitments,
     gridId: r.gridId,
     gridName,
+    ...(r.hold ? { held: r.hold.reason } : {}),
     reason: r.reason,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
@@ -51,15 +52,27 @@ export function toCallout(c: CalloutDoc, viewerId: string, mine?: ResponseDoc | 
     needed: c.needed,
     coming: c.comingIds.length,
     posts: c.posts,
+    skills: c.skills ?? [],
+    arrived: c.arrivedIds?.length ?? 0,
     urgency: c.urgency,
     status: c.status,
     full: c.comingIds.length >= c.needed,
     mine: mine?.userId === viewerId ? mine.answer : undefined,
+    checkedInAt: mine?.userId === viewerId ? mine.checkedInAt : undefined,
     note: c.note,
     createdAt: c.createdAt,
   };
 }
 
 export function toResponse(r: ResponseDoc, staff: boolean): CalloutResponse {
-  return { userId: r.userId, name: staff ? r.name : maskName(r.name), answer: r.answer, at: r.at, attended: r.attended, party: r.party };
+  return {
+    userId: r.userId,
+    name: staff ? r.name : maskName(r.name),
+    answer: r.answer,
+    at: r.at,
+    attended: r.attended,
+    party: r.party,
+    checkedInAt: r.checkedInAt,
+    checkedInBy: r.checkedInBy,
+  };
 }

@@ -1,27 +1,19 @@
 import { tell } from '../notify/inbox';
-import { findMany } from '../platform/store';
-import { REGISTRATIONS, type CalloutDoc, type RegistrationDoc } from './model';
+import { audienceOf } from './audience';
+import type { CalloutDoc } from './model';
 
 /** Where the notice and the message open. */
 const CALLOUT_PAGE = '/pages/party/callouts/index';
-/** A community's registered people told at most, and how many at once. */
-const MAX_TOLD = 500;
+/** How many are told at once: in batches, so the nearest hear first. */
 const AT_ONCE = 10;
 
 /**
- * 社区吹哨、党员报到: when staff blow the whistle, every confirmed party member and part-time grid
- * worker of the community hears it (a notice in 我的消息 and the subscribe message they allowed);
- * when it asks for posts, only those who took one of them. Sent once, after the call-out is
- * stored; a failed send is logged by `tell` and never undoes the call-out.
+ * 社区吹哨、党员报到: when staff blow the whistle, everyone it fits hears it, nearest first (see
+ * `audienceOf`): a notice in 我的消息 and the subscribe message they allowed. Sent once, after the
+ * call-out is stored; a failed send is logged by `tell` and never undoes the call-out.
  */
 export async function tellWhistle(c: CalloutDoc): Promise<number> {
-  const regs = await findMany<RegistrationDoc>(
-    REGISTRATIONS,
-    { communityId: c.communityId, status: 'confirmed', kind: { $in: ['member', 'courier'] } },
-    { limit: MAX_TOLD },
-  );
-  const fits = (r: RegistrationDoc) => c.posts.length === 0 || r.posts.some((p) => c.posts.includes(p));
-  const people = [...new Set(regs.filter(fits).map((r) => r.userId))];
+  const people = (await audienceOf(c.communityId, { posts: c.posts, skills: c.skills ?? [], location: c.location })).map((p) => p.userId);
   const note = `需要${c.needed}人，请到社区吹哨报到`;
   for (let i = 0; i < people.length; i += AT_ONCE) {
     await Promise.all(

@@ -15,6 +15,7 @@ import {
   STAFF_MAP_ENTRIES,
   STAFF_PARTY_ENTRIES,
   STAFF_CALLOUT_EDIT,
+  STAFF_CALLOUT_SITE,
   PARTY_PAGES,
   STAFF_POINTS_ENTRIES,
   STAFF_WISH_ENTRIES,
@@ -57,6 +58,7 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(p.startsWith('/pages/party/')).toBe(true);
   }
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
+  expect(pages).toContain(STAFF_CALLOUT_SITE);
   for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package

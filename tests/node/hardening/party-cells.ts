@@ -5,12 +5,13 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
 /**
  * Party rows of the authorization matrix (issue #20), walked in the demo community: anyone who
  * belongs to a community registers (双报到) and reads the post list; staff decide on
- * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it, read the
+ * registrations, keep the posts, see who a whistle reaches (可通知), blow it (吹哨), read the answers, close it, read the
  * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
  * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
  * and only its owner confirms it. A confirmed unit's contact and staff make its join code and see
  * its members; anyone of the community joins with the code; staff export the reports. The 先锋榜
  * is read by everyone of the community (names masked but to staff), each their own community's.
+ * Those who answered 报到 check in on site with the code.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -25,8 +26,10 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.setPosts':      'D D D D D A A A',
   'party.callouts':      'D D A A A A A A',
   'party.callout':       'D D D D D A A A',
+  'party.audience':      'D D D D D A A A',
   'party.responses':     'D D D D D A A D',
   'party.respond':       'D D A A A D D D',
+  'party.checkIn':       'D D A A A D D D',
   'party.close':         'D D D D D A A D',
   'party.report':        'D D D D D A A D',
   'party.reports':       'D D D D D A A A',
@@ -95,6 +98,15 @@ export async function prepareParty(action: string, who: Who, world: World): Prom
     }
     case 'respond':
       return { event: { action, id: await underWay(), answer: 'coming' } };
+    case 'audience':
+      return { event: { action, posts: ['平安巡逻'], location: { lat: 32.8531, lng: 120.3205 } } };
+    case 'checkIn': {
+      // Those who may answer have answered 报到; the others try the code shown on site.
+      const id = await underWay();
+      const { site } = await ok('party', { action: 'responses', id }, 'demo-staff');
+      if (who === 'volunteer' || who === 'unit_member' || who === 'grid_worker') await ok('party', { action: 'respond', id, answer: 'coming' }, world.openid[who]);
+      return { event: { action, id, code: site.code } };
+    }
     case 'report': {
       const { owner, id } = await pending();
       await ok('party', { action: 'confirm', id }, 'demo-staff');

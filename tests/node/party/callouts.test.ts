@@ -1,6 +1,6 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
 import { all } from '../support/booking';
-import { openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
+import { checkInOnSite, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -124,12 +124,13 @@ describe('社区吹哨、党员报到', () => {
     // 100 people joining and 200 answers at once: with both cores busy elsewhere this takes minutes, not seconds.
   }, 300_000);
 
-  it('closing credits those who came once through the ledger, none who were absent or said 不能到', async () => {
+  it('closing credits those who checked in once through the ledger, none marked absent or who said 不能到', async () => {
     const id = await openCallout(c, 3);
     const came = await partyMember(c, '郑先锋');
     const absent = await partyMember(c, '冯缺席');
     const declined = await partyMember(c, '陈有事');
     for (const p of [came, absent]) await ok('party', { action: 'respond', id, answer: 'coming' }, p.openid);
+    for (const p of [came, absent]) await checkInOnSite(c, id, p.openid);
     await ok('party', { action: 'respond', id, answer: 'declined' }, declined.openid);
     expect(await call('party', { action: 'close', id, note: '巡逻结束' }, came.openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const requestId = newRequestId();

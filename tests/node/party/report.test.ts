@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { call, newRequestId, ok, sdk } from '../support/cloud';
 import { grant } from '../support/map';
-import { nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
+import { checkInOnSite, nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 
 const DAY = 24 * 3600_000;
 
@@ -59,6 +59,7 @@ describe('双报告: a year of records and the figures generated from them', () 
     // A call-out answered and attended through the functions: 2 hours, 9 points.
     const callout = await openCallout(c, 2);
     await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member.openid);
+    await checkInOnSite(c, callout, member.openid);
     await ok('party', { action: 'close', id: callout, note: '已完成' }, c.admin);
 
     const { report } = await ok('party', { action: 'report', year }, member.openid);
@@ -106,6 +107,7 @@ describe('双报告: a year of records and the figures generated from them', () 
     // A call-out attended afterwards does not change a confirmed report.
     const callout = await openCallout(c, 1);
     await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member.openid);
+    await checkInOnSite(c, callout, member.openid);
     await ok('party', { action: 'close', id: callout, note: '已完成' }, c.admin);
     const after = await ok('party', { action: 'report', year }, member.openid);
     expect(after.report).toEqual(acknowledged.report);

@@ -1,5 +1,5 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
-import { nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
+import { checkInOnSite, nextPhone, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 
 /**
  * 共建单位: its offers become resources of the unit in 资源清单 once staff confirm it; members join
@@ -130,6 +130,7 @@ describe('members join through the unit', () => {
     expect(before).toMatchObject({ people: 2, figures: { callouts: 0, points: 0 } });
     const callout = await openCallout(c, 2);
     await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member);
+    await checkInOnSite(c, callout, member);
     await ok('party', { action: 'close', id: callout, note: '巡逻结束' }, c.admin);
     const after = (await ok('party', { action: 'report', year }, contact)).report;
     expect(after.figures).toMatchObject({ callouts: 1, minutes: 120 });
@@ -168,6 +169,7 @@ describe('双报告 in the exports', () => {
     const member = await partyMember(c, '吴先锋');
     const callout = await openCallout(c, 2);
     await ok('party', { action: 'respond', id: callout, answer: 'coming' }, member.openid);
+    await checkInOnSite(c, callout, member.openid);
     await ok('party', { action: 'close', id: callout, note: '巡逻结束' }, c.admin);
     const { report } = await ok('party', { action: 'report', year }, member.openid);
     const res = await ok('party', { action: 'exportReports', year }, c.admin);

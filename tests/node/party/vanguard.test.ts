@@ -1,5 +1,5 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
-import { memberForm, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
+import { checkInOnSite, memberForm, openCallout, partyCommunity, partyMember, residentIn, type PartyCommunity } from '../support/party';
 import { applyEntry } from '../../../server/points/ledger';
 import { roundTrips } from '../support/round-trips';
 
@@ -11,10 +11,13 @@ async function rows(coll: string, where: Record<string, unknown>) {
   return (await sdk().database().collection(coll).where(where).limit(1000).get()).data as any[];
 }
 
-/** Members answer 报到 to a call-out of two hours that staff then close: each is credited 5 + 2×2 = 9. */
+/** Members answer 报到 to a call-out of two hours, check in on site, and staff close it: each is credited 5 + 2×2 = 9. */
 async function attend(c: PartyCommunity, openids: string[], extra: Record<string, unknown> = {}): Promise<string> {
   const id = await openCallout(c, 10, extra);
-  for (const openid of openids) await ok('party', { action: 'respond', id, answer: 'coming' }, openid);
+  for (const openid of openids) {
+    await ok('party', { action: 'respond', id, answer: 'coming' }, openid);
+    await checkInOnSite(c, id, openid);
+  }
   await ok('party', { action: 'close', id, note: '巡逻结束' }, c.admin);
   return id;
 }

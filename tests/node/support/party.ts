@@ -57,3 +57,9 @@ export async function takeAgentPost(openid: string, staff: string, extra: Record
   await ok('party', { action: 'confirm', id: registration.id }, staff);
   return registration.id;
 }
+
+/** The person checks in on site with the code staff show (they answered 报到 before). */
+export async function checkInOnSite(c: TestCommunity, calloutId: string, openid: string): Promise<void> {
+  const { site } = await ok('party', { action: 'responses', id: calloutId }, c.admin);
+  await ok('party', { action: 'checkIn', id: calloutId, code: site.code }, openid);
+}

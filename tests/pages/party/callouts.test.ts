@@ -72,7 +72,7 @@ describe('社区吹哨 · 党员报到', () => {
     expect(page.props(`#coming-${soon}`).disabled).toBe(true);
   });
 
-  test('staff blow a whistle, see who answered, mark who did not come and close it; the member finds it in their report', async () => {
+  test('staff blow a whistle, see who answered and checked in, mark who did not stay and close it; the member finds it in their report', async () => {
     const c = await newCommunity();
     const member = await partyMember(c, '王先锋');
     const noShow = await partyMember(c, '冯缺席');
@@ -95,11 +95,14 @@ describe('社区吹哨 · 党员报到', () => {
     page.detach();
 
     for (const p of [member, noShow]) await okFn(p, 'party', { action: 'respond', id: row._id, answer: 'coming' });
+    const { site } = await okFn(c.staff, 'party', { action: 'responses', id: row._id });
+    for (const p of [member, noShow]) await okFn(p, 'party', { action: 'checkIn', id: row._id, code: site.code });
 
     page = await load(STAFF_CALLOUTS, { openid: c.staff });
     expect(page.textOf(`#count-${row._id}`)).toBe('已报到 2/2 人');
     await page.tap(`#open-${row._id}`);
     expect(page.textOf('#people')).toContain('王先锋（党员） · 报到');
+    // Checked in, then left before the work began: staff take them off.
     const absentId = (await meOf(noShow)).id;
     await page.tap(`#absent-${absentId}`);
     await page.tap('#close');

@@ -1,7 +1,7 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
 import { findDocs } from '../support/db';
-import { freshOpenid, meOf, okFn } from '../support/backend';
+import { freshOpenid, meOf, okFn, openApiFault } from '../support/backend';
 import { newCommunity } from '../support/community';
 
 const REGISTER = 'pages/party/register/index';
@@ -103,5 +103,31 @@ describe('党员报到', () => {
     await page.tap('#kind-courier');
     expect(page.textOf('#current')).toContain('未通过：请写明所在站点');
     expect(page.textOf('#submit')).toBe('重新提交');
+  });
+
+  test('a registration with a blocked word is refused as it is typed; one that cannot be checked reaches staff marked for reading', async () => {
+    const c = await newCommunity();
+    const resident = await c.resident('钱小军');
+    page = await load(REGISTER, { openid: resident });
+    await page.input('#branch', '东台市实验小学党支部');
+    await page.input('#workUnit', '刷单工作室');
+    await page.input('#phone', '13905158888');
+    await page.tapText('平安巡逻');
+    await page.tap('#submit');
+    expect(recorded.modals.at(-1)).toMatchObject({ title: '未能提交', content: '报到信息含有不适宜的词语，请修改后再提交' });
+    expect(await findDocs('party_registrations', { communityId: c.id })).toHaveLength(0);
+    expect(page.comp.data.workUnit).toBe('刷单工作室');
+
+    await openApiFault('security.msgSecCheck', 'error', resident);
+    try {
+      await page.input('#workUnit', '东台市实验小学');
+      await page.tap('#submit');
+      expect(recorded.toasts).toContain('已提交，等待社区确认');
+    } finally {
+      await openApiFault('security.msgSecCheck', 'off', resident);
+    }
+    page.detach();
+    page = await load(REGISTRATIONS, { openid: c.staff });
+    expect(page.text()).toContain('请先核对内容：内容安全检查暂不可用，待人工审核');
   });
 });

@@ -16,11 +16,14 @@ async function partyMember(c: TestCommunity, name: string, branch: string): Prom
   return openid;
 }
 
-/** A two-hour call-out under way that these members answer 报到 and staff close: 5 + 2 × 2 = 9 each. */
+/** A two-hour call-out under way that these members answer 报到 and check in at, and staff close: 5 + 2 × 2 = 9 each. */
 async function patrol(c: TestCommunity, members: string[]): Promise<void> {
   const start = Date.now() - 3600_000;
   const { callout } = await okFn(c.staff, 'party', { action: 'callout', title: '夜间平安巡逻', place: '北海花园北门', start, end: start + 2 * 3600_000, needed: 10, posts: ['平安巡逻'] });
   for (const m of members) await okFn(m, 'party', { action: 'respond', id: callout.id, answer: 'coming' });
+  // Credited are those who checked in on site, with the code staff show.
+  const { site } = await okFn(c.staff, 'party', { action: 'responses', id: callout.id });
+  for (const m of members) await okFn(m, 'party', { action: 'checkIn', id: callout.id, code: site.code });
   await okFn(c.staff, 'party', { action: 'close', id: callout.id, note: '巡逻结束' });
 }
 

@@ -2,9 +2,13 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as party from '../../../services/party';
 import { saveOnce } from '../../../services/retry';
+import { pickLocation } from '../../../services/location';
 import { shanghaiDate } from '../../../utils/date';
 import { toast } from '../../../utils/dialog';
-import type { PartyApi, Urgency } from '../../../../typings/party';
+import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
+import type { ServiceCategory } from '../../../../typings/lists';
+import type { LatLng } from '../../../../typings/map';
+import type { PartyApi, Reachable, Urgency } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
 
 export interface CalloutDraft {
@@ -16,7 +20,15 @@ export interface CalloutDraft {
   to: string;
   needed: string;
   posts: string[];
+  skills: ServiceCategory[];
+  location: LatLng | null;
   urgency: Urgency;
+}
+
+/** 李卫东（党员）· 岗位：平安巡逻 · 350米 */
+export function reachableText(p: Reachable): string {
+  const far = p.distanceM === undefined ? '' : p.distanceM < 1000 ? ` · ${p.distanceM}米` : ` · ${(p.distanceM / 1000).toFixed(1)}公里`;
+  return `${p.name}${p.party ? '（党员）' : ''} · ${p.why}${far}`;
 }
 
 /** A Shanghai wall-clock date and time as an instant (China keeps UTC+8 all year). */
@@ -42,11 +54,16 @@ export function calloutOf(d: CalloutDraft): PartyApi['callout']['req'] {
     end: instant(d.date, d.to),
     needed: Number(d.needed.trim()),
     posts: d.posts,
+    ...(d.skills.length ? { skills: d.skills } : {}),
+    ...(d.location ? { location: d.location } : {}),
     urgency: d.urgency,
   };
 }
 
-/** 吹哨: what, where, when, how many, which posts, how urgent; it shows at once on the call-out list. */
+/**
+ * 吹哨: what, where (a place, a point on the map), when, how many, which posts or skills, how
+ * urgent; 可通知 shows who it would reach, nearest first, before it is blown.
+ */
 Component({
   behaviors: [staffPage, retryKeyed],
 
@@ -60,9 +77,15 @@ Component({
     to: '21:00',
     needed: '10',
     posts: [] as string[],
+    skillsOffered: SERVICE_CATEGORIES,
+    skills: [] as ServiceCategory[],
+    location: null as LatLng | null,
+    pointText: '',
     urgency: 'normal' as Urgency,
     saving: false,
     refusal: '',
+    audienceText: '',
+    audience: [] as Array<{ userId: string; text: string }>,
   },
 
   methods: {
@@ -86,6 +109,29 @@ Component({
       this.setData({ posts: this.data.posts.includes(post) ? this.data.posts.filter((p) => p !== post) : [...this.data.posts, post] });
     },
 
+    onSkill(e: Tap<{ value: ServiceCategory }>) {
+      const skill = e.currentTarget.dataset.value;
+      this.setData({ skills: this.data.skills.includes(skill) ? this.data.skills.filter((s) => s !== skill) : [...this.data.skills, skill] });
+    },
+
+    async onPickPoint() {
+      const picked = await pickLocation(this.data.location ?? undefined);
+      if (!picked) return;
+      this.setData({ location: picked.location, pointText: picked.name || picked.address || '已选位置', ...(this.data.place.trim() ? {} : { place: picked.name.slice(0, 40) }) });
+    },
+
+    /** 可通知: who the whistle as drafted would reach, nearest first. */
+    async onAudience() {
+      const { posts, skills, location } = this.data;
+      const res = await party.audience({ ...(posts.length ? { posts } : {}), ...(skills.length ? { skills } : {}), ...(location ? { location } : {}) });
+      if (!res.ok) return toast(res.message);
+      const { people, total } = res.data;
+      this.setData({
+        audienceText: total ? `可通知 ${total} 人${total > people.length ? `，最近的 ${people.length} 人如下` : ''}` : '没有符合条件的人，请换岗位或技能',
+        audience: people.map((p) => ({ userId: p.userId, text: reachableText(p) })),
+      });
+    },
+
     onUrgency(e: Tap<{ value: Urgency }>) {
       this.setData({ urgency: e.currentTarget.dataset.value });
     },
@@ -93,7 +139,19 @@ Component({
     async onSubmit() {
       if (this.data.saving) return;
       const d = this.data;
-      const draft: CalloutDraft = { title: d.title, place: d.place, detail: d.detail, date: d.date, from: d.from, to: d.to, needed: d.needed, posts: d.posts, urgency: d.urgency };
+      const draft: CalloutDraft = {
+        title: d.title,
+        place: d.place,
+        detail: d.detail,
+        date: d.date,
+        from: d.from,
+        to: d.to,
+        needed: d.needed,
+        posts: d.posts,
+        skills: d.skills,
+        location: d.location,
+        urgency: d.urgency,
+      };
       const problem = calloutProblem(draft, Date.now());
       if (problem) {
         this.setData({ refusal: problem });

@@ -5,7 +5,7 @@ import * as party from '../../../services/party';
 import { formatShort } from '../../../utils/date';
 import { toast } from '../../../utils/dialog';
 import { type CalloutView, toCalloutView } from '../../../utils/party-view';
-import { STAFF_CALLOUT_EDIT } from '../../../utils/routes';
+import { STAFF_CALLOUT_EDIT, STAFF_CALLOUT_SITE } from '../../../utils/routes';
 import type { CalloutResponse } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
 
@@ -13,19 +13,23 @@ interface PersonView {
   userId: string;
   text: string;
   coming: boolean;
+  checkedIn: boolean;
   absent: boolean;
 }
 
+/** Those who checked in on site count as come; staff change either way before closing. */
 const personView = (r: CalloutResponse): PersonView => ({
   userId: r.userId,
-  text: `${r.name}${r.party ? '（党员）' : ''} · ${r.answer === 'coming' ? '报到' : '不能到'} · ${formatShort(r.at)}${r.attended === false && r.answer === 'coming' ? ' · 未到' : ''}`,
+  text: `${r.name}${r.party ? '（党员）' : ''} · ${r.answer === 'coming' ? '报到' : '不能到'} · ${formatShort(r.at)}${r.checkedInAt ? ' · 已签到' : ''}${r.attended === false && r.answer === 'coming' ? ' · 未到' : ''}`,
   coming: r.answer === 'coming',
-  absent: false,
+  checkedIn: !!r.checkedInAt,
+  absent: !r.checkedInAt,
 });
 
 /**
- * 社区吹哨 for staff: every call-out with its head count; open one to see who answered, mark who
- * did not come, and close it with a note (those who came are credited hours and points once).
+ * 社区吹哨 for staff: every call-out with its head counts; open one to see who answered and who
+ * checked in, correct who came, and close it with a note (those who came are credited hours and
+ * points once); 现场签到 shows the code to scan.
  */
 Component({
   behaviors: [pagedList, managersList, freshOnShow],
@@ -56,6 +60,10 @@ Component({
       this.setData({ openId: id, note: '', people: res.data.responses.map(personView), items: this.data.items.map((i) => (i.id === id ? view : i)) });
     },
 
+    onSite(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${STAFF_CALLOUT_SITE}?id=${e.currentTarget.dataset.id}` });
+    },
+
     onAbsent(e: Tap<{ user: string }>) {
       const userId = e.currentTarget.dataset.user;
       this.setData({ people: this.data.people.map((p) => (p.userId === userId ? { ...p, absent: !p.absent } : p)) });
@@ -69,9 +77,11 @@ Component({
       if (this.data.busy) return;
       const note = this.data.note.trim();
       if (!note) return toast('请写一句结束说明');
-      const absent = this.data.people.filter((p) => p.coming && p.absent).map((p) => p.userId);
+      const coming = this.data.people.filter((p) => p.coming);
+      const absent = coming.filter((p) => p.absent && p.checkedIn).map((p) => p.userId);
+      const present = coming.filter((p) => !p.absent && !p.checkedIn).map((p) => p.userId);
       this.setData({ busy: true });
-      const res = await party.close({ id: this.data.openId, note, ...(absent.length ? { absent } : {}) });
+      const res = await party.close({ id: this.data.openId, note, ...(absent.length ? { absent } : {}), ...(present.length ? { present } : {}) });
       this.setData({ busy: false });
       if (!res.ok) return toast(res.message);
       const view = toCalloutView(res.data.callout);

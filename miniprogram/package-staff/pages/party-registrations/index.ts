@@ -28,6 +28,7 @@ function toView(r: Registration): RegistrationView {
     ...r.commitments.map((c) => `承诺：${c.title}（${c.target}${c.unit}）`),
     r.phone ? `电话：${r.phone}` : '',
     r.reason ? `退回原因：${r.reason}` : '',
+    r.held && r.status === 'pending' ? `请先核对内容：${r.held}` : '',
   ].filter(Boolean);
   return { id: r.id, title: `${r.kind === 'unit' ? (r.unitName ?? r.name) : r.name} · ${r.kindLabel}`, statusLabel: r.statusLabel, pending: r.status === 'pending', unit: r.kind === 'unit' && r.status === 'confirmed', lines };
 }

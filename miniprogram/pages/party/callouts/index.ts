@@ -8,16 +8,23 @@ import { sendOnce } from '../../../services/retry';
 import { tell, toast } from '../../../utils/dialog';
 import { PARTY_PAGES } from '../../../utils/routes';
 import { type CalloutView, toCalloutView } from '../../../utils/party-view';
+import { scanQr } from '../../../utils/scan';
 import type { Answer } from '../../../../typings/party';
-import type { Tap } from '../../../base/events';
+import type { Change, Tap } from '../../../base/events';
 
-/** 社区吹哨、党员报到: the community's call-outs, open first, each answered 报到 or 不能到 in one tap. */
+/**
+ * 社区吹哨、党员报到: the community's call-outs, open first and nearest first, each answered 报到 or
+ * 不能到 in one tap; on site, 现场签到 by scanning the staff's code or typing its 6 digits.
+ */
 Component({
   behaviors: [elderPage, memberPage, pagedList, freshOnShow, retryKeyed],
 
   data: {
     items: [] as CalloutView[],
     busy: false,
+    /** The call-out whose 现场签到 is open, and the digits typed. */
+    checkingId: '',
+    code: '',
   },
 
   methods: {
@@ -41,6 +48,37 @@ Component({
       const view = toCalloutView(res.data.callout);
       this.setData({ items: this.data.items.map((i) => (i.id === id ? view : i)) });
       toast(answer === 'coming' ? '已报到，请按时到达' : '已告知社区');
+    },
+
+    onCheckIn(e: Tap<{ id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      this.setData({ checkingId: this.data.checkingId === id ? '' : id, code: '' });
+    },
+
+    onCode(e: Change) {
+      this.setData({ code: e.detail.value });
+    },
+
+    async onScan() {
+      const text = await scanQr();
+      if (text !== null) await this.checkIn(text);
+    },
+
+    async onSubmitCode() {
+      const code = this.data.code.trim();
+      if (!/^\d{6}$/.test(code)) return toast('请输入现场出示的6位签到码');
+      await this.checkIn(code);
+    },
+
+    async checkIn(code: string) {
+      const id = this.data.checkingId;
+      if (this.data.busy || !id) return;
+      const res = await sendOnce(this, this.retryKey(), (requestId) => party.checkIn({ id, code, requestId: requestId({ id, code }) }));
+      if (!res) return;
+      if (!res.ok) return tell('未能签到', res.message);
+      const view = toCalloutView(res.data.callout);
+      this.setData({ items: this.data.items.map((i) => (i.id === id ? view : i)), checkingId: '', code: '' });
+      toast('签到成功');
     },
 
     onReport() {
