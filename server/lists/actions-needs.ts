@@ -18,13 +18,14 @@ import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
 import { BASE_CALENDAR } from '../core/calendar';
-import { commitTicket, deadlineRules, ticketFor } from './tickets';
+import { commitTicket, deadlineRules } from './tickets';
 import { mayReadNeeds, reachesRequester, toNeedCard, toNeedDetail, toTicketDetail } from './view';
 import { syncWishes } from './wishsync';
+import { raiseNeed } from './raise';
 
 const MAX_WAITING_REQUESTS = 5;
 const NEED_STATUSES = ['open', 'assigned', 'in_progress', 'in_project', 'done', 'closed'] as const;
-const SOURCES = ['wish', 'request', 'visit'] as const;
+const SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
 
 export async function assertGrid(store: DocStore, gridId: string, communityId: string): Promise<GridDoc> {
   const g = await store.get<GridDoc>(GRIDS, gridId);
@@ -103,13 +104,7 @@ export const submitRequest = action(
           createdAt: ctx.now,
           updatedAt: ctx.now,
         };
-        const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now, rules);
-        need.ticketId = ticket._id;
-        if (hold) ticket.hold = hold;
-        await tx.set(NEEDS, need._id, need);
-        await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
-        await commitTicket(tx, rules.calendar, null, ticket, user, ctx.now);
-        return ticket._id;
+        return raiseNeed(tx, need, user, ctx.now, rules, hold, '居民提交诉求');
       }),
     );
     const t = (await docs.get<TicketDoc>(TICKETS, ticketId))!;

@@ -37,6 +37,7 @@ import { ticketDetail } from './actions-needs';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
 import { syncWish } from './wishsync';
+import { creditFinder } from './found';
 import { WISHES, type WishDoc } from '../wish/model';
 
 const ALL_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'cancelled'] as const;
@@ -161,6 +162,7 @@ export const dispatch = action(
         // One handler per need: a wish claimed on the wall is not dispatched; a dispatched one leaves the wall.
         await takeWishOffWall(tx, next, user, ctx.now);
         await commitTicket(tx, rules.calendar, before, next, user, ctx.now, why, undefined, assignee.resourceId ? { resourceId: assignee.resourceId } : {});
+        await creditFinder(tx, next, user, ctx.now);
         return t._id;
       }),
     );

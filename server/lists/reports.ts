@@ -33,13 +33,14 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
   if (end - start > MAX_RANGE_DAYS * DAY_MS) throw invalid(`统计区间不能超过${MAX_RANGE_DAYS}天`);
   const c = user.communityId;
   await syncWishes(c, ctx.now);
-  const [rows, grids, openNeeds, wish, request, visit, activeResources, ...projectCounts] = await Promise.all([
+  const [rows, grids, openNeeds, wish, request, visit, grid, activeResources, ...projectCounts] = await Promise.all([
     findAll<TicketDoc>(TICKETS, { communityId: c, createdAt: { $gte: start, $lt: end } }),
     gridsOf(c),
     count(NEEDS, { communityId: c, status: 'open' }),
     count(NEEDS, { communityId: c, source: 'wish' }),
     count(NEEDS, { communityId: c, source: 'request' }),
     count(NEEDS, { communityId: c, source: 'visit' }),
+    count(NEEDS, { communityId: c, source: 'grid' }),
     count(RESOURCES, { communityId: c, status: 'active' }),
     ...(['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as ProjectStatus[]).map((s) => count(PROJECTS, { communityId: c, status: s })),
   ]);
@@ -56,7 +57,7 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
     to,
     overall: ticketStats(rows, ctx.now),
     grids: gridRows,
-    needs: { open: openNeeds, bySource: { wish, request, visit } as Record<NeedSource, number> },
+    needs: { open: openNeeds, bySource: { wish, request, visit, grid } as Record<NeedSource, number> },
     resources: { active: activeResources },
     projects: { planned, recruiting, in_progress: inProgress, done, cancelled },
     special: specialStats(rows, ctx.now),
@@ -80,7 +81,7 @@ export function csvLine(cells: unknown[]): string {
 }
 
 const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
-const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入' };
+const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入', grid: '网格发现' };
 const URGENCY_LABEL = ['', '一般', '较急', '紧急'];
 const NEED_STATUS_LABEL: Record<string, string> = { open: '待对接', assigned: '已派单', in_progress: '办理中', in_project: '已纳入项目', done: '已完成', closed: '已关闭' };
 const RES_STATUS_LABEL: Record<string, string> = { active: '可用', paused: '暂停', retired: '已下架' };

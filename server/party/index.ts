@@ -3,6 +3,7 @@ import { callerOpenid } from '../platform/cloud';
 import * as registering from './actions-register';
 import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
+import * as gridwork from './actions-gridtasks';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
 
@@ -27,6 +28,12 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     reports: reporting.reports,
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
+    gridTasks: gridwork.gridTasks,
+    publishGridTask: gridwork.publishGridTask,
+    claimGridTask: gridwork.claimGridTask,
+    finishGridTask: gridwork.finishGridTask,
+    confirmGridTask: gridwork.confirmGridTask,
+    cancelGridTask: gridwork.cancelGridTask,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

@@ -50,3 +50,12 @@ export async function openCallout(c: TestCommunity, needed = 5, extra: Record<st
   const { callout } = await ok('party', { action: 'callout', title: '夜间平安巡逻', place: '幸福小区北门', start: now - 3600_000, end: now + 3600_000, needed, posts: ['平安巡逻'], urgency: 'urgent', ...extra }, c.admin);
   return callout.id;
 }
+
+/** A courier (快递员/外卖骑手) whose 备案 staff confirmed: a part-time grid worker of the community's grid. */
+export async function partTimeWorker(c: TestCommunity, name = '赵快递'): Promise<{ openid: string; userId: string }> {
+  const openid = await residentIn(c, name);
+  const { registration } = await ok('party', { action: 'register', kind: 'courier', workUnit: '美团外卖', phone: nextPhone(), gridId: c.gridId }, openid);
+  await ok('party', { action: 'confirm', id: registration.id }, c.admin);
+  const { me } = await ok('user', { action: 'me' }, openid);
+  return { openid, userId: me.id };
+}
