@@ -162,11 +162,18 @@ export const PARTY_PAGES = {
   report: '/pages/party/report/index',
 };
 
+/** 随手拍 and 网格任务, for grid workers full and part-time (couriers and riders). */
+export const GRIDWORK_PAGES = {
+  snap: '/pages/party/snap/index',
+  tasks: '/pages/party/gridtasks/index',
+};
+
 /** Staff tools for party members, units and call-outs, in the staff subpackage. */
 export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'partyRegistrations', title: '报到确认', hint: '党员、共建单位、兼职网格员的报到', path: '/package-staff/pages/party-registrations/index' },
   { key: 'partyCallouts', title: '社区吹哨', hint: '发布吹哨，查看报到人数，结束并记积分', path: '/package-staff/pages/party-callouts/index' },
   { key: 'partyReports', title: '年度双报告', hint: '党员和共建单位的年度报告', path: '/package-staff/pages/party-reports/index' },
+  { key: 'gridTasks', title: '网格任务', hint: '给兼职网格员派小任务，确认完成并记积分', path: '/package-staff/pages/party-gridtasks/index' },
 ];
 
 /** The staff page that blows a new whistle. */

@@ -3,7 +3,7 @@ import { fieldErrors } from '../../../behaviors/inline-form';
 import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
-import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
+import { GRIDWORK_PAGES, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
 import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, profileProblems } from '../../../utils/profile';
@@ -27,6 +27,8 @@ interface MeView {
   showVerify: boolean;
   /** 我的任务: for whoever tickets may be dispatched to (grid workers, agents, unit members, staff). */
   showTasks: boolean;
+  /** 随手拍 and 网格任务: for whoever holds a grid role, full or part-time. */
+  showGridwork: boolean;
 }
 
 function toView(me: Me): MeView {
@@ -41,6 +43,7 @@ function toView(me: Me): MeView {
     showConsole: isStaff(me.roles) || isCountyOfficer(me.roles),
     showVerify: mayVerify(me.roles) && !isManager(me.roles),
     showTasks: !!me.community && mayHaveTasks(me.roles),
+    showGridwork: !!me.community && me.roles.includes('grid_worker'),
   };
 }
 
@@ -193,6 +196,10 @@ Component({
 
     onTasks() {
       wx.navigateTo({ url: LISTS_PAGES.tasks });
+    },
+
+    onGridwork(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { page: 'snap' | 'tasks' }>) {
+      wx.navigateTo({ url: GRIDWORK_PAGES[e.currentTarget.dataset.page] });
     },
 
     onMyData() {
