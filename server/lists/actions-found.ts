@@ -1,19 +1,13 @@
 import * as z from 'zod/mini';
 import { action } from '../core/define';
-import { exhausted, forbidden, invalid } from '../core/errors';
+import { forbidden } from '../core/errors';
 import { text } from '../core/validation';
-import { count, docs } from '../platform/store';
-import { transact } from '../platform/tx';
-import { once, precheck, requestKey } from '../platform/idempotency';
-import { passGate } from '../platform/gate';
-import { holdOf, screenText } from '../core/screen';
+import { docs } from '../platform/store';
 import { requireMember } from '../user/caller';
-import { TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { newId, workerGrids, type ListsCtx } from './context';
 import { category, docId, location, photoId, requestId } from './schemas';
-import { deadlineRules } from './tickets';
 import { assertGrid, ticketDetail } from './actions-needs';
-import { raiseNeed } from './raise';
+import { raise } from './raise';
 
 /** Reports of one worker waiting for dispatch: enough for a round, not a flood in staff's queue. */
 const MAX_WAITING_REPORTS = 10;
@@ -38,46 +32,38 @@ export const reportFound = action(
     const user = await requireMember(ctx.openid);
     const mine = workerGrids(user);
     if (!mine.length) throw forbidden('随手拍面向网格员和兼职网格员');
+    // A problem may lie in a neighbouring grid on the way; by default it is the worker's own.
     const gridId = input.gridId ?? mine[0];
     await assertGrid(docs, gridId, user.communityId);
-    const screening = await screenText(`${input.title}\n${input.address ?? ''}`, user.openid);
-    if (screening.verdict === 'risky') throw invalid('内容含有不适宜的词语，请修改后再提交');
-    const hold = holdOf(screening, ctx.now);
-    const key = requestKey(user._id, 'lists', 'reportFound', input.requestId);
-    const underCap = async () => {
-      const waiting = await count(TICKETS, { requesterId: user._id, source: 'grid', status: 'submitted' });
-      if (waiting >= MAX_WAITING_REPORTS) throw exhausted(`您已有${waiting}条随手拍在等待派单，请稍后再报`);
-    };
-    await precheck(key, underCap);
-    const rules = await deadlineRules(user.communityId, ctx.now);
-    const ticketId = await transact((tx) =>
-      once(tx, key, async () => {
-        // Counted again behind the person's gate: the check above is only the cheap early answer.
-        await passGate(tx, 'lists.reportFound', user._id, ctx.now);
-        await underCap();
-        const need: NeedDoc = {
-          _id: newId('nd'),
-          communityId: user.communityId,
-          source: 'grid',
-          category: input.category,
-          title: input.title,
-          gridId,
-          ...(input.address ? { address: input.address } : {}),
-          ...(input.location ? { location: input.location } : {}),
-          photos: input.photos,
-          urgency: 1,
-          people: 1,
-          status: 'open',
-          requesterId: user._id,
-          requesterName: user.displayName,
-          createdBy: user._id,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
-        return raiseNeed(tx, need, user, ctx.now, rules, hold, '网格员随手拍');
+    const t = await raise(user, ctx.now, {
+      action: 'reportFound',
+      requestId: input.requestId,
+      text: `${input.title}\n${input.address ?? ''}`,
+      risky: '内容含有不适宜的词语，请修改后再提交',
+      waiting: { source: 'grid' },
+      cap: MAX_WAITING_REPORTS,
+      full: (waiting) => `您已有${waiting}条随手拍在等待派单，请稍后再报`,
+      why: '网格员随手拍',
+      need: () => ({
+        _id: newId('nd'),
+        communityId: user.communityId,
+        source: 'grid',
+        category: input.category,
+        title: input.title,
+        gridId,
+        ...(input.address ? { address: input.address } : {}),
+        ...(input.location ? { location: input.location } : {}),
+        photos: input.photos,
+        urgency: 1,
+        people: 1,
+        status: 'open',
+        requesterId: user._id,
+        requesterName: user.displayName,
+        createdBy: user._id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
       }),
-    );
-    const t = (await docs.get<TicketDoc>(TICKETS, ticketId))!;
+    });
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },
 );

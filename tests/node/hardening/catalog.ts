@@ -148,6 +148,11 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'escalateCounty', sample: { id: tk, reason: '涉及多部门', requestId: rid } },
   { fn: 'lists', action: 'countyQueue', sample: { status: 'open', cursor: 'o0', limit: 10 } },
   { fn: 'lists', action: 'countyNote', sample: { id: tk, note: '已会商', requestId: rid } },
+  {
+    fn: 'lists',
+    action: 'reportFound',
+    sample: { category: '安全巡查', title: '3幢楼道灯不亮', photos: ['cloud://env-local.honglin/found/a.jpg'], location: { lat: 32.85, lng: 120.32 }, address: '3幢2单元', gridId: 'g_x', requestId: rid },
+  },
   { fn: 'lists', action: 'tickets', sample: { scope: 'all', status: 'open', gridId: 'g_x', cursor: 'o0', limit: 10 } },
   { fn: 'lists', action: 'ticket', sample: { id: tk } },
   { fn: 'lists', action: 'contact', sample: { id: tk } },
@@ -195,4 +200,14 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'reports', sample: { year: 2026, kind: 'member', cursor: 'o0' } },
   { fn: 'party', action: 'appraise', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, grade: 'good', comment: '表现良好', requestId: rid } },
   { fn: 'party', action: 'acknowledge', sample: { subjectId: 'c_beihai-u_0000000000000000-member', year: 2026, requestId: rid } },
+  { fn: 'party', action: 'gridTasks', sample: { scope: 'open', status: 'open', cursor: 'o0' } },
+  {
+    fn: 'party',
+    action: 'publishGridTask',
+    sample: { gridId: 'g_beihai_1', title: '查看3幢路灯', detail: '晚上7点后看看', place: '3幢门前', dueAt: 2_000_000_000_000, points: 5, requestId: rid },
+  },
+  { fn: 'party', action: 'claimGridTask', sample: { id: 'gt_0000000000000000', requestId: rid } },
+  { fn: 'party', action: 'finishGridTask', sample: { id: 'gt_0000000000000000', note: '路灯已亮', photos: ['cloud://env-local.honglin/gridtask/a.jpg'], requestId: rid } },
+  { fn: 'party', action: 'confirmGridTask', sample: { id: 'gt_0000000000000000', requestId: rid } },
+  { fn: 'party', action: 'cancelGridTask', sample: { id: 'gt_0000000000000000', reason: '物业已处理', requestId: rid } },
 ];
