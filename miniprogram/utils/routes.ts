@@ -28,6 +28,14 @@ export const HOME_ENTRIES: MenuEntry[] = [
   { key: 'request', title: '我要反映', path: '/pages/lists/request/index', icon: 'chat-message' },
 ];
 
+/** 随手拍 on 首页 for whoever holds a grid role (full or part-time): a tile, then the photo. */
+export const SNAP_ENTRY: MenuEntry = { key: 'snap', title: '随手拍', path: '/pages/party/snap/index', icon: 'camera' };
+
+/** 首页's tiles for a person: 随手拍 added for grid workers. */
+export function homeEntries(gridWorker: boolean): MenuEntry[] {
+  return gridWorker ? [...HOME_ENTRIES, SNAP_ENTRY] : HOME_ENTRIES;
+}
+
 export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },

@@ -4,10 +4,12 @@ import { findDocs, getDoc } from '../support/db';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
 
+const HOME = 'pages/home/index';
 const ME = 'pages/user/me/index';
 const SNAP = 'pages/party/snap/index';
 const TASKS = 'pages/party/gridtasks/index';
 const STAFF_TASKS = 'package-staff/pages/party-gridtasks/index';
+const QUEUE = 'package-staff/pages/ticket-queue/index';
 
 jest.setTimeout(120_000);
 
@@ -46,6 +48,17 @@ describe('随手拍 · 网格任务', () => {
     expect(recorded.navigations).toEqual(['navigateTo:/pages/party/snap/index', 'navigateTo:/pages/party/gridtasks/index']);
   });
 
+  test('首页 carries a 随手拍 tile for a grid worker, not for a resident', async () => {
+    const c = await newCommunity();
+    page = await load(HOME, { openid: await c.resident('钱大妈') });
+    expect(page.text()).not.toContain('随手拍');
+    page.detach();
+
+    page = await load(HOME, { openid: await courier(c, '冯骑手') });
+    await page.tapText('随手拍');
+    expect(recorded.navigations.at(-1)).toBe('navigateTo:/pages/party/snap/index');
+  });
+
   test('随手拍: a photo and a few words reach the dispatch queue as 网格发现, where the phone is', async () => {
     const c = await newCommunity();
     const worker = await courier(c, '周骑手');
@@ -70,6 +83,12 @@ describe('随手拍 · 网格任务', () => {
     const [need] = await findDocs('needs', { _id: ticket.needId });
     expect(need).toMatchObject({ source: 'grid', location: { lat: 32.852, lng: 120.322 } });
     expect(recorded.navigations).toEqual([`redirectTo:/pages/lists/ticket/index?id=${ticket._id}`]);
+    page.detach();
+
+    // Staff find it in the dispatch queue marked 网格发现, beside residents' requests.
+    page = await load(QUEUE, { openid: c.staff });
+    expect(page.textOf(`#source-${ticket._id}`)).toBe('网格发现');
+    expect(page.textOf(`#ticket-${ticket._id}`)).toContain('消防通道被电动车堵了');
   });
 
   test('a resident without a grid role is told who 随手拍 and 网格任务 are for', async () => {
