@@ -4,13 +4,15 @@ import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
 import { recordParty } from './context';
 import { CALLOUTS, CalloutDoc, REGISTRATIONS, RESPONSES, RegistrationDoc, ResponseDoc } from './model';
+import { GRID_TASKS, type GridTaskDoc } from './gridtask-model';
 
 const WHY = '本人已注销账号，姓名和电话已清除';
 
 /**
  * 注销: registrations keep their kind, branch and history for the community's reports, without
  * the name, phone or contact; one still waiting is withdrawn. Answers lose the name, and a place
- * taken on a call-out still open goes back.
+ * taken on a call-out still open goes back; so does a grid task claimed and not yet reported done
+ * (one done or confirmed keeps its record, without the name).
  */
 export async function leaveParty(user: UserDoc, at: number): Promise<void> {
   await eachInTransaction<RegistrationDoc>(REGISTRATIONS, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
@@ -28,6 +30,17 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
     const open = c?.status === 'open' && c.comingIds.includes(user._id);
     if (c && open) await tx.set(CALLOUTS, c._id, { ...c, comingIds: c.comingIds.filter((u) => u !== user._id), updatedAt: at });
     await tx.set(RESPONSES, id, { ...r, name: DELETED_NAME, ...(open ? { answer: 'declined' as const } : {}) });
+  });
+  await eachInTransaction<GridTaskDoc>(GRID_TASKS, { claimerId: user._id, claimerName: { $ne: DELETED_NAME } }, async (tx, id) => {
+    const t = await tx.get<GridTaskDoc>(GRID_TASKS, id);
+    if (!t || t.claimerId !== user._id || t.claimerName === DELETED_NAME) return;
+    if (t.status === 'claimed') {
+      const { claimerId: _c, claimerName: _n, claimedAt: _a, ...open } = t;
+      await tx.set(GRID_TASKS, id, { ...open, status: 'open', updatedAt: at });
+      await recordParty(tx, 'gridTask', id, t.communityId, 'claimed', 'open', user, at, WHY);
+      return;
+    }
+    await tx.set(GRID_TASKS, id, { ...t, claimerName: DELETED_NAME });
   });
 }
 
