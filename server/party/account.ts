@@ -46,14 +46,15 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
 
 const MAX = 100;
 
-/** 我的数据: the person's own 报到 registrations and call-out answers (latest 100 each), with each call-out's title. */
-export async function partyRecordsOf(userId: string): Promise<{ registrations: RegistrationDoc[]; answers: Array<ResponseDoc & { title: string }> }> {
-  const [registrations, answers] = await Promise.all([
+/** 我的数据: the person's own 报到 registrations, call-out answers (with each call-out's title) and grid tasks claimed, latest 100 each. */
+export async function partyRecordsOf(userId: string): Promise<{ registrations: RegistrationDoc[]; answers: Array<ResponseDoc & { title: string }>; gridTasks: GridTaskDoc[] }> {
+  const [registrations, answers, gridTasks] = await Promise.all([
     findMany<RegistrationDoc>(REGISTRATIONS, { userId }, { orderBy: [['createdAt', 'desc']], limit: MAX }),
     findMany<ResponseDoc>(RESPONSES, { userId }, { orderBy: [['at', 'desc']], limit: MAX }),
+    findMany<GridTaskDoc>(GRID_TASKS, { claimerId: userId }, { orderBy: [['updatedAt', 'desc']], limit: MAX }),
   ]);
   const ids = [...new Set(answers.map((a) => a.calloutId))];
   const callouts = ids.length ? await findMany<CalloutDoc>(CALLOUTS, { _id: { $in: ids } }, { limit: MAX }) : [];
   const titles = new Map(callouts.map((c) => [c._id, c.title]));
-  return { registrations, answers: answers.map((a) => ({ ...a, title: titles.get(a.calloutId) ?? '社区吹哨' })) };
+  return { registrations, answers: answers.map((a) => ({ ...a, title: titles.get(a.calloutId) ?? '社区吹哨' })), gridTasks };
 }
