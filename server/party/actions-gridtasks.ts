@@ -99,6 +99,13 @@ export const publishGridTask = action(publishGridTaskSchema, async function publ
   return { task: await view((await docs.get<GridTaskDoc>(GRID_TASKS, id))!, user) };
 });
 
+/** A task the worker may claim now: of their grid, open, not past due. */
+function assertClaimable(user: Member, t: GridTaskDoc, now: number): void {
+  if (!workerGrids(user).includes(t.gridId)) throw forbidden(NOT_GRID);
+  if (t.status !== 'open') throw conflict(t.claimerId === user._id ? '您已认领这项任务' : '这项任务已被认领');
+  if (t.dueAt <= now) throw precondition('这项任务已过完成时间');
+}
+
 /**
  * 认领: the claim is read and written in the transaction, so of any number claiming at once one
  * holds it and the rest are told it is taken. The worker's open claims are counted behind their
@@ -107,17 +114,10 @@ export const publishGridTask = action(publishGridTaskSchema, async function publ
 export const claimGridTask = action(claimGridTaskSchema, async function claimGridTask(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
   const key = requestKey(user._id, 'party', 'claimGridTask', input.requestId);
-  const taken = async () => {
-    const t = await loadTask(docs, input.id, user);
-    if (!workerGrids(user).includes(t.gridId)) throw forbidden(NOT_GRID);
-    if (t.status !== 'open') throw conflict(t.claimerId === user._id ? '您已认领这项任务' : '这项任务已被认领');
-    if (t.dueAt <= ctx.now) throw precondition('这项任务已过完成时间');
-  };
-  await precheck(key, taken);
+  // A rush on a task already taken is answered before any transaction.
+  await precheck(key, async () => assertClaimable(user, await loadTask(docs, input.id, user), ctx.now));
   const t = await change(ctx, user, 'claimGridTask', input, async (tx, cur) => {
-    if (!workerGrids(user).includes(cur.gridId)) throw forbidden(NOT_GRID);
-    if (cur.status !== 'open') throw conflict(cur.claimerId === user._id ? '您已认领这项任务' : '这项任务已被认领');
-    if (cur.dueAt <= ctx.now) throw precondition('这项任务已过完成时间');
+    assertClaimable(user, cur, ctx.now);
     await passGate(tx, 'party.claimGridTask', user._id, ctx.now);
     const held = await count(GRID_TASKS, { communityId: cur.communityId, claimerId: user._id, status: 'claimed' });
     if (held >= MAX_HELD) throw exhausted(`您已有${held}项任务在办，请先完成再认领`);
