@@ -4,7 +4,7 @@ import { forbidden } from '../core/errors';
 import { text } from '../core/validation';
 import { docs } from '../platform/store';
 import { requireMember } from '../user/caller';
-import { newId, workerGrids, type ListsCtx } from './context';
+import { workerGrids, type ListsCtx } from './context';
 import { category, docId, location, photoId, requestId } from './schemas';
 import { assertGrid, ticketDetail } from './actions-needs';
 import { raise } from './raise';
@@ -44,9 +44,7 @@ export const reportFound = action(
       cap: MAX_WAITING_REPORTS,
       full: (waiting) => `您已有${waiting}条随手拍在等待派单，请稍后再报`,
       why: '网格员随手拍',
-      need: () => ({
-        _id: newId('nd'),
-        communityId: user.communityId,
+      need: {
         source: 'grid',
         category: input.category,
         title: input.title,
@@ -56,13 +54,7 @@ export const reportFound = action(
         photos: input.photos,
         urgency: 1,
         people: 1,
-        status: 'open',
-        requesterId: user._id,
-        requesterName: user.displayName,
-        createdBy: user._id,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      }),
+      },
     });
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },

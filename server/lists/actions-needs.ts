@@ -75,9 +75,7 @@ export const submitRequest = action(
       cap: MAX_WAITING_REQUESTS,
       full: (waiting) => `您已有${waiting}件诉求在等待派单，请耐心等候`,
       why: '居民提交诉求',
-      need: () => ({
-        _id: newId('nd'),
-        communityId: user.communityId,
+      need: {
         source: 'request',
         category: input.category,
         title: input.title,
@@ -89,13 +87,7 @@ export const submitRequest = action(
         urgency: input.urgency ?? 1,
         people: input.people ?? 1,
         ...(input.special ? { special: input.special } : {}),
-        status: 'open',
-        requesterId: user._id,
-        requesterName: user.displayName,
-        createdBy: user._id,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      }),
+      },
     });
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },

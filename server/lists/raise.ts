@@ -20,8 +20,8 @@ export interface Raising {
   waiting: Record<string, unknown>;
   cap: number;
   full: (waiting: number) => string;
-  /** The need, built inside the transaction. */
-  need: () => NeedDoc;
+  /** What the person said; who raised it, when and where it stands are added here. */
+  need: Omit<NeedDoc, '_id' | 'communityId' | 'status' | 'requesterId' | 'requesterName' | 'createdBy' | 'createdAt' | 'updatedAt'>;
   why: string;
 }
 
@@ -47,7 +47,17 @@ export async function raise(user: Member, now: number, r: Raising): Promise<Tick
       // Counted again behind the person's gate: the check above is only the cheap early answer.
       await passGate(tx, `lists.${r.action}`, user._id, now);
       await underCap();
-      const need = r.need();
+      const need: NeedDoc = {
+        _id: newId('nd'),
+        communityId: user.communityId,
+        ...r.need,
+        status: 'open',
+        requesterId: user._id,
+        requesterName: user.displayName,
+        createdBy: user._id,
+        createdAt: now,
+        updatedAt: now,
+      };
       const ticket = ticketFor(need, newId('tk'), 'simple', now, user, now, rules);
       need.ticketId = ticket._id;
       if (hold) ticket.hold = hold;
