@@ -10,6 +10,7 @@ const SNAP = 'pages/party/snap/index';
 const TASKS = 'pages/party/gridtasks/index';
 const STAFF_TASKS = 'package-staff/pages/party-gridtasks/index';
 const QUEUE = 'package-staff/pages/ticket-queue/index';
+const CONSOLE = 'package-staff/pages/console/index';
 
 jest.setTimeout(120_000);
 
@@ -135,6 +136,11 @@ describe('随手拍 · 网格任务', () => {
 
   test('staff publish a task to a grid from the form and call off another with a reason', async () => {
     const c = await newCommunity();
+    page = await load(CONSOLE, { openid: c.staff });
+    await page.tapText('网格任务');
+    expect(recorded.navigations.at(-1)).toBe('navigateTo:/package-staff/pages/party-gridtasks/index');
+    page.detach();
+
     const old = await publish(c, '发放停水通知');
     page = await load(STAFF_TASKS, { openid: c.staff });
     await page.tap('#new');
