@@ -5,9 +5,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo } from '../demo';
+import { bringToLife } from '../demo/alive';
+import { httpCaller } from '../demo/http';
+import { measureSteps, table } from './trips/measure';
 
 /**
- * `npm run bench`: the local cloud on this machine under load. Prints the wish-wall list through
+ * `npm run bench`: the local cloud on this machine under load. Prints the round trips of every
+ * first screen (`--trips`: only those), then the wish-wall list through
  * the function host beside a raw database-endpoint query of the same data, and a claim storm.
  * The matcher runs first, alone: the load leaves processes and memory behind that would be
  * counted against its time and memory budgets.
@@ -32,13 +36,27 @@ function matchBench() {
   console.log('');
 }
 
+/** Database requests, response size and latency of each first-screen read and main write, on the demo community at work. */
+async function roundTrips(cloud: { url: string; secret: string }) {
+  const rows = await measureSteps(cloud);
+  console.log('Round trips per call (db: database requests outside a transaction, tx: inside one; ms in this process)\n');
+  console.log(table(rows));
+  const over = rows.filter((r) => r.over.length || r.error).length;
+  console.log(`\n${over ? `${over} over budget or failed` : 'all within budget'}\n`);
+  if (over) process.exitCode = 1;
+}
+
 async function main() {
-  matchBench();
+  const tripsOnly = process.argv.includes('--trips');
+  if (!tripsOnly) matchBench();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-bench-'));
   const cloud = await startLocalCloud({ dataDir, maxInstances: 4 });
   seedDemo(cloud.db.store);
+  await bringToLife(httpCaller(cloud.url));
   const fn = (name: string) => `${cloud.url}/fn/${name}`;
   try {
+    await roundTrips(cloud);
+    if (tripsOnly) return;
     // A wall of 200 approved wishes.
     for (let i = 0; i < 200; i++) {
       const r = await post(fn('wish'), { action: 'publish', title: `压测心愿第${i}号`, content: '帮忙修理楼道灯，谢谢邻居。', category: '维修帮办' }, 'demo-resident');

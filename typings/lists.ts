@@ -32,7 +32,8 @@ export interface LatLng {
  * wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from
  * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍).
  */
-export type NeedSource = 'wish' | 'request' | 'visit' | 'grid';
+export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
+export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export type NeedStatus =
   /** Waiting for a resource (matching, dispatch). */
@@ -164,7 +165,8 @@ export interface ResourceView {
 
 // ---------------------------------------------------------------- projects (项目清单)
 
-export type ProjectStatus = 'planned' | 'recruiting' | 'in_progress' | 'done' | 'cancelled';
+export const PROJECT_STATUSES = ['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type ProjectPermission = 'edit' | 'publish' | 'claim' | 'start' | 'complete' | 'cancel';
 
 export interface ProjectView {

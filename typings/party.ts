@@ -1,6 +1,7 @@
 import type { Idempotent, Page } from './api';
 import type { LatLng } from './map';
 import type { GridTaskApi } from './gridtask';
+import type { ServiceCategory } from './lists';
 
 /**
  * 双报到: who registers at the community. 'member' 在职党员, 'unit' 共建单位 (by its contact, a
@@ -14,6 +15,15 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = { 
 
 /** The posts (岗位) a community offers when it has not set its own list. */
 export const DEFAULT_POSTS = ['楼栋长', '平安巡逻', '文明劝导', '助老服务', '政策宣讲', '环境整治', '红色代办员'] as const;
+
+/**
+ * A service a unit offers when it registers: once staff confirm, it is an active resource of the
+ * unit in the resources list (资源清单), where the matcher finds it.
+ */
+export interface UnitOffer {
+  title: string;
+  category: ServiceCategory;
+}
 
 /** 亮承诺: one yearly commitment of a unit, with its target and how far it has come. */
 export interface Commitment {
@@ -38,8 +48,10 @@ export interface RegisterRequest extends Idempotent {
   showBadge?: boolean;
   /** Unit: 联系人 (the caller by default). */
   contact?: string;
-  /** Unit: what it offers (场地、义诊、维修 …). */
+  /** Unit: what it offers (场地、义诊、维修 …), as words only. */
   resources?: string[];
+  /** Unit: what it offers, each with its service category, to go into the resources list. */
+  offers?: UnitOffer[];
   /** Unit: 年度承诺事项. */
   commitments?: Array<{ title: string; target: number; unit: string }>;
   /** Courier: the grid they pass and take tasks in. */
@@ -63,6 +75,8 @@ export interface Registration {
   unitName?: string;
   contact?: string;
   resources: string[];
+  /** Unit: its offers, each with the resource it became once confirmed. */
+  offers: Array<UnitOffer & { id: string; resourceId?: string }>;
   commitments: Commitment[];
   gridId?: string;
   gridName?: string;
@@ -172,6 +186,24 @@ export interface ReportRow {
   acknowledged: boolean;
 }
 
+/** A person who joined a unit with its join code (共建单位成员), as the unit's contact and staff see them. */
+export interface UnitMember {
+  userId: string;
+  /** Real names to staff, 张** to the contact. */
+  name: string;
+  since: number;
+}
+
+/** The code a unit's members join with: typed in, or scanned from its mini-program code. */
+export interface UnitJoin {
+  code: string;
+  unitName: string;
+  /** The mini-program code's scene: `c=<community code>&u=<join code>`. */
+  scene: string;
+  /** A PNG data URL of the mini-program code, landing on the join page. */
+  image: string;
+}
+
 /** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
 export interface PartyApi extends GridTaskApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
@@ -191,8 +223,16 @@ export interface PartyApi extends GridTaskApi {
   responses: { req: { id: string }; res: { callout: Callout; responses: CalloutResponse[] } };
   respond: { req: { id: string; answer: Answer } & Idempotent; res: { callout: Callout } };
   close: { req: { id: string; note: string; absent?: string[] } & Idempotent; res: { callout: Callout; credited: number } };
+  /** A confirmed unit's join code (made on first asking), for its contact and staff. */
+  unitJoin: { req: { id: string } & Idempotent; res: { join: UnitJoin } };
+  /** A person joins a unit with its code: they become its member (unit_member) and count in its report. */
+  join: { req: { code: string } & Idempotent; res: { unitName: string; registrationId: string } };
+  /** Who joined a unit: its contact and staff see them. */
+  unitMembers: { req: { id: string }; res: { members: UnitMember[] } };
   report: { req: { subjectId?: string; year: number }; res: { report: Report } };
   reports: { req: { year: number; kind?: RegistrationKind; cursor?: string }; res: Page<ReportRow> };
   appraise: { req: { subjectId: string; year: number; grade: Grade; comment: string } & Idempotent; res: { report: Report } };
   acknowledge: { req: { subjectId?: string; year: number } & Idempotent; res: { report: Report } };
+  /** 双报告 in the exports: one CSV row per confirmed subject with the year's figures, a page at a time. */
+  exportReports: { req: { year: number; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
 }

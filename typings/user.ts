@@ -80,7 +80,7 @@ export interface MoveOffer {
 }
 
 /** Where a poster's code may land (the pages a first-time visitor can start from). */
-export const POSTER_PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index'] as const;
+export const POSTER_PAGES = ['pages/home/index', 'pages/wish/wall/index', 'pages/map/index/index', 'pages/party/register/index'] as const;
 export type PosterPage = (typeof POSTER_PAGES)[number];
 
 /** What a community (or grid) poster shows. */
@@ -88,6 +88,10 @@ export interface Poster {
   title: string;
   communityName: string;
   gridName?: string;
+  /** Who it calls, in red under the band (the 党员报到 poster); else the grid, or 全体居民. */
+  audience?: string;
+  /** The line under the code (微信扫一扫 加入社区 when absent). */
+  scanLine?: string;
   scene: string;
   /** A PNG data URL of the mini-program code. */
   image: string;
@@ -197,8 +201,8 @@ export interface UserApi {
     req: { gridId?: string; page?: PosterPage } & Idempotent;
     res: { scene: string; /** A PNG data URL of the mini-program code. */ image: string };
   };
-  /** A printable poster's content: the mini-program draws it on an A4 canvas. */
-  poster: { req: { gridId?: string }; res: { poster: Poster } };
+  /** A printable poster's content: the mini-program draws it on an A4 canvas; `page` where its code lands (the 党员报到 form makes the 党员报到 poster). */
+  poster: { req: { gridId?: string; page?: PosterPage }; res: { poster: Poster } };
   skipWelcome: { req: Idempotent; res: { me: Me } };
   /** The person's display preferences (长辈模式); null gives the choice back to WeChat's font size. */
   setPrefs: { req: { elderMode: boolean | null } & Idempotent; res: { me: Me } };

@@ -51,7 +51,7 @@ export const STAFF_CONSOLE = '/package-staff/pages/console/index';
 /** Where a member without a grid picks it by building. */
 export const GRID_PICKER = '/pages/user/grid/index';
 
-/** The printable A4 poster of the community or a grid (`?grid=<id>`). */
+/** The printable A4 poster of the community or a grid (`?grid=<id>`), or the 党员报到 poster (`?for=party`). */
 export const STAFF_POSTER = '/package-staff/pages/poster/index';
 
 /** Where staff place residents in grids. */
@@ -168,6 +168,10 @@ export const PARTY_PAGES = {
   register: '/pages/party/register/index',
   callouts: '/pages/party/callouts/index',
   report: '/pages/party/report/index',
+  /** A unit's member joins with its code (`?code=`, or the scene of the unit's mini-program code). */
+  join: '/pages/party/join/index',
+  /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
+  unit: '/pages/party/unit/index',
 };
 
 /** 随手拍 and 网格任务, for grid workers full and part-time (couriers and riders). */

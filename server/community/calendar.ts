@@ -1,6 +1,7 @@
 import { WorkCalendar, type DayOverride } from '../core/calendar';
 import { DAY_MS, localDate } from '../core/time';
 import { findMany } from '../platform/store';
+import type { SideRead } from '../platform/aggregate';
 
 /**
  * A community's corrections of the working-day calendar, one document per day
@@ -45,6 +46,16 @@ export async function loadCalendars(communityIds: string[], fromMs: number, toMs
   const by = new Map<string, DayOverride[]>(ids.map((id) => [id, []]));
   for (const r of rows) by.get(r.communityId)?.push(asOverride(r));
   return new Map(ids.map((id) => [id, new WorkCalendar(by.get(id))]));
+}
+
+/** The same days as `loadCalendar` reads, as a side read of a screen's one request (see platform/aggregate). */
+export function calendarDays(communityId: string, fromMs: number, toMs: number): SideRead {
+  return { from: CALENDAR_DAYS, where: { communityId, date: { $gte: localDate(fromMs), $lte: localDate(toMs) } }, limit: MAX_OVERRIDES };
+}
+
+/** A calendar from the day documents a side read brought. */
+export function calendarFrom(rows: unknown[]): WorkCalendar {
+  return new WorkCalendar((rows as CalendarDayDoc[]).map(asOverride));
 }
 
 /** The overrides of a range of days, as documents (for the calendar page). */

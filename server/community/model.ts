@@ -1,5 +1,9 @@
+import type { JoinRead } from '../platform/aggregate';
 export const COMMUNITIES = 'communities';
 export const GRIDS = 'grids';
+
+/** A document's grid (by its `gridId`), joined into the same request: for the grid's name on a card. */
+export const GRID_JOIN: JoinRead = { from: GRIDS, localField: 'gridId', foreignField: '_id' };
 export const UNITS = 'units';
 
 export interface CommunityDoc {

@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
-import type { NeedSource, NeedStatus, SpecialGroup, VisitGroup } from '../../typings/lists';
+import { NEED_SOURCES, type NeedSource, type NeedStatus, type SpecialGroup, type VisitGroup } from '../../typings/lists';
 import { action } from '../core/define';
 import { conflict, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { text } from '../core/validation';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { docs, findMany, type DocStore } from '../platform/store';
+import { docs, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import { taskContact } from '../user/contact';
 import type { TaskContact } from '../../typings/contact';
-import { GRIDS, type GridDoc } from '../community/model';
+import { GRIDS, GRID_JOIN, type GridDoc } from '../community/model';
+import { findWith, type JoinRead } from '../platform/aggregate';
 import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
@@ -23,7 +24,6 @@ import { raise } from './raise';
 
 const MAX_WAITING_REQUESTS = 5;
 const NEED_STATUSES = ['open', 'assigned', 'in_progress', 'in_project', 'done', 'closed'] as const;
-const SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
 
 export async function assertGrid(store: DocStore, gridId: string, communityId: string): Promise<GridDoc> {
   const g = await store.get<GridDoc>(GRIDS, gridId);
@@ -237,7 +237,7 @@ export const updateNeed = action(
 export const needs = action(
   z.object({
     status: z.optional(z.enum(NEED_STATUSES, { error: '状态筛选不正确' })),
-    source: z.optional(z.enum(SOURCES, { error: '来源筛选不正确' })),
+    source: z.optional(z.enum(NEED_SOURCES, { error: '来源筛选不正确' })),
     category: z.optional(categoryFilter),
     gridId: z.optional(docId('网格')),
     cursor,
@@ -258,12 +258,9 @@ export const needs = action(
     };
     const size = input.limit ?? PAGE_MAX;
     const offset = offsetOf(input.cursor);
-    const [rows, names] = await Promise.all([
-      findMany<NeedDoc>(NEEDS, where, { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: offset, limit: size + 1 }),
-      gridNames(user.communityId),
-    ]);
+    const rows = await findWith<NeedDoc, { grid: JoinRead }>(NEEDS, where, { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: offset, limit: size + 1 }, { grid: GRID_JOIN });
     return pageOf(
-      rows.map((n) => toNeedCard(n, ctx.now, n.gridId ? names.get(n.gridId) : undefined)),
+      rows.map(({ doc: n, rows: joined }) => toNeedCard(n, ctx.now, (joined.grid[0] as { name?: string } | undefined)?.name)),
       offset,
       size,
     );

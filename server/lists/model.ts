@@ -117,6 +117,8 @@ export interface ResourceDoc {
   memberIds?: string[];
   /** The volunteer offering it. */
   userId?: string;
+  /** A unit's offer from its 双报到 registration (party_registrations), listed when staff confirmed it. */
+  registrationId?: string;
   categories: string[];
   capacity: number;
   period: CapacityPeriod;

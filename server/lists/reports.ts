@@ -1,11 +1,14 @@
 import * as z from 'zod/mini';
-import type { ListsSettings, NeedSource, ProjectStatus } from '../../typings/lists';
+import { NEED_SOURCES, PROJECT_STATUSES, type ListsSettings, type NeedSource, type ProjectStatus } from '../../typings/lists';
 import { action } from '../core/define';
 import { forbidden, invalid, notFound } from '../core/errors';
 import { maskName } from '../core/mask';
 import { dayjs, isDate, localDate, ZONE, DAY_MS } from '../core/time';
 import { shanghaiTime } from '../core/calendar';
-import { count, docs, findMany } from '../platform/store';
+import { csvPage, exportCursor, exportOffset } from '../core/csv';
+import { docs, findMany } from '../platform/store';
+import { readWith, type SideRead } from '../platform/aggregate';
+import { COMMUNITIES, GRIDS, type GridDoc } from '../community/model';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
@@ -20,6 +23,8 @@ import { areaLabel } from './view';
 import { syncWishes } from './wishsync';
 
 const MAX_RANGE_DAYS = 366;
+/** Tickets a stats request brings with its counts; more page on (as many as findAll pages). */
+const TICKET_PAGE = 1000;
 
 export const stats = action(z.object({ from: z.optional(date), to: z.optional(date) }), async function stats(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
@@ -33,17 +38,25 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
   if (end - start > MAX_RANGE_DAYS * DAY_MS) throw invalid(`统计区间不能超过${MAX_RANGE_DAYS}天`);
   const c = user.communityId;
   await syncWishes(c, ctx.now);
-  const [rows, grids, openNeeds, wish, request, visit, grid, activeResources, ...projectCounts] = await Promise.all([
-    findAll<TicketDoc>(TICKETS, { communityId: c, createdAt: { $gte: start, $lt: end } }),
-    gridsOf(c),
-    count(NEEDS, { communityId: c, status: 'open' }),
-    count(NEEDS, { communityId: c, source: 'wish' }),
-    count(NEEDS, { communityId: c, source: 'request' }),
-    count(NEEDS, { communityId: c, source: 'visit' }),
-    count(NEEDS, { communityId: c, source: 'grid' }),
-    count(RESOURCES, { communityId: c, status: 'active' }),
-    ...(['planned', 'recruiting', 'in_progress', 'done', 'cancelled'] as ProjectStatus[]).map((s) => count(PROJECTS, { communityId: c, status: s })),
-  ]);
+  // Every count, the grids and the period's tickets (up to a page of them) in one request.
+  const ticketsWhere = { communityId: c, createdAt: { $gte: start, $lt: end } };
+  const counts = (coll: string, field: string, values: readonly string[]) =>
+    Object.fromEntries(values.map((v) => [`${field}:${v}`, { from: coll, where: { communityId: c, [field]: v }, count: true as const }]));
+  const reads: Record<string, SideRead> = {
+    grids: { from: GRIDS, where: { communityId: c }, orderBy: [['code', 'asc']], limit: 100 },
+    tickets: { from: TICKETS, where: ticketsWhere, orderBy: [['_id', 'asc']], limit: TICKET_PAGE },
+    ...counts(NEEDS, 'status', ['open']),
+    ...counts(NEEDS, 'source', NEED_SOURCES),
+    ...counts(RESOURCES, 'status', ['active']),
+    ...counts(PROJECTS, 'status', PROJECT_STATUSES),
+  };
+  const got = await readWith(COMMUNITIES, c, reads);
+  if (!got) throw notFound('社区不存在');
+  const n = (key: string) => got.rows[key] as unknown as number;
+  const grids = got.rows.grids as unknown as GridDoc[];
+  let rows = got.rows.tickets as unknown as TicketDoc[];
+  // A busy period has more tickets than one request brings: the rest page on from the last.
+  if (rows.length === TICKET_PAGE) rows = [...rows, ...(await findAll<TicketDoc>(TICKETS, { ...ticketsWhere, _id: { $gt: rows[rows.length - 1]._id } }))];
   const byGrid = new Map<string, TicketDoc[]>();
   for (const t of rows) {
     const k = t.gridId ?? '';
@@ -51,15 +64,14 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
   }
   const gridRows = grids.map((g) => ({ gridId: g._id, gridName: g.name, ...ticketStats(byGrid.get(g._id) ?? [], ctx.now) }));
   if (byGrid.has('')) gridRows.push({ gridId: '', gridName: '未分网格', ...ticketStats(byGrid.get('')!, ctx.now) });
-  const [planned, recruiting, inProgress, done, cancelled] = projectCounts;
   return {
     from,
     to,
     overall: ticketStats(rows, ctx.now),
     grids: gridRows,
-    needs: { open: openNeeds, bySource: { wish, request, visit, grid } as Record<NeedSource, number> },
-    resources: { active: activeResources },
-    projects: { planned, recruiting, in_progress: inProgress, done, cancelled },
+    needs: { open: n('status:open'), bySource: Object.fromEntries(NEED_SOURCES.map((s) => [s, n(`source:${s}`)])) as Record<NeedSource, number> },
+    resources: { active: n('status:active') },
+    projects: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, n(`status:${s}`)])) as Record<ProjectStatus, number>,
     special: specialStats(rows, ctx.now),
   };
 });
@@ -67,18 +79,6 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
 // ---------------------------------------------------------------- CSV export for the community office
 
 const EXPORT_PAGE = 200;
-const MAX_CSV_BYTES = 95 * 1024;
-
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
-export function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(cells: unknown[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
 
 const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
 const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入', grid: '网格发现' };
@@ -137,29 +137,20 @@ const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> 
 };
 
 export const exportCsv = action(
-  z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(/^o\d{1,6}$/, '分页参数不正确'))) }),
+  z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) }),
   async function exportCsv(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
     assertStaff(user, '只有社区工作人员可以导出清单');
     const ex = EXPORTS[input.list];
-    const offset = input.cursor ? Number(input.cursor.slice(1)) : 0;
+    const offset = exportOffset(input.cursor);
     const [rows, names, units] = await Promise.all([
       findMany<object>(ex.coll, { communityId: user.communityId }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], skip: offset, limit: EXPORT_PAGE + 1 }),
       gridNames(user.communityId),
       unitsOf(user.communityId),
     ]);
     const unitNames = new Map(units.map((u) => [u._id, u.name]));
-    // The header (with a BOM, so spreadsheet software reads the Chinese right) opens the first page only.
-    let csv = offset === 0 ? '\ufeff' + csvLine(ex.header) : '';
-    let n = 0;
-    for (const d of rows.slice(0, EXPORT_PAGE)) {
-      const line = csvLine(ex.row(d, names, unitNames, ctx.now));
-      if (Buffer.byteLength(csv + line) > MAX_CSV_BYTES) break;
-      csv += line;
-      n++;
-    }
-    const more = n < rows.length;
-    return { filename: `${input.list}-${localDate(ctx.now)}.csv`, csv, rows: n, ...(more ? { next: `o${offset + n}` } : {}) };
+    const page = csvPage(ex.header, rows.slice(0, EXPORT_PAGE), offset, (d) => ex.row(d, names, unitNames, ctx.now), rows.length > EXPORT_PAGE);
+    return { filename: `${input.list}-${localDate(ctx.now)}.csv`, ...page };
   },
 );
 

@@ -1,6 +1,7 @@
 import type { NeedStatus } from '../../typings/lists';
 import type { WishStatus } from '../../typings/wish';
 import { docs, findMany } from '../platform/store';
+import { findWith, type JoinRead } from '../platform/aggregate';
 import { transact } from '../platform/tx';
 import { COMMUNITIES } from '../community/model';
 import { SYSTEM, recordEvent } from './context';
@@ -143,21 +144,33 @@ export async function syncWish(wishId: string, now: number, cal: WorkCalendar): 
   });
 }
 
-/** Syncs the wishes of one community changed since the last look. */
+/**
+ * Each community's mark as this instance last read or wrote it. A mark older than the stored one
+ * only makes a look go over wishes already synced, which writes nothing: safe to keep between calls,
+ * and it saves a read on every list.
+ */
+const marks = new Map<string, number>();
+
+/** Moving the mark costs a transaction; a minute more to look over again costs nothing. */
+const MARK_STEP_MS = 60 * 1000;
+
+/** Syncs the wishes of one community changed since the last look: one request when nothing changed. */
 export async function syncWishes(communityId: string, now: number): Promise<{ changed: number }> {
-  const state = await docs.get<StateDoc>(STATE, communityId);
-  const since = state?.wishesSince ?? 0;
+  const since = marks.get(communityId) ?? (await docs.get<StateDoc>(STATE, communityId))?.wishesSince ?? 0;
   let maxSeen = since;
   let changed = 0;
   let cal: WorkCalendar | undefined;
   for (let offset = 0; ; offset += PAGE) {
-    const rows = await findMany<WishLike>(WISHES, { communityId, updatedAt: { $gte: since } }, { orderBy: [['updatedAt', 'asc'], ['_id', 'asc']], skip: offset, limit: PAGE });
-    const ids = rows.map((w) => wishNeedId(w._id));
-    const needs = ids.length ? await findMany<NeedDoc>(NEEDS, { _id: { $in: ids } }, { limit: PAGE }) : [];
-    const byId = new Map(needs.map((n) => [n._id, n]));
-    for (const w of rows) {
+    // Each changed wish with its need, joined in the same request.
+    const rows = await findWith<WishLike, { need: JoinRead }>(
+      WISHES,
+      { communityId, updatedAt: { $gte: since } },
+      { orderBy: [['updatedAt', 'asc'], ['_id', 'asc']], skip: offset, limit: PAGE },
+      { need: { from: NEEDS, localField: '_id', foreignField: 'wishId' } },
+    );
+    for (const { doc: w, rows: joined } of rows) {
       maxSeen = Math.max(maxSeen, w.updatedAt);
-      const cur = byId.get(wishNeedId(w._id)) ?? null;
+      const cur = (joined.need.find((n) => n._id === wishNeedId(w._id)) as unknown as NeedDoc | undefined) ?? null;
       const next = needFromWish(w, cur);
       if (!next || (cur && same(cur, next))) continue;
       cal ??= await ticketCalendar(communityId, now);
@@ -166,11 +179,13 @@ export async function syncWishes(communityId: string, now: number): Promise<{ ch
     if (rows.length < PAGE) break;
   }
   const mark = Math.min(maxSeen, now - SAFETY_MS);
-  if (mark > since) {
+  marks.set(communityId, since);
+  if (mark - since >= MARK_STEP_MS) {
     await transact(async (tx) => {
       const cur = (await tx.get<StateDoc>(STATE, communityId)) ?? { _id: communityId };
       if ((cur.wishesSince ?? 0) < mark) await tx.set(STATE, communityId, { ...cur, wishesSince: mark });
     });
+    marks.set(communityId, mark);
   }
   return { changed };
 }

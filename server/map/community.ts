@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { action } from '../core/define';
 import { notFound } from '../core/errors';
 import { maskName } from '../core/mask';
-import { count, docs, findMany } from '../platform/store';
+import { count } from '../platform/store';
+import { readWith } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { USERS, type UserDoc } from '../user/model';
 import { COMMUNITIES, GRIDS, type CommunityDoc, type GridDoc } from '../community/model';
@@ -17,10 +18,7 @@ import type { MapCtx } from './context';
 const VOLUNTEER_ROLES = ['volunteer', 'unit_member'];
 
 /** The grid worker by masked name, with whether a call can be relayed; never the number. */
-async function gridCards(communityId: string): Promise<GridCard[]> {
-  const grids = await findMany<GridDoc>(GRIDS, { communityId }, { orderBy: [['code', 'asc']], limit: 100 });
-  const workerIds = [...new Set(grids.map((g) => g.workerId).filter((w): w is string => !!w))];
-  const workers = workerIds.length ? await findMany<UserDoc>(USERS, { _id: { $in: workerIds } }, { limit: 100 }) : [];
+function gridCards(grids: GridDoc[], workers: UserDoc[]): GridCard[] {
   const byId = new Map(workers.map((u) => [u._id, u]));
   return grids.map((g) => {
     const w = g.workerId ? byId.get(g.workerId) : undefined;
@@ -34,9 +32,8 @@ async function gridCards(communityId: string): Promise<GridCard[]> {
 }
 
 /** Wishes completed in the season open today (Shanghai); none open, none counted. */
-async function seasonFigures(communityId: string, now: number): Promise<{ wishesCompleted: number; season?: { number: number; name: string } }> {
+async function seasonFigures(communityId: string, seasons: SeasonDoc[], now: number): Promise<{ wishesCompleted: number; season?: { number: number; name: string } }> {
   const today = shanghaiDate(now);
-  const seasons = await findMany<SeasonDoc>(SEASONS, { communityId }, { orderBy: [['number', 'desc']], limit: 50 });
   const open = seasons.find((s) => s.startDate <= today && today <= s.endDate);
   if (!open) return { wishesCompleted: 0 };
   const wishesCompleted = await count(WISHES, { communityId, seasonId: open._id, status: 'completed' });
@@ -45,14 +42,20 @@ async function seasonFigures(communityId: string, now: number): Promise<{ wishes
 
 export const community = action(z.object({}), async function community(ctx: MapCtx): Promise<{ community: CommunityIntro }> {
   const user = await requireMember(ctx.openid);
-  const c = await docs.get<CommunityDoc & { photos?: string[] }>(COMMUNITIES, user.communityId);
-  if (!c) throw notFound('社区不存在');
-  const [grids, places, volunteers, season] = await Promise.all([
-    gridCards(c._id),
-    count(PLACES, { communityId: c._id, status: 'active' }),
-    count(USERS, { grants: { $elemMatch: { communityId: c._id, role: { $in: VOLUNTEER_ROLES } } } }),
-    seasonFigures(c._id, ctx.now),
-  ]);
+  const communityId = user.communityId;
+  // The community with its grids, their workers, the counts and the seasons: one request.
+  const got = await readWith(COMMUNITIES, communityId, {
+    grids: { from: GRIDS, where: { communityId }, orderBy: [['code', 'asc']], limit: 100 },
+    workers: { from: USERS, where: { grants: { $elemMatch: { communityId, role: 'grid_worker' } } }, limit: 200 },
+    places: { from: PLACES, where: { communityId, status: 'active' }, count: true },
+    volunteers: { from: USERS, where: { grants: { $elemMatch: { communityId, role: { $in: VOLUNTEER_ROLES } } } }, count: true },
+    seasons: { from: SEASONS, where: { communityId }, orderBy: [['number', 'desc']], limit: 50 },
+  });
+  if (!got) throw notFound('社区不存在');
+  const c = got.doc as unknown as CommunityDoc & { photos?: string[] };
+  const grids = gridCards(got.rows.grids as unknown as GridDoc[], got.rows.workers as unknown as UserDoc[]);
+  const { places, volunteers } = got.rows;
+  const season = await seasonFigures(communityId, got.rows.seasons as unknown as SeasonDoc[], ctx.now);
   return {
     community: {
       id: c._id,

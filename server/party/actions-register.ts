@@ -11,6 +11,7 @@ import { GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
 import { assertStaff, isStaff, requireMember } from '../user/caller';
 import { USERS, USER_EVENTS, UserDoc, hasRole, rolesOf, type Grant } from '../user/model';
 import { actorLabel, unitIdOf } from '../user/view';
+import { listUnitOffers, offerId } from '../lists/unit-offers';
 import type { Commitment, RegisterRequest } from '../../typings/party';
 import { decideSchema, progressSchema, registerSchema, registrationsSchema, rejectSchema, setPostsSchema } from './schemas';
 import { REGISTRATIONS, RegistrationDoc, POSTS, registrationId } from './model';
@@ -35,7 +36,9 @@ async function fieldsOf(user: Member, input: RegisterRequest): Promise<Partial<R
     const unit = await docs.get<UnitDoc>(UNITS, unitId);
     if (!unit || unit.communityId !== user.communityId) throw notFound('共建单位不存在');
     const commitments: Commitment[] = need(input.commitments, '请至少填写一项年度承诺事项').map((c) => ({ ...c, id: randomBytes(4).toString('hex'), done: 0 }));
-    return { branch: need(input.branch, '请填写单位党组织'), unitId, unitName: unit.name, contact: input.contact ?? user.displayName, resources: input.resources ?? [], commitments };
+    const offers = [...new Map((input.offers ?? []).map((o) => [offerId(o.title), { id: offerId(o.title), title: o.title, category: o.category }])).values()];
+    const resources = input.offers ? offers.map((o) => o.title) : (input.resources ?? []);
+    return { branch: need(input.branch, '请填写单位党组织'), unitId, unitName: unit.name, contact: input.contact ?? user.displayName, resources, offers, commitments };
   }
   const grid = await docs.get<GridDoc>(GRIDS, need(input.gridId, '请选择常跑的网格'));
   if (!grid || grid.communityId !== user.communityId) throw invalid('网格不在本社区');
@@ -136,7 +139,10 @@ async function decide(
 }
 
 export const confirm = action(decideSchema, async function confirm(ctx: PartyCtx, input) {
+  const caller = await requireMember(ctx.openid);
+  const gridIds = (await findMany<GridDoc>(GRIDS, { communityId: caller.communityId }, { limit: 100 })).map((g) => g._id);
   return decide(ctx, input, 'confirmed', undefined, async (tx, r, staff) => {
+    if (r.kind === 'unit' && r.unitId && r.offers?.length) await listUnitOffers(tx, { ...r, unitId: r.unitId, unitName: r.unitName ?? r.name, offers: r.offers }, staff, ctx.now, gridIds);
     const person = await tx.get<UserDoc>(USERS, r.userId);
     if (!person || person.deletedAt || person.communityId !== r.communityId) throw precondition('报到人已不在本社区');
     const grant = grantOf(r, person, staff, ctx.now);

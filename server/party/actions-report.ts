@@ -12,9 +12,9 @@ import { REGISTRATIONS, REPORTS, RegistrationDoc } from './model';
 import { loadRegistration, recordParty, type Member, type PartyCtx } from './context';
 import { figuresOf, peopleOf } from './report';
 
-type ReportDoc = Report & { _id: string; communityId: string };
+export type ReportDoc = Report & { _id: string; communityId: string };
 
-const reportId = (subjectId: string, year: number) => `${subjectId}.${year}`;
+export const reportId = (subjectId: string, year: number) => `${subjectId}.${year}`;
 
 /** The caller's own confirmed registration: as a party member first, else as a unit's contact, else as a courier. */
 async function ownSubject(communityId: string, userId: string): Promise<RegistrationDoc> {

@@ -3,6 +3,8 @@ import { callerOpenid } from '../platform/cloud';
 import * as registering from './actions-register';
 import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
+import * as units from './actions-units';
+import { exportReports } from './actions-export';
 import * as gridwork from './actions-gridtasks';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
@@ -24,10 +26,14 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     responses: whistle.responses,
     respond: whistle.respond,
     close: whistle.close,
+    unitJoin: units.unitJoin,
+    join: units.join,
+    unitMembers: units.unitMembers,
     report: reporting.report,
     reports: reporting.reports,
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
+    exportReports,
     gridTasks: gridwork.gridTasks,
     publishGridTask: gridwork.publishGridTask,
     claimGridTask: gridwork.claimGridTask,

@@ -1,4 +1,4 @@
-import type { Answer, CalloutStatus, Commitment, RegistrationKind, RegistrationStatus, Urgency } from '../../typings/party';
+import type { Answer, CalloutStatus, Commitment, RegistrationKind, RegistrationStatus, UnitOffer, Urgency } from '../../typings/party';
 
 export const REGISTRATIONS = 'party_registrations';
 /** The community's post list (岗位), one document per community. */
@@ -9,6 +9,8 @@ export const RESPONSES = 'party_responses';
 export const PARTY_EVENTS = 'party_events';
 /** The last generated figures of a year's report, per subject (`<registration id>.<year>`). */
 export const REPORTS = 'party_reports';
+/** A unit's join code → its registration, one document per code (`UnitCodeDoc`). */
+export const UNIT_CODES = 'party_unit_codes';
 
 /**
  * One registration per person, kind and community (`registrationId`), so two taps of 提交 make one
@@ -31,6 +33,10 @@ export interface RegistrationDoc {
   unitName?: string;
   contact?: string;
   resources: string[];
+  /** Unit: what it offers with the category; ids come from the titles, so a resubmission keeps them. */
+  offers?: Array<UnitOffer & { id: string }>;
+  /** Unit: the code its members join with, made on first asking once confirmed. */
+  joinCode?: string;
   commitments: Commitment[];
   gridId?: string;
   reason?: string;
@@ -93,4 +99,13 @@ export interface PostsDoc {
   posts: string[];
   updatedBy: string;
   updatedAt: number;
+}
+
+export interface UnitCodeDoc {
+  _id: string;
+  communityId: string;
+  registrationId: string;
+  unitId: string;
+  createdBy: string;
+  createdAt: number;
 }

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { id, requestId, text } from '../core/validation';
 import { cursor } from '../core/paging';
 import { location } from '../map/schemas';
+import { category } from '../lists/schemas';
+import { exportCursor } from '../core/csv';
 
 export const kind = z.enum(['member', 'unit', 'courier'], { error: '报到类别不正确' });
 export const status = z.enum(['pending', 'confirmed', 'rejected'], { error: '报到状态不正确' });
@@ -29,6 +31,9 @@ export const registerSchema = z.object({
   showBadge: z.optional(z.boolean({ error: '亮身份须为是或否' })),
   contact: z.optional(text('联系人', 20)),
   resources: z.optional(z.array(text('可提供的资源', 30), { error: '资源须为列表' }).check(z.maxLength(10, '资源最多10项'))),
+  offers: z.optional(
+    z.array(z.strictObject({ title: text('可提供的资源', 30), category }, { error: '可提供的资源格式不正确' }), { error: '资源须为列表' }).check(z.maxLength(10, '资源最多10项')),
+  ),
   commitments: z.optional(z.array(commitment, { error: '承诺事项须为列表' }).check(z.maxLength(10, '承诺事项最多10项'))),
   gridId: z.optional(id('网格')),
   requestId,
@@ -82,3 +87,8 @@ export const appraiseSchema = z.object({
   requestId,
 });
 export const acknowledgeSchema = z.object({ subjectId: z.optional(subjectId), year, requestId });
+
+export const unitSchema = z.object({ id: id('报到编号') });
+export const unitJoinSchema = z.object({ id: id('报到编号'), requestId });
+export const joinSchema = z.object({ code: z.string({ error: '请输入加入码' }).check(z.minLength(4, '加入码不正确'), z.maxLength(20, '加入码不正确')), requestId });
+export const exportReportsSchema = z.object({ year, cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) });

@@ -1,6 +1,7 @@
 import { REGISTRATION_KIND_LABELS, REGISTRATION_STATUS_LABELS, type Callout, type CalloutResponse, type Registration } from '../../typings/party';
 import { maskName } from '../core/mask';
 import { dayjs, ZONE } from '../core/time';
+import { offerResourceId } from '../lists/unit-offers';
 import type { CalloutDoc, RegistrationDoc, ResponseDoc } from './model';
 
 /** '12月9日 19:00-21:00' (or across days '12月9日 19:00 - 12月10日 07:00'), Asia/Shanghai. */
@@ -27,6 +28,7 @@ export function toRegistration(r: RegistrationDoc, gridName?: string): Registrat
     unitName: r.unitName,
     contact: r.contact,
     resources: r.resources,
+    offers: (r.offers ?? []).map((o) => ({ ...o, ...(r.status === 'confirmed' ? { resourceId: offerResourceId(r._id, o.id) } : {}) })),
     commitments: r.commitments,
     gridId: r.gridId,
     gridName,

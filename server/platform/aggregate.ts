@@ -37,37 +37,94 @@ export interface SideRead {
   count?: boolean;
 }
 
-export type SideRows<R extends Record<string, SideRead>> = { [K in keyof R]: NonNullable<R[K]> extends { count: true } ? number : DocData[] };
+/** The documents of another collection whose `foreignField` equals this document's `localField` (an equality join on the foreign index). */
+export interface JoinRead {
+  from: string;
+  localField: string;
+  foreignField: string;
+}
 
-/**
- * One document and several independent reads of other collections in a single database request:
- * each read becomes an uncorrelated `$lookup` sub-pipeline (match, sort, limit or count) joined to
- * the document. A first screen that needs a little from many collections pays one round trip.
- * Null when the document does not exist.
- */
-export async function readWith<R extends Record<string, SideRead>>(coll: string, id: string, reads: R): Promise<{ doc: DocData; rows: SideRows<R> } | null> {
-  const db = database();
-  const $ = db.command.aggregate as unknown as { pipeline(): Pipeline };
-  let q = db.collection(coll).aggregate().match({ _id: id });
-  for (const [as, r] of Object.entries(reads)) {
+type Read = SideRead | JoinRead;
+
+export type SideRows<R extends Record<string, Read>> = { [K in keyof R]: NonNullable<R[K]> extends { count: true } ? number : DocData[] };
+
+const isJoin = (r: Read): r is JoinRead => 'localField' in r;
+
+/** Where a read's rows land on the row: a name no document field has (a place has its own `services`). */
+const slot = (name: string) => `__read_${name}`;
+
+/** Adds each read as a `$lookup` stage: uncorrelated sub-pipelines for side reads, equality joins for joins. */
+function withLookups(q: Aggregate, reads: Record<string, Read>): Aggregate {
+  const $ = database().command.aggregate as unknown as { pipeline(): Pipeline };
+  for (const [name, r] of Object.entries(reads)) {
+    const as = slot(name);
+    if (isJoin(r)) {
+      q = q.lookup({ from: r.from, localField: r.localField, foreignField: r.foreignField, as });
+      continue;
+    }
     let p = $.pipeline().match(toWhere(r.where));
     if (r.count) p = p.count('n');
     else {
-      if (r.orderBy?.length) p = p.sort(Object.fromEntries(r.orderBy.map(([f, d]) => [f, d === 'asc' ? 1 : -1])));
+      if (r.orderBy?.length) p = p.sort(sortOf(r.orderBy));
       p = p.limit(Math.min(r.limit ?? 20, MAX_ROWS));
     }
     q = q.lookup({ from: r.from, pipeline: p.done(), as });
   }
-  const res = await q.limit(1).end();
+  return q;
+}
+
+/** Moves the looked-up arrays off a row: counts become numbers. */
+function takeReads<R extends Record<string, Read>>(row: DocData, reads: R): SideRows<R> {
+  const rows: Record<string, unknown> = {};
+  for (const [name, r] of Object.entries(reads)) {
+    const got = (row[slot(name)] ?? []) as DocData[];
+    rows[name] = !isJoin(r) && r.count ? Number(got[0]?.n ?? 0) : got;
+    delete row[slot(name)];
+  }
+  return rows as SideRows<R>;
+}
+
+const sortOf = (orderBy: [string, 'asc' | 'desc'][]) => Object.fromEntries(orderBy.map(([f, d]) => [f, d === 'asc' ? 1 : -1])) as Record<string, 1 | -1>;
+
+/**
+ * One document (by id, or the first matching a filter) and several reads of other collections in a
+ * single database request: each read becomes a `$lookup` joined to the document. A first screen that
+ * needs a little from many collections pays one round trip. Null when the document does not exist.
+ */
+export async function readWith<R extends Record<string, Read>>(coll: string, idOrWhere: string | DocData, reads: R): Promise<{ doc: DocData; rows: SideRows<R> } | null> {
+  const match = typeof idOrWhere === 'string' ? { _id: idOrWhere } : toWhere(idOrWhere);
+  const q = withLookups(database().collection(coll).aggregate().match(match).limit(1) as unknown as Aggregate, reads);
+  const res = await q.end();
   const row = (res.data as DocData[] | undefined)?.[0];
   if (!row) return null;
-  const rows: Record<string, unknown> = {};
-  for (const [as, r] of Object.entries(reads)) {
-    const got = (row[as] ?? []) as DocData[];
-    rows[as] = r.count ? Number(got[0]?.n ?? 0) : got;
-    delete row[as];
-  }
-  return { doc: row, rows: rows as SideRows<R> };
+  return { doc: row, rows: takeReads(row, reads) };
+}
+
+/**
+ * A page of documents (as `findMany`) with the documents each one refers to, in one request: the
+ * joins run after the page is cut, so they touch only the rows returned.
+ */
+export async function findWith<T, R extends Record<string, JoinRead>>(
+  coll: string,
+  where: DocData,
+  opts: { orderBy?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number },
+  joins: R,
+): Promise<Array<{ doc: T; rows: SideRows<R> }>> {
+  let q = database().collection(coll).aggregate().match(toWhere(where)) as unknown as Aggregate;
+  if (opts.orderBy?.length) q = q.sort(sortOf(opts.orderBy));
+  if (opts.skip) q = q.skip(opts.skip);
+  q = withLookups(q.limit(Math.min(opts.limit ?? 100, MAX_ROWS)), joins);
+  const res = await q.end();
+  return ((res.data ?? []) as DocData[]).map((row) => ({ rows: takeReads(row, joins), doc: row as T }));
+}
+
+interface Aggregate {
+  match(where: DocData): Aggregate;
+  sort(by: Record<string, 1 | -1>): Aggregate;
+  skip(n: number): Aggregate;
+  limit(n: number): Aggregate;
+  lookup(stage: DocData): Aggregate;
+  end(): Promise<{ data?: unknown[] }>;
 }
 
 interface Pipeline {

@@ -1,5 +1,5 @@
 import { unauthenticated, forbidden } from '../core/errors';
-import { docs, DocStore } from '../platform/store';
+import { DocStore, findOne } from '../platform/store';
 import type { Role } from '../../typings/user';
 import { USERS, UserDoc, hasRole } from './model';
 
@@ -23,10 +23,14 @@ export async function findUser(store: DocStore, openid: string): Promise<UserDoc
   return link ? store.get<UserDoc>(USERS, link.userId) : null;
 }
 
-/** The caller, who must have logged in. */
+/**
+ * The caller, who must have logged in: one query on the user's unique `openid` index, a round trip
+ * every action pays. The openid link stays for transactions (which read documents by id only) and
+ * keeps two logins from making two users.
+ */
 export async function requireCaller(openid: string | undefined): Promise<UserDoc> {
   if (!openid) throw unauthenticated();
-  const user = await findUser(docs, openid);
+  const user = await findOne<UserDoc>(USERS, { openid });
   if (!user) throw unauthenticated();
   return user;
 }

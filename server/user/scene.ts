@@ -1,11 +1,13 @@
 /**
  * The scene of a mini-program code: at most 32 visible characters, so short keys:
- * `c=<community code>&g=<grid code>&p=<poster id>` (grid and poster optional).
+ * `c=<community code>&g=<grid code>&p=<poster id>` (grid and poster optional), or a co-building
+ * unit's join code `c=<community code>&u=<join code>`.
  */
 export interface Scene {
   community: string;
   grid?: string;
   poster?: string;
+  unit?: string;
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,12}$/;
@@ -24,15 +26,16 @@ export function parseScene(raw: string): Scene | undefined {
   if (!CODE.test(community)) return undefined;
   const grid = params.get('g') ?? undefined;
   const poster = params.get('p') ?? undefined;
-  if (grid !== undefined && !CODE.test(grid)) return undefined;
-  if (poster !== undefined && !CODE.test(poster)) return undefined;
-  return { community, grid, poster };
+  const unit = params.get('u') ?? undefined;
+  if ([grid, poster, unit].some((x) => x !== undefined && !CODE.test(x))) return undefined;
+  return { community, grid, poster, ...(unit ? { unit } : {}) };
 }
 
 export function formatScene(s: Scene): string {
   const parts = [`c=${s.community}`];
   if (s.grid) parts.push(`g=${s.grid}`);
   if (s.poster) parts.push(`p=${s.poster}`);
+  if (s.unit) parts.push(`u=${s.unit}`);
   return parts.join('&');
 }
 

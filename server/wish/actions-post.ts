@@ -4,7 +4,7 @@ import { action } from '../core/define';
 import { exhausted, forbidden, invalid, conflict } from '../core/errors';
 import { homeAddress, preferredTime, text, requestId } from '../core/validation';
 import { localDate, DAY_MS } from '../core/time';
-import { count, docs, findMany } from '../platform/store';
+import { count, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { passGate } from '../platform/gate';
@@ -19,7 +19,7 @@ import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { nextStatus } from './machine';
 import { rankSimilar } from './similar';
 import { isStaffOf, staffMayConfirm, toCard } from './view';
-import { WishCtx, adjustLiveClaims, detail, mutate, record } from './context';
+import { WishCtx, adjustLiveClaims, mutate, readDetail, record } from './context';
 import { category, photos, reason, wishId } from './schemas';
 
 const MAX_PENDING_PER_PERSON = 5;
@@ -87,8 +87,7 @@ export const publish = action(
         return wish._id;
       }),
     );
-    const wish = (await docs.get<WishDoc>(WISHES, id))!;
-    return { wish: await detail(wish, user, ctx.now), similar: await similarOpen(user.communityId, user.gridId, input, id) };
+    return { wish: await readDetail(id, user, ctx.now), similar: await similarOpen(user.communityId, user.gridId, input, id) };
   },
 );
 

@@ -1,9 +1,10 @@
 import { notFound } from '../core/errors';
-import { docs, findMany, DocStore } from '../platform/store';
+import type { DocStore } from '../platform/store';
+import { readWith } from '../platform/aggregate';
 import { recordChange } from '../platform/events';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
-import { GRIDS, GridDoc } from '../community/model';
+import { GRID_JOIN, GridDoc } from '../community/model';
 import type { CallCtx, Member } from '../user/caller';
 import type { UserDoc } from '../user/model';
 import { USERS } from '../user/model';
@@ -39,14 +40,32 @@ export async function adjustLiveClaims(tx: DocStore, userId: string, delta: numb
   return live;
 }
 
-/** The detail view as the viewer may see it. */
-export async function detail(w: WishDoc, viewer: Member, now: number): Promise<WishDetail> {
-  const [events, grid, publisher] = await Promise.all([
-    findMany<WishEventDoc>(WISH_EVENTS, { wishId: w._id }, { orderBy: [['at', 'asc']], limit: 100 }),
-    w.gridId ? docs.get<GridDoc>(GRIDS, w.gridId) : null,
-    reachesPublisher(viewer, w) && w.showPhone ? docs.get<UserDoc>(USERS, w.publisherId) : null,
-  ]);
-  return toDetail(w, viewer, now, { gridName: grid?.name, events, publisherPhone: publisher?.phone });
+/** What a wish's page shows besides the wish: its history, its grid, and the publisher (for the phone), joined in one request. */
+const DETAIL_READS = (id: string) => ({
+  events: { from: WISH_EVENTS, where: { wishId: id }, orderBy: [['at', 'asc']] as [string, 'asc'][], limit: 100 },
+  grid: GRID_JOIN,
+  publisher: { from: USERS, localField: 'publisherId', foreignField: '_id' },
+});
+
+/**
+ * The wish and its detail view as the viewer may see it, in one database request. Another
+ * community's wish is reported as missing, as `loadWish` does. `settle` checks the wish and may
+ * change it first (returning a new object when it did).
+ */
+export async function readDetail(id: string, viewer: Member, now: number, settle: (w: WishDoc) => Promise<WishDoc> = async (w) => w): Promise<WishDetail> {
+  const got = await readWith(WISHES, id, DETAIL_READS(id));
+  const found = got?.doc as WishDoc | undefined;
+  if (!got || !found || found.communityId !== viewer.communityId) throw notFound('心愿不存在或已删除');
+  const w = await settle(found);
+  // Settling wrote a change (a lapsed lease released): read again so the history shows it.
+  if (w !== found) return readDetail(id, viewer, now);
+  const grid = got.rows.grid[0] as unknown as GridDoc | undefined;
+  const publisher = got.rows.publisher[0] as unknown as UserDoc | undefined;
+  return toDetail(w, viewer, now, {
+    gridName: grid?.name,
+    events: got.rows.events as unknown as WishEventDoc[],
+    publisherPhone: reachesPublisher(viewer, w) && w.showPhone ? publisher?.phone : undefined,
+  });
 }
 
 /**
@@ -68,8 +87,6 @@ export async function mutate(
       return w._id;
     }),
   );
-  const after = await docs.get<WishDoc>(WISHES, wishId);
-  if (!after) throw notFound('心愿不存在或已删除');
-  return detail(after, viewer, ctx.now);
+  return readDetail(wishId, viewer, ctx.now);
 }
 

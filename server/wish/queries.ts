@@ -4,16 +4,17 @@ import { id } from '../core/validation';
 import { forbidden, notFound, precondition } from '../core/errors';
 import { localDate } from '../core/time';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { count, docs, findMany } from '../platform/store';
+import { docs, findMany } from '../platform/store';
+import { findWith, readWith, type JoinRead } from '../platform/aggregate';
 import { requireMember, assertStaff } from '../user/caller';
 import { USERS, UserDoc, hasRole } from '../user/model';
 import { logPhoneView } from '../user/contact';
-import { GRIDS, GridDoc } from '../community/model';
+import { COMMUNITIES, GRID_JOIN, GridDoc } from '../community/model';
 import type { SeasonView, WishStatus } from '../../typings/wish';
 import { ACTIVE, WISHES, WishDoc } from './model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { reachesPublisher, toCard } from './view';
-import { WishCtx, detail, loadWish } from './context';
+import { WishCtx, loadWish, readDetail } from './context';
 import { expireIfLapsed, expireLeases } from './actions-claim';
 import { category } from './schemas';
 
@@ -22,11 +23,6 @@ const STATUSES = ['pending_review', 'rejected', 'open', 'claimed', 'awaiting_con
 export function seasonView(s: SeasonDoc, now: number): SeasonView {
   const today = localDate(now);
   return { id: s._id, number: s.number, name: s.name, startDate: s.startDate, endDate: s.endDate, open: s.startDate <= today && today <= s.endDate };
-}
-
-async function gridNames(communityId: string): Promise<Map<string, string>> {
-  const grids = await findMany<GridDoc>(GRIDS, { communityId }, { limit: 100 });
-  return new Map(grids.map((g) => [g._id, g.name]));
 }
 
 /** A lease that ran out is released when someone looks, not only when the timer runs. */
@@ -39,9 +35,11 @@ async function settleLeases(wishes: WishDoc[], now: number): Promise<WishDoc[]> 
   return wishes.map((w) => byId.get(w._id) ?? w);
 }
 
-async function cards(wishes: WishDoc[], communityId: string, now: number) {
-  const [settled, names] = await Promise.all([settleLeases(wishes, now), gridNames(communityId)]);
-  return settled.map((w) => toCard(w, w.gridId ? names.get(w.gridId) : undefined));
+/** A page of wishes as cards, each with its grid's name joined in the same request. */
+async function cardPage(where: Record<string, unknown>, opts: { orderBy: [string, 'asc' | 'desc'][]; skip: number; limit: number }, now: number) {
+  const rows = await findWith<WishDoc, { grid: JoinRead }>(WISHES, where, opts, { grid: GRID_JOIN });
+  const settled = await settleLeases(rows.map((r) => r.doc), now);
+  return settled.map((w, i) => ({ doc: w, card: toCard(w, (rows[i].rows.grid[0] as unknown as GridDoc | undefined)?.name) }));
 }
 
 export const list = action(
@@ -66,20 +64,23 @@ export const list = action(
     const size = input.limit ?? PAGE_MAX;
     const offset = offsetOf(input.cursor);
     const orderBy: [string, 'asc' | 'desc'][] = input.sort === 'most_wanted' ? [['wants', 'desc'], ['createdAt', 'desc']] : [['createdAt', 'desc']];
-    await expireLeases(ctx.now, user.communityId);
-    const rows = await findMany<WishDoc>(WISHES, where, { orderBy, skip: offset, limit: size + 1 });
-    return pageOf(await cards(rows, user.communityId, ctx.now), offset, size);
+    // The wall (every active status) settles lapsed leases on the cards it shows; a filter by one
+    // status must release them first, or a lapsed claim would be missing from 待认领.
+    if (status !== 'active') await expireLeases(ctx.now, user.communityId);
+    const rows = await cardPage(where, { orderBy, skip: offset, limit: size + 1 }, ctx.now);
+    return pageOf(rows.map((r) => r.card), offset, size);
   },
 );
 
 export const get = action(z.object({ id: id('心愿编号') }), async function get(ctx: WishCtx, input) {
   const user = await requireMember(ctx.openid);
-  let w = await loadWish(docs, input.id, user);
   const staff = hasRole(user, 'staff', 'admin');
-  // Unpublished or removed wishes are only for their publisher and staff.
-  if (!ACTIVE.includes(w.status) && w.publisherId !== user._id && !staff) throw notFound('心愿不存在或已删除');
-  [w] = await settleLeases([w], ctx.now);
-  return { wish: await detail(w, user, ctx.now) };
+  const wish = await readDetail(input.id, user, ctx.now, async (w) => {
+    // Unpublished or removed wishes are only for their publisher and staff.
+    if (!ACTIVE.includes(w.status) && w.publisherId !== user._id && !staff) throw notFound('心愿不存在或已删除');
+    return (await settleLeases([w], ctx.now))[0];
+  });
+  return { wish };
 });
 
 /** 拨打: the live claimer reads the publisher's full phone, once per tap, each read audited. */
@@ -98,8 +99,8 @@ export const mine = action(z.object({ role: z.optional(z.enum(['posted', 'claime
   const user = await requireMember(ctx.openid);
   const where = input.role === 'claimed' ? { 'claim.userId': user._id } : { publisherId: user._id };
   const offset = offsetOf(input.cursor);
-  const rows = await findMany<WishDoc>(WISHES, where, { orderBy: [['updatedAt', 'desc']], skip: offset, limit: PAGE_MAX + 1 });
-  return pageOf(await cards(rows, user.communityId, ctx.now), offset, PAGE_MAX);
+  const rows = await cardPage(where, { orderBy: [['updatedAt', 'desc']], skip: offset, limit: PAGE_MAX + 1 }, ctx.now);
+  return pageOf(rows.map((r) => r.card), offset, PAGE_MAX);
 });
 
 export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', 'held'], { error: '队列类型不正确' }), cursor }), async function queue(ctx: WishCtx, input) {
@@ -107,9 +108,9 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', '
   assertStaff(user);
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
-  const rows = await findMany<WishDoc>(WISHES, { communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 });
+  const rows = await cardPage({ communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 }, ctx.now);
   // Staff review and confirm by the resident's real name.
-  const named = (await cards(rows, user.communityId, ctx.now)).map((c, i) => ({ ...c, publisher: rows[i].publisherName }));
+  const named = rows.map((r) => ({ ...r.card, publisher: r.doc.publisherName }));
   return pageOf(named, offset, PAGE_MAX);
 });
 
@@ -119,10 +120,12 @@ export const stats = action(z.object({ seasonId: z.optional(z.string({ error: '�
   const views = seasons.map((s) => seasonView(s, ctx.now));
   const chosen = input.seasonId ? seasons.find((s) => s._id === input.seasonId) : (seasons.find((s) => seasonView(s, ctx.now).open) ?? seasons[0]);
   const scope = { communityId: user.communityId, ...(chosen ? { seasonId: chosen._id } : {}) };
-  const [collected, claimed, completed] = await Promise.all([
-    count(WISHES, { ...scope, status: { $in: [...ACTIVE, 'taken_down'] } }),
-    count(WISHES, { ...scope, everClaimed: true }),
-    count(WISHES, { ...scope, status: 'completed' }),
-  ]);
+  // The three counts in one request, as side reads of the community's document.
+  const got = await readWith(COMMUNITIES, user.communityId, {
+    collected: { from: WISHES, where: { ...scope, status: { $in: [...ACTIVE, 'taken_down'] } }, count: true },
+    claimed: { from: WISHES, where: { ...scope, everClaimed: true }, count: true },
+    completed: { from: WISHES, where: { ...scope, status: 'completed' }, count: true },
+  });
+  const { collected, claimed, completed } = got?.rows ?? { collected: 0, claimed: 0, completed: 0 };
   return { stats: { season: chosen ? { number: chosen.number, name: chosen.name } : undefined, collected, claimed, completed }, seasons: views };
 });

@@ -43,11 +43,19 @@ describe('the living demo community', () => {
     expect(errands.ok && errands.data.items.some((e: any) => /高龄津贴/.test(e.description))).toBe(true);
 
     // 双报到 and 吹哨: members, two units with commitments, couriers, a closed and an open call-out.
-    expect(life.party).toEqual({ confirmed: 5, pending: 2, callouts: { open: 1, closed: 1 } });
+    expect(life.party).toEqual({ confirmed: 5, pending: 2, callouts: { open: 1, closed: 1 }, joined: 2 });
     const pending = await call('party', { action: 'registrations', status: 'pending' }, 'demo-staff');
     expect(pending.ok && pending.data.items.map((r: any) => r.name).sort()).toEqual(['刘洋', '顾秀梅']);
     const units = await call('party', { action: 'registrations', kind: 'unit', status: 'confirmed' }, 'demo-staff');
     expect(units.ok && units.data.items.map((r: any) => r.unitName).sort()).toEqual(['东台市人民医院', '国网东台市供电公司']);
+    // Their offers are in 资源清单, and each has one member who joined with its code (and its contact).
+    const listed = await call('lists', { action: 'resources', providerKind: 'unit' }, 'demo-resident');
+    const titles = listed.ok ? listed.data.items.map((r: any) => r.title) : [];
+    for (const t of ['党员医生上门义诊', '社区健康讲座', '空巢老人慢病随访', '楼道照明电力抢修', '用电安全宣讲']) expect(titles).toContain(t);
+    for (const r of units.ok ? units.data.items : []) {
+      const members = await call('party', { action: 'unitMembers', id: r.id }, 'demo-staff');
+      expect(members.ok && members.data.members.map((m: any) => m.name)).toContain(r.unitName === '东台市人民医院' ? '沈丽' : '蒋涛');
+    }
     const callouts = await call('party', { action: 'callouts' }, 'demo-volunteer');
     expect(callouts.ok && callouts.data.items.map((c: any) => [c.title, c.status, c.coming])).toEqual([
       ['夜间平安巡逻', 'open', 1],

@@ -175,6 +175,7 @@ export const CATALOG: ActionSpec[] = [
       showBadge: true,
       contact: '孙国平',
       resources: ['电力抢修'],
+      offers: [{ title: '电力抢修', category: '水电维修' }],
       commitments: [{ title: '上门检修线路', target: 12, unit: '户' }],
       gridId: 'g_beihai_1',
       requestId: rid,
@@ -210,4 +211,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'finishGridTask', sample: { id: 'gt_0000000000000000', note: '路灯已亮', photos: ['cloud://env-local.honglin/gridtask/a.jpg'], requestId: rid } },
   { fn: 'party', action: 'confirmGridTask', sample: { id: 'gt_0000000000000000', requestId: rid } },
   { fn: 'party', action: 'cancelGridTask', sample: { id: 'gt_0000000000000000', reason: '物业已处理', requestId: rid } },
+  { fn: 'party', action: 'unitJoin', sample: { id: 'c_beihai-u_0000000000000000-unit', requestId: rid } },
+  { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
+  { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
+  { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
 ];

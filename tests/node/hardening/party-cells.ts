@@ -8,8 +8,10 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
  * registrations, keep the posts, blow a whistle (吹哨), read the answers, close it, read the
  * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
  * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
- * and only its owner confirms it. 网格任务 go to a grid's workers: staff publish, confirm and call
- * them off; a worker of the grid claims one, and only its claimer reports it done.
+ * and only its owner confirms it. A confirmed unit's contact and staff make its join code and see
+ * its members; anyone of the community joins with the code; staff export the reports. 网格任务 go
+ * to a grid's workers: staff publish, confirm and call them off; a worker of the grid claims one,
+ * and only its claimer reports it done.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -31,6 +33,10 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.reports':       'D D D D D A A A',
   'party.appraise':      'D D D D D A A D',
   'party.acknowledge':   'D D D D D D D D',
+  'party.unitJoin':      'D D D D D A A D',
+  'party.join':          'D A A A A A A D',
+  'party.unitMembers':   'D D D D D A A D',
+  'party.exportReports': 'D D D D D A A A',
   'party.gridTasks':     'D D D D A A A A',
   'party.publishGridTask': 'D D D D D A A D',
   'party.claimGridTask': 'D D D D A D D D',
@@ -44,6 +50,8 @@ export const PARTY_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'party.report': { owner: 'A' },
   'party.acknowledge': { owner: 'A' },
   'party.progress': { owner: 'A' },
+  'party.unitJoin': { owner: 'A' },
+  'party.unitMembers': { owner: 'A' },
   'party.finishGridTask': { claimer: 'A' },
 };
 
@@ -71,6 +79,14 @@ async function gridTask(state: 'open' | 'claimed' | 'done'): Promise<{ id: strin
   await ok('party', { action: 'claimGridTask', id: task.id }, claimer);
   if (state === 'done') await ok('party', { action: 'finishGridTask', id: task.id, note: '已完成' }, claimer);
   return { id: task.id, claimer };
+}
+
+/** A unit of the demo community (the world's unit members' own) registered by a contact of its own, confirmed. */
+async function confirmedUnit(): Promise<{ contact: string; id: string; commitmentId: string }> {
+  const contact = await person('unit_member');
+  const { registration } = await ok('party', { action: 'register', kind: 'unit', branch: '东台市实验小学党支部', phone: nextPhone(), commitments: [{ title: '课后托管', target: 40, unit: '次' }] }, contact);
+  await ok('party', { action: 'confirm', id: registration.id }, 'demo-staff');
+  return { contact, id: registration.id, commitmentId: registration.commitments[0].id };
 }
 
 export async function prepareParty(action: string, who: Who, world: World): Promise<Cell> {
@@ -123,12 +139,21 @@ export async function prepareParty(action: string, who: Who, world: World): Prom
       return { event: { action, subjectId: id, year: 2026 }, openid: who === 'owner' ? owner : undefined };
     }
     case 'progress': {
-      // A unit of the demo community registered by a contact of its own, confirmed.
-      const contact = await person('unit_member');
-      const { registration } = await ok('party', { action: 'register', kind: 'unit', branch: '东台市实验小学党支部', phone: nextPhone(), commitments: [{ title: '课后托管', target: 40, unit: '次' }] }, contact);
-      await ok('party', { action: 'confirm', id: registration.id }, 'demo-staff');
-      return { event: { action, id: registration.id, commitmentId: registration.commitments[0].id, done: 5 }, openid: who === 'owner' ? contact : undefined };
+      const { contact, id, commitmentId } = await confirmedUnit();
+      return { event: { action, id, commitmentId, done: 5 }, openid: who === 'owner' ? contact : undefined };
     }
+    case 'unitJoin':
+    case 'unitMembers': {
+      const { contact, id } = await confirmedUnit();
+      return { event: { action, id }, openid: who === 'owner' ? contact : undefined };
+    }
+    case 'join': {
+      // Each cell joins as a person of its own kind; the world's unit member is already of this unit.
+      const { contact, id } = await confirmedUnit();
+      const { join } = await ok('party', { action: 'unitJoin', id }, contact);
+      return { event: { action, code: join.code }, openid: who === 'anonymous' ? undefined : await twin(who as Exclude<Caller, 'anonymous'>, world) };
+    }
+    case 'exportReports':
     case 'reports':
       return { event: { action, year: 2026 } };
     default:

@@ -2,17 +2,15 @@ import type { DeadlineHours, ExportList } from '../../../../typings/lists';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { staffPage } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
+import { copyCsv, readExport, saveText } from '../../../services/files';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
-import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, pasteText, thisMonth, toStatsView } from './view';
+import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, thisMonth, toStatsView } from './view';
 import type { Change, Tap } from '../../../base/events';
 import { instanceState } from '../../../base/instance';
 
 /** The last export, kept off the page data (it may be large). */
 const exported = instanceState(() => ({ csv: '' }));
-
-/** An export is read a page at a time; this many pages is far beyond any community's lists. */
-const MAX_EXPORT_PAGES = 200;
 
 /**
  * 办结统计: over a date range (this month unless chosen), the on-time rate — tickets still open
@@ -124,44 +122,21 @@ Component({
       const label = EXPORT_LISTS.find((x) => x.list === list)?.label ?? '';
       if (this.data.exporting) return;
       this.setData({ exporting: list, exported: null });
-      let csv = '';
-      let rows = 0;
-      let filename = `${list}.csv`;
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
-        const res = await lists.exportCsv({ list, ...(cursor ? { cursor } : {}) });
-        if (!res.ok) {
-          this.setData({ exporting: '' });
-          return tell('导出没有完成', `${res.message}。请稍后再试。`);
-        }
-        csv += res.data.csv;
-        rows += res.data.rows;
-        filename = res.data.filename;
-        cursor = res.data.next;
-        if (!cursor) break;
+      const res = await readExport((cursor) => lists.exportCsv({ list, ...(cursor ? { cursor } : {}) }));
+      if (!res.ok) {
+        this.setData({ exporting: '' });
+        return tell('导出没有完成', `${res.message}。请稍后再试。`);
       }
+      const { csv, rows, filename } = res.data;
       exported(this).csv = csv;
-      const saved = await saveFile(filename, csv);
+      const saved = await saveText(filename, csv);
       this.setData({ exporting: '', exported: { label, rows, filename, saved } });
     },
 
     onCopy() {
       const csv = exported(this).csv;
       if (!csv) return;
-      wx.setClipboardData({ data: pasteText(csv), success: () => toast('已复制，可粘贴到电脑表格或发给同事') });
+      copyCsv(csv, () => toast('已复制，可粘贴到电脑表格或发给同事'));
     },
   },
 });
-
-/** Keeps the CSV in the mini-program's own files; not every phone can open a CSV, so copying is offered too. */
-function saveFile(filename: string, csv: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.getFileSystemManager().writeFile({
-      filePath: `${wx.env.USER_DATA_PATH}/${filename}`,
-      data: csv,
-      encoding: 'utf8',
-      success: () => resolve(true),
-      fail: () => resolve(false),
-    });
-  });
-}

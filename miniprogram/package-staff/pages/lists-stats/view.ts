@@ -117,7 +117,4 @@ export const EXPORT_LISTS: Array<{ list: ExportList; label: string }> = [
   { list: 'tickets', label: '工单' },
 ];
 
-/** A CSV as text to paste: without the byte-order mark that spreadsheet files carry. */
-export function pasteText(csv: string): string {
-  return csv.replace(/^\ufeff/, '');
-}
+export { pasteText } from '../../../utils/csv';

@@ -3,6 +3,7 @@ import { managersList } from '../../../behaviors/staff-page';
 import { decisionList } from '../../../behaviors/decision-list';
 import * as party from '../../../services/party';
 import { toast } from '../../../utils/dialog';
+import { PARTY_PAGES, STAFF_POSTER } from '../../../utils/routes';
 import type { Registration, RegistrationStatus } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
 
@@ -11,6 +12,8 @@ interface RegistrationView {
   title: string;
   statusLabel: string;
   pending: boolean;
+  /** A confirmed unit: its members and join code are a tap away. */
+  unit: boolean;
   lines: string[];
 }
 
@@ -21,12 +24,12 @@ function toView(r: Registration): RegistrationView {
     r.workUnit ? `${r.kind === 'courier' ? '平台' : '工作单位'}：${r.workUnit}` : '',
     r.posts.length ? `岗位：${r.posts.join('、')}` : '',
     r.gridName ? `网格：${r.gridName}` : '',
-    r.resources.length ? `资源：${r.resources.join('、')}` : '',
+    r.offers.length ? `资源：${r.offers.map((o) => `${o.title}（${o.category}）`).join('、')}` : r.resources.length ? `资源：${r.resources.join('、')}` : '',
     ...r.commitments.map((c) => `承诺：${c.title}（${c.target}${c.unit}）`),
     r.phone ? `电话：${r.phone}` : '',
     r.reason ? `退回原因：${r.reason}` : '',
   ].filter(Boolean);
-  return { id: r.id, title: `${r.kind === 'unit' ? (r.unitName ?? r.name) : r.name} · ${r.kindLabel}`, statusLabel: r.statusLabel, pending: r.status === 'pending', lines };
+  return { id: r.id, title: `${r.kind === 'unit' ? (r.unitName ?? r.name) : r.name} · ${r.kindLabel}`, statusLabel: r.statusLabel, pending: r.status === 'pending', unit: r.kind === 'unit' && r.status === 'confirmed', lines };
 }
 
 const TABS: Array<{ value: RegistrationStatus; label: string }> = [
@@ -78,6 +81,14 @@ Component({
 
     onCancelReject() {
       this.setData({ rejecting: '' });
+    },
+
+    onUnit(e: Tap<{ id: string }>) {
+      wx.navigateTo({ url: `${PARTY_PAGES.unit}?id=${e.currentTarget.dataset.id}` });
+    },
+
+    onPoster() {
+      wx.navigateTo({ url: `${STAFF_POSTER}?for=party` });
     },
   },
 });

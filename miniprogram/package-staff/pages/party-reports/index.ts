@@ -1,7 +1,9 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
 import * as party from '../../../services/party';
-import { toast } from '../../../utils/dialog';
+import { tell, toast } from '../../../utils/dialog';
+import { copyCsv, readExport, saveText } from '../../../services/files';
+import { instanceState } from '../../../base/instance';
 import { figureLines } from '../../../utils/party-view';
 import { GRADE_LABELS, type Grade, type Report, type ReportFigures, type ReportRow } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
@@ -18,6 +20,9 @@ interface RowView {
 const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const linesOf = (f?: ReportFigures) => (f ? figureLines(f) : []);
 const toRow = (r: ReportRow): RowView => ({ id: r.subjectId, title: `${r.name} · ${r.kindLabel}`, branch: r.branch ?? '', lines: linesOf(r.figures), grade: r.gradeLabel ?? '', acknowledged: r.acknowledged });
+/** The last export, kept off the page data (it may be large). */
+const exported = instanceState(() => ({ csv: '' }));
+
 const GRADES = (Object.keys(GRADE_LABELS) as Grade[]).map((value) => ({ value, label: GRADE_LABELS[value] }));
 
 /** 年度双报告: every confirmed member and unit of the community, with this year's figures once generated. */
@@ -32,6 +37,8 @@ Component({
     appraising: '',
     grade: 'good' as Grade,
     comment: '',
+    exporting: false,
+    exported: null as null | { rows: number; filename: string; saved: boolean },
   },
 
   methods: {
@@ -76,6 +83,27 @@ Component({
       this.update(id, res.data.report);
       this.setData({ appraising: '' });
       toast('已评议');
+    },
+
+    /** 双报告 in the exports: every confirmed subject's year as one CSV, kept on the phone and offered to copy. */
+    async onExport() {
+      if (this.data.exporting) return;
+      const year = this.data.year;
+      this.setData({ exporting: true, exported: null });
+      const res = await readExport((cursor) => party.exportReports({ year, ...(cursor ? { cursor } : {}) }));
+      if (!res.ok) {
+        this.setData({ exporting: false });
+        return tell('导出没有完成', `${res.message}。请稍后再试。`);
+      }
+      exported(this).csv = res.data.csv;
+      const saved = await saveText(res.data.filename, res.data.csv);
+      this.setData({ exporting: false, exported: { rows: res.data.rows, filename: res.data.filename, saved } });
+    },
+
+    onCopy() {
+      const csv = exported(this).csv;
+      if (!csv) return;
+      copyCsv(csv, () => toast('已复制，可粘贴到电脑表格或发给同事'));
     },
   },
 });

@@ -8,13 +8,14 @@ import { askSubscribe } from '../../../services/subscribe';
 import { toast } from '../../../utils/dialog';
 import { PARTY_PAGES } from '../../../utils/routes';
 import { REGISTRATION_KIND_LABELS, type Registration, type RegistrationKind } from '../../../../typings/party';
+import { SERVICE_CATEGORIES } from '../../../../typings/lists';
 import { EMPTY_DRAFT, type RegisterDraft, registerOf, registerProblem, restoreDraft } from './form';
 import type { Change, Tap } from '../../../base/events';
 
 /** Where the half-filled form waits on the phone. */
 export const DRAFT_KEY = 'hl.partyRegisterDraft';
 
-const FIELDS = ['kind', 'branch', 'workUnit', 'phone', 'posts', 'showBadge', 'gridId', 'contact', 'resources', 'commitments'] as const;
+const FIELDS = ['kind', 'branch', 'workUnit', 'phone', 'posts', 'showBadge', 'gridId', 'contact', 'offers', 'commitments'] as const;
 
 /**
  * 双报到: an in-service party member (在职党员) registers at the community where they live, a
@@ -27,6 +28,7 @@ Component({
   data: {
     ...EMPTY_DRAFT,
     kinds: [] as Array<{ value: RegistrationKind; label: string }>,
+    categories: [...SERVICE_CATEGORIES] as string[],
     offeredPosts: [] as string[],
     grids: [] as Array<{ id: string; name: string }>,
     registrations: [] as Registration[],
@@ -66,7 +68,7 @@ Component({
 
     draft(): RegisterDraft {
       const d = this.data;
-      return { kind: d.kind, branch: d.branch, workUnit: d.workUnit, phone: d.phone, posts: d.posts, showBadge: d.showBadge, gridId: d.gridId, contact: d.contact, resources: d.resources, commitments: d.commitments };
+      return { kind: d.kind, branch: d.branch, workUnit: d.workUnit, phone: d.phone, posts: d.posts, showBadge: d.showBadge, gridId: d.gridId, contact: d.contact, offers: d.offers, commitments: d.commitments };
     },
 
     /** Every change goes to the phone's storage at once: leaving half way loses nothing. */
@@ -110,6 +112,30 @@ Component({
 
     onRemoveCommitment(e: Tap<{ index: number }>) {
       this.keep({ commitments: this.data.commitments.filter((_, i) => i !== Number(e.currentTarget.dataset.index)) });
+    },
+
+    onAddOffer() {
+      this.keep({ offers: [...this.data.offers, { title: '', category: '' }] });
+    },
+
+    onOfferTitle(e: Change<{ index: number }>) {
+      const index = Number(e.currentTarget.dataset.index);
+      this.keep({ offers: this.data.offers.map((o, i) => (i === index ? { ...o, title: e.detail.value } : o)) });
+    },
+
+    /** The picker answers the chosen category's position in the list. */
+    onOfferCategory(e: Change<{ index: number }>) {
+      const index = Number(e.currentTarget.dataset.index);
+      const category = SERVICE_CATEGORIES[Number(e.detail.value)] ?? '';
+      this.keep({ offers: this.data.offers.map((o, i) => (i === index ? { ...o, category } : o)) });
+    },
+
+    onRemoveOffer(e: Tap<{ index: number }>) {
+      this.keep({ offers: this.data.offers.filter((_, i) => i !== Number(e.currentTarget.dataset.index)) });
+    },
+
+    onUnit() {
+      if (this.data.current) wx.navigateTo({ url: `${PARTY_PAGES.unit}?id=${this.data.current.id}` });
     },
 
     async onSubmit() {

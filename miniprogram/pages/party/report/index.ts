@@ -9,6 +9,9 @@ import { figureLines } from '../../../utils/party-view';
 import { PARTY_PAGES } from '../../../utils/routes';
 import type { Report } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
+import { canvasFile, canvasNode, saveToAlbum } from '../../../services/files';
+import { A4, type PrintCanvas } from '../../../utils/canvas';
+import { paintReport } from './draw';
 
 /** The year in Shanghai, where the reports' years are counted. */
 const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
@@ -34,6 +37,7 @@ Component({
     comment: '',
     acknowledged: '',
     busy: false,
+    printing: false,
   },
 
   methods: {
@@ -104,6 +108,37 @@ Component({
 
     onRegister() {
       wx.navigateTo({ url: PARTY_PAGES.register });
+    },
+
+    /** 打印报告: the report as an A4 image, saved to the album for printing and shown to keep or send. */
+    async onPrint() {
+      if (this.data.printing) return;
+      this.setData({ printing: true });
+      try {
+        const canvas = await canvasNode<PrintCanvas>(this, '#report-canvas');
+        if (!canvas) return toast('此设备无法生成报告图片，请在手机微信中操作');
+        canvas.width = A4.width;
+        canvas.height = A4.height;
+        const d = this.data;
+        paintReport(canvas.getContext('2d'), {
+          title: `${d.name} ${d.year}年度报告`,
+          kindLabel: d.kindLabel,
+          lines: d.lines,
+          commitments: d.commitments,
+          appraisal: d.appraisal,
+          comment: d.comment,
+          acknowledged: d.acknowledged,
+          footer: `生成于 ${formatDate(Date.now())}`,
+        });
+        const file = await canvasFile(canvas);
+        const saved = await saveToAlbum(file);
+        toast(saved ? '报告图片已保存到相册，可直接打印' : '没有保存到相册，可在预览中长按保存');
+        wx.previewImage({ urls: [file], current: file });
+      } catch {
+        toast('报告图片生成失败，请稍后再试');
+      } finally {
+        this.setData({ printing: false });
+      }
     },
   },
 });

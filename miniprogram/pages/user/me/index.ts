@@ -3,6 +3,7 @@ import { fieldErrors } from '../../../behaviors/inline-form';
 import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
+import * as party from '../../../services/party';
 import { GRIDWORK_PAGES, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
 import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
@@ -171,8 +172,16 @@ Component({
       if (!code) return toast('请输入邀请码');
       this.setData({ redeeming: true });
       const res = await user.redeemInvite({ code });
+      // One box for every code: a co-building unit's join code is not an invite, so it is tried as one.
+      const unit = !res.ok && res.code === 'NOT_FOUND' ? await party.join({ code }) : undefined;
+      const me = unit?.ok ? await session.refreshMe() : undefined;
       this.setData({ redeeming: false });
-      if (!res.ok) return toast(res.message);
+      if (unit?.ok && me?.ok) {
+        this.setData({ inviteOpen: false });
+        this.show(me.data);
+        return toast(`已加入「${unit.data.unitName}」`);
+      }
+      if (!res.ok) return toast(unit && !unit.ok && unit.code !== 'NOT_FOUND' ? unit.message : res.message);
       session.setMe(res.data.me);
       this.setData({ inviteOpen: false });
       this.show(res.data.me);

@@ -1,0 +1,68 @@
+/**
+ * The database round trips a screen may cost, and the calls they are measured on: every read a page
+ * makes for its first screen, the stats, and the main writes, each as the demo person who makes it
+ * (DESIGN.md §budgets). On CloudBase each database request a function makes is a network round trip.
+ */
+export type Budget = 'screen' | 'stats' | 'write';
+
+export const BUDGETS: Record<Budget, number> = { screen: 3, stats: 4, write: 5 };
+
+/** A first screen's response, as JSON. */
+export const SCREEN_BYTES = 20 * 1024;
+
+export type Person = 'resident' | 'volunteer' | 'staff' | 'gridworker' | 'unit' | 'party';
+
+export const OPENIDS: Record<Person, string> = {
+  resident: 'demo-resident',
+  volunteer: 'demo-volunteer',
+  staff: 'demo-staff',
+  gridworker: 'demo-gridworker',
+  unit: 'demo-unit',
+  party: 'demo-party-1',
+};
+
+/** Reads a function's answer without counting it: for the ids a step needs. */
+export type Ask = (fn: string, action: string, payload: object, as: Person) => Promise<any>;
+
+export interface Step {
+  page: string;
+  fn: string;
+  action: string;
+  as: Person;
+  budget: Budget;
+  /** Database requests outside a transaction, as measured on the demo community: a change that adds one fails the test. */
+  trips: number;
+  payload?: (ask: Ask) => Promise<object>;
+}
+
+const first = async (ask: Ask, fn: string, action: string, payload: object, as: Person, pick = (d: any) => d.items[0].id) => pick(await ask(fn, action, payload, as));
+
+export const STEPS: Step[] = [
+  { page: '启动', fn: 'user', action: 'me', as: 'resident', budget: 'screen', trips: 3 },
+  { page: '首页', fn: 'user', action: 'home', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '首页', fn: 'user', action: 'home', as: 'staff', budget: 'screen', trips: 2 },
+  { page: '我的消息', fn: 'user', action: 'inbox', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '选择网格', fn: 'user', action: 'grids', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '心愿墙', fn: 'wish', action: 'list', as: 'resident', budget: 'screen', trips: 4 },
+  { page: '心愿墙', fn: 'wish', action: 'stats', as: 'resident', budget: 'stats', trips: 5 },
+  { page: '心愿详情', fn: 'wish', action: 'get', as: 'volunteer', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'wish', 'list', {}, 'volunteer') }) },
+  { page: '我的心愿', fn: 'wish', action: 'mine', as: 'resident', budget: 'screen', trips: 3 },
+  { page: '心愿审核', fn: 'wish', action: 'queue', as: 'staff', budget: 'screen', trips: 3, payload: async () => ({ kind: 'review' }) },
+  { page: '我的积分', fn: 'points', action: 'balance', as: 'volunteer', budget: 'screen', trips: 2 },
+  { page: '我的积分', fn: 'points', action: 'history', as: 'volunteer', budget: 'screen', trips: 2 },
+  { page: '我的积分', fn: 'points', action: 'rules', as: 'volunteer', budget: 'screen', trips: 2 },
+  { page: '积分商城', fn: 'points', action: 'goods', as: 'volunteer', budget: 'screen', trips: 3 },
+  { page: '兑换订单', fn: 'points', action: 'orders', as: 'volunteer', budget: 'screen', trips: 3 },
+  { page: '光荣榜', fn: 'points', action: 'leaderboard', as: 'volunteer', budget: 'screen', trips: 4 },
+  { page: '社区地图', fn: 'map', action: 'places', as: 'resident', budget: 'screen', trips: 4 },
+  { page: '社区介绍', fn: 'map', action: 'community', as: 'resident', budget: 'screen', trips: 7 },
+  { page: '服务预约', fn: 'booking', action: 'services', as: 'resident', budget: 'screen', trips: 3 },
+  { page: '服务预约', fn: 'booking', action: 'activities', as: 'resident', budget: 'screen', trips: 3 },
+  { page: '我的预约', fn: 'booking', action: 'mine', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '我的诉求', fn: 'lists', action: 'tickets', as: 'resident', budget: 'screen', trips: 3, payload: async () => ({ scope: 'mine' }) },
+  { page: '我的任务', fn: 'lists', action: 'tickets', as: 'gridworker', budget: 'screen', trips: 3, payload: async () => ({ scope: 'tasks' }) },
+  { page: '三张清单', fn: 'lists', action: 'needs', as: 'staff', budget: 'screen', trips: 5 },
+  { page: '清单统计', fn: 'lists', action: 'stats', as: 'staff', budget: 'stats', trips: 15 },
+  { page: '社区吹哨', fn: 'party', action: 'callouts', as: 'party', budget: 'screen', trips: 3 },
+  { page: '党员报到', fn: 'party', action: 'mine', as: 'party', budget: 'screen', trips: 3 },
+];
