@@ -60,7 +60,7 @@ export async function bringPartyToLife(call: Call, now: number): Promise<PartyLi
     await must('party', { action: 'join', code: code.code }, member);
   };
   await register('demo-volunteer', { kind: 'member', branch: '东台市住房和城乡建设局机关党支部', workUnit: '东台市住房和城乡建设局', phone: '13851234502', posts: ['平安巡逻', '助老服务'] }, true);
-  await register(CHEN.openid, { kind: 'member', branch: '国网东台市供电公司第一党支部', workUnit: '国网东台市供电公司', phone: CHEN.phone, posts: ['楼栋长', '平安巡逻'] }, true);
+  await register(CHEN.openid, { kind: 'member', branch: '国网东台市供电公司第一党支部', workUnit: '国网东台市供电公司', phone: CHEN.phone, posts: ['楼栋长', '平安巡逻', '红色代办员'] }, true);
   await register(GU.openid, { kind: 'member', branch: '东台市实验小学党支部', workUnit: '东台市实验小学', phone: GU.phone, posts: ['政策宣讲', '文明劝导'] }, false);
   const hospital = await register(
     'demo-unit',

@@ -198,6 +198,9 @@ export interface Errand {
   assignee?: string;
   result?: string;
   rating?: { stars: number; comment?: string };
+  /** Done by a 红色代办员: the service time credited and the points earned. */
+  minutes?: number;
+  pointsAwarded?: number;
   mine: boolean;
   assignedToMe: boolean;
   can: ErrandPermission[];
@@ -281,20 +284,22 @@ export interface Signup {
 }
 
 export interface ServiceHoursSummary {
-  /** Service time of all check-outs, in minutes. */
+  /** Service time of all check-outs and of errands done as 红色代办员, in minutes. */
   minutes: number;
   /** Hours with one decimal, for display. */
   hours: number;
   activities: number;
 }
 
-/** A staff member or grid worker who can take errands. */
+/** A staff member, grid worker or 红色代办员 who can take errands. */
 export interface Worker {
   id: string;
-  /** 周** */
+  /** 周**; a 红色代办员's real name (the list is staff's). */
   name: string;
-  role: 'staff' | 'grid_worker';
+  role: 'staff' | 'grid_worker' | 'agent';
   gridName?: string;
+  /** 红色代办员: tickets and errands in hand now. */
+  load?: number;
 }
 
 export interface ServiceInput {
@@ -399,7 +404,8 @@ export interface BookingApi {
   workers: { req: Record<string, never>; res: { items: Worker[] } };
   /** Without `assigneeId` the caller takes the errand; staff assign (or reassign, with a reason). */
   assignErrand: { req: { id: string; assigneeId?: string; reason?: string } & Idempotent; res: { errand: Errand } };
-  updateErrand: { req: { id: string; op: 'done' | 'cancel' | 'note'; note?: string } & Idempotent; res: { errand: Errand } };
+  /** `minutes`: a 红色代办员's time on it when done (a home visit's window, else 60, by default). */
+  updateErrand: { req: { id: string; op: 'done' | 'cancel' | 'note'; note?: string; minutes?: number } & Idempotent; res: { errand: Errand } };
   /** The worker in hand reads the requester's full phone for a call; each read is audited. */
   contact: { req: { id: string }; res: ContactPhone };
   rateErrand: { req: { id: string; stars: number; comment?: string } & Idempotent; res: { errand: Errand } };

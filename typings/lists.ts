@@ -384,6 +384,32 @@ export interface AssigneeOption {
   id: string;
   label: string;
   gridIds?: string[];
+  /** 红色代办员: the grid they live in and what they have in hand (第一网格 · 手上2件). */
+  detail?: string;
+}
+
+export type Medal = 'gold' | 'silver' | 'bronze';
+
+/** 星级 / 金银铜 of one grid worker over a period, computed from their tickets and residents' ratings. */
+export interface GridWorkerRating {
+  userId: string;
+  /** Real name (staff only). */
+  name: string;
+  /** The grids they work (第一网格). */
+  grids: string[];
+  tickets: number;
+  onTime: number;
+  late: number;
+  onTimeRate: number | null;
+  /** Residents' ratings of their tickets and errands. */
+  rated: number;
+  avgStars: number | null;
+  /** 0–100; null when too few tickets were judged on time or late (样本不足). */
+  score: number | null;
+  /** 1–5 stars. */
+  stars: number | null;
+  medal?: Medal;
+  medalLabel?: string;
 }
 
 export interface ListsSettings {
@@ -475,6 +501,8 @@ export interface ListsApi {
   contact: { req: { id: string }; res: ContactPhone };
   overdue: { req: { gridId?: string; cursor?: string; limit?: number }; res: Page<TicketCard> };
   assignees: { req: { gridId?: string }; res: { items: AssigneeOption[] } };
+  /** Staff: 星级 / 金银铜 of each grid worker over tickets raised in a period (this year by default), best first. */
+  workerRatings: { req: { from?: string; to?: string }; res: { from: string; to: string; formula: string; items: GridWorkerRating[] } };
   stats: {
     req: { from?: string; to?: string };
     res: {

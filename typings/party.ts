@@ -204,6 +204,26 @@ export interface UnitJoin {
   image: string;
 }
 
+/** One line of the 先锋榜: a confirmed party member's 先锋积分 in the year. */
+export interface VanguardRow {
+  rank: number;
+  /** Real names to staff, 张** to residents. */
+  name: string;
+  branch?: string;
+  points: number;
+  me: boolean;
+}
+
+export interface VanguardBoard {
+  year: number;
+  /** The 党组织 the board is of; absent: the whole community. */
+  branch?: string;
+  /** The community's 党组织 with confirmed members, to switch between. */
+  branches: string[];
+  items: VanguardRow[];
+  me?: VanguardRow;
+}
+
 /** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
 export interface PartyApi extends GridTaskApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
@@ -235,4 +255,6 @@ export interface PartyApi extends GridTaskApi {
   acknowledge: { req: { subjectId?: string; year: number } & Idempotent; res: { report: Report } };
   /** 双报告 in the exports: one CSV row per confirmed subject with the year's figures, a page at a time. */
   exportReports: { req: { year: number; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  /** 先锋榜 of the community, or of one 党组织, for a year (this year by default). */
+  vanguard: { req: { branch?: string; year?: number }; res: VanguardBoard };
 }

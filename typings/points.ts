@@ -10,6 +10,12 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   adjust: '调整',
 };
 
+/**
+ * The ledger holds two kinds of account per person and community: 'points', the 积分 spent in
+ * the mall, and 'vanguard', a party member's 先锋积分, earned by the same deeds, never spent.
+ */
+export type AccountKind = 'points' | 'vanguard';
+
 /** One line of the caller's points history. */
 export interface PointsEntry {
   id: string;
@@ -166,7 +172,8 @@ export interface AuditRecord {
 export interface ReconcileReport {
   accounts: number;
   entries: number;
-  mismatches: Array<{ userId: string; name: string; balance: number | null; sumOfEntries: number; entries: number }>;
+  /** Every account checked, 先锋积分 accounts included ('vanguard' on their rows). */
+  mismatches: Array<{ userId: string; name: string; account?: 'vanguard'; balance: number | null; sumOfEntries: number; entries: number }>;
   negative: number;
   goods: number;
   stockMismatches: Array<{ goodsId: string; name: string; stock: number; supplied: number; held: number }>;

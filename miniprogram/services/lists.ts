@@ -33,6 +33,7 @@ export const ticket = read('ticket');
 export const contact = read('contact');
 export const overdue = read('overdue');
 export const assignees = read('assignees');
+export const workerRatings = read('workerRatings');
 export const stats = read('stats');
 export const exportCsv = read('export');
 export const settings = read('settings');

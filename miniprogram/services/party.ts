@@ -24,6 +24,7 @@ export const unitJoin = write('unitJoin');
 export const join = write('join');
 export const unitMembers = read('unitMembers');
 export const exportReports = read('exportReports');
+export const vanguard = read('vanguard');
 export const gridTasks = read('gridTasks');
 export const publishGridTask = write('publishGridTask');
 export const claimGridTask = write('claimGridTask');

@@ -44,6 +44,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myNotices', title: '我的消息', path: '/pages/user/notices/index' },
   { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
+  { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -172,6 +173,7 @@ export const PARTY_PAGES = {
   join: '/pages/party/join/index',
   /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
   unit: '/pages/party/unit/index',
+  vanguard: '/pages/party/vanguard/index',
 };
 
 /** 随手拍 and 网格任务, for grid workers full and part-time (couriers and riders). */

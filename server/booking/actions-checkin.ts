@@ -7,7 +7,7 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import type { UserDoc } from '../user/model';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from '../party/vanguard';
 import { pointsFor } from '../points/rules';
 import { Scanned, parseScan } from './codes';
 import { BookingCtx, Member, isDesk, recordEvent } from './context';
@@ -165,7 +165,7 @@ async function checkOutSignup(tx: DocStore, signupId: string, actor: Member, now
   const amount = attended + Math.floor(minutes / 60) * perHour;
   let points = 0;
   if (amount > 0) {
-    const { entry } = await post(tx, {
+    const { entry } = await earnWithVanguard(tx, {
       userId: s.userId,
       communityId: s.communityId,
       amount,

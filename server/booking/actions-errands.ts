@@ -17,7 +17,9 @@ import { PLACES, PlaceDoc } from '../map/model';
 import { notify } from '../notify/outbox';
 import { BookingCtx, Member, actorLabel, assertStaff, eventsOf, isStaff, newId, recordEvent } from './context';
 import { ERRANDS, ErrandDoc } from './model';
-import { id, papers, phone, requestId, stars, text, timeWindow } from './schemas';
+import { errandMinutes, id, papers, phone, requestId, stars, text, timeWindow } from './schemas';
+import { agentRoster, redAgentOf } from '../party/agents';
+import { creditErrand } from './errand-credit';
 import { minutesOf } from '../core/hours';
 import { preferredTime } from '../core/validation';
 import { logPhoneView } from '../user/contact';
@@ -163,8 +165,9 @@ export const errands = action(
   async function errands(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
     const grid = workerGrid(user);
-    if (!isStaff(user) && !grid) throw forbidden('只有社区工作人员或网格员可以查看代办队列');
     const scope = input.scope ?? 'queue';
+    // What is assigned to the caller is theirs to list, 红色代办员 included; the queue is the handlers'.
+    if (scope === 'queue' && !isStaff(user) && !grid) throw forbidden('只有社区工作人员或网格员可以查看代办队列');
     const where: Record<string, unknown> = { communityId: user.communityId };
     if (scope === 'assigned') where.assigneeId = user._id;
     else if (!isStaff(user)) where.gridId = grid;
@@ -190,13 +193,17 @@ function workerRole(u: UserDoc): 'staff' | 'grid_worker' | undefined {
   return undefined;
 }
 
-/** Staff: who can be assigned an errand (masked names, user ids; never an openid or a phone). */
+/**
+ * Staff: who can be assigned an errand (user ids; never an openid or a phone): staff and grid
+ * workers by masked name, then the 红色代办员 by real name with their grid and load.
+ */
 export const workers = action(z.object({}), async function workers(ctx: BookingCtx) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有本社区的工作人员可以指派代办');
-  const [people, grids] = await Promise.all([
+  const [people, grids, agents] = await Promise.all([
     findMany<UserDoc>(USERS, { communityId: user.communityId, grants: { $elemMatch: { communityId: user.communityId, role: { $in: WORKER_ROLES } } } }, { limit: 200 }),
     findMany<GridDoc>(GRIDS, { communityId: user.communityId }, { limit: 100 }),
+    agentRoster(user.communityId),
   ]);
   const names = new Map(grids.map((g) => [g._id, g.name]));
   const items: Worker[] = [];
@@ -205,6 +212,10 @@ export const workers = action(z.object({}), async function workers(ctx: BookingC
     if (!role) continue;
     const g = grantFor(p, 'grid_worker')?.gridId;
     items.push({ id: p._id, name: maskName(p.displayName), role, ...(role === 'grid_worker' && g && names.get(g) ? { gridName: names.get(g) } : {}) });
+  }
+  for (const a of agents) {
+    if (items.some((w) => w.id === a.userId)) continue;
+    items.push({ id: a.userId, name: a.name, role: 'agent', ...(a.gridId && names.get(a.gridId) ? { gridName: names.get(a.gridId) } : {}), load: a.load });
   }
   return { items };
 });
@@ -228,8 +239,9 @@ export const assignErrand = action(
       if (e.status === 'accepted' && !input.reason) throw invalid('改派须填写原因');
       if (e.assigneeId === input.assigneeId) throw precondition('该事项已由此人办理');
       const assignee = await tx.get<UserDoc>(USERS, input.assigneeId);
-      const role = assignee && assignee.communityId === e.communityId ? workerRole(assignee) : undefined;
-      if (!assignee || !role) throw notFound('办理人须为本社区的工作人员或网格员');
+      const here = assignee && assignee.communityId === e.communityId;
+      const role = here ? (workerRole(assignee) ?? ((await redAgentOf(tx, e.communityId, assignee._id)) ? 'agent' : undefined)) : undefined;
+      if (!assignee || !role) throw notFound('办理人须为本社区的工作人员、网格员或红色代办员');
       const who = actorLabel(assignee, e.communityId);
       return {
         next: { ...e, status: 'accepted', assigneeId: assignee._id, assigneeName: assignee.displayName, assigneeRole: role },
@@ -241,10 +253,10 @@ export const assignErrand = action(
 );
 
 export const updateErrand = action(
-  z.object({ id: id('代办编号'), op: z.enum(['done', 'cancel', 'note'], { error: '操作须为 done、cancel 或 note' }), note: z.optional(text('说明', 300)), requestId }),
+  z.object({ id: id('代办编号'), op: z.enum(['done', 'cancel', 'note'], { error: '操作须为 done、cancel 或 note' }), note: z.optional(text('说明', 300)), minutes: z.optional(errandMinutes), requestId }),
   async function updateErrand(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
-    return mutate(user, ctx, 'updateErrand', input.id, input.requestId, async (_tx, e) => {
+    return mutate(user, ctx, 'updateErrand', input.id, input.requestId, async (tx, e) => {
       const staff = isStaff(user) && user.communityId === e.communityId;
       const assignee = e.assigneeId === user._id;
       if (input.op === 'cancel') {
@@ -258,7 +270,10 @@ export const updateErrand = action(
       if (e.status !== 'accepted') throw precondition(`该事项${ERRAND_STATUS_LABELS[e.status]}，不能${input.op === 'done' ? '办结' : '补充进展'}`);
       if (!input.note) throw invalid(input.op === 'done' ? '请填写办理结果' : '请填写办理进展');
       if (input.op === 'note') return { next: e, why: input.note };
-      return { next: { ...e, status: 'done', result: input.note }, why: input.note, tell: '已办结' };
+      const done: ErrandDoc = { ...e, status: 'done', result: input.note };
+      if (e.assigneeRole !== 'agent') return { next: done, why: input.note, tell: '已办结' };
+      const credit = await creditErrand(tx, e, input.minutes, user._id, ctx.now);
+      return { next: { ...done, ...credit }, why: `${input.note}（服务${Math.round(credit.minutes / 6) / 10}小时，获得${credit.pointsAwarded}积分）`, tell: '已办结' };
     });
   },
 );

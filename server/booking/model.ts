@@ -128,8 +128,12 @@ export interface ErrandDoc extends ServiceRef {
   status: ErrandStatus;
   assigneeId?: string;
   assigneeName?: string;
-  assigneeRole?: 'staff' | 'grid_worker';
+  /** 'agent': a 红色代办员 (a confirmed party member holding the post), who earns hours and points for it. */
+  assigneeRole?: 'staff' | 'grid_worker' | 'agent';
   result?: string;
+  /** Set when a 红色代办员 finished it: the service time credited and the points it earned. */
+  minutes?: number;
+  pointsAwarded?: number;
   rating?: { stars: number; comment?: string; at: number };
   /** The errand's text could not be checked: it waits for staff, who end the hold by taking it in hand. */
   hold?: Hold;

@@ -122,3 +122,5 @@ export const publishActivityInput = z.discriminatedUnion(
 );
 
 export const stars = int('评分', 1, 5);
+/** Time a 红色代办员 spent on an errand, in minutes (at most a working day). */
+export const errandMinutes = int('办理用时', 1, 480);

@@ -193,6 +193,7 @@ export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: strin
     ...(e.assigneeName ? { assignee: maskName(e.assigneeName) } : {}),
     ...(e.result ? { result: e.result } : {}),
     ...(e.rating ? { rating: { stars: e.rating.stars, ...(e.rating.comment ? { comment: e.rating.comment } : {}) } } : {}),
+    ...(close && e.minutes ? { minutes: e.minutes, pointsAwarded: e.pointsAwarded ?? 0 } : {}),
     mine,
     assignedToMe,
     can: errandPermissions(viewer, e),

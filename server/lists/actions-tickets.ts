@@ -34,6 +34,7 @@ import {
 } from './tickets';
 import { countySees, maySeeTicket, reachesRequester, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
+import { agentRoster } from '../party/agents';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
 import { syncWish } from './wishsync';
@@ -412,16 +413,16 @@ export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cu
   );
 });
 
-/** Whom staff can dispatch to: grid workers, agents (volunteers), units, teams, the secretary. Masked names only. */
+/** Whom staff can dispatch to: grid workers, 红色代办员 (those who hold the post, real names, grid and load), units, teams, the secretary. */
 export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }), async function assignees(ctx: ListsCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区工作人员可以派单');
   const c = user.communityId;
-  const [grids, units, teams, volunteers, secretary] = await Promise.all([
+  const [grids, units, teams, agents, secretary] = await Promise.all([
     gridsOf(c),
     unitsOf(c),
     findMany<ResourceDoc>(RESOURCES, { communityId: c, providerKind: 'team', status: 'active' }, { limit: 50 }),
-    findMany<UserDoc>(USERS, { grants: { $elemMatch: { role: 'volunteer', communityId: c } } }, { orderBy: [['createdAt', 'asc']], limit: 50 }),
+    agentRoster(c),
     secretaryOf(c),
   ]);
   const workers = new Map<string, string[]>();
@@ -433,7 +434,8 @@ export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }
     items.push({ kind: 'grid_worker', id: u._id, label: `网格员 ${maskName(u.displayName)}`, gridIds: workers.get(u._id) });
   }
   if (input.gridId) items.sort((a, b) => Number(!!b.gridIds?.includes(input.gridId!)) - Number(!!a.gridIds?.includes(input.gridId!)));
-  for (const v of volunteers) if (v.communityId === c) items.push({ kind: 'agent', id: v._id, label: `红色代办员 ${maskName(v.displayName)}` });
+  const gridName = new Map((grids as GridDoc[]).map((g) => [g._id, g.name]));
+  for (const a of agents) items.push({ kind: 'agent', id: a.userId, label: `红色代办员 ${a.name}`, detail: [a.gridId && gridName.get(a.gridId), `手上${a.load}件`].filter(Boolean).join(' · ') });
   for (const u of units) items.push({ kind: 'unit', id: u._id, label: `共建单位 ${u.name}` });
   for (const r of teams) items.push({ kind: 'team', id: r._id, label: `${r.providerName}（${r.title}）` });
   if (secretary) items.push({ kind: 'secretary', id: secretary._id, label: `社区书记 ${maskName(secretary.displayName)}` });

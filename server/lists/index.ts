@@ -5,6 +5,7 @@ import * as found from './actions-found';
 import * as resources from './actions-resources';
 import * as projects from './actions-projects';
 import * as tickets from './actions-tickets';
+import * as ratings from './actions-ratings';
 import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
@@ -48,6 +49,7 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
     contact: tickets.contact,
     overdue: tickets.overdue,
     assignees: tickets.assignees,
+    workerRatings: ratings.workerRatings,
     stats: reports.stats,
     export: reports.exportCsv,
     settings: reports.settings,

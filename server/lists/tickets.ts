@@ -5,7 +5,8 @@ import { localDate } from '../core/time';
 import { docs, findMany, type DocStore } from '../platform/store';
 import { USERS, hasRole, oversees, type UserDoc } from '../user/model';
 import { GRIDS, UNITS, type GridDoc, type UnitDoc } from '../community/model';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from '../party/vanguard';
+import { redAgentOf } from '../party/agents';
 import { pointsFor } from '../points/rules';
 import { BASE_CALENDAR, type WorkCalendar } from '../core/calendar';
 import { deadlineRange, loadCalendar } from '../community/calendar';
@@ -243,6 +244,7 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
     case 'agent': {
       if (!targetId) throw invalid('请选择红色代办员');
       const u = await userIn(targetId, ['volunteer', 'grid_worker'], '红色代办员');
+      if (!(await redAgentOf(tx, t.communityId, u._id))) throw precondition('此人不是本社区的红色代办员：须为已报到并担任红色代办员岗位的党员');
       return { kind: 'agent', userId: u._id, label: `红色代办员 ${maskName(u.displayName)}` };
     }
     case 'unit': {
@@ -326,7 +328,7 @@ export async function closeWithPoints(tx: DocStore, t: TicketDoc, actor: UserDoc
   if (t.resolvedBy && !t.wishId && t.level !== 'county') {
     const amount = await pointsFor(tx, t.communityId, 'request_resolved');
     if (amount > 0) {
-      const { entry } = await post(tx, {
+      const { entry } = await earnWithVanguard(tx, {
         userId: t.resolvedBy,
         communityId: t.communityId,
         amount,

@@ -8,7 +8,7 @@ import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { assertStaff, isStaff, requireMember } from '../user/caller';
 import { hasRole, type UserDoc } from '../user/model';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from './vanguard';
 import { pointsFor } from '../points/rules';
 import { calloutIdSchema, calloutSchema, calloutsSchema, closeSchema, respondSchema } from './schemas';
 import { CALLOUTS, CalloutDoc, RESPONSES, ResponseDoc, responseId } from './model';
@@ -133,7 +133,7 @@ async function credit(tx: DocStore, c: CalloutDoc, r: ResponseDoc, minutes: numb
   const amount = attended + Math.floor(minutes / 60) * perHour;
   if (amount <= 0) return;
   const reason = `${r.party ? '党员' : ''}响应社区吹哨：${c.title}（${Math.round(minutes / 6) / 10}小时）`;
-  await post(tx, { userId: r.userId, communityId: c.communityId, amount, kind: 'earn', source: { type: 'callout', id: c._id }, reason, by: staff._id, at: now });
+  await earnWithVanguard(tx, { userId: r.userId, communityId: c.communityId, amount, kind: 'earn', source: { type: 'callout', id: c._id }, reason, by: staff._id, at: now });
 }
 
 export const close = action(closeSchema, async function close(ctx: PartyCtx, input) {

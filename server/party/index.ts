@@ -5,6 +5,7 @@ import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
 import * as units from './actions-units';
 import { exportReports } from './actions-export';
+import * as vanguardBoard from './actions-vanguard';
 import * as gridwork from './actions-gridtasks';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
@@ -34,6 +35,7 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
     exportReports,
+    vanguard: vanguardBoard.vanguard,
     gridTasks: gridwork.gridTasks,
     publishGridTask: gridwork.publishGridTask,
     claimGridTask: gridwork.claimGridTask,

@@ -5,7 +5,7 @@ import { dayjs, ZONE } from '../core/time';
 import { WISHES } from '../wish/model';
 import { TICKETS } from '../lists/model';
 import { SIGNUPS } from '../booking/model';
-import { ENTRIES } from '../points/model';
+import { ENTRIES, ofAccount } from '../points/model';
 import { USERS, type UserDoc } from '../user/model';
 import { RESPONSES, type RegistrationDoc } from './model';
 
@@ -53,7 +53,7 @@ export async function figuresOf(communityId: string, userIds: string[], year: nu
     groupSum(TICKETS, { match: { communityId, resolvedBy: { $in }, resolvedAt: within }, by: 'rating.stars', sum: {} }),
     groupSum<{ minutes: number }>(SIGNUPS, { match: { communityId, userId: { $in }, status: 'checked_out', checkOutAt: within }, by: 'communityId', sum: { minutes: 'minutes' } }),
     groupSum<{ minutes: number }>(RESPONSES, { match: { communityId, userId: { $in }, attended: true, closedAt: within }, by: 'communityId', sum: { minutes: 'minutes' } }),
-    groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in }, kind: 'earn', at: within }, by: 'communityId', sum: { total: 'amount' } }),
+    groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in }, kind: 'earn', at: within, ...ofAccount('points') }, by: 'communityId', sum: { total: 'amount' } }),
   ]);
   const w = rated(wishes);
   const t = rated(tickets);

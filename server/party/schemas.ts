@@ -92,3 +92,4 @@ export const unitSchema = z.object({ id: id('报到编号') });
 export const unitJoinSchema = z.object({ id: id('报到编号'), requestId });
 export const joinSchema = z.object({ code: z.string({ error: '请输入加入码' }).check(z.minLength(4, '加入码不正确'), z.maxLength(20, '加入码不正确')), requestId });
 export const exportReportsSchema = z.object({ year, cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) });
+export const vanguardSchema = z.object({ branch: z.optional(text('所在党组织', 40)), year: z.optional(year) });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { LeaderboardRow, LeaderboardScope, ReconcileReport } from '../../typings/points';
+import type { AccountKind, LeaderboardRow, LeaderboardScope, ReconcileReport } from '../../typings/points';
 import { action } from '../core/define';
 import { forbidden, notFound } from '../core/errors';
 import { dayjs, localDate, ZONE, DAY_MS } from '../core/time';
@@ -11,8 +11,9 @@ import { requireMember } from '../user/caller';
 import { USERS, UserDoc, defaultName, hasRole } from '../user/model';
 import { GRIDS, GridDoc, shortGridName } from '../community/model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
-import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS, accountId } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS, accountId, ofAccount } from './model';
 import type { PointsCtx } from './context';
+import { earnedTotals, rankTotals } from './rank';
 
 const RECENT_DAYS = 90;
 
@@ -60,16 +61,8 @@ export const leaderboard = action(z.object({ seasonId: z.optional(seasonId) }), 
     ? { kind: 'season', name: season.name, startDate: season.startDate, endDate: season.endDate }
     : { kind: 'recent', name: `近${RECENT_DAYS}天`, startDate: localDate(ctx.now - (RECENT_DAYS - 1) * DAY_MS), endDate: today };
   const at = season ? { $gte: dayStart(season.startDate), $lt: dayStart(season.endDate) + DAY_MS } : { $gte: ctx.now - RECENT_DAYS * DAY_MS, $lte: ctx.now };
-  // Earned = earnings, less the earnings reversed as mistakes; spending does not lower a place on the board.
-  const [earned, reversed] = await Promise.all([
-    groupSum<{ total: number }>(ENTRIES, { match: { communityId, kind: 'earn', at }, by: 'userId', sum: { total: 'amount' }, sortDesc: 'total' }),
-    groupSum<{ total: number }>(ENTRIES, { match: { communityId, reversesKind: 'earn', at }, by: 'userId', sum: { total: 'amount' } }),
-  ]);
-  const totals = new Map(earned.map((r) => [r._id, r.total]));
-  for (const r of reversed) totals.set(r._id, (totals.get(r._id) ?? 0) + r.total);
-  const ranked = [...totals].filter(([, p]) => p > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const rows: Array<{ userId: string; rank: number; points: number }> = [];
-  ranked.forEach(([userId, points], i) => rows.push({ userId, points, rank: i > 0 && points === ranked[i - 1][1] ? rows[i - 1].rank : i + 1 }));
+  const totals = await earnedTotals({ communityId, at, ...ofAccount('points') });
+  const rows = rankTotals(totals);
   const top = rows.slice(0, PAGE_MAX);
   const mine = rows.find((r) => r.userId === user._id);
   const names = await boardNamesOf(communityId, [...new Set([...top.map((r) => r.userId), ...(mine ? [mine.userId] : [])])]);
@@ -89,17 +82,43 @@ async function all<T>(coll: string, where: Record<string, unknown>): Promise<T[]
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** One person's balance in a community against the sum of their entries there, read so that a write in between cannot fool it. */
-async function accountAgrees(communityId: string, userId: string): Promise<{ ok: boolean; balance: number | null; sum: number; n: number }> {
-  const id = accountId(communityId, userId);
+/** One account's balance against the sum of its entries, read so that a write in between cannot fool it. */
+async function accountAgrees(communityId: string, userId: string, kind: AccountKind): Promise<{ ok: boolean; balance: number | null; sum: number; n: number }> {
+  const id = accountId(communityId, userId, kind);
   for (let attempt = 0; ; attempt++) {
     const before = await docs.get<AccountDoc>(ACCOUNTS, id);
-    const [row] = await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId }, by: 'userId', sum: { total: 'amount' } });
+    const [row] = await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId, ...ofAccount(kind) }, by: 'userId', sum: { total: 'amount' } });
     const after = await docs.get<AccountDoc>(ACCOUNTS, id);
     const sum = row?.total ?? 0;
     const balance = after?.balance ?? null;
     if (same(before, after) || attempt >= 4) return { ok: (balance ?? 0) === sum && (balance === null) === !row, balance, sum, n: row?.n ?? 0 };
   }
+}
+
+/**
+ * The accounts of one kind in a community against their entries. Suspects found in the bulk pass
+ * are read again one by one, so that writes racing the check are not reported as mismatches.
+ */
+async function reconcileAccounts(communityId: string, kind: AccountKind) {
+  const accounts = await all<AccountDoc>(ACCOUNTS, { communityId, ...ofAccount(kind) });
+  const balances = new Map(accounts.map((a) => [a.userId, a.balance]));
+  const sums = new Map<string, { total: number; n: number }>();
+  for (let i = 0; i < accounts.length; i += 100) {
+    const ids = accounts.slice(i, i + 100).map((a) => a.userId);
+    for (const r of await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in: ids }, ...ofAccount(kind) }, by: 'userId', sum: { total: 'amount' } })) sums.set(r._id, r);
+  }
+  // People with entries here but no account of this kind in this community.
+  const here = await groupSum<{ total: number }>(ENTRIES, { match: { communityId, ...ofAccount(kind) }, by: 'userId', sum: { total: 'amount' } });
+  const suspects = new Set<string>();
+  for (const a of accounts) if (a.balance !== (sums.get(a.userId)?.total ?? 0) || a.balance < 0) suspects.add(a.userId);
+  for (const r of here) if (!balances.has(r._id) && !(await docs.get<AccountDoc>(ACCOUNTS, accountId(communityId, r._id, kind)))) suspects.add(r._id);
+  const mismatches: ReconcileReport['mismatches'] = [];
+  const names = await namesOfAll([...suspects]);
+  for (const userId of suspects) {
+    const check = await accountAgrees(communityId, userId, kind);
+    if (!check.ok) mismatches.push({ userId, name: names.get(userId) ?? '居民', ...(kind === 'vanguard' ? { account: kind } : {}), balance: check.balance, sumOfEntries: check.sum, entries: check.n });
+  }
+  return { accounts: accounts.length, entries: [...sums.values()].reduce((n, r) => n + r.n, 0), mismatches, negative: accounts.filter((a) => a.balance < 0).length };
 }
 
 async function stockAgrees(goodsId: string): Promise<{ ok: boolean; goods: GoodsDoc | null; held: number }> {
@@ -112,34 +131,12 @@ async function stockAgrees(goodsId: string): Promise<{ ok: boolean; goods: Goods
   }
 }
 
-/**
- * Admin: every balance of the community recomputed from the community's entries, every stock from
- * its orders. Suspects found in the bulk pass are read again one by one, so that writes racing the
- * check are not reported as mismatches.
- */
+/** Admin: every balance of the community (积分 and 先锋积分) recomputed from its entries, every stock from its orders. */
 export const reconcile = action(z.object({}), async function reconcile(ctx: PointsCtx): Promise<ReconcileReport> {
   const user = await requireMember(ctx.openid);
   if (!hasRole(user, 'admin')) throw forbidden('只有管理员可以对账');
   const communityId = user.communityId;
-  const accounts = await all<AccountDoc>(ACCOUNTS, { communityId });
-  const balances = new Map(accounts.map((a) => [a.userId, a.balance]));
-  const sums = new Map<string, { total: number; n: number }>();
-  for (let i = 0; i < accounts.length; i += 100) {
-    const ids = accounts.slice(i, i + 100).map((a) => a.userId);
-    for (const r of await groupSum<{ total: number }>(ENTRIES, { match: { communityId, userId: { $in: ids } }, by: 'userId', sum: { total: 'amount' } })) sums.set(r._id, r);
-  }
-  // People with entries here but no account of this community.
-  const here = await groupSum<{ total: number }>(ENTRIES, { match: { communityId }, by: 'userId', sum: { total: 'amount' } });
-  const suspects = new Set<string>();
-  for (const a of accounts) if (a.balance !== (sums.get(a.userId)?.total ?? 0) || a.balance < 0) suspects.add(a.userId);
-  for (const r of here) if (!balances.has(r._id) && !(await docs.get<AccountDoc>(ACCOUNTS, accountId(communityId, r._id)))) suspects.add(r._id);
-
-  const mismatches: ReconcileReport['mismatches'] = [];
-  const names = await namesOfAll([...suspects]);
-  for (const userId of suspects) {
-    const check = await accountAgrees(communityId, userId);
-    if (!check.ok) mismatches.push({ userId, name: names.get(userId) ?? '居民', balance: check.balance, sumOfEntries: check.sum, entries: check.n });
-  }
+  const kinds = [await reconcileAccounts(communityId, 'points'), await reconcileAccounts(communityId, 'vanguard')];
 
   const goods = await all<GoodsDoc>(GOODS, { communityId });
   const heldRows = await groupSum<{ q: number }>(ORDERS, { match: { communityId, status: { $in: HOLDING_ORDER } }, by: 'goodsId', sum: { q: 'quantity' } });
@@ -152,10 +149,10 @@ export const reconcile = action(z.object({}), async function reconcile(ctx: Poin
   }
 
   return {
-    accounts: accounts.length,
-    entries: [...sums.values()].reduce((n, r) => n + r.n, 0),
-    mismatches,
-    negative: accounts.filter((a) => a.balance < 0).length,
+    accounts: kinds.reduce((n, k) => n + k.accounts, 0),
+    entries: kinds.reduce((n, k) => n + k.entries, 0),
+    mismatches: kinds.flatMap((k) => k.mismatches),
+    negative: kinds.reduce((n, k) => n + k.negative, 0),
     goods: goods.length,
     stockMismatches,
     checkedAt: ctx.now,

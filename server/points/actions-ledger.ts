@@ -12,7 +12,7 @@ import { requireMember, assertStaff } from '../user/caller';
 import { USERS, UserDoc } from '../user/model';
 import { post, reverse as reverseEntry } from './ledger';
 import { COMMUNITIES, CommunityDoc } from '../community/model';
-import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, accountId } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, accountId, ofAccount } from './model';
 import { RULES, RulesDoc, pointsFor, rulesView } from './rules';
 import { PointsCtx, audit, newId } from './context';
 import { id, points, reason, ruleKey, rulePoints } from './schemas';
@@ -25,7 +25,7 @@ export const balance = action(z.object({}), async function balance(ctx: PointsCt
   const user = await requireMember(ctx.openid);
   const accounts = await findMany<AccountDoc>(ACCOUNTS, { userId: user._id }, { orderBy: [['updatedAt', 'desc']], limit: 20 });
   const here = accounts.find((a) => a._id === accountId(user.communityId, user._id));
-  const left = accounts.filter((a) => a.communityId !== user.communityId && a.balance > 0);
+  const left = accounts.filter((a) => a.communityId !== user.communityId && !a.account && a.balance > 0);
   const names = left.length ? await findMany<CommunityDoc>(COMMUNITIES, { _id: { $in: left.map((a) => a.communityId) } }, { limit: left.length }) : [];
   const elsewhere = left.map((a) => ({ communityId: a.communityId, communityName: names.find((c) => c._id === a.communityId)?.name ?? '原社区', balance: a.balance }));
   return { balance: here?.balance ?? 0, earned: here?.earned ?? 0, spent: here?.spent ?? 0, ...(elsewhere.length ? { elsewhere } : {}) };
@@ -36,7 +36,7 @@ export const history = action(z.object({ kind: z.optional(z.enum(KINDS, { error:
   const size = input.limit ?? PAGE_MAX;
   const offset = offsetOf(input.cursor);
   // The entries of this community's account: their balances after are that account's.
-  const where = { userId: user._id, communityId: user.communityId, ...(input.kind ? { kind: input.kind as EntryKind } : {}) };
+  const where = { userId: user._id, communityId: user.communityId, ...ofAccount('points'), ...(input.kind ? { kind: input.kind as EntryKind } : {}) };
   const rows = await findMany<EntryDoc>(ENTRIES, where, { orderBy: [['at', 'desc'], ['_id', 'desc']], skip: offset, limit: size + 1 });
   return pageOf(rows.map(toEntry), offset, size);
 });

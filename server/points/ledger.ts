@@ -1,13 +1,13 @@
 import { exhausted, invalid, notFound, precondition } from '../core/errors';
 import type { DocStore } from '../platform/store';
-import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, accountId } from './model';
+import { ACCOUNTS, AccountDoc, ENTRIES, EntryDoc, EntryKind, accountId, kindOf } from './model';
 
 /** An entry to write: the ledger works out its id and the balance after it. */
 export type Posting = Omit<EntryDoc, '_id' | 'balanceAfter'>;
 
-/** One entry per source and kind: the key that makes awards and redemptions happen once. */
-export function entryId(p: Pick<Posting, 'source' | 'kind' | 'userId'>): string {
-  return `${p.source.type}.${p.source.id}.${p.kind}.${p.userId}`;
+/** One entry per source, kind and account: the key that makes awards and redemptions happen once. */
+export function entryId(p: Pick<Posting, 'source' | 'kind' | 'userId' | 'account'>): string {
+  return `${p.source.type}.${p.source.id}.${p.kind}.${p.userId}${p.account ? `.${p.account}` : ''}`;
 }
 
 /** The account (of the entry's person in the entry's community) after an entry; refuses a balance below zero. Pure, so it is tested on its own. */
@@ -15,8 +15,10 @@ export function applyEntry(account: AccountDoc | null, p: Posting): AccountDoc {
   if (!Number.isSafeInteger(p.amount) || p.amount === 0) throw invalid('积分数额须为非零整数');
   if ((p.kind === 'earn' || p.kind === 'refund') && p.amount < 0) throw invalid('获得的积分须为正数');
   if (p.kind === 'spend' && p.amount > 0) throw invalid('消费的积分须为负数');
-  if (account && (account.userId !== p.userId || account.communityId !== p.communityId)) throw new Error(`entry of ${p.communityId}.${p.userId} posted to account ${account._id}`);
-  const cur = account ?? { _id: accountId(p.communityId, p.userId), userId: p.userId, communityId: p.communityId, balance: 0, earned: 0, spent: 0, updatedAt: p.at };
+  // 先锋积分 record what was done: they are earned and corrected, never spent or refunded.
+  if (p.account === 'vanguard' && (p.kind === 'spend' || p.kind === 'refund')) throw invalid('先锋积分不能兑换');
+  if (account && (account.userId !== p.userId || account.communityId !== p.communityId || kindOf(account) !== kindOf(p))) throw new Error(`entry of ${accountId(p.communityId, p.userId, kindOf(p))} posted to account ${account._id}`);
+  const cur = account ?? { _id: accountId(p.communityId, p.userId, kindOf(p)), userId: p.userId, communityId: p.communityId, ...(p.account ? { account: p.account } : {}), balance: 0, earned: 0, spent: 0, updatedAt: p.at };
   const balance = cur.balance + p.amount;
   if (balance < 0) throw exhausted(`积分不足：当前 ${cur.balance} 分，需要 ${-p.amount} 分`);
   // A reversing entry takes back what it reverses: an earning given by mistake leaves `earned`.
@@ -39,7 +41,7 @@ export async function post(tx: DocStore, p: Posting): Promise<{ entry: EntryDoc;
   const id = entryId(p);
   const prior = await tx.get<EntryDoc>(ENTRIES, id);
   if (prior) return { entry: prior, duplicate: true };
-  const account = await tx.get<AccountDoc>(ACCOUNTS, accountId(p.communityId, p.userId));
+  const account = await tx.get<AccountDoc>(ACCOUNTS, accountId(p.communityId, p.userId, kindOf(p)));
   const next = applyEntry(account, p);
   const entry: EntryDoc = { _id: id, ...p, balanceAfter: next.balance };
   await tx.set(ENTRIES, id, entry);
@@ -69,6 +71,7 @@ export async function reverse(tx: DocStore, originalId: string, by: string, at: 
     at,
     reverses: original._id,
     reversesKind: original.kind,
+    ...(original.account ? { account: original.account } : {}),
   });
   return { entry, duplicate, original };
 }

@@ -1,6 +1,6 @@
-import type { EntryKind, GoodsStatus, OrderStatus } from '../../typings/points';
+import type { AccountKind, EntryKind, GoodsStatus, OrderStatus } from '../../typings/points';
 
-export type { EntryKind };
+export type { AccountKind, EntryKind };
 
 /**
  * One account per person and community (`accountId`): points are earned, spent and reconciled in
@@ -39,20 +39,28 @@ export interface EntryDoc {
   /** For reversing entries: the entry this one corrects. */
   reverses?: string;
   reversesKind?: EntryKind;
+  /** Set on 先锋积分 entries only; the spendable account's entries, written before it existed, carry none. */
+  account?: 'vanguard';
 }
 
 export interface AccountDoc {
-  /** `accountId(communityId, userId)`. */
+  /** `accountId(communityId, userId, account)`. */
   _id: string;
   userId: string;
   communityId: string;
+  account?: 'vanguard';
   balance: number;
   earned: number;
   spent: number;
   updatedAt: number;
 }
 
-export const accountId = (communityId: string, userId: string) => `${communityId}.${userId}`;
+export const accountId = (communityId: string, userId: string, account: AccountKind = 'points') => (account === 'vanguard' ? `${communityId}.${userId}.vanguard` : `${communityId}.${userId}`);
+
+/** The entries or accounts of one kind, as a query: the spendable ones are those without the field. */
+export const ofAccount = (account: AccountKind) => ({ account: account === 'vanguard' ? 'vanguard' : { $exists: false } });
+
+export const kindOf = (doc: { account?: 'vanguard' }): AccountKind => doc.account ?? 'points';
 
 /** An order not picked up within this many days expires and its points come back. */
 export const ORDER_TTL_DAYS = 14;

@@ -10,7 +10,7 @@ import { once, requestKey } from '../platform/idempotency';
 import { passGate } from '../platform/gate';
 import { holdOf, screenText } from '../core/screen';
 import { requireMember } from '../user/caller';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from '../party/vanguard';
 import { pointsFor } from '../points/rules';
 import { notify } from '../notify/outbox';
 import { WISHES, WishDoc, type Claim, LEASE_DAYS } from './model';
@@ -147,7 +147,7 @@ export const confirm = action(z.object(wishId), async function confirm(ctx: Wish
     if (!publisher && !staffMayConfirm(w, ctx.now)) throw forbidden('居民确认期为3天，期满未确认后社区方可代为确认');
     const claim = w.claim!;
     const points = await pointsFor(tx, w.communityId, 'wish_completed');
-    const { entry } = await post(tx, {
+    const { entry } = await earnWithVanguard(tx, {
       userId: claim.userId,
       communityId: w.communityId,
       amount: points,

@@ -64,6 +64,12 @@ describe('the living demo community', () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const report = await call('party', { action: 'report', year }, 'demo-volunteer');
     expect(report.ok && report.data.report.figures).toMatchObject({ callouts: 1, wishes: 2, minutes: 185 });
+    // 先锋榜: the two party members who came to the flood check; 陈卫国 holds the 红色代办员 post.
+    const board = await call('party', { action: 'vanguard' }, 'demo-staff');
+    expect(board.ok && board.data.items).toHaveLength(2);
+    expect(board.ok && board.data.items.map((r: any) => r.name)).toContain('陈卫国');
+    const picker = await call('lists', { action: 'assignees' }, 'demo-staff');
+    expect(picker.ok && picker.data.items.filter((a: any) => a.kind === 'agent').map((a: any) => a.label)).toEqual(['红色代办员 陈卫国']);
 
     // 兼职网格员: two couriers' 随手拍 in the dispatch queue (one dispatched, one done), a grid task open and one credited.
     expect(life.gridwork).toEqual({ reports: { dispatched: 1, done: 1 }, tasks: { open: 1, done: 1 } });

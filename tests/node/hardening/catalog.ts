@@ -158,6 +158,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'contact', sample: { id: tk } },
   { fn: 'lists', action: 'overdue', sample: { gridId: 'g_x', cursor: 'o0', limit: 10 } },
   { fn: 'lists', action: 'assignees', sample: { gridId: 'g_x' } },
+  { fn: 'lists', action: 'workerRatings', sample: { from: '2026-01-01', to: '2026-06-30' } },
   { fn: 'lists', action: 'stats', sample: { from: '2026-10-01', to: '2026-10-31' } },
   { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
   { fn: 'lists', action: 'settings', sample: {} },
@@ -215,4 +216,5 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
+  { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 ];

@@ -46,6 +46,7 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.contact':       'D D D A D D D D',
   'lists.overdue':       'D D D D A A A A',
   'lists.assignees':     'D D D D D A A A',
+  'lists.workerRatings': 'D D D D D A A A',
   'lists.stats':         'D D D D D A A A',
   'lists.export':        'D D D D D A A A',
   'lists.settings':      'D D D D D A A A',

@@ -9,9 +9,10 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
  * reports and appraise them; whoever serves — volunteers (a confirmed party member becomes one),
  * unit members and grid workers — sees the call-outs and answers 报到 / 不能到; a report is its owner's and staff's,
  * and only its owner confirms it. A confirmed unit's contact and staff make its join code and see
- * its members; anyone of the community joins with the code; staff export the reports. 网格任务 go
- * to a grid's workers: staff publish, confirm and call them off; a worker of the grid claims one,
- * and only its claimer reports it done.
+ * its members; anyone of the community joins with the code; staff export the reports. The 先锋榜
+ * is read by everyone of the community (names masked but to staff), each their own community's.
+ * 网格任务 go to a grid's workers: staff publish, confirm and call them off; a worker of the grid
+ * claims one, and only its claimer reports it done.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -37,6 +38,7 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.join':          'D A A A A A A D',
   'party.unitMembers':   'D D D D D A A D',
   'party.exportReports': 'D D D D D A A A',
+  'party.vanguard':      'D A A A A A A A',
   'party.gridTasks':     'D D D D A A A A',
   'party.publishGridTask': 'D D D D D A A D',
   'party.claimGridTask': 'D D D D A D D D',

@@ -1,5 +1,6 @@
 import { sdk } from '../support/cloud';
 import { fireTimer, getDoc, listsOk, newListsCommunity, outboxOf, patchDoc, rid, type ListsCommunity } from '../support/lists';
+import { takeAgentPost } from '../support/party';
 
 /**
  * Deadlines through the timer: a warning before the breach, escalation to the grid leader at the
@@ -134,6 +135,7 @@ describe('stats in a community of its own', () => {
     await submit('门锁坏了');
     // In the second grid, resolved late, rated 3.
     const t4 = await submit('下水道堵了', d.grid2);
+    await takeAgentPost(d.volunteer, d.staff);
     await listsOk({ action: 'dispatch', id: t4, to: 'agent', targetId: d.volunteerId }, d.staff);
     await listsOk({ action: 'accept', id: t4 }, d.volunteer);
     const four = await getDoc('tickets', t4);

@@ -141,7 +141,11 @@ describe('社区吹哨、党员报到', () => {
 
     const entries = (await sdk().database().collection('points_entries').where({ source: { type: 'callout', id } }).get()).data;
     // 参加一次社区活动 5 + 2 hours × 志愿服务每满1小时 2.
-    expect(entries).toEqual([expect.objectContaining({ userId: came.userId, amount: 9, kind: 'earn', reason: '党员响应社区吹哨：夜间平安巡逻（2小时）' })]);
+    // The party member's points, and the same 9 as 先锋积分 on their vanguard account.
+    expect(entries.sort((x: any, y: any) => (x._id < y._id ? -1 : 1))).toEqual([
+      expect.objectContaining({ userId: came.userId, amount: 9, kind: 'earn', reason: '党员响应社区吹哨：夜间平安巡逻（2小时）' }),
+      expect.objectContaining({ userId: came.userId, amount: 9, kind: 'earn', account: 'vanguard' }),
+    ]);
     const account = await docOf('points_accounts', `${c.id}.${came.userId}`);
     expect(account).toMatchObject({ balance: 9, earned: 9 });
     expect(await docOf('party_responses', `${id}.${came.userId}`)).toMatchObject({ attended: true, minutes: 120 });

@@ -59,3 +59,10 @@ export async function partTimeWorker(c: TestCommunity, name = '赵快递'): Prom
   const { me } = await ok('user', { action: 'me' }, openid);
   return { openid, userId: me.id };
 }
+
+/** Makes someone of the community a 红色代办员: their party member's registration holds the post, and staff confirm it. */
+export async function takeAgentPost(openid: string, staff: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const { registration } = await ok('party', memberForm({ posts: ['红色代办员', '助老服务'], ...extra }), openid);
+  await ok('party', { action: 'confirm', id: registration.id }, staff);
+  return registration.id;
+}

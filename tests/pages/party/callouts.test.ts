@@ -109,7 +109,8 @@ describe('社区吹哨 · 党员报到', () => {
     expect(recorded.toasts).toContain('已结束，1人记积分');
     expect((await getDoc<any>('party_callouts', row._id))!.status).toBe('closed');
     const memberId = (await meOf(member)).id;
-    expect(await findDocs('points_entries', { userId: memberId, 'source.type': 'callout' })).toHaveLength(1);
+    // Their points, and as much again in 先锋积分: they are a confirmed party member.
+    expect((await findDocs<{ account?: string }>('points_entries', { userId: memberId, 'source.type': 'callout' })).map((e) => e.account ?? 'points').sort()).toEqual(['points', 'vanguard']);
     expect(await findDocs('points_entries', { userId: absentId, 'source.type': 'callout' })).toHaveLength(0);
     page.detach();
 

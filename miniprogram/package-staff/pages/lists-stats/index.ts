@@ -5,7 +5,7 @@ import * as lists from '../../../services/lists';
 import { copyCsv, readExport, saveText } from '../../../services/files';
 import { tell, toast } from '../../../utils/dialog';
 import { isManager } from '../../../utils/labels';
-import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type StatsView, thisMonth, toStatsView } from './view';
+import { DEADLINE_HOURS_CHOICES, EXPORT_LISTS, type RatingView, type StatsView, thisMonth, toRatingView, toStatsView } from './view';
 import type { Change, Tap } from '../../../base/events';
 import { instanceState } from '../../../base/instance';
 
@@ -34,6 +34,10 @@ Component({
     deadlineHours: '' as DeadlineHours | '',
     admin: false,
     savingHours: false,
+    /** 网格员星级评定 over the chosen range, read when asked for (it is not on the first screen). */
+    ratings: null as RatingView[] | null,
+    ratingsFormula: '',
+    ratingsLoading: false,
   },
 
   methods: {
@@ -66,13 +70,25 @@ Component({
       const res = await lists.stats({ from, to });
       // Another range was chosen meanwhile: its answer is the one to show.
       if (from !== this.data.from || to !== this.data.to) return;
-      this.setData({ loading: false });
+      this.setData({ loading: false, ratings: null });
       if (!res.ok) {
         if (res.code === 'FORBIDDEN') return this.setData({ state: 'forbidden' });
         if (this.data.state === 'ready') return toast(res.message);
         return this.setData({ state: 'error', errorText: res.message });
       }
       this.setData({ state: 'ready', stats: toStatsView(res.data) });
+    },
+
+    /** 网格员星级评定: each grid worker's stars and 金银铜 over the same range, computed now. */
+    async onRatings() {
+      const { from, to } = this.data;
+      if (this.data.ratingsLoading) return;
+      this.setData({ ratingsLoading: true });
+      const res = await lists.workerRatings({ from, to });
+      if (from !== this.data.from || to !== this.data.to) return this.setData({ ratingsLoading: false });
+      this.setData({ ratingsLoading: false });
+      if (!res.ok) return tell('没有读到评定', res.message);
+      this.setData({ ratings: res.data.items.map(toRatingView), ratingsFormula: res.data.formula });
     },
 
     async loadSettings() {

@@ -1,4 +1,4 @@
-import type { DeadlineHours, ExportList, ListsApi, NeedSource, ProjectStatus, SpecialRate, TicketStats } from '../../../../typings/lists';
+import type { DeadlineHours, ExportList, GridWorkerRating, ListsApi, NeedSource, ProjectStatus, SpecialRate, TicketStats } from '../../../../typings/lists';
 import { shanghaiDate } from '../../../utils/date';
 import { NEED_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../utils/lists-view';
 
@@ -118,3 +118,30 @@ export const EXPORT_LISTS: Array<{ list: ExportList; label: string }> = [
 ];
 
 export { pasteText } from '../../../utils/csv';
+export interface RatingView {
+  key: string;
+  name: string;
+  grids: string;
+  /** ★★★☆☆, or '' when there are too few tickets to rate. */
+  stars: string;
+  /** 金牌网格员 / 银牌网格员 / 铜牌网格员, or ''. */
+  medal: string;
+  medalClass: string;
+  /** '77 分', or '样本不足'. */
+  score: string;
+  line: string;
+}
+
+/** One grid worker's 星级 / 金银铜, as staff read it. */
+export function toRatingView(r: GridWorkerRating): RatingView {
+  return {
+    key: r.userId,
+    name: r.name,
+    grids: r.grids.join('、'),
+    stars: r.stars === null ? '' : '★'.repeat(r.stars) + '☆'.repeat(5 - r.stars),
+    medal: r.medalLabel ?? '',
+    medalClass: r.medal ? `medal-${r.medal}` : '',
+    score: r.score === null ? '样本不足' : `${r.score} 分`,
+    line: `工单 ${r.tickets} · 按时 ${r.onTime} · 超时 ${r.late} · 按时办结率 ${percent(r.onTimeRate)} · 评价 ${r.rated} 条${r.avgStars === null ? '' : `，均 ${r.avgStars} 星`}`,
+  };
+}

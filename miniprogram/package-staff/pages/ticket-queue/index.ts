@@ -199,7 +199,7 @@ Component({
       if (this.data.openId !== openId) return;
       this.setData({ assigneesLoading: false });
       if (!res.ok) return toast(res.message);
-      const assignees = res.data.items.map((a) => ({ key: `${a.kind}:${a.id}`, kind: a.kind, id: a.id, label: a.label }));
+      const assignees = res.data.items.map((a) => ({ key: `${a.kind}:${a.id}`, kind: a.kind, id: a.id, label: a.detail ? `${a.label}（${a.detail}）` : a.label }));
       const home = res.data.items.find((a) => a.kind === 'grid_worker' && !!gridId && !!a.gridIds?.includes(gridId));
       this.setData({ assignees, assigneeKey: home ? `${home.kind}:${home.id}` : '' });
     },

@@ -50,5 +50,9 @@ Component({
     onRegister() {
       wx.navigateTo({ url: PARTY_PAGES.register });
     },
+
+    onVanguard() {
+      wx.navigateTo({ url: PARTY_PAGES.vanguard });
+    },
   },
 });

@@ -133,16 +133,20 @@ export async function checkAll(w: World, acked: Acked[]): Promise<Checks> {
     rows('points_orders', { communityId }),
     rows('points_holdings', { goodsId: sdk().database().command.in(w.goods) }),
   ]);
-  const entriesOf = groupBy(entries, (e: any) => e.userId);
+  // Two account kinds in one ledger: the spendable points and 先锋积分 ('vanguard'), each its own sums.
+  const entriesOf = groupBy(entries, (e: any) => `${e.userId}.${e.account ?? 'points'}`);
   for (const a of accounts) {
-    const mine = entriesOf.get(a.userId) ?? [];
+    const mine = entriesOf.get(`${a.userId}.${a.account ?? 'points'}`) ?? [];
     const sum = mine.reduce((s: number, e: any) => s + e.amount, 0);
-    c.check('one account per person and community', a._id === `${communityId}.${a.userId}`, () => a._id);
+    c.check('one account per person, community and kind', a._id === `${communityId}.${a.userId}${a.account ? `.${a.account}` : ''}`, () => a._id);
     c.check('balance = sum of ledger entries', a.balance === sum, () => `${a._id}: balance ${a.balance}, entries sum ${sum}`);
     c.check('balance never negative', a.balance >= 0 && mine.every((e: any) => e.balanceAfter >= 0), () => `${a._id}: ${a.balance}`);
   }
-  c.check('every entry belongs to an account', [...entriesOf.keys()].every((u) => accounts.some((a: any) => a.userId === u)), () => 'entries without account');
-  const bySource = groupBy(entries, (e: any) => `${e.source.type}.${e.source.id}.${e.kind}`);
+  c.check('every entry belongs to an account', [...entriesOf.keys()].every((k) => accounts.some((a: any) => `${a.userId}.${a.account ?? 'points'}` === k)), () => 'entries without account');
+  c.check('先锋积分 are only earned and corrected', entries.every((e: any) => !e.account || e.kind === 'earn' || e.kind === 'adjust'), () => 'a vanguard spend or refund');
+  const earned = new Set(entries.filter((e: any) => !e.account && e.kind === 'earn').map((e: any) => `${e.source.type}.${e.source.id}.${e.userId}.${e.amount}`));
+  c.check('every 先锋积分 earning mirrors a points earning of the same deed', entries.every((e: any) => e.account !== 'vanguard' || e.kind !== 'earn' || earned.has(`${e.source.type}.${e.source.id}.${e.userId}.${e.amount}`)), () => 'a vanguard entry without its points entry');
+  const bySource = groupBy(entries, (e: any) => `${e.source.type}.${e.source.id}.${e.kind}.${e.account ?? 'points'}`);
   for (const [source, es] of bySource) c.check('one ledger entry per source', es.length === 1, () => `${source}: ${es.length} entries`);
   const awardIds = new Set(byKind('award').map((a) => a.requestId));
   const awarded = entries.filter((e: any) => e.source.type === 'award' && e.source.id.startsWith('req-'));
@@ -192,7 +196,7 @@ export async function checkAll(w: World, acked: Acked[]): Promise<Checks> {
     c.check('a live wish has exactly one claim, others none', LIVE_CLAIM.includes(x.status) === !!x.claim || x.status === 'completed', () => `${x._id} ${x.status} claim=${!!x.claim}`);
     const why = pathHolds(eventsOfWish.get(x._id) ?? [], x.status, legalIn(WISH_MOVES));
     c.check('wish history is one legal path to its status', !why, () => `${x._id}: ${why}`);
-    const earned = entries.filter((e: any) => e.source.type === 'wish' && e.source.id === x._id);
+    const earned = entries.filter((e: any) => !e.account && e.source.type === 'wish' && e.source.id === x._id);
     c.check('one award per completed wish, none before', earned.length === (x.status === 'completed' ? 1 : 0), () => `${x._id} ${x.status}: ${earned.length}`);
     if (x.status === 'completed') c.check('the award goes to the claimer, as much as the wish says', earned[0]?.userId === x.claim?.userId && earned[0]?.amount === x.pointsAwarded, () => x._id);
   }
@@ -265,7 +269,7 @@ export async function checkAll(w: World, acked: Acked[]): Promise<Checks> {
     c.check('ticket history is one legal path to its status', !why, () => `${t._id}: ${why}`);
     const need = needs.find((n: any) => n._id === t.needId);
     c.check("the need follows its ticket's status", need?.status === NEED_FOR_TICKET[t.status], () => `${t._id} ${t.status}, need ${need?.status}`);
-    const earned = entries.filter((e: any) => e.source.type === 'ticket' && e.source.id === t._id);
+    const earned = entries.filter((e: any) => !e.account && e.source.type === 'ticket' && e.source.id === t._id);
     c.check('one award per closed ticket, to its resolver, none before', earned.length === (t.status === 'closed' ? 1 : 0) && (t.status !== 'closed' || (earned[0].userId === t.resolvedBy && earned[0].amount === t.pointsAwarded)), () => `${t._id} ${t.status}: ${earned.length}`);
   }
   exactlyOnce(c, 'each acknowledged ticket change recorded exactly once', acked, ['dispatch', 'accept', 'resolve', 'rate'], 'submitRequest', eventsOfTicket, () => false);

@@ -3,6 +3,7 @@ import { createPlace, newCommunity, offset, type TestCommunity } from '../../sup
 import { ALWAYS_HOURS, all, shanghaiDay, slotOf } from '../../support/booking';
 import { grantWith } from '../../support/lists';
 import { userIdOf } from '../../support/wish';
+import { takeAgentPost } from '../../support/party';
 
 /** A person of the run: the openid that calls, the user id the database keys on. */
 export interface Person {
@@ -43,6 +44,8 @@ export async function newWorld(sizes = { volunteers: 6, residents: 6, goods: 3 }
   };
   const staff = await join('cstf', 'staff');
   const volunteers = await all(sizes.volunteers, () => join('cvol', 'volunteer'));
+  // Tickets are dispatched to them as 红色代办员: party members holding the post, who earn 先锋积分 too.
+  for (const v of volunteers) await takeAgentPost(v.openid, c.admin);
   const residents = await all(sizes.residents, () => join('cres'));
 
   const placeId = await createPlace(c, '党群服务中心', offset(c.center, 100, 100));
