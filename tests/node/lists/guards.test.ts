@@ -126,6 +126,7 @@ const ROWS: Row[] = [
   { action: 'overdue', allowed: ['grid', 'staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'assignees', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'stats', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
+  { action: 'workerRatings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'export', allowed: ['staff', 'admin', 'other'], make: async () => ({ list: 'tickets' }) },
   { action: 'settings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'setSettings', allowed: ['admin'], make: async () => ({ secretaryId: c.staffId }) },
