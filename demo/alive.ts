@@ -1,6 +1,7 @@
 import type { Result } from '../typings/api';
 import type { WishCategory } from '../typings/wish';
 import { bringPartyToLife, type PartyLife } from './party';
+import { bringGridworkToLife, type GridworkLife } from './gridwork';
 
 /**
  * Brings the seeded demo community to life the way its people would: through the functions, so
@@ -65,6 +66,7 @@ export interface Liveliness {
   bookings: number;
   errands: number;
   party: PartyLife;
+  gridwork: GridworkLife;
 }
 
 export async function bringToLife(call: Call, now = Date.now()): Promise<Liveliness> {
@@ -125,5 +127,6 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
     'demo-neighbour-4',
   );
   const party = await bringPartyToLife(call, now);
-  return { wishes, orders: 2, bookings, errands: 1, party };
+  const gridwork = await bringGridworkToLife(call, now);
+  return { wishes, orders: 2, bookings, errands: 1, party, gridwork };
 }

@@ -28,8 +28,11 @@ export interface LatLng {
 
 // ---------------------------------------------------------------- needs (需求清单)
 
-/** wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from 走访/五必访. */
-export const NEED_SOURCES = ['wish', 'request', 'visit'] as const;
+/**
+ * wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from
+ * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍).
+ */
+export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
 export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export type NeedStatus =
@@ -424,6 +427,11 @@ export interface ListsApi {
   // needs
   submitRequest: {
     req: { category: ServiceCategory; title: string; detail?: string; gridId?: string; address?: string; location?: LatLng; urgency?: Urgency; people?: number; special?: SpecialGroup; photos?: string[] } & Idempotent;
+    res: { ticket: TicketDetail };
+  };
+  /** 随手拍: a grid worker reports a problem seen on the way; it enters the dispatch queue as 网格发现. */
+  reportFound: {
+    req: { category: ServiceCategory; title: string; photos: string[]; location?: LatLng; address?: string; gridId?: string } & Idempotent;
     res: { ticket: TicketDetail };
   };
   addNeed: { req: NeedInput & Idempotent; res: { need: NeedDetail } };

@@ -1,5 +1,6 @@
 import type { Idempotent, Page } from './api';
 import type { LatLng } from './map';
+import type { GridTaskApi } from './gridtask';
 import type { ServiceCategory } from './lists';
 
 /**
@@ -262,7 +263,8 @@ export interface VanguardBoard {
   me?: VanguardRow;
 }
 
-export interface PartyApi {
+/** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
+export interface PartyApi extends GridTaskApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
   mine: { req: Record<string, never>; res: { registrations: Registration[]; posts: string[]; party: boolean } };
   registrations: { req: { status?: RegistrationStatus; kind?: RegistrationKind; cursor?: string }; res: Page<Registration> };

@@ -44,7 +44,7 @@ export interface PointsBalance {
 }
 
 /** What earns how much in a community. */
-export const RULE_KEYS = ['wish_completed', 'activity_attended', 'request_resolved', 'volunteer_hour', 'garbage_sorting', 'neighbour_help'] as const;
+export const RULE_KEYS = ['wish_completed', 'activity_attended', 'request_resolved', 'volunteer_hour', 'garbage_sorting', 'neighbour_help', 'grid_report'] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 
 export const RULE_LABELS: Record<RuleKey, string> = {
@@ -54,6 +54,7 @@ export const RULE_LABELS: Record<RuleKey, string> = {
   volunteer_hour: '志愿服务每满1小时',
   garbage_sorting: '垃圾分类督导一次',
   neighbour_help: '邻里互助一次',
+  grid_report: '随手拍经社区派单一次',
 };
 
 export interface EarningRule {

@@ -282,6 +282,8 @@ export interface MyData {
   partyRegistrations: MyDataList<{ id: string; kind: string; status: string; branch?: string; workUnit?: string; phone?: string; posts: string[]; createdAt: number }>;
   /** 社区吹哨: the person's answers. */
   calloutAnswers: MyDataList<{ id: string; title: string; answer: string; at: number; attended?: boolean }>;
+  /** 网格任务 the person claimed, with what they reported. */
+  gridTasks: MyDataList<{ id: string; title: string; place: string; status: string; points: number; claimedAt?: number; note?: string }>;
 }
 
 /** What 注销 did, for the person to read before they go. */

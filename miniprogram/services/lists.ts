@@ -4,6 +4,7 @@ import { actionsOf } from './transport';
 const { read, write } = actionsOf<ListsApi>('lists');
 
 export const submitRequest = write('submitRequest');
+export const reportFound = write('reportFound');
 export const addNeed = write('addNeed');
 export const updateNeed = write('updateNeed');
 export const needs = read('needs');

@@ -6,7 +6,7 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = { earn: '获得', sp
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { pending: '待领取', redeemed: '已领取', cancelled: '已取消', expired: '已过期' };
 
-export const RULE_KEYS: RuleKey[] = ['wish_completed', 'activity_attended', 'request_resolved', 'volunteer_hour', 'garbage_sorting', 'neighbour_help'];
+export const RULE_KEYS: RuleKey[] = ['wish_completed', 'activity_attended', 'request_resolved', 'volunteer_hour', 'garbage_sorting', 'neighbour_help', 'grid_report'];
 
 /** Limits the server enforces; checked here too so people get an answer without a round trip. */
 export const REASON_MAX = 100;

@@ -28,6 +28,14 @@ export const HOME_ENTRIES: MenuEntry[] = [
   { key: 'request', title: '我要反映', path: '/pages/lists/request/index', icon: 'chat-message' },
 ];
 
+/** 随手拍 on 首页 for whoever holds a grid role (full or part-time): a tile, then the photo. */
+export const SNAP_ENTRY: MenuEntry = { key: 'snap', title: '随手拍', path: '/pages/party/snap/index', icon: 'camera' };
+
+/** 首页's tiles for a person: 随手拍 added for grid workers. */
+export function homeEntries(gridWorker: boolean): MenuEntry[] {
+  return gridWorker ? [...HOME_ENTRIES, SNAP_ENTRY] : HOME_ENTRIES;
+}
+
 export const ME_ENTRIES: MenuEntry[] = [
   { key: 'myWishes', title: '我的心愿', path: '/pages/wish/mine/index' },
   { key: 'myPoints', title: '我的积分', path: '/pages/points/index/index' },
@@ -168,11 +176,18 @@ export const PARTY_PAGES = {
   vanguard: '/pages/party/vanguard/index',
 };
 
+/** 随手拍 and 网格任务, for grid workers full and part-time (couriers and riders). */
+export const GRIDWORK_PAGES = {
+  snap: '/pages/party/snap/index',
+  tasks: '/pages/party/gridtasks/index',
+};
+
 /** Staff tools for party members, units and call-outs, in the staff subpackage. */
 export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'partyRegistrations', title: '报到确认', hint: '党员、共建单位、兼职网格员的报到', path: '/package-staff/pages/party-registrations/index' },
   { key: 'partyCallouts', title: '社区吹哨', hint: '发布吹哨，查看报到人数，结束并记积分', path: '/package-staff/pages/party-callouts/index' },
   { key: 'partyReports', title: '年度双报告', hint: '党员和共建单位的年度报告', path: '/package-staff/pages/party-reports/index' },
+  { key: 'gridTasks', title: '网格任务', hint: '给兼职网格员派小任务，确认完成并记积分', path: '/package-staff/pages/party-gridtasks/index' },
 ];
 
 /** The staff page that blows a new whistle. */

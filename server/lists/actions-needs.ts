@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
 import { NEED_SOURCES, type NeedSource, type NeedStatus, type SpecialGroup, type VisitGroup } from '../../typings/lists';
 import { action } from '../core/define';
-import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
+import { conflict, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { text } from '../core/validation';
 import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { count, docs, type DocStore } from '../platform/store';
+import { docs, type DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
-import { once, precheck, requestKey } from '../platform/idempotency';
-import { passGate } from '../platform/gate';
-import { holdOf, screenText } from '../core/screen';
+import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import { taskContact } from '../user/contact';
@@ -19,9 +17,10 @@ import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
 import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
 import { BASE_CALENDAR } from '../core/calendar';
-import { commitTicket, deadlineRules, ticketFor } from './tickets';
+import { commitTicket } from './tickets';
 import { mayReadNeeds, reachesRequester, toNeedCard, toNeedDetail, toTicketDetail } from './view';
 import { syncWishes } from './wishsync';
+import { raise } from './raise';
 
 const MAX_WAITING_REQUESTS = 5;
 const NEED_STATUSES = ['open', 'assigned', 'in_progress', 'in_project', 'done', 'closed'] as const;
@@ -67,52 +66,29 @@ export const submitRequest = action(
     const user = await requireMember(ctx.openid);
     const gridId = input.gridId ?? user.gridId;
     if (gridId) await assertGrid(docs, gridId, user.communityId);
-    const screening = await screenText(`${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`, user.openid);
-    if (screening.verdict === 'risky') throw invalid('诉求内容含有不适宜的词语，请修改后再提交');
-    const hold = holdOf(screening, ctx.now);
-    const key = requestKey(user._id, 'lists', 'submitRequest', input.requestId);
-    const underCap = async () => {
-      const waiting = await count(TICKETS, { requesterId: user._id, status: 'submitted' });
-      if (waiting >= MAX_WAITING_REQUESTS) throw exhausted(`您已有${waiting}件诉求在等待派单，请耐心等候`);
-    };
-    await precheck(key, underCap);
-    const rules = await deadlineRules(user.communityId, ctx.now);
-    const ticketId = await transact((tx) =>
-      once(tx, key, async () => {
-        // Counted again behind the person's gate: the check above is only the cheap early answer.
-        await passGate(tx, 'lists.submitRequest', user._id, ctx.now);
-        await underCap();
-        const need: NeedDoc = {
-          _id: newId('nd'),
-          communityId: user.communityId,
-          source: 'request',
-          category: input.category,
-          title: input.title,
-          ...(input.detail ? { detail: input.detail } : {}),
-          ...(gridId ? { gridId } : {}),
-          ...(input.address ? { address: input.address } : {}),
-          ...(input.location ? { location: input.location } : {}),
-          photos: input.photos ?? [],
-          urgency: input.urgency ?? 1,
-          people: input.people ?? 1,
-          ...(input.special ? { special: input.special } : {}),
-          status: 'open',
-          requesterId: user._id,
-          requesterName: user.displayName,
-          createdBy: user._id,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
-        const ticket = ticketFor(need, newId('tk'), 'simple', ctx.now, user, ctx.now, rules);
-        need.ticketId = ticket._id;
-        if (hold) ticket.hold = hold;
-        await tx.set(NEEDS, need._id, need);
-        await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: ctx.now, why: '居民提交诉求' });
-        await commitTicket(tx, rules.calendar, null, ticket, user, ctx.now);
-        return ticket._id;
-      }),
-    );
-    const t = (await docs.get<TicketDoc>(TICKETS, ticketId))!;
+    const t = await raise(user, ctx.now, {
+      action: 'submitRequest',
+      requestId: input.requestId,
+      text: `${input.title}\n${input.detail ?? ''}\n${input.address ?? ''}`,
+      risky: '诉求内容含有不适宜的词语，请修改后再提交',
+      waiting: {},
+      cap: MAX_WAITING_REQUESTS,
+      full: (waiting) => `您已有${waiting}件诉求在等待派单，请耐心等候`,
+      why: '居民提交诉求',
+      need: {
+        source: 'request',
+        category: input.category,
+        title: input.title,
+        ...(input.detail ? { detail: input.detail } : {}),
+        ...(gridId ? { gridId } : {}),
+        ...(input.address ? { address: input.address } : {}),
+        ...(input.location ? { location: input.location } : {}),
+        photos: input.photos ?? [],
+        urgency: input.urgency ?? 1,
+        people: input.people ?? 1,
+        ...(input.special ? { special: input.special } : {}),
+      },
+    });
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },
 );

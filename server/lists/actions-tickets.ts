@@ -38,6 +38,7 @@ import { agentRoster } from '../party/agents';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
 import { syncWish } from './wishsync';
+import { creditFinder } from './found';
 import { WISHES, type WishDoc } from '../wish/model';
 
 const ALL_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'closed', 'cancelled'] as const;
@@ -162,6 +163,7 @@ export const dispatch = action(
         // One handler per need: a wish claimed on the wall is not dispatched; a dispatched one leaves the wall.
         await takeWishOffWall(tx, next, user, ctx.now);
         await commitTicket(tx, rules.calendar, before, next, user, ctx.now, why, undefined, assignee.resourceId ? { resourceId: assignee.resourceId } : {});
+        await creditFinder(tx, next, user, ctx.now);
         return t._id;
       }),
     );

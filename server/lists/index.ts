@@ -1,6 +1,7 @@
 import { defineFunction } from '../core/define';
 import { callerOpenid } from '../platform/cloud';
 import * as needs from './actions-needs';
+import * as found from './actions-found';
 import * as resources from './actions-resources';
 import * as projects from './actions-projects';
 import * as tickets from './actions-tickets';
@@ -19,6 +20,7 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
   'lists',
   {
     submitRequest: needs.submitRequest,
+    reportFound: found.reportFound,
     addNeed: needs.addNeed,
     updateNeed: needs.updateNeed,
     needs: needs.needs,

@@ -22,11 +22,8 @@ export const location = z.object(
   { error: '位置格式不正确' },
 );
 
-export const photos = z.optional(
-  z
-    .array(z.string({ error: '图片编号不正确' }).check(z.regex(/^cloud:\/\/[\w.\-/\u4e00-\u9fa5]{1,200}$/, '图片须先上传')), { error: '图片格式不正确' })
-    .check(z.maxLength(6, '最多上传6张图片')),
-);
+export const photoId = z.string({ error: '图片编号不正确' }).check(z.regex(/^cloud:\/\/[\w.\-/\u4e00-\u9fa5]{1,200}$/, '图片须先上传'));
+export const photos = z.optional(z.array(photoId, { error: '图片格式不正确' }).check(z.maxLength(6, '最多上传6张图片')));
 
 export const reason = (label = '原因') => text(label, 200);
 export const date = z.string({ error: '日期格式须为 YYYY-MM-DD' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD'));

@@ -3,6 +3,7 @@ import type {
   MatchJobView,
   NeedCard,
   NeedDetail,
+  NeedSource,
   ProjectPermission,
   ProjectView,
   ResourceView,
@@ -24,7 +25,9 @@ export function toEvent(e: EventDoc): ListEvent {
   return { at: e.at, field: e.field ?? 'status', from: e.from, to: e.to, by: e.byLabel, ...(e.why ? { why: e.why } : {}) };
 }
 
-const requesterLabel = (name?: string) => (name ? `居民 ${maskName(name)}` : undefined);
+/** Who raised it, as anyone may read it: 居民 王**, or 网格员 周** for a problem a grid worker found (随手拍). */
+const whoRaised = (source: NeedSource) => (source === 'grid' ? '网格员' : '居民');
+const requesterLabel = (name: string | undefined, source: NeedSource) => (name ? `${whoRaised(source)} ${maskName(name)}` : undefined);
 
 export function toNeedCard(n: NeedDoc, now: number, gridName?: string): NeedCard {
   return {
@@ -37,7 +40,7 @@ export function toNeedCard(n: NeedDoc, now: number, gridName?: string): NeedCard
     urgency: n.urgency,
     people: n.people,
     status: n.status,
-    ...(n.requesterName ? { requester: requesterLabel(n.requesterName) } : {}),
+    ...(n.requesterName ? { requester: requesterLabel(n.requesterName, n.source) } : {}),
     ...(n.visitGroup ? { visitGroup: n.visitGroup } : {}),
     ...(n.special ? { special: n.special } : {}),
     ...(n.wishId ? { wishId: n.wishId } : {}),
@@ -203,7 +206,7 @@ export function toTicketDetail(t: TicketDoc, viewer: Member, now: number, gridNa
     ...(t.detail ? { detail: t.detail } : {}),
     photos: t.photos,
     ...(t.address && close ? { address: t.address } : {}),
-    ...(t.requesterName ? { requester: realName ? `居民 ${t.requesterName}` : requesterLabel(t.requesterName) } : {}),
+    ...(t.requesterName ? { requester: realName ? `${whoRaised(t.source)} ${t.requesterName}` : requesterLabel(t.requesterName, t.source) } : {}),
     ...(contact ? { contact } : {}),
     needId: t.needId,
     ...(t.wishId ? { wishId: t.wishId } : {}),

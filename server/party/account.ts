@@ -4,13 +4,15 @@ import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
 import { recordParty } from './context';
 import { CALLOUTS, CalloutDoc, REGISTRATIONS, RESPONSES, RegistrationDoc, ResponseDoc } from './model';
+import { GRID_TASKS, type GridTaskDoc } from './gridtask-model';
 
 const WHY = '本人已注销账号，姓名和电话已清除';
 
 /**
  * 注销: registrations keep their kind, branch and history for the community's reports, without
  * the name, phone or contact; one still waiting is withdrawn. Answers lose the name, and a place
- * taken on a call-out still open goes back.
+ * taken on a call-out still open goes back; so does a grid task claimed and not yet reported done
+ * (one done or confirmed keeps its record, without the name).
  */
 export async function leaveParty(user: UserDoc, at: number): Promise<void> {
   await eachInTransaction<RegistrationDoc>(REGISTRATIONS, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
@@ -32,18 +34,30 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
     }
     await tx.set(RESPONSES, id, { ...r, name: DELETED_NAME, ...(open ? { answer: 'declined' as const } : {}) });
   });
+  await eachInTransaction<GridTaskDoc>(GRID_TASKS, { claimerId: user._id, claimerName: { $ne: DELETED_NAME } }, async (tx, id) => {
+    const t = await tx.get<GridTaskDoc>(GRID_TASKS, id);
+    if (!t || t.claimerId !== user._id || t.claimerName === DELETED_NAME) return;
+    if (t.status === 'claimed') {
+      const { claimerId: _c, claimerName: _n, claimedAt: _a, ...open } = t;
+      await tx.set(GRID_TASKS, id, { ...open, status: 'open', updatedAt: at });
+      await recordParty(tx, 'gridTask', id, t.communityId, 'claimed', 'open', user, at, WHY);
+      return;
+    }
+    await tx.set(GRID_TASKS, id, { ...t, claimerName: DELETED_NAME });
+  });
 }
 
 const MAX = 100;
 
-/** 我的数据: the person's own 报到 registrations and call-out answers (latest 100 each), with each call-out's title. */
-export async function partyRecordsOf(userId: string): Promise<{ registrations: RegistrationDoc[]; answers: Array<ResponseDoc & { title: string }> }> {
-  const [registrations, answers] = await Promise.all([
+/** 我的数据: the person's own 报到 registrations, call-out answers (with each call-out's title) and grid tasks claimed, latest 100 each. */
+export async function partyRecordsOf(userId: string): Promise<{ registrations: RegistrationDoc[]; answers: Array<ResponseDoc & { title: string }>; gridTasks: GridTaskDoc[] }> {
+  const [registrations, answers, gridTasks] = await Promise.all([
     findMany<RegistrationDoc>(REGISTRATIONS, { userId }, { orderBy: [['createdAt', 'desc']], limit: MAX }),
     findMany<ResponseDoc>(RESPONSES, { userId }, { orderBy: [['at', 'desc']], limit: MAX }),
+    findMany<GridTaskDoc>(GRID_TASKS, { claimerId: userId }, { orderBy: [['updatedAt', 'desc']], limit: MAX }),
   ]);
   const ids = [...new Set(answers.map((a) => a.calloutId))];
   const callouts = ids.length ? await findMany<CalloutDoc>(CALLOUTS, { _id: { $in: ids } }, { limit: MAX }) : [];
   const titles = new Map(callouts.map((c) => [c._id, c.title]));
-  return { registrations, answers: answers.map((a) => ({ ...a, title: titles.get(a.calloutId) ?? '社区吹哨' })) };
+  return { registrations, answers: answers.map((a) => ({ ...a, title: titles.get(a.calloutId) ?? '社区吹哨' })), gridTasks };
 }

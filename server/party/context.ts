@@ -30,7 +30,7 @@ export async function partyMembership(userId: string, communityId: string): Prom
 /** One state change of a registration or a call-out, in its transaction (who, when, from, to, why). */
 export async function recordParty(
   tx: DocStore,
-  target: 'registration' | 'callout',
+  target: 'registration' | 'callout' | 'gridTask',
   targetId: string,
   communityId: string,
   from: string | null,

@@ -7,6 +7,7 @@ import * as units from './actions-units';
 import { exportReports } from './actions-export';
 import * as vanguardBoard from './actions-vanguard';
 import * as site from './actions-site';
+import * as gridwork from './actions-gridtasks';
 import type { PartyCtx } from './context';
 import type { PartyApi } from '../../typings/party';
 
@@ -38,6 +39,12 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     acknowledge: reporting.acknowledge,
     exportReports,
     vanguard: vanguardBoard.vanguard,
+    gridTasks: gridwork.gridTasks,
+    publishGridTask: gridwork.publishGridTask,
+    claimGridTask: gridwork.claimGridTask,
+    finishGridTask: gridwork.finishGridTask,
+    confirmGridTask: gridwork.confirmGridTask,
+    cancelGridTask: gridwork.cancelGridTask,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

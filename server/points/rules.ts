@@ -11,6 +11,7 @@ export const DEFAULT_RULES: Readonly<Record<RuleKey, number>> = {
   volunteer_hour: 2,
   garbage_sorting: 2,
   neighbour_help: 3,
+  grid_report: 2,
 };
 
 export type { RuleKey };

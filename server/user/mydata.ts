@@ -16,7 +16,9 @@ import { TICKETS } from '../lists/model';
 import { NOTICES, allNoticesTo } from '../notify/inbox';
 import { partyRecordsOf } from '../party/account';
 import { REGISTRATIONS, RESPONSES } from '../party/model';
+import { GRID_TASKS } from '../party/gridtask-model';
 import { REGISTRATION_KIND_LABELS, REGISTRATION_STATUS_LABELS } from '../../typings/party';
+import { GRID_TASK_STATUS_LABELS } from '../../typings/gridtask';
 import type { Grant, UserDoc } from './model';
 
 /*
@@ -64,7 +66,7 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
     allNoticesTo(user._id, MAX),
     partyRecordsOf(user._id),
   ]);
-  const [posted, claimed, bookings, signups, errands, requests, noticeTotal, registrationTotal, answerTotal] = await Promise.all([
+  const [posted, claimed, bookings, signups, errands, requests, noticeTotal, registrationTotal, answerTotal, gridTaskTotal] = await Promise.all([
     totalOf(WISHES, { publisherId: user._id }, wishes.posted.length),
     totalOf(WISHES, { 'claim.userId': user._id }, wishes.claimed.length),
     totalOf(BOOKINGS, { userId: user._id }, booking.bookings.length),
@@ -74,6 +76,7 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
     totalOf(NOTICES, { to: user._id }, notices.length),
     totalOf(REGISTRATIONS, { userId: user._id }, party.registrations.length),
     totalOf(RESPONSES, { userId: user._id }, party.answers.length),
+    totalOf(GRID_TASKS, { claimerId: user._id }, party.gridTasks.length),
   ]);
   const data: MyData = {
     exportedAt: now,
@@ -216,12 +219,24 @@ export async function myData(user: UserDoc, now: number): Promise<MyData> {
         ...(a.attended !== undefined ? { attended: a.attended } : {}),
       })),
     },
+    gridTasks: {
+      total: gridTaskTotal,
+      items: party.gridTasks.map((t) => ({
+        id: t._id,
+        title: t.title,
+        place: t.place,
+        status: GRID_TASK_STATUS_LABELS[t.status] ?? t.status,
+        points: t.points,
+        ...(t.claimedAt ? { claimedAt: t.claimedAt } : {}),
+        ...(t.result ? { note: t.result.note } : {}),
+      })),
+    },
   };
   return fit(data);
 }
 
-type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders' | 'notices' | 'partyRegistrations' | 'calloutAnswers';
-const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders', 'notices', 'partyRegistrations', 'calloutAnswers'];
+type Lists = 'wishesPosted' | 'wishesClaimed' | 'requests' | 'bookings' | 'signups' | 'errands' | 'orders' | 'notices' | 'partyRegistrations' | 'calloutAnswers' | 'gridTasks';
+const LISTS: Lists[] = ['wishesPosted', 'wishesClaimed', 'requests', 'bookings', 'signups', 'errands', 'orders', 'notices', 'partyRegistrations', 'calloutAnswers', 'gridTasks'];
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 

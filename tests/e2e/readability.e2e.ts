@@ -13,8 +13,9 @@ import { Phone } from './support/phone';
 import { MINOR_CLASS, PREVIEW_ONLY, SECONDARY_CLASS, measurePage, type Offender, type Rules } from './support/readability';
 
 const RESIDENT = 'demo-resident';
-/** 我的任务 lists what is dispatched to its reader: a grid worker's. */
+/** 我的任务 lists what is dispatched to its reader: a grid worker's; 随手拍 and 网格任务 are theirs too. */
 const WORKER = 'demo-gridworker';
+const WORKER_PAGES = ['pages/lists/tasks/index', 'pages/party/snap/index', 'pages/party/gridtasks/index'];
 const STAFF = 'demo-staff';
 
 interface Look {
@@ -82,7 +83,7 @@ beforeAll(async () => {
   };
   visits = appPages()
     .filter((route) => route.startsWith('pages/'))
-    .map((route) => ({ route, query: queries[route] ?? '', openid: route === 'pages/lists/tasks/index' ? WORKER : RESIDENT }));
+    .map((route) => ({ route, query: queries[route] ?? '', openid: WORKER_PAGES.includes(route) ? WORKER : RESIDENT }));
   browser = await launchChromium();
   phone = new Phone(await browser.context.newPage(), cloudUrl(), 'readability');
 }, 120_000);

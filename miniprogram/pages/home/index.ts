@@ -4,7 +4,7 @@ import * as session from '../../services/session';
 import * as user from '../../services/user';
 import { askSubscribe, loadTemplates } from '../../services/subscribe';
 import { greeting } from '../../utils/date';
-import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry } from '../../utils/routes';
+import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry, homeEntries } from '../../utils/routes';
 import type { Tap } from '../../base/events';
 import { type HomeView, homeView } from './view';
 
@@ -89,6 +89,7 @@ Component({
         communityName: me.community?.name ?? '',
         bound: !!me.community,
         unplaced: !!me.community && !me.grid,
+        entries: entryViews(homeEntries(!!me.community && me.roles.includes('grid_worker'))),
       });
     },
 
@@ -102,7 +103,7 @@ Component({
     },
 
     onEntry(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {
-      const entry = findEntry(HOME_ENTRIES, e.currentTarget.dataset.key);
+      const entry = findEntry(homeEntries(true), e.currentTarget.dataset.key);
       if (!entry?.path) return; // 即将开放
       if (entry.tab) wx.switchTab({ url: entry.path });
       else wx.navigateTo({ url: entry.path });

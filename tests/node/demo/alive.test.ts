@@ -71,6 +71,19 @@ describe('the living demo community', () => {
     const picker = await call('lists', { action: 'assignees' }, 'demo-staff');
     expect(picker.ok && picker.data.items.filter((a: any) => a.kind === 'agent').map((a: any) => a.label)).toEqual(['红色代办员 陈卫国']);
 
+    // 兼职网格员: two couriers' 随手拍 in the dispatch queue (one dispatched, one done), a grid task open and one credited.
+    expect(life.gridwork).toEqual({ reports: { dispatched: 1, done: 1 }, tasks: { open: 1, done: 1 } });
+    const found = await call('lists', { action: 'needs', source: 'grid' }, 'demo-staff');
+    expect(found.ok && found.data.items.map((n: any) => [n.title, n.status, n.requester]).sort()).toEqual([
+      ['2幢3单元楼道灯不亮', 'done', '网格员 孙*'],
+      ['范公路商铺A区门前井盖松动', 'assigned', '网格员 马*'],
+    ]);
+    const open = await call('party', { action: 'gridTasks', scope: 'open' }, 'demo-courier-1');
+    expect(open.ok && open.data.items.map((t: any) => t.title)).toEqual(['沿街商铺发放燃气安全告知书']);
+    const sun = await call('points', { action: 'balance' }, 'demo-courier-3');
+    // 随手拍 dispatched (2) and the grid task confirmed (5).
+    expect(sun.ok && sun.data.balance).toBe(7);
+
     const recon = await call('points', { action: 'reconcile' }, 'demo-admin');
     expect(recon.ok && recon.data.mismatches).toEqual([]);
   });

@@ -10,6 +10,6 @@ fuzzFunctions({ party: partyFunction }, async () => {
   const of = async (coll: string) => (await db.collection(coll).where({ communityId: c.id }).limit(1000).get()).data;
   return {
     caller: c.admin,
-    snapshot: async () => Promise.all(['party_registrations', 'party_callouts', 'party_responses', 'party_events', 'party_reports', 'points_entries'].map(of).concat([db.collection('party_posts').doc(c.id).get().then((r) => r.data)])),
+    snapshot: async () => Promise.all(['party_registrations', 'party_callouts', 'party_responses', 'party_events', 'party_reports', 'party_grid_tasks', 'points_entries'].map(of).concat([db.collection('party_posts').doc(c.id).get().then((r) => r.data)])),
   };
 });

@@ -11,11 +11,13 @@ import { Cell, Home, Who, person } from './world';
  * register their own resources and claim projects. Staff send a case up to the county; only a
  * county officer overseeing the community (a relation row: not a role of the community's own)
  * reads the county queue and notes progress, and sees none of the community's other business.
+ * 随手拍 is for whoever holds a grid role (full or part-time), staff included only through one.
  *
  *                       anon res vol unit grid staff admin other
  */
 export const LISTS_ROWS: Record<string, string> = {
   'lists.submitRequest': 'D A A A A A A A',
+  'lists.reportFound':   'D D D D A D D D',
   'lists.addNeed':       'D D D D A A A D',
   'lists.updateNeed':    'D D D D A A A D',
   'lists.needs':         'D D D D A A A A',
@@ -56,6 +58,7 @@ export const LISTS_ROWS: Record<string, string> = {
  * worker of another grid (not theirs to enter, read, resolve or escalate).
  */
 export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
+  'lists.reportFound': { other_grid_worker: 'A', county: 'D' },
   'lists.addNeed': { other_grid_worker: 'D', county: 'D' },
   'lists.updateNeed': { other_grid_worker: 'D', county: 'D' },
   'lists.needs': { county: 'D' },
@@ -121,6 +124,8 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
   switch (action) {
     case 'submitRequest':
       return { event: { action, category: '环境清洁', title: '矩阵楼下垃圾没人收' } };
+    case 'reportFound':
+      return { event: { action, category: '安全巡查', title: `矩阵随手拍${++n}`, photos: ['cloud://env-local.honglin/found/m.jpg'] }, openid: as('other_grid_worker', home.otherGridWorker) };
     case 'addNeed':
       return { event: { action, ...visit(home) }, openid: as('other_grid_worker', home.otherGridWorker) };
     case 'updateNeed': {

@@ -12,6 +12,8 @@ import { Cell, Who, World, person, twin, type Caller } from './world';
  * its members; anyone of the community joins with the code; staff export the reports. The 先锋榜
  * is read by everyone of the community (names masked but to staff), each their own community's.
  * Those who answered 报到 check in on site with the code.
+ * 网格任务 go to a grid's workers: staff publish, confirm and call them off; a worker of the grid
+ * claims one, and only its claimer reports it done.
  *
  *                        anon res vol unit grid staff admin other
  */
@@ -40,6 +42,12 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.unitMembers':   'D D D D D A A D',
   'party.exportReports': 'D D D D D A A A',
   'party.vanguard':      'D A A A A A A A',
+  'party.gridTasks':     'D D D D A A A A',
+  'party.publishGridTask': 'D D D D D A A D',
+  'party.claimGridTask': 'D D D D A D D D',
+  'party.finishGridTask': 'D D D D D D D D',
+  'party.confirmGridTask': 'D D D D D A A D',
+  'party.cancelGridTask': 'D D D D D A A D',
 };
 
 /** The member whose report it is reads it. */
@@ -49,6 +57,7 @@ export const PARTY_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'party.progress': { owner: 'A' },
   'party.unitJoin': { owner: 'A' },
   'party.unitMembers': { owner: 'A' },
+  'party.finishGridTask': { claimer: 'A' },
 };
 
 let n = 0;
@@ -67,6 +76,16 @@ async function underWay(): Promise<string> {
   return callout.id;
 }
 
+/** A task of the matrix grid worker's grid, open; claimed (and reported done) by a worker of its own when asked. */
+async function gridTask(state: 'open' | 'claimed' | 'done'): Promise<{ id: string; claimer?: string }> {
+  const { task } = await ok('party', { action: 'publishGridTask', gridId: 'g_beihai_4', title: `矩阵网格任务${++n}`, place: '4幢门前', dueAt: Date.now() + 3600_000, points: 3 }, 'demo-staff');
+  if (state === 'open') return { id: task.id };
+  const claimer = await person('grid_worker');
+  await ok('party', { action: 'claimGridTask', id: task.id }, claimer);
+  if (state === 'done') await ok('party', { action: 'finishGridTask', id: task.id, note: '已完成' }, claimer);
+  return { id: task.id, claimer };
+}
+
 /** A unit of the demo community (the world's unit members' own) registered by a contact of its own, confirmed. */
 async function confirmedUnit(): Promise<{ contact: string; id: string; commitmentId: string }> {
   const contact = await person('unit_member');
@@ -77,6 +96,18 @@ async function confirmedUnit(): Promise<{ contact: string; id: string; commitmen
 
 export async function prepareParty(action: string, who: Who, world: World): Promise<Cell> {
   switch (action) {
+    case 'publishGridTask':
+      return { event: { action, gridId: 'g_beihai_4', title: `矩阵网格任务${++n}`, place: '4幢门前', dueAt: Date.now() + 3600_000, points: 3 } };
+    case 'claimGridTask':
+      return { event: { action, id: (await gridTask('open')).id } };
+    case 'finishGridTask': {
+      const { id, claimer } = await gridTask('claimed');
+      return { event: { action, id, note: '矩阵完成' }, openid: who === 'claimer' ? claimer : undefined };
+    }
+    case 'confirmGridTask':
+      return { event: { action, id: (await gridTask('done')).id } };
+    case 'cancelGridTask':
+      return { event: { action, id: (await gridTask('open')).id, reason: '矩阵撤销' } };
     case 'register':
       // Each cell registers a person of its own kind, so the world's people stay unregistered.
       return { event: memberForm(), openid: who === 'anonymous' ? undefined : await twin(who as Exclude<Caller, 'anonymous'>, world) };

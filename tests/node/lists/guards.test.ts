@@ -65,6 +65,7 @@ const ROWS: Row[] = [
       return { category: '环境清洁', title: '楼下垃圾没人收', requestId: rid() };
     },
   },
+  { action: 'reportFound', allowed: ['grid'], make: async () => ({ category: '安全巡查', title: '井盖松动', photos: ['cloud://env-local.honglin/found/g.jpg'], requestId: rid() }) },
   { action: 'addNeed', allowed: ['grid', 'staff', 'admin'], make: async () => ({ category: '助老服务', title: '独居老人需要探访', gridId: c.gridId, visitGroup: '空巢独居老人' }) },
   { action: 'needs', allowed: ['grid', 'staff', 'admin', 'other'], make: async () => ({ gridId: undefined }) },
   { action: 'need', allowed: ['grid', 'staff', 'admin'], make: async () => ({ id: (await listsOk({ action: 'addNeed', category: '助老服务', title: '探访', gridId: c.gridId }, c.staff)).need.id }) },
@@ -125,6 +126,7 @@ const ROWS: Row[] = [
   { action: 'overdue', allowed: ['grid', 'staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'assignees', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'stats', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
+  { action: 'workerRatings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'export', allowed: ['staff', 'admin', 'other'], make: async () => ({ list: 'tickets' }) },
   { action: 'settings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'setSettings', allowed: ['admin'], make: async () => ({ secretaryId: c.staffId }) },

@@ -1,5 +1,5 @@
 import { ok } from '../support/cloud';
-import { openCallout, partyCommunity, partyMember, type PartyCommunity } from '../support/party';
+import { openCallout, partTimeWorker, partyCommunity, partyMember, type PartyCommunity } from '../support/party';
 
 describe('我的数据 carries the person’s party records', () => {
   let c: PartyCommunity;
@@ -23,5 +23,15 @@ describe('我的数据 carries the person’s party records', () => {
     const none = await ok('user', { action: 'myData' }, c.admin);
     expect(none.partyRegistrations).toEqual({ total: 0, items: [] });
     expect(none.calloutAnswers).toEqual({ total: 0, items: [] });
+    expect(none.gridTasks).toEqual({ total: 0, items: [] });
+  });
+
+  it('lists the grid tasks they claimed with what they reported', async () => {
+    const courier = await partTimeWorker(c, '韩快递');
+    const { task } = await ok('party', { action: 'publishGridTask', gridId: c.gridId, title: '查看2幢消防栓', place: '2幢东侧', dueAt: Date.now() + 3600_000, points: 4 }, c.admin);
+    await ok('party', { action: 'claimGridTask', id: task.id }, courier.openid);
+    await ok('party', { action: 'finishGridTask', id: task.id, note: '压力正常' }, courier.openid);
+    const data = await ok('user', { action: 'myData' }, courier.openid);
+    expect(data.gridTasks).toMatchObject({ total: 1, items: [{ id: task.id, title: '查看2幢消防栓', place: '2幢东侧', status: '待确认', points: 4, note: '压力正常' }] });
   });
 });

@@ -51,6 +51,15 @@ export async function openCallout(c: TestCommunity, needed = 5, extra: Record<st
   return callout.id;
 }
 
+/** A courier (快递员/外卖骑手) whose 备案 staff confirmed: a part-time grid worker of the community's grid. */
+export async function partTimeWorker(c: TestCommunity, name = '赵快递'): Promise<{ openid: string; userId: string }> {
+  const openid = await residentIn(c, name);
+  const { registration } = await ok('party', { action: 'register', kind: 'courier', workUnit: '美团外卖', phone: nextPhone(), gridId: c.gridId }, openid);
+  await ok('party', { action: 'confirm', id: registration.id }, c.admin);
+  const { me } = await ok('user', { action: 'me' }, openid);
+  return { openid, userId: me.id };
+}
+
 /** Makes someone of the community a 红色代办员: their party member's registration holds the post, and staff confirm it. */
 export async function takeAgentPost(openid: string, staff: string, extra: Record<string, unknown> = {}): Promise<string> {
   const { registration } = await ok('party', memberForm({ posts: ['红色代办员', '助老服务'], ...extra }), openid);

@@ -8,7 +8,7 @@ import * as lists from '../../../services/lists';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { LISTS_PAGES } from '../../../utils/routes';
 import { isManager } from '../../../utils/labels';
-import { NEED_STATUS_LABELS } from '../../../utils/lists-view';
+import { NEED_SOURCE_LABELS, NEED_STATUS_LABELS } from '../../../utils/lists-view';
 import { LEVEL_LABELS, TICKET_LIMITS, type TicketCardView, toTicketCardView } from '../../../utils/ticket-view';
 import { type GridOption, communityGrids } from '../lists-shared';
 import { KIND_CHOICES, NEED_PANEL, PANELS, type PanelMode, type PanelSpec, TABS, type TabKey } from './panel';
@@ -18,6 +18,8 @@ import { freshOnShow } from '../../../behaviors/fresh-on-show';
 export interface QueueCardView extends TicketCardView {
   /** 网格长督办 / 社区书记包案 once it went up; '' at the grid. */
   levelText: string;
+  /** 网格发现 for a grid worker's 随手拍; '' for residents' requests and wishes. */
+  sourceText: string;
   open: boolean;
   canDispatch: boolean;
   canEscalate: boolean;
@@ -49,6 +51,7 @@ function toQueueCard(manager: boolean, now: number) {
     return {
       ...toTicketCardView(t, now),
       levelText: t.level === 'grid' ? '' : LEVEL_LABELS[t.level],
+      sourceText: t.source === 'grid' ? NEED_SOURCE_LABELS.grid : '',
       open,
       canDispatch: manager && open,
       canEscalate: open && t.level !== 'secretary',

@@ -56,5 +56,6 @@ export function dataSections(d: MyData, now: number = Date.now()): DataSection[]
     section('notices', '我的消息', d.notices, (n) => `${friendlyDay(n.at, now)} ${n.title}`),
     section('partyRegistrations', '党员和单位报到', d.partyRegistrations, (r) => `${friendlyDay(r.createdAt, now)} ${r.kind}${r.posts.length ? ` · ${r.posts.join('、')}` : ''}（${r.status}）`),
     section('calloutAnswers', '社区吹哨', d.calloutAnswers, (a) => `${friendlyDay(a.at, now)} ${a.title}（${a.answer}${a.attended === undefined ? '' : a.attended ? '，已到场' : '，未到场'}）`),
+    section('gridTasks', '网格任务', d.gridTasks, (t) => `${t.claimedAt ? `${friendlyDay(t.claimedAt, now)} ` : ''}${t.title}（${t.status}，${t.points}积分）`),
   ];
 }

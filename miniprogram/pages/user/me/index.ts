@@ -4,7 +4,7 @@ import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import * as party from '../../../services/party';
-import { LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
+import { GRIDWORK_PAGES, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
 import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, profileProblems } from '../../../utils/profile';
@@ -28,6 +28,8 @@ interface MeView {
   showVerify: boolean;
   /** 我的任务: for whoever tickets may be dispatched to (grid workers, agents, unit members, staff). */
   showTasks: boolean;
+  /** 随手拍 and 网格任务: for whoever holds a grid role, full or part-time. */
+  showGridwork: boolean;
 }
 
 function toView(me: Me): MeView {
@@ -42,6 +44,7 @@ function toView(me: Me): MeView {
     showConsole: isStaff(me.roles) || isCountyOfficer(me.roles),
     showVerify: mayVerify(me.roles) && !isManager(me.roles),
     showTasks: !!me.community && mayHaveTasks(me.roles),
+    showGridwork: !!me.community && me.roles.includes('grid_worker'),
   };
 }
 
@@ -202,6 +205,10 @@ Component({
 
     onTasks() {
       wx.navigateTo({ url: LISTS_PAGES.tasks });
+    },
+
+    onGridwork(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { page: 'snap' | 'tasks' }>) {
+      wx.navigateTo({ url: GRIDWORK_PAGES[e.currentTarget.dataset.page] });
     },
 
     onMyData() {
