@@ -199,7 +199,8 @@ async function usedNowChunked(resources: ResourceDoc[], now: number): Promise<Ma
 }
 
 /**
- * Solve time one invocation may spend, counted from its start: the function times out at 20 s
+ * Solve time one invocation may spend, counted from the invocation's start (a timer run may have
+ * run other jobs first): the function times out at 20 s
  * (cloudfunctions/lists/config.json), and loading the lists before and writing the result after
  * take the rest. HONGLIN_MATCH_SOLVE_MS overrides it (a smaller value splits even small jobs).
  */
@@ -207,25 +208,23 @@ const SOLVE_UNTIL_MS = 10_000;
 const solveUntil = () => Number(process.env.HONGLIN_MATCH_SOLVE_MS) || SOLVE_UNTIL_MS;
 
 /**
- * One slice of a job: its input (loaded and stored on the first slice, read back on the others),
- * solved from the stored progress until done or out of time. Returns the solution, or null when
- * the progress is stored for the next slice.
+ * One slice of a job: its lists (read live by the first slice, stored when it runs out of time,
+ * read back from there by the others), solved from the stored progress until done or out of time.
+ * Returns the solution, or null when the progress is stored for the next slice.
  */
-async function solveSlice(job: JobDoc, started: number): Promise<{ input: JobInput; inst: Instance; solved: Solved; state: ProgressState } | null> {
-  let state = await loadState(job._id);
-  let input: JobInput;
-  if (state) input = await loadInput(state);
-  else {
-    input = await loadLists(job.communityId, job.startedAt!);
-    state = await saveInput(job._id, job.communityId, job.startedAt!, input);
-  }
+async function solveSlice(job: JobDoc, started: number): Promise<{ input: JobInput; inst: Instance; solved: Solved; now: number; solveMs: number; stored: ProgressState | null } | null> {
+  const stored = await loadState(job._id);
+  const input = stored ? await loadInput(stored) : await loadLists(job.communityId, job.startedAt!);
+  const now = stored?.now ?? job.startedAt!;
   const t0 = performance.now();
-  const inst = buildInstance(input.needs.map((n) => n.m), input.resources.map((r) => r.m), { now: state.now, related: RELATED_PAIRS });
+  const inst = buildInstance(input.needs.map((n) => n.m), input.resources.map((r) => r.m), { now, related: RELATED_PAIRS });
   const limit = solveUntil();
-  const out = solveInSteps(inst, state.progress && loadProgress(state.progress), () => Date.now() - started > limit);
-  state = { ...state, solveMs: state.solveMs + Math.round(performance.now() - t0) };
-  if (out.done) return { input, inst, solved: out.solved, state };
-  await saveProgress({ ...state, progress: storeProgress(out.progress) });
+  const out = solveInSteps(inst, stored?.progress && loadProgress(stored.progress), () => Date.now() - started > limit);
+  const solveMs = (stored?.solveMs ?? 0) + Math.round(performance.now() - t0);
+  if (out.done) return { input, inst, solved: out.solved, now, solveMs, stored };
+  // Out of time: the lists are stored once, by the first slice that needs them kept.
+  const state = stored ?? (await saveInput(job._id, job.communityId, now, input));
+  await saveProgress({ ...state, solveMs, progress: storeProgress(out.progress) });
   return null;
 }
 
@@ -236,12 +235,11 @@ async function solveSlice(job: JobDoc, started: number): Promise<{ input: JobInp
  * only the slice that finishes writes the result. A slice that dies leaves the stored progress of
  * the one before: the lease lapses and the job is taken up again from there.
  */
-export async function runJob(jobId: string, now = Date.now()): Promise<boolean> {
-  const started = Date.now();
+export async function runJob(jobId: string, now = Date.now(), invokedAt = Date.now()): Promise<boolean> {
   const job = await claim(jobId, now);
   if (!job) return false;
   try {
-    const sliced = await solveSlice(job, started);
+    const sliced = await solveSlice(job, invokedAt);
     if (!sliced) {
       await transact(async (tx) => {
         const j = await tx.get<JobDoc>(JOBS, job._id);
@@ -250,7 +248,7 @@ export async function runJob(jobId: string, now = Date.now()): Promise<boolean> 
       });
       return true;
     }
-    const c = finish(sliced.input, sliced.inst, sliced.solved, sliced.state.now, sliced.state.solveMs);
+    const c = finish(sliced.input, sliced.inst, sliced.solved, sliced.now, sliced.solveMs);
     const chunks = Math.ceil(c.items.length / CHUNK);
     for (let k = 0; k < chunks; k++) {
       const chunk: ResultChunkDoc = { _id: `${job._id}.c${k}`, jobId: job._id, communityId: job.communityId, index: k, items: c.items.slice(k * CHUNK, (k + 1) * CHUNK) };
@@ -266,7 +264,7 @@ export async function runJob(jobId: string, now = Date.now()): Promise<boolean> 
       await recordEvent(tx, { communityId: j.communityId, target: 'job', targetId: j._id, from: 'running', to: 'done', actor: SYSTEM, at: finished, why: `匹配${c.summary.matched}条，未匹配${c.summary.unmatched}条` });
       return true;
     });
-    if (doneNow) await clearProgress(sliced.state);
+    if (doneNow && sliced.stored) await clearProgress(sliced.stored);
   } catch (e) {
     console.error('[lists] match job failed', e);
     await transact(async (tx) => {
@@ -290,7 +288,7 @@ export async function runMatchJobs(now: number): Promise<{ ran: number }> {
   let ran = 0;
   for (const j of [...stale, ...queued]) {
     if (Date.now() - started > TIMER_BUDGET_MS) break;
-    if (await runJob(j._id, Date.now())) ran++;
+    if (await runJob(j._id, Date.now(), started)) ran++;
   }
   return { ran };
 }
