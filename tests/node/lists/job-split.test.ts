@@ -12,7 +12,8 @@ import { JOBS, PROGRESS, type JobDoc, type NeedDoc, type ResourceDoc } from '../
  * A match job whose solve does not fit in one invocation: with the solve time per invocation cut
  * to 1 ms (HONGLIN_MATCH_SOLVE_MS), every `runMatchJobs` run adds a few dozen needs, stores the
  * progress and puts the job back in the queue; the last one writes the result, which is the exact
- * optimum of the lists as they were when the job began, and removes the stored progress.
+ * optimum of the lists as they were when the job began, and removes the stored progress. A slice
+ * that dies costs only its own work.
  */
 
 const NEEDS = 1200;
@@ -70,10 +71,20 @@ it('runs in slices across timer invocations, each going on from the stored progr
   const late = { ...inst.needs[0], id: 'late-need' };
   cloud.db.store.commit([{ coll: 'needs', id: late.id, doc: needDoc(late) as unknown as Doc }]);
 
-  let slices = 1;
+  // A slice that dies before storing its progress: the job is left running with the progress of
+  // the slice before, and once its lease lapses the timer takes it up again from there.
+  const before = cloud.db.store.collection(PROGRESS).get(`${job.id}.state`) as unknown as Doc;
+  expect(await cloud.fireTimer('lists', 'runMatchJobs')).toEqual({ ok: true, data: { ran: 1 } });
+  const j2 = cloud.db.store.collection(JOBS).get(job.id) as unknown as JobDoc;
+  cloud.db.store.commit([
+    { coll: PROGRESS, id: `${job.id}.state`, doc: before },
+    { coll: JOBS, id: job.id, doc: { ...j2, status: 'running', attempts: j2.attempts + 1, leaseUntil: Date.now() - 1 } as unknown as Doc },
+  ]);
+
+  let slices = 2;
   for (; slices < 200; slices++) {
     const j = cloud.db.store.collection(JOBS).get(job.id) as unknown as JobDoc;
-    if (j.status !== 'queued') break;
+    if (j.status !== 'queued' && j.status !== 'running') break;
     expect(await cloud.fireTimer('lists', 'runMatchJobs')).toEqual({ ok: true, data: { ran: 1 } });
   }
   const res = await fn({ action: 'matchResult', jobId: job.id }, 'demo-staff');
@@ -82,6 +93,8 @@ it('runs in slices across timer invocations, each going on from the stored progr
   const expected = matchNeeds(inst.needs, inst.resources, { now: res.job.startedAt });
   expect(res.job.summary).toMatchObject({ needs: NEEDS, resources: RESOURCES, matched: expected.suggestions.length, total: expected.total });
   expect(res.items[0].need.title).toMatch(/^需求n/);
+  // The slice that died counts as one failed attempt; the slices that stopped on time do not.
+  expect((cloud.db.store.collection(JOBS).get(job.id) as unknown as JobDoc).attempts).toBe(1);
   // Nothing of the job's progress is left behind.
   expect([...cloud.db.store.collection(PROGRESS).keys()].filter((id) => id.startsWith(job.id))).toEqual([]);
   console.log(`[lists] match job ${NEEDS} × ${RESOURCES} in ${slices} invocations, total ${res.job.summary.total} (one shot ${expected.total})`);

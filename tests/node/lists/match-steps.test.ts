@@ -54,6 +54,40 @@ it('many components, stopped inside and between them: the one-shot optimum', () 
   }
 });
 
+it('ties, capacities 0 to 5, radius-only resources and sides with nothing to match: the one-shot optimum in steps', () => {
+  // Every need of a grid alike (ties everywhere), resources of capacity 0–5, half by radius only,
+  // needs nobody serves and resources nobody needs.
+  const at = (k: number) => ({ lat: 40.711 + (k % 7) * 0.001, lng: 120.836 + (k % 5) * 0.001 });
+  const needs: Need[] = Array.from({ length: 700 }, (_, k) => ({
+    id: `n${k}`,
+    category: k % 10 === 9 ? '理发义剪' : k % 2 ? '助老服务' : '水电维修',
+    gridId: `g${k % 3}`,
+    ...(k % 4 ? { location: at(k) } : {}),
+    urgency: 1,
+    createdAt: NOW,
+    people: 1,
+  }));
+  const resources: Resource[] = Array.from({ length: 260 }, (_, k) => ({
+    id: `r${k}`,
+    providerId: `p${k % 40}`,
+    providerKind: 'volunteer',
+    categories: [k % 13 === 12 ? '法律咨询' : k % 2 ? '助老服务' : '家电维修'],
+    capacity: k % 6,
+    area: k % 2 ? { center: at(k), radiusM: 400 } : { gridIds: [`g${k % 3}`] },
+  }));
+  const oneShot = optimalAssignment(buildInstance(needs, resources, { now: NOW }));
+  const { inst, solved, steps } = inSteps(needs, resources, 1);
+  expect(steps).toBeGreaterThan(3);
+  const ev = evaluate(inst.problem, solved.assigned);
+  expect(ev).toEqual(evaluate(inst.problem, oneShot.assigned));
+  expect(ev.matched).toBeGreaterThan(0);
+  // Nobody offers 理发义剪: those needs stay unmatched.
+  needs.forEach((n, i) => n.category === '理发义剪' && expect(solved.assigned[i]).toBe(-1));
+  // Only resources, or only needs: nothing to solve, done in one step.
+  expect(inSteps([], resources, 1)).toMatchObject({ steps: 1, solved: { components: 0 } });
+  expect(inSteps(needs, [], 1)).toMatchObject({ steps: 1, solved: { components: 0 } });
+});
+
 it('nothing to solve, or no stop: done at once', () => {
   const inst = buildInstance([], [], { now: NOW });
   expect(solveInSteps(inst, undefined, () => true)).toMatchObject({ done: true, solved: { components: 0 } });
