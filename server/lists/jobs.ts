@@ -13,14 +13,19 @@ import {
   buildInstance,
   evaluate,
   greedyAssignment,
-  optimalAssignment,
+  loadProgress,
   RELATED_CATEGORIES,
+  solveInSteps,
+  storeProgress,
   suggestProjects,
   toResult,
   WISH_NEED_PREFIX,
+  type Instance,
   type Need,
   type Resource,
+  type Solved,
 } from './match';
+import { clearProgress, inputNeed, inputResource, loadInput, loadState, saveInput, saveProgress, type JobInput, type ProgressState } from './jobprogress';
 import { pairDetail, relatedMap } from './match/feasibility';
 import {
   CHUNK,
@@ -63,7 +68,8 @@ import { WISHES, type WishDoc } from '../wish/model';
  * `runMatchJobs` timer claims queued jobs in a transaction, so exactly one worker runs each, and a
  * worker that dies mid-run leaves a lease that expires for the next to take over. A small community
  * is run at once by the same invocation after queueing (through the same claim), so staff see the
- * result without waiting for the timer.
+ * result without waiting for the timer. A solve too long for one invocation (a district's lists)
+ * runs in slices: see runJob.
  */
 
 export const INLINE_LIMIT = 500;
@@ -106,7 +112,8 @@ async function claim(jobId: string, now: number): Promise<JobDoc | null> {
       await recordEvent(tx, { communityId: j.communityId, target: 'job', targetId: j._id, from: j.status, to: 'failed', actor: SYSTEM, at: now, why: '多次超时' });
       return null;
     }
-    const next: JobDoc = { ...j, status: 'running', startedAt: now, leaseUntil: now + LEASE_MS, attempts: j.attempts + 1 };
+    // A job going on from a stored slice keeps the instant its lists were read at.
+    const next: JobDoc = { ...j, status: 'running', startedAt: j.slices ? j.startedAt : now, leaseUntil: now + LEASE_MS, attempts: j.attempts + 1 };
     await tx.set(JOBS, j._id, next);
     await recordEvent(tx, { communityId: j.communityId, target: 'job', targetId: j._id, from: j.status, to: 'running', actor: SYSTEM, at: now, why: lapsed ? '上一次运行未完成，重新运行' : undefined });
     return next;
@@ -127,27 +134,29 @@ interface Computed {
   projects: NonNullable<JobDoc['projects']>;
 }
 
-/** Loads the lists of a community and solves; pure but for the reads. */
-export async function compute(communityId: string, now: number): Promise<Computed> {
+/** The open needs and active resources of a community (capacity left this period), as the job's input. */
+async function loadLists(communityId: string, now: number): Promise<JobInput> {
   await syncWishes(communityId, now);
   const [needDocs, resourceDocs] = await Promise.all([
     findAll<NeedDoc>(NEEDS, { communityId, status: 'open' }),
     findAll<ResourceDoc>(RESOURCES, { communityId, status: 'active' }),
   ]);
   const used = await usedNowChunked(resourceDocs, now);
-  const needs = needDocs.map(toMatchNeed);
-  const resources = resourceDocs.map((r) => toMatchResource(r, r.capacity - (used.get(r._id) ?? 0)));
-  const t0 = performance.now();
-  const inst = buildInstance(needs, resources, { now, related: RELATED_PAIRS });
-  const opt = optimalAssignment(inst);
-  const result = toResult(inst, opt.assigned, opt.components, opt.largestComponent);
-  const solveMs = Math.round(performance.now() - t0);
+  return {
+    needs: needDocs.map((n) => inputNeed(n, toMatchNeed(n))),
+    resources: resourceDocs.map((r) => inputResource(r, toMatchResource(r, r.capacity - (used.get(r._id) ?? 0)), providerLabel(r))),
+  };
+}
+
+/** Explained suggestions, project suggestions and the summary of a solved input. */
+function finish(input: JobInput, inst: Instance, solved: Solved, now: number, solveMs: number): Computed {
+  const result = toResult(inst, solved.assigned, solved.components, solved.largestComponent);
   const greedy = evaluate(inst.problem, greedyAssignment(inst));
   // A project gathers needs of one listed category, whatever the matcher matched them by.
-  const projects = suggestProjects(needDocs.map((n, i) => ({ ...needs[i], category: n.category })), { now }).slice(0, MAX_PROJECT_SUGGESTIONS);
+  const projects = suggestProjects(input.needs.map((n) => ({ ...n.m, category: n.category })), { now }).slice(0, MAX_PROJECT_SUGGESTIONS);
 
-  const needById = new Map(needDocs.map((n) => [n._id, n]));
-  const resById = new Map(resourceDocs.map((r) => [r._id, r]));
+  const needById = new Map(input.needs.map((n) => [n.m.id, n]));
+  const resById = new Map(input.resources.map((r) => [r.m.id, r]));
   const items: StoredSuggestion[] = result.suggestions
     .map((s) => {
       const n = needById.get(s.needId)!;
@@ -159,8 +168,8 @@ export async function compute(communityId: string, now: number): Promise<Compute
         score: s.score,
         reasons: s.reasons,
         explanation: s.explanation,
-        need: { title: n.title, category: n.category, ...(n.gridId ? { gridId: n.gridId } : {}), urgency: n.urgency, people: n.people, source: n.source },
-        resource: { title: r.title, providerName: providerLabel(r), providerKind: r.providerKind },
+        need: { title: n.title, category: n.category, ...(n.m.gridId ? { gridId: n.m.gridId } : {}), urgency: n.m.urgency, people: n.m.people, source: n.source },
+        resource: { title: r.title, providerName: r.providerName, providerKind: r.m.providerKind },
       };
     })
     // Most valuable first: the most urgent and longest-waiting needs lead the staff's list.
@@ -169,8 +178,8 @@ export async function compute(communityId: string, now: number): Promise<Compute
     items,
     projects: projects.map((p) => ({ category: p.category, gridId: p.gridId, needIds: p.needIds.slice(0, 50), people: p.people, maxUrgency: p.maxUrgency, explanation: p.explanation })),
     summary: {
-      needs: needs.length,
-      resources: resources.length,
+      needs: input.needs.length,
+      resources: input.resources.length,
       pairs: result.stats.pairs,
       matched: result.suggestions.length,
       unmatched: result.unmatched.length,
@@ -189,26 +198,73 @@ async function usedNowChunked(resources: ResourceDoc[], now: number): Promise<Ma
   return out;
 }
 
-/** Runs a job if this caller can claim it; true if it ran (done or failed). */
-export async function runJob(jobId: string, now = Date.now()): Promise<boolean> {
+/**
+ * Solve time one invocation may spend, counted from the invocation's start (a timer run may have
+ * run other jobs first): the function times out at 20 s
+ * (cloudfunctions/lists/config.json), and loading the lists before and writing the result after
+ * take the rest. HONGLIN_MATCH_SOLVE_MS overrides it (a smaller value splits even small jobs).
+ */
+const SOLVE_UNTIL_MS = 10_000;
+const solveUntil = () => Number(process.env.HONGLIN_MATCH_SOLVE_MS) || SOLVE_UNTIL_MS;
+
+/**
+ * One slice of a job: its lists (read live by the first slice, stored when it runs out of time,
+ * read back from there by the others), solved from the stored progress until done or out of time.
+ * Returns the solution, or null when the progress is stored for the next slice.
+ */
+async function solveSlice(job: JobDoc, started: number): Promise<{ input: JobInput; inst: Instance; solved: Solved; now: number; solveMs: number; stored: ProgressState | null } | null> {
+  const stored = await loadState(job._id);
+  const input = stored ? await loadInput(stored) : await loadLists(job.communityId, job.startedAt!);
+  const now = stored?.now ?? job.startedAt!;
+  const t0 = performance.now();
+  const inst = buildInstance(input.needs.map((n) => n.m), input.resources.map((r) => r.m), { now, related: RELATED_PAIRS });
+  const limit = solveUntil();
+  const out = solveInSteps(inst, stored?.progress && loadProgress(stored.progress), () => Date.now() - started > limit);
+  const solveMs = (stored?.solveMs ?? 0) + Math.round(performance.now() - t0);
+  if (out.done) return { input, inst, solved: out.solved, now, solveMs, stored };
+  // Out of time: the lists are stored once, by the first slice that needs them kept.
+  const state = stored ?? (await saveInput(job._id, job.communityId, now, input));
+  await saveProgress({ ...state, solveMs, progress: storeProgress(out.progress) });
+  return null;
+}
+
+/**
+ * Runs a job if this caller can claim it; true if it ran (done, failed, or one slice further).
+ * A job whose solve does not fit in one invocation stores its progress and goes back to the queue
+ * (the slice is not counted as a failed attempt); the next timer run goes on from there, and
+ * only the slice that finishes writes the result. A slice that dies leaves the stored progress of
+ * the one before: the lease lapses and the job is taken up again from there.
+ */
+export async function runJob(jobId: string, now = Date.now(), invokedAt = Date.now()): Promise<boolean> {
   const job = await claim(jobId, now);
   if (!job) return false;
   try {
-    const c = await compute(job.communityId, now);
+    const sliced = await solveSlice(job, invokedAt);
+    if (!sliced) {
+      await transact(async (tx) => {
+        const j = await tx.get<JobDoc>(JOBS, job._id);
+        if (!j || j.status !== 'running' || j.attempts !== job.attempts) return;
+        await tx.set(JOBS, j._id, { ...j, status: 'queued', leaseUntil: undefined, attempts: j.attempts - 1, slices: (j.slices ?? 0) + 1 });
+      });
+      return true;
+    }
+    const c = finish(sliced.input, sliced.inst, sliced.solved, sliced.now, sliced.solveMs);
     const chunks = Math.ceil(c.items.length / CHUNK);
     for (let k = 0; k < chunks; k++) {
       const chunk: ResultChunkDoc = { _id: `${job._id}.c${k}`, jobId: job._id, communityId: job.communityId, index: k, items: c.items.slice(k * CHUNK, (k + 1) * CHUNK) };
       await docs.set(RESULTS, chunk._id, chunk);
     }
     const finished = Date.now();
-    await transact(async (tx) => {
+    const doneNow = await transact(async (tx) => {
       const j = await tx.get<JobDoc>(JOBS, job._id);
       // Another worker took over after our lease lapsed: its result stands.
-      if (!j || j.status !== 'running' || j.attempts !== job.attempts) return;
+      if (!j || j.status !== 'running' || j.attempts !== job.attempts) return false;
       await tx.set(JOBS, j._id, { ...j, status: 'done', finishedAt: finished, leaseUntil: undefined, summary: c.summary, chunks, count: c.items.length, projects: c.projects });
       await clearActive(tx, j);
       await recordEvent(tx, { communityId: j.communityId, target: 'job', targetId: j._id, from: 'running', to: 'done', actor: SYSTEM, at: finished, why: `匹配${c.summary.matched}条，未匹配${c.summary.unmatched}条` });
+      return true;
     });
+    if (doneNow && sliced.stored) await clearProgress(sliced.stored);
   } catch (e) {
     console.error('[lists] match job failed', e);
     await transact(async (tx) => {
@@ -232,7 +288,7 @@ export async function runMatchJobs(now: number): Promise<{ ran: number }> {
   let ran = 0;
   for (const j of [...stale, ...queued]) {
     if (Date.now() - started > TIMER_BUDGET_MS) break;
-    if (await runJob(j._id, Date.now())) ran++;
+    if (await runJob(j._id, Date.now(), started)) ran++;
   }
   return { ran };
 }

@@ -36,6 +36,8 @@ export const USAGE = 'resource_usage';
 export const JOBS = 'match_jobs';
 /** A finished job's suggestions in chunks of CHUNK: `${jobId}.c${k}` (immutable once written). */
 export const RESULTS = 'match_results';
+/** A match job's input and solver progress between invocations (server/lists/jobprogress.ts). */
+export const PROGRESS = 'match_progress';
 /** Staff's decision on one suggestion: `${jobId}.${index}`. */
 export const DECISIONS = 'match_decisions';
 /** Per community: the active match job, the wish-sync watermark, the secretary and grid leaders. */
@@ -251,6 +253,8 @@ export interface JobDoc {
   /** While running: another worker may take it over after this instant. */
   leaseUntil?: number;
   attempts: number;
+  /** Invocations that ran out of their solve time and left progress for the next. */
+  slices?: number;
   error?: string;
   summary?: MatchSummary;
   chunks?: number;

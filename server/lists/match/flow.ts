@@ -115,14 +115,31 @@ class Buckets {
   }
 }
 
+/**
+ * Where a solve stands: the pair per need (or −1) and the potentials after the first `next` needs
+ * of the order were added. The flow so far is min-cost for those needs, so a solve can stop here
+ * and go on later, in another process, from this alone (the sorted rows are rebuilt: potentials
+ * only ever go down from 0, so keys at −value are still lower bounds).
+ */
+export interface FlowState {
+  assigned: Int32Array;
+  pot: Int32Array;
+  next: number;
+}
+
+/** How many needs are added between two looks at the clock. */
+const STOP_EVERY = 64;
+
 /** A row whose stale bounds let this many arcs through that then fail is re-keyed (rows.ts). */
 const STALE_READS = 4;
 
 /**
- * Solves the problem; returns, for each need, the index of its assigned pair or −1.
- * `order` is the sequence in which needs are added (any order gives the same optimal total).
+ * Solves the problem; the result's `assigned` gives, for each need, the index of its assigned pair
+ * or −1. `order` is the sequence in which needs are added (any order gives the same optimal total).
+ * With `from`, goes on from a state an earlier call returned (same problem, same order); with
+ * `stop`, returns early (next < needs) as soon as it answers true.
  */
-export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array {
+export function solveFlow(p: FlowProblem, order?: ArrayLike<number>, from?: FlowState, stop?: () => boolean): FlowState {
   const N = p.needs;
   const R = p.resources;
   const P = p.providers;
@@ -153,8 +170,16 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   const slots = new Int32Array(slotStart[R]);
   const count = new Int32Array(R);
   const load = new Int32Array(P);
-  const assigned = new Int32Array(N).fill(-1); // pair index, or −1
+  const assigned = from ? Int32Array.from(from.assigned) : new Int32Array(N).fill(-1); // pair index, or −1
   const held = new Int32Array(N); // value of the assigned pair
+  for (let i = 0; i < N; i++) {
+    const e = assigned[i];
+    if (e < 0) continue;
+    const r = res[e];
+    held[i] = value[e];
+    slots[slotStart[r] + count[r]++] = i;
+    load[owner[r]]++;
+  }
 
   // The shared pairs, once per group (from its first need: the others list the same, in the same
   // order), with their offset in each need's row; and each need's own pairs.
@@ -173,7 +198,7 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
   }
   const ownRows = new SortedRows(N, (i) => [groupOf[i] >= 0 ? own[i] : start[i], start[i + 1]], res, value, (e) => e);
 
-  const pot = new Int32Array(V);
+  const pot = from ? Int32Array.from(from.pot) : new Int32Array(V);
   const dist = new Int32Array(V);
   const seen = new Int32Array(V); // == round: dist set this round
   const done = new Int32Array(V); // == round: settled this round
@@ -282,7 +307,8 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
     }
   };
 
-  for (let k = 0; k < N; k++) {
+  for (let k = from?.next ?? 0; k < N; k++) {
+    if (stop && k % STOP_EVERY === 0 && k > (from?.next ?? 0) && stop()) return { assigned, pot, next: k };
     const s = order ? order[k] : k;
     if (start[s] === start[s + 1]) continue;
     // A new node: a potential high enough that all its arcs have non-negative reduced cost.
@@ -353,5 +379,5 @@ export function solveFlow(p: FlowProblem, order?: ArrayLike<number>): Int32Array
       v = u;
     }
   }
-  return assigned;
+  return { assigned, pot, next: N };
 }

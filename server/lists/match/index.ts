@@ -13,8 +13,9 @@ import type { MatchOptions, MatchResult, Need, Resource } from './model';
 
 export * from './model';
 export { suggestProjects, PROJECT_MIN_NEEDS, type ProjectSuggestion } from './projects';
-export { buildInstance, evaluate, optimalAssignment, type Instance } from './instance';
+export { buildInstance, evaluate, optimalAssignment, solveInSteps, type Instance, type SolveProgress, type Solved } from './instance';
 export { greedyAssignment } from './greedy';
+export { loadProgress, storeProgress, type StoredProgress } from './progress';
 
 /** Turns an assignment (pair per need, or −1) into explained suggestions and totals. */
 export function toResult(inst: Instance, assigned: Int32Array, components = 0, largestComponent = 0): MatchResult {

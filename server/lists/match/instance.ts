@@ -1,6 +1,6 @@
 import { decompose } from './decompose';
 import { feasiblePairs, relatedMap, type RelatedMap } from './feasibility';
-import { solveFlow, type FlowProblem } from './flow';
+import { solveFlow, type FlowProblem, type FlowState } from './flow';
 import { RELATED_CATEGORIES, type MatchOptions, type Need, type Resource } from './model';
 import { loadCost, needValue } from './score';
 
@@ -70,18 +70,51 @@ function insertionOrder(p: FlowProblem): Int32Array {
   return Int32Array.from({ length: p.needs }, (_, i) => i).sort((a, b) => good[a] - good[b] || a - b);
 }
 
-/** The exact optimum, solved component by component. Returns the pair chosen per need, or −1. */
-export function optimalAssignment(inst: Instance): { assigned: Int32Array; components: number; largestComponent: number } {
-  const assigned = new Int32Array(inst.needs.length).fill(-1);
+/**
+ * Where an exact solve of an instance stands: components before `component` are solved (their
+ * pairs are in `assigned`), and that one has reached `flow` (absent: not begun). Components and
+ * insertion orders are deterministic, so the same instance picks up exactly where it stopped.
+ */
+export interface SolveProgress {
+  component: number;
+  assigned: Int32Array;
+  flow?: FlowState;
+}
+
+export interface Solved {
+  assigned: Int32Array;
+  components: number;
+  largestComponent: number;
+}
+
+/**
+ * The exact optimum, solved component by component, in steps: from `progress` (or the start), until
+ * done or until `stop` answers true (looked at every few dozen needs). Returns the progress to go on
+ * from, or the solution when done.
+ */
+export function solveInSteps(inst: Instance, progress?: SolveProgress, stop?: () => boolean): { done: true; solved: Solved } | { done: false; progress: SolveProgress } {
+  const assigned = progress ? Int32Array.from(progress.assigned) : new Int32Array(inst.needs.length).fill(-1);
   const components = decompose(inst.problem);
   let largestComponent = 0;
-  for (const c of components) {
-    largestComponent = Math.max(largestComponent, c.needs.length);
-    const local = solveFlow(c.problem, insertionOrder(c.problem));
+  for (const c of components) largestComponent = Math.max(largestComponent, c.needs.length);
+  for (let k = progress?.component ?? 0; k < components.length; k++) {
+    const c = components[k];
+    const from = k === progress?.component ? progress.flow : undefined;
+    if (!from && k > (progress?.component ?? 0) && stop?.()) return { done: false, progress: { component: k, assigned } };
+    const state = solveFlow(c.problem, insertionOrder(c.problem), from, stop);
+    if (state.next < c.problem.needs) return { done: false, progress: { component: k, assigned, flow: state } };
+    const local = state.assigned;
     if (!c.pairs) for (const i of c.needs) assigned[i] = local[i];
     else for (let i = 0; i < c.needs.length; i++) if (local[i] >= 0) assigned[c.needs[i]] = c.pairs[local[i]];
   }
-  return { assigned, components: components.length, largestComponent };
+  return { done: true, solved: { assigned, components: components.length, largestComponent } };
+}
+
+/** The exact optimum, solved component by component. Returns the pair chosen per need, or −1. */
+export function optimalAssignment(inst: Instance): Solved {
+  const out = solveInSteps(inst);
+  if (!out.done) throw new Error('a solve without a stop finishes');
+  return out.solved;
 }
 
 export interface Evaluation {

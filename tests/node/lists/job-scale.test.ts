@@ -10,7 +10,7 @@ import type { NeedDoc, ResourceDoc } from '../../../server/lists/model';
 
 /**
  * A `match` run the size of the benchmark (10,000 needs × 5,000 resources) as a job in the
- * function: queued by `match`, run by the `runMatchJobs` timer within the function's 20 s timeout,
+ * function: queued by `match`, run by the `runMatchJobs` timer, each run within the function's 20 s timeout,
  * its result the exact optimum the engine computes on the same lists.
  */
 
@@ -54,11 +54,17 @@ afterAll(async () => {
 it('10,000 needs × 5,000 resources: queued, run by the timer inside the function timeout, exactly optimal', async () => {
   const { job } = await fn({ action: 'match', background: true }, 'demo-staff');
   expect(job.status).toBe('queued');
-  const t0 = Date.now();
-  const ran: any = await cloud.fireTimer('lists', 'runMatchJobs');
-  const wall = Date.now() - t0;
-  expect(ran).toEqual({ ok: true, data: { ran: 1 } });
-  const res = await fn({ action: 'matchResult', jobId: job.id }, 'demo-staff');
+  // One timer run on a quiet machine; on a loaded one the solve may go on in a further run or two
+  // (runJob's slices), each within the function's timeout.
+  const walls: number[] = [];
+  let res: any;
+  do {
+    const t0 = Date.now();
+    const ran: any = await cloud.fireTimer('lists', 'runMatchJobs');
+    walls.push(Date.now() - t0);
+    expect(ran).toEqual({ ok: true, data: { ran: 1 } });
+    res = await fn({ action: 'matchResult', jobId: job.id }, 'demo-staff');
+  } while (res.job.status === 'queued' && walls.length < 5);
   expect(res.job.status).toBe('done');
   // The engine on the same lists, in this process (scores depend on `now` only through days waited).
   const expected = matchNeeds(inst.needs, inst.resources, { now: res.job.startedAt });
@@ -67,8 +73,8 @@ it('10,000 needs × 5,000 resources: queued, run by the timer inside the functio
   expect(res.items).toHaveLength(20);
   expect(res.next).toBe('o20');
   console.log(
-    `[lists] match job ${NEEDS} × ${RESOURCES}: ${wall} ms in the timer invocation (solve ${res.job.summary.solveMs} ms); matched ${res.job.summary.matched} ` +
+    `[lists] match job ${NEEDS} × ${RESOURCES}: ${walls.join(' + ')} ms in ${walls.length} timer invocation(s) (solve ${res.job.summary.solveMs} ms); matched ${res.job.summary.matched} ` +
       `(greedy ${res.job.summary.greedyMatched}), total ${res.job.summary.total} (greedy ${res.job.summary.greedyTotal}), ${res.job.summary.projectSuggestions} project suggestions`,
   );
-  expect(wall).toBeLessThan(20_000);
+  for (const wall of walls) expect(wall).toBeLessThan(20_000);
 }, 60_000);
