@@ -10,7 +10,7 @@ export const BUDGETS: Record<Budget, number> = { screen: 3, stats: 4, write: 5 }
 /** A first screen's response, as JSON. */
 export const SCREEN_BYTES = 20 * 1024;
 
-export type Person = 'resident' | 'volunteer' | 'staff' | 'gridworker' | 'unit' | 'party';
+export type Person = 'resident' | 'volunteer' | 'staff' | 'gridworker' | 'unit' | 'party' | 'courier' | 'neighbour';
 
 export const OPENIDS: Record<Person, string> = {
   resident: 'demo-resident',
@@ -19,6 +19,8 @@ export const OPENIDS: Record<Person, string> = {
   gridworker: 'demo-gridworker',
   unit: 'demo-unit',
   party: 'demo-party-1',
+  courier: 'demo-courier-1',
+  neighbour: 'demo-neighbour-1',
 };
 
 /** Reads a function's answer without counting it: for the ids a step needs. */
@@ -32,8 +34,13 @@ export interface Step {
   budget: Budget;
   /** Database requests outside a transaction, as measured on the demo community: a change that adds one fails the test. */
   trips: number;
+  /** Still over its budget: the bench marks it, the test holds it to its count until it is brought down. */
+  over?: true;
   payload?: (ask: Ask) => Promise<object>;
 }
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const requestId = () => `trips-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 const first = async (ask: Ask, fn: string, action: string, payload: object, as: Person, pick = (d: any) => d.items[0].id) => pick(await ask(fn, action, payload, as));
 
@@ -43,26 +50,43 @@ export const STEPS: Step[] = [
   { page: '首页', fn: 'user', action: 'home', as: 'staff', budget: 'screen', trips: 2 },
   { page: '我的消息', fn: 'user', action: 'inbox', as: 'resident', budget: 'screen', trips: 2 },
   { page: '选择网格', fn: 'user', action: 'grids', as: 'resident', budget: 'screen', trips: 2 },
-  { page: '心愿墙', fn: 'wish', action: 'list', as: 'resident', budget: 'screen', trips: 4 },
-  { page: '心愿墙', fn: 'wish', action: 'stats', as: 'resident', budget: 'stats', trips: 5 },
-  { page: '心愿详情', fn: 'wish', action: 'get', as: 'volunteer', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'wish', 'list', {}, 'volunteer') }) },
-  { page: '我的心愿', fn: 'wish', action: 'mine', as: 'resident', budget: 'screen', trips: 3 },
-  { page: '心愿审核', fn: 'wish', action: 'queue', as: 'staff', budget: 'screen', trips: 3, payload: async () => ({ kind: 'review' }) },
+  { page: '心愿墙', fn: 'wish', action: 'list', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '心愿墙', fn: 'wish', action: 'stats', as: 'resident', budget: 'stats', trips: 3 },
+  { page: '心愿详情', fn: 'wish', action: 'get', as: 'volunteer', budget: 'screen', trips: 2, payload: async (ask) => ({ id: await first(ask, 'wish', 'list', {}, 'volunteer') }) },
+  { page: '我的心愿', fn: 'wish', action: 'mine', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '心愿审核', fn: 'wish', action: 'queue', as: 'staff', budget: 'screen', trips: 2, payload: async () => ({ kind: 'review' }) },
   { page: '我的积分', fn: 'points', action: 'balance', as: 'volunteer', budget: 'screen', trips: 2 },
   { page: '我的积分', fn: 'points', action: 'history', as: 'volunteer', budget: 'screen', trips: 2 },
   { page: '我的积分', fn: 'points', action: 'rules', as: 'volunteer', budget: 'screen', trips: 2 },
   { page: '积分商城', fn: 'points', action: 'goods', as: 'volunteer', budget: 'screen', trips: 3 },
   { page: '兑换订单', fn: 'points', action: 'orders', as: 'volunteer', budget: 'screen', trips: 3 },
-  { page: '光荣榜', fn: 'points', action: 'leaderboard', as: 'volunteer', budget: 'screen', trips: 4 },
-  { page: '社区地图', fn: 'map', action: 'places', as: 'resident', budget: 'screen', trips: 4 },
-  { page: '社区介绍', fn: 'map', action: 'community', as: 'resident', budget: 'screen', trips: 7 },
+  { page: '光荣榜', fn: 'points', action: 'leaderboard', as: 'volunteer', budget: 'screen', trips: 3 },
+  { page: '社区地图', fn: 'map', action: 'places', as: 'resident', budget: 'screen', trips: 2 },
+  { page: '社区介绍', fn: 'map', action: 'community', as: 'resident', budget: 'screen', trips: 3 },
   { page: '服务预约', fn: 'booking', action: 'services', as: 'resident', budget: 'screen', trips: 3 },
   { page: '服务预约', fn: 'booking', action: 'activities', as: 'resident', budget: 'screen', trips: 3 },
   { page: '我的预约', fn: 'booking', action: 'mine', as: 'resident', budget: 'screen', trips: 2 },
   { page: '我的诉求', fn: 'lists', action: 'tickets', as: 'resident', budget: 'screen', trips: 3, payload: async () => ({ scope: 'mine' }) },
   { page: '我的任务', fn: 'lists', action: 'tickets', as: 'gridworker', budget: 'screen', trips: 3, payload: async () => ({ scope: 'tasks' }) },
-  { page: '三张清单', fn: 'lists', action: 'needs', as: 'staff', budget: 'screen', trips: 5 },
-  { page: '清单统计', fn: 'lists', action: 'stats', as: 'staff', budget: 'stats', trips: 15 },
-  { page: '社区吹哨', fn: 'party', action: 'callouts', as: 'party', budget: 'screen', trips: 3 },
+  { page: '三张清单', fn: 'lists', action: 'needs', as: 'staff', budget: 'screen', trips: 3 },
+  { page: '清单统计', fn: 'lists', action: 'stats', as: 'staff', budget: 'stats', trips: 3 },
+  { page: '社区吹哨', fn: 'party', action: 'callouts', as: 'party', over: true, budget: 'screen', trips: 4 },
   { page: '党员报到', fn: 'party', action: 'mine', as: 'party', budget: 'screen', trips: 3 },
+  { page: '先锋榜', fn: 'party', action: 'vanguard', as: 'party', budget: 'screen', trips: 3 },
+  { page: '网格任务', fn: 'party', action: 'gridTasks', as: 'courier', budget: 'screen', trips: 3, payload: async () => ({ scope: 'open' }) },
+  { page: '地点详情', fn: 'map', action: 'place', as: 'resident', budget: 'screen', trips: 2, payload: async (ask) => ({ id: await first(ask, 'map', 'places', {}, 'resident') }) },
+  { page: '预约时段', fn: 'booking', action: 'slots', as: 'resident', over: true, budget: 'screen', trips: 6, payload: async (ask) => ({ serviceId: await first(ask, 'booking', 'services', {}, 'resident', (d) => d.items.find((x: { kind: string }) => x.kind === 'appointment').id) }) },
+  { page: '预约详情', fn: 'booking', action: 'detail', as: 'resident', over: true, budget: 'screen', trips: 4, payload: async (ask) => ({ id: await first(ask, 'booking', 'mine', {}, 'resident') }) },
+  { page: '诉求详情', fn: 'lists', action: 'ticket', as: 'resident', over: true, budget: 'screen', trips: 4, payload: async (ask) => ({ id: await first(ask, 'lists', 'tickets', { scope: 'mine' }, 'resident') }) },
+  { page: '商品详情', fn: 'points', action: 'goodsDetail', as: 'volunteer', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'points', 'goods', {}, 'volunteer') }) },
+  { page: '派单', fn: 'lists', action: 'tickets', as: 'staff', budget: 'screen', trips: 3, payload: async () => ({ scope: 'all' }) },
+  { page: '派单', fn: 'lists', action: 'overdue', as: 'staff', budget: 'screen', trips: 3 },
+  { page: '代办派单', fn: 'booking', action: 'errands', as: 'staff', budget: 'screen', trips: 3 },
+  { page: '预约日程', fn: 'booking', action: 'schedule', as: 'staff', over: true, budget: 'screen', trips: 7, payload: async () => ({ date: today() }) },
+  { page: '居民管理', fn: 'user', action: 'residents', as: 'staff', budget: 'screen', trips: 3 },
+  { page: '报到确认', fn: 'party', action: 'registrations', as: 'staff', budget: 'screen', trips: 3 },
+  { page: '发心愿', fn: 'wish', action: 'publish', as: 'neighbour', over: true, budget: 'write', trips: 6, payload: async () => ({ title: '楼道灯坏了想请人修', content: '三楼楼道灯不亮了，晚上上下楼看不清，想请邻居帮忙看看。', category: '维修帮办', requestId: requestId() }) },
+  { page: '认领心愿', fn: 'wish', action: 'claim', as: 'party', over: true, budget: 'write', trips: 7, payload: async (ask) => ({ id: await first(ask, 'wish', 'list', { status: 'open' }, 'party'), requestId: requestId() }) },
+  { page: '兑换', fn: 'points', action: 'redeem', as: 'volunteer', budget: 'write', trips: 4, payload: async () => ({ goodsId: 'gd_flour', requestId: requestId() }) },
+  { page: '提诉求', fn: 'lists', action: 'submitRequest', as: 'neighbour', over: true, budget: 'write', trips: 11, payload: async () => ({ category: '水电维修', title: '厨房水龙头一直滴水', detail: '关不紧，想请人来修一下。', requestId: requestId() }) },
 ];

@@ -9,22 +9,35 @@ export interface Grouping {
   match: DocData;
   /** The field grouped on, e.g. 'userId'. */
   by: string;
-  /** Output field → field summed, e.g. { total: 'amount' }. */
-  sum: Record<string, string>;
+  /** Output field → field summed, e.g. { total: 'amount' }, or an expression summed (`{ $cond: … }`). */
+  sum: Record<string, string | DocData>;
   /** Sort on an output field, largest first. */
   sortDesc?: string;
   limit?: number;
 }
 
+function grouped(coll: string, g: Grouping): Aggregate {
+  const group: DocData = { _id: `$${g.by}`, n: { $sum: 1 } };
+  for (const [out, what] of Object.entries(g.sum)) group[out] = { $sum: typeof what === 'string' ? `$${what}` : what };
+  let q = database().collection(coll).aggregate().match(toWhere(g.match)).group(group) as unknown as Aggregate;
+  q = q.sort(g.sortDesc ? { [g.sortDesc]: -1, _id: 1 } : { _id: 1 });
+  return q.limit(Math.min(g.limit ?? MAX_ROWS, MAX_ROWS));
+}
+
 /** `match → group → sort → limit` through the SDK's aggregation; each row is { _id: group key, n: count, ...sums }. */
 export async function groupSum<T extends Record<string, number>>(coll: string, g: Grouping): Promise<Array<{ _id: string; n: number } & T>> {
-  const group: DocData = { _id: `$${g.by}`, n: { $sum: 1 } };
-  for (const [out, field] of Object.entries(g.sum)) group[out] = { $sum: `$${field}` };
-  let q = database().collection(coll).aggregate().match(toWhere(g.match)).group(group);
-  q = q.sort(g.sortDesc ? { [g.sortDesc]: -1, _id: 1 } : { _id: 1 });
-  q = q.limit(Math.min(g.limit ?? MAX_ROWS, MAX_ROWS));
-  const res = await q.end();
+  const res = await grouped(coll, g).end();
   return (res.data ?? []) as Array<{ _id: string; n: number } & T>;
+}
+
+/** As `groupSum`, with the documents each group's key refers to joined in the same request (`localField: '_id'`). */
+export async function groupWith<T extends Record<string, number>, R extends Record<string, JoinRead>>(
+  coll: string,
+  g: Grouping,
+  joins: R,
+): Promise<Array<{ group: { _id: string; n: number } & T; rows: SideRows<R> }>> {
+  const res = await withLookups(grouped(coll, g), joins).end();
+  return ((res.data ?? []) as DocData[]).map((row) => ({ rows: takeReads(row, joins), group: row as { _id: string; n: number } & T }));
 }
 
 /** A read of another collection answered inside one aggregation: its documents matching `where` (sorted, capped), or how many there are. */

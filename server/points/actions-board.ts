@@ -6,10 +6,10 @@ import { dayjs, localDate, ZONE, DAY_MS } from '../core/time';
 import { maskName } from '../core/mask';
 import { PAGE_MAX } from '../core/paging';
 import { docs, findMany } from '../platform/store';
-import { groupSum } from '../platform/aggregate';
+import { groupSum, readWith } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { USERS, UserDoc, defaultName, hasRole } from '../user/model';
-import { GRIDS, GridDoc, shortGridName } from '../community/model';
+import { COMMUNITIES, GRIDS, GridDoc, shortGridName } from '../community/model';
 import { SEASONS, type SeasonDoc } from '../community/seasons';
 import { ACCOUNTS, AccountDoc, ENTRIES, GOODS, GoodsDoc, HOLDING_ORDER, ORDERS, accountId, ofAccount } from './model';
 import type { PointsCtx } from './context';
@@ -31,12 +31,7 @@ async function namesOf(ids: string[]): Promise<Map<string, string>> {
  * 居民81BE, the same for everyone who has not chosen one, keeps its last two characters: 居民**BE),
  * and the grid they live in, short (第三网格).
  */
-async function boardNamesOf(communityId: string, ids: string[]): Promise<Map<string, { name: string; grid?: string }>> {
-  if (!ids.length) return new Map();
-  const [users, grids] = await Promise.all([
-    findMany<UserDoc>(USERS, { _id: { $in: ids } }, { limit: ids.length }),
-    findMany<GridDoc>(GRIDS, { communityId }, { limit: 100 }),
-  ]);
+function boardNamesOf(communityId: string, users: UserDoc[], grids: GridDoc[]): Map<string, { name: string; grid?: string }> {
   const gridNames = new Map(grids.map((g) => [g._id, shortGridName(g.name)]));
   return new Map(
     users.map((u) => {
@@ -54,18 +49,24 @@ export const leaderboard = action(z.object({ seasonId: z.optional(seasonId) }), 
   const user = await requireMember(ctx.openid);
   const communityId = user.communityId;
   const today = localDate(ctx.now);
-  const seasons = await findMany<SeasonDoc>(SEASONS, { communityId }, { orderBy: [['number', 'desc']], limit: 50 });
+  // The seasons and the grids (for the short grid names), beside the community: one request.
+  const got = await readWith(COMMUNITIES, communityId, {
+    seasons: { from: SEASONS, where: { communityId }, orderBy: [['number', 'desc']], limit: 50 },
+    grids: { from: GRIDS, where: { communityId }, limit: 100 },
+  });
+  const seasons = (got?.rows.seasons ?? []) as unknown as SeasonDoc[];
   const season = input.seasonId ? seasons.find((s) => s._id === input.seasonId) : seasons.find((s) => s.startDate <= today && today <= s.endDate);
   if (input.seasonId && !season) throw notFound('没有这一季');
   const scope: LeaderboardScope = season
     ? { kind: 'season', name: season.name, startDate: season.startDate, endDate: season.endDate }
     : { kind: 'recent', name: `近${RECENT_DAYS}天`, startDate: localDate(ctx.now - (RECENT_DAYS - 1) * DAY_MS), endDate: today };
   const at = season ? { $gte: dayStart(season.startDate), $lt: dayStart(season.endDate) + DAY_MS } : { $gte: ctx.now - RECENT_DAYS * DAY_MS, $lte: ctx.now };
-  const totals = await earnedTotals({ communityId, at, ...ofAccount('points') });
+  const { totals, users } = await earnedTotals({ communityId, at, ...ofAccount('points') });
   const rows = rankTotals(totals);
   const top = rows.slice(0, PAGE_MAX);
   const mine = rows.find((r) => r.userId === user._id);
-  const names = await boardNamesOf(communityId, [...new Set([...top.map((r) => r.userId), ...(mine ? [mine.userId] : [])])]);
+  const shown = [...top, ...(mine ? [mine] : [])].flatMap((r) => users.get(r.userId) ?? []);
+  const names = boardNamesOf(communityId, shown, (got?.rows.grids ?? []) as unknown as GridDoc[]);
   const view = (r: (typeof rows)[number]): LeaderboardRow => ({ rank: r.rank, name: '居民', ...names.get(r.userId), points: r.points, me: r.userId === user._id });
   return { scope, items: top.map(view), me: mine ? view(mine) : undefined };
 });

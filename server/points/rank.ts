@@ -1,19 +1,21 @@
 import type { DocData } from '../platform/store';
-import { groupSum } from '../platform/aggregate';
+import { groupWith, type JoinRead } from '../platform/aggregate';
+import { USERS, type UserDoc } from '../user/model';
 import { ENTRIES } from './model';
+
+/** An entry's amount when it is an earning or the reversal of one (negative); spending counts nothing. */
+const EARNED = { $cond: [{ $or: [{ $eq: ['$kind', 'earn'] }, { $eq: ['$reversesKind', 'earn'] }] }, '$amount', 0] };
 
 /**
  * Earned per person among the entries matching `where`: earnings less the earnings reversed as
- * mistakes; spending does not lower a place on a board.
+ * mistakes; spending does not lower a place on a board. Each person's user document comes joined
+ * in the same request, for the names a board shows.
  */
-export async function earnedTotals(where: DocData): Promise<Map<string, number>> {
-  const [earned, reversed] = await Promise.all([
-    groupSum<{ total: number }>(ENTRIES, { match: { ...where, kind: 'earn' }, by: 'userId', sum: { total: 'amount' }, sortDesc: 'total' }),
-    groupSum<{ total: number }>(ENTRIES, { match: { ...where, reversesKind: 'earn' }, by: 'userId', sum: { total: 'amount' } }),
-  ]);
-  const totals = new Map(earned.map((r) => [r._id, r.total]));
-  for (const r of reversed) totals.set(r._id, (totals.get(r._id) ?? 0) + r.total);
-  return totals;
+export async function earnedTotals(where: DocData): Promise<{ totals: Map<string, number>; users: Map<string, UserDoc> }> {
+  const rows = await groupWith<{ total: number }, { user: JoinRead }>(ENTRIES, { match: where, by: 'userId', sum: { total: EARNED }, sortDesc: 'total' }, { user: { from: USERS, localField: '_id', foreignField: '_id' } });
+  const totals = new Map(rows.map((r) => [r.group._id, r.group.total]));
+  const users = new Map(rows.flatMap((r) => (r.rows.user[0] ? [[r.group._id, r.rows.user[0] as unknown as UserDoc] as const] : [])));
+  return { totals, users };
 }
 
 /**
