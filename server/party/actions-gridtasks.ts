@@ -7,7 +7,7 @@ import { transact } from '../platform/tx';
 import { passGate } from '../platform/gate';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { isStaff, requireMember } from '../user/caller';
-import { post } from '../points/ledger';
+import { earnWithVanguard } from './vanguard';
 import { gridNames, workerGrids } from '../lists/context';
 import { recordParty, type Member, type PartyCtx } from './context';
 import { GRID_TASKS, type GridTaskDoc } from './gridtask-model';
@@ -146,7 +146,7 @@ export const confirmGridTask = action(confirmGridTaskSchema, async function conf
   if (!isStaff(user)) throw forbidden('只有社区工作人员可以确认网格任务');
   const t = await change(ctx, user, 'confirmGridTask', input, async (tx, cur) => {
     if (cur.status !== 'done') throw conflict(cur.status === 'confirmed' ? '这项任务已确认' : '认领人提交完成情况后才能确认');
-    await post(tx, { userId: cur.claimerId!, communityId: cur.communityId, amount: cur.points, kind: 'earn', source: { type: 'grid_task', id: cur._id }, reason: `完成网格任务：${cur.title}`.slice(0, 60), by: user._id, at: ctx.now });
+    await earnWithVanguard(tx, { userId: cur.claimerId!, communityId: cur.communityId, amount: cur.points, kind: 'earn', source: { type: 'grid_task', id: cur._id }, reason: `完成网格任务：${cur.title}`.slice(0, 60), by: user._id, at: ctx.now });
     return { next: { ...cur, status: 'confirmed', confirmedBy: user._id, confirmedAt: ctx.now, updatedAt: ctx.now }, why: `确认完成，记${cur.points}积分` };
   });
   return { task: await view(t, user), credited: t.points };

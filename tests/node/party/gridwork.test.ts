@@ -1,5 +1,5 @@
 import { call, newRequestId, ok, sdk } from '../support/cloud';
-import { partTimeWorker, partyCommunity, residentIn, type PartyCommunity } from '../support/party';
+import { memberForm, partTimeWorker, partyCommunity, residentIn, type PartyCommunity } from '../support/party';
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -163,6 +163,23 @@ describe('网格任务', () => {
     expect(await call('party', { action: 'cancelGridTask', id: t.id, reason: '不需要了' }, c.admin)).toMatchObject({ ok: false, code: 'CONFLICT' });
     const mine = await ok('party', { action: 'gridTasks', scope: 'mine' }, courier.openid);
     expect(mine.items[0]).toMatchObject({ id: t.id, status: 'confirmed' });
+  });
+
+  it('a part-time grid worker who is a confirmed party member earns as many 先锋积分 as points for a confirmed task, once', async () => {
+    const rider = await partTimeWorker(c, '钱骑手');
+    const { registration } = await ok('party', memberForm(), rider.openid);
+    await ok('party', { action: 'confirm', id: registration.id }, c.admin);
+    const { task: t } = await ok('party', task({ title: '检查路灯', points: 6 }), c.admin);
+    await ok('party', { action: 'claimGridTask', id: t.id }, rider.openid);
+    await ok('party', { action: 'finishGridTask', id: t.id, note: '路灯已报修' }, rider.openid);
+    const requestId = newRequestId();
+    await ok('party', { action: 'confirmGridTask', id: t.id, requestId }, c.admin);
+    await ok('party', { action: 'confirmGridTask', id: t.id, requestId }, c.admin);
+    const entries = await entriesOf('grid_task', t.id);
+    expect(entries.map((e: any) => [e.account ?? 'points', e.userId, e.amount]).sort()).toEqual([
+      ['points', rider.userId, 6],
+      ['vanguard', rider.userId, 6],
+    ]);
   });
 
   it('staff cancel an open or claimed task; it leaves the open list and cannot be claimed or finished', async () => {
