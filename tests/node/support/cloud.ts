@@ -15,9 +15,14 @@ export const cloudSecret = (): string => {
   return secret;
 };
 
-/** The real SDK pointed at the local cloud, as a function instance sees it. */
+/**
+ * The real SDK pointed at the local cloud, as a function instance sees it. The test process shares
+ * Node's keep-alive sockets across the suite; with `keepalive` the SDK keeps its own and sends a
+ * request again when a reused socket was reset under it (as it does outside a function instance),
+ * which a loaded machine otherwise turns into a failed test.
+ */
 export function sdk() {
-  return tcb.init({ env: 'local', serviceUrl: `${cloudUrl()}/admin`, secretId: 'local', secretKey: 'local', sessionToken: cloudSecret(), timeout: 30000 });
+  return tcb.init({ env: 'local', serviceUrl: `${cloudUrl()}/admin`, secretId: 'local', secretKey: 'local', sessionToken: cloudSecret(), timeout: 30000, keepalive: true });
 }
 
 /** Calls a function the way the mini-program's local transport does. */
