@@ -5,14 +5,15 @@ import { forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { count, docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
+import { readWith } from '../platform/aggregate';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
 import { shanghaiTime, type WorkCalendar } from '../core/calendar';
 import { loadCalendar } from '../community/calendar';
 import { freshCode } from './codes';
-import { BookingCtx, Member, assertDesk, eventsOf, isDesk, isStaff, newId, recordEvent } from './context';
-import { BOOKINGS, BookingDoc, CODES, CodeDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
+import { BookingCtx, Member, assertDesk, isDesk, isStaff, newId, recordEvent } from './context';
+import { BOOKINGS, BookingDoc, CODES, CodeDoc, EVENTS, type EventDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
 import { emptySeats, heldBy, joinable, release, take } from './seats';
 import { moveUp } from './waitlist';
 import { date, id, requestId, slotIdInput, text } from './schemas';
@@ -168,8 +169,13 @@ export async function slotsOf(bookings: BookingDoc[]): Promise<Map<string, SlotD
 
 export async function bookingDetail(b: BookingDoc, viewer: Member, now: number) {
   if (b.communityId !== viewer.communityId || (b.userId !== viewer._id && !isDesk(viewer))) throw notFound('预约不存在');
-  const [slot, events] = await Promise.all([docs.get<SlotDoc>(SLOTS, b.slotId), eventsOf(b._id)]);
-  return toBooking(b, viewer, now, { slot, events });
+  // Its slot and its history, joined beside the booking in one request.
+  const got = await readWith(BOOKINGS, b._id, {
+    slot: { from: SLOTS, localField: 'slotId', foreignField: '_id' },
+    events: { from: EVENTS, where: { targetId: b._id }, orderBy: [['at', 'asc']], limit: 100 },
+  });
+  const slot = (got?.rows.slot[0] as unknown as SlotDoc | undefined) ?? null;
+  return toBooking(b, viewer, now, { slot, events: (got?.rows.events ?? []) as unknown as EventDoc[] });
 }
 
 const SCHEDULE_STATUSES: BookingStatus[] = ['booked', 'waitlisted', 'checked_in', 'no_show'];

@@ -10,11 +10,10 @@ import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { USERS, hasRole, type UserDoc } from '../user/model';
 import { taskContact } from '../user/contact';
-import type { TaskContact } from '../../typings/contact';
 import { GRIDS, GRID_JOIN, type GridDoc } from '../community/model';
-import { findWith, type JoinRead } from '../platform/aggregate';
-import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
-import { eventsOf, gridNames, isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
+import { findWith, readWith, type JoinRead } from '../platform/aggregate';
+import { EVENTS, NEEDS, TICKETS, type EventDoc, type NeedDoc, type TicketDoc } from './model';
+import { isStaff, loadOwn, newId, recordEvent, workerGrids, type ListsCtx, type Member } from './context';
 import { category, categoryFilter, docId, location, people, photos, reason, requestId, specialGroup, urgency, visitGroup } from './schemas';
 import { BASE_CALENDAR } from '../core/calendar';
 import { commitTicket } from './tickets';
@@ -31,20 +30,33 @@ export async function assertGrid(store: DocStore, gridId: string, communityId: s
   return g;
 }
 
+/** A list item's history (its events), as a side read of the item's one request. */
+const eventsRead = (targetId: string) => ({ from: EVENTS, where: { targetId }, orderBy: [['at', 'asc']] as [string, 'asc'][], limit: 100 });
+
 export async function needDetail(n: NeedDoc, viewer: Member, now: number) {
-  const [names, events] = await Promise.all([gridNames(n.communityId), eventsOf(n._id)]);
-  return toNeedDetail(n, viewer, now, n.gridId ? names.get(n.gridId) : undefined, events);
+  const got = await readWith(NEEDS, n._id, { events: eventsRead(n._id), grid: GRID_JOIN });
+  const gridName = (got?.rows.grid[0] as { name?: string } | undefined)?.name;
+  return toNeedDetail(n, viewer, now, gridName, (got?.rows.events ?? []) as unknown as EventDoc[]);
 }
 
-/** The resident behind a live ticket, as its worker reaches them: their phone on file and the request's place on the map. */
-async function requesterContact(t: TicketDoc): Promise<TaskContact> {
-  const [requester, need] = await Promise.all([docs.get<UserDoc>(USERS, t.requesterId!), docs.get<NeedDoc>(NEEDS, t.needId)]);
-  return taskContact({ name: t.requesterName ?? requester?.displayName ?? '居民', phone: requester?.phone, address: t.address, location: need?.location });
-}
-
+/**
+ * A ticket's detail in one request: its history, its grid's name, and for whoever works it the
+ * resident's phone on file and the request's place (the need), joined beside the ticket.
+ */
 export async function ticketDetail(t: TicketDoc, viewer: Member, now: number) {
-  const [names, events, contact] = await Promise.all([gridNames(t.communityId), eventsOf(t._id), reachesRequester(viewer, t) ? requesterContact(t) : undefined]);
-  return toTicketDetail(t, viewer, now, t.gridId ? names.get(t.gridId) : undefined, events, contact);
+  const got = await readWith(TICKETS, t._id, {
+    events: eventsRead(t._id),
+    grid: GRID_JOIN,
+    requester: { from: USERS, localField: 'requesterId', foreignField: '_id' },
+    need: { from: NEEDS, localField: 'needId', foreignField: '_id' },
+  });
+  const gridName = (got?.rows.grid[0] as { name?: string } | undefined)?.name;
+  const requester = got?.rows.requester[0] as unknown as UserDoc | undefined;
+  const need = got?.rows.need[0] as unknown as NeedDoc | undefined;
+  const contact = reachesRequester(viewer, t)
+    ? taskContact({ name: t.requesterName ?? requester?.displayName ?? '居民', phone: requester?.phone, address: t.address, location: need?.location })
+    : undefined;
+  return toTicketDetail(t, viewer, now, gridName, (got?.rows.events ?? []) as unknown as EventDoc[], contact);
 }
 
 /** 诉求: a resident raises a request; it enters the needs list and the dispatch queue (集单) at once. */

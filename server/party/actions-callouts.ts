@@ -5,6 +5,8 @@ import { MINUTE_MS } from '../core/time';
 import { PAGE_MAX, offsetOf, pageOf } from '../core/paging';
 import { docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
+import { readWith } from '../platform/aggregate';
+import { COMMUNITIES, GRIDS, type GridDoc } from '../community/model';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { assertStaff, isStaff, requireMember } from '../user/caller';
 import { hasRole, type UserDoc } from '../user/model';
@@ -16,7 +18,7 @@ import { loadCallout, partyMembership, recordParty, type Member, type PartyCtx }
 import { assertPosts, postsOf } from './posts';
 import { toCallout, toResponse } from './view';
 import { tellWhistle } from './whistle';
-import { homeOf, nearestFirst } from './audience';
+import { nearestFirst } from './audience';
 import { newSiteCode, siteOf } from './site';
 import { screenText } from '../core/screen';
 import { distanceM } from '../map/geo';
@@ -36,6 +38,8 @@ const sortKey = (c: Pick<CalloutDoc, 'status' | 'start'>) => (c.status === 'open
 const OPEN_MAX = 100;
 /** A read holds no more call-outs than this (deep pages of closed ones are rare). */
 const READ_MAX = 1000;
+/** A person's latest answers read beside the call-outs: far more than the call-outs one page shows. */
+const ANSWERS_READ = 500;
 
 /**
  * Open ones first, nearest to the person first (from their grid's centre to the call-out's point;
@@ -48,19 +52,24 @@ export const callouts = action(calloutsSchema, async function callouts(ctx: Part
   const offset = offsetOf(input.cursor);
   const where = { communityId: user.communityId, ...(input.status ? { status: input.status } : {}) };
   const byIndex = input.status === 'closed';
-  const [home, read] = await Promise.all([
-    homeOf(user),
-    findMany<CalloutDoc>(CALLOUTS, where, {
+  // The call-outs, the person's home grid (for nearest first) and their answers: one request.
+  const got = await readWith(COMMUNITIES, user.communityId, {
+    callouts: {
+      from: CALLOUTS,
+      where,
       orderBy: [['sortKey', 'asc']],
       ...(byIndex ? { skip: offset, limit: PAGE_MAX + 1 } : { limit: Math.min(READ_MAX, OPEN_MAX + offset + PAGE_MAX + 1) }),
-    }),
-  ]);
+    },
+    grid: { from: GRIDS, where: { _id: user.gridId ?? '', communityId: user.communityId }, limit: 1 },
+    answers: { from: RESPONSES, where: { communityId: user.communityId, userId: user._id }, orderBy: [['at', 'desc']], limit: ANSWERS_READ },
+  });
+  const read = (got?.rows.callouts ?? []) as unknown as CalloutDoc[];
+  const home = (got?.rows.grid[0] as unknown as GridDoc | undefined)?.center;
   const open = read.filter((c) => c.status === 'open');
   const ordered = [...nearestFirst(open, (c) => (home && c.location ? distanceM(home, c.location) : undefined)), ...read.filter((c) => c.status !== 'open')];
   const rows = byIndex ? ordered : ordered.slice(offset, offset + PAGE_MAX + 1);
   const page = pageOf(rows, offset, PAGE_MAX);
-  const ids = page.items.map((c) => c._id);
-  const answers = ids.length ? await findMany<ResponseDoc>(RESPONSES, { calloutId: { $in: ids }, userId: user._id }, { limit: PAGE_MAX }) : [];
+  const answers = (got?.rows.answers ?? []) as unknown as ResponseDoc[];
   const mine = new Map(answers.map((a) => [a.calloutId, a]));
   return { ...page, items: page.items.map((c) => toCallout(c, user._id, mine.get(c._id))) };
 });

@@ -45,6 +45,7 @@ export interface SideRead {
   from: string;
   where: DocData;
   orderBy?: [string, 'asc' | 'desc'][];
+  skip?: number;
   limit?: number;
   /** Only the number of matching documents. */
   count?: boolean;
@@ -79,6 +80,7 @@ function withLookups(q: Aggregate, reads: Record<string, Read>): Aggregate {
     if (r.count) p = p.count('n');
     else {
       if (r.orderBy?.length) p = p.sort(sortOf(r.orderBy));
+      if (r.skip) p = p.skip(r.skip);
       p = p.limit(Math.min(r.limit ?? 20, MAX_ROWS));
     }
     q = q.lookup({ from: r.from, pipeline: p.done(), as });
@@ -143,6 +145,7 @@ interface Aggregate {
 interface Pipeline {
   match(where: DocData): Pipeline;
   sort(by: Record<string, 1 | -1>): Pipeline;
+  skip(n: number): Pipeline;
   limit(n: number): Pipeline;
   count(field: string): Pipeline;
   done(): DocData[];
