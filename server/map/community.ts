@@ -17,11 +17,10 @@ import type { MapCtx } from './context';
 
 const VOLUNTEER_ROLES = ['volunteer', 'unit_member'];
 
-/** The grid worker by masked name, with whether a call can be relayed; never the number. */
-function gridCards(grids: GridDoc[], workers: UserDoc[]): GridCard[] {
-  const byId = new Map(workers.map((u) => [u._id, u]));
+/** The grid worker (whoever the grid names, joined onto it) by masked name, with whether a call can be relayed; never the number. */
+function gridCards(grids: Array<GridDoc & { worker: UserDoc[] }>): GridCard[] {
   return grids.map((g) => {
-    const w = g.workerId ? byId.get(g.workerId) : undefined;
+    const w = g.worker[0];
     return {
       id: g._id,
       name: g.name,
@@ -45,15 +44,14 @@ export const community = action(z.object({}), async function community(ctx: MapC
   const communityId = user.communityId;
   // The community with its grids, their workers, the counts and the seasons: one request.
   const got = await readWith(COMMUNITIES, communityId, {
-    grids: { from: GRIDS, where: { communityId }, orderBy: [['code', 'asc']], limit: 100 },
-    workers: { from: USERS, where: { grants: { $elemMatch: { communityId, role: 'grid_worker' } } }, limit: 200 },
+    grids: { from: GRIDS, where: { communityId }, orderBy: [['code', 'asc']], limit: 100, joins: { worker: { from: USERS, localField: 'workerId', foreignField: '_id' } } },
     places: { from: PLACES, where: { communityId, status: 'active' }, count: true },
     volunteers: { from: USERS, where: { grants: { $elemMatch: { communityId, role: { $in: VOLUNTEER_ROLES } } } }, count: true },
     seasons: { from: SEASONS, where: { communityId }, orderBy: [['number', 'desc']], limit: 50 },
   });
   if (!got) throw notFound('社区不存在');
   const c = got.doc as unknown as CommunityDoc & { photos?: string[] };
-  const grids = gridCards(got.rows.grids as unknown as GridDoc[], got.rows.workers as unknown as UserDoc[]);
+  const grids = gridCards(got.rows.grids as unknown as Array<GridDoc & { worker: UserDoc[] }>);
   const { places, volunteers } = got.rows;
   const season = await seasonFigures(communityId, got.rows.seasons as unknown as SeasonDoc[], ctx.now);
   return {

@@ -49,6 +49,8 @@ export interface SideRead {
   limit?: number;
   /** Only the number of matching documents. */
   count?: boolean;
+  /** Documents each row refers to, joined onto the row under the name given (one its documents do not have). */
+  joins?: Record<string, JoinRead>;
 }
 
 /** The documents of another collection whose `foreignField` equals this document's `localField` (an equality join on the foreign index). */
@@ -82,6 +84,7 @@ function withLookups(q: Aggregate, reads: Record<string, Read>): Aggregate {
       if (r.orderBy?.length) p = p.sort(sortOf(r.orderBy));
       if (r.skip) p = p.skip(r.skip);
       p = p.limit(Math.min(r.limit ?? 20, MAX_ROWS));
+      for (const [field, j] of Object.entries(r.joins ?? {})) p = p.lookup({ from: j.from, localField: j.localField, foreignField: j.foreignField, as: field });
     }
     q = q.lookup({ from: r.from, pipeline: p.done(), as });
   }
@@ -146,6 +149,7 @@ interface Pipeline {
   match(where: DocData): Pipeline;
   sort(by: Record<string, 1 | -1>): Pipeline;
   skip(n: number): Pipeline;
+  lookup(stage: DocData): Pipeline;
   limit(n: number): Pipeline;
   count(field: string): Pipeline;
   done(): DocData[];
