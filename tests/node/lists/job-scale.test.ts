@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Doc } from '../../../emulator/db/codec';
-import { seedDemo } from '../../../demo';
-import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
+import type { LocalCloud } from '../../../emulator/server';
+import { matchCloud } from '../support/match-cloud';
 import { generateInstance } from '../../../scripts/bench-match';
 import { matchNeeds } from '../../../server/lists/match';
-import type { NeedDoc, ResourceDoc } from '../../../server/lists/model';
 
 /**
  * A `match` run the size of the benchmark (10,000 needs × 5,000 resources) as a job in the
@@ -16,35 +11,15 @@ import type { NeedDoc, ResourceDoc } from '../../../server/lists/model';
 
 const NEEDS = 10_000;
 const RESOURCES = 5_000;
-const C = 'c_beihai';
 
 let cloud: LocalCloud;
-const fn = async (event: Record<string, unknown>, openid: string): Promise<any> => {
-  const res = await fetch(`${cloud.url}/fn/lists`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify(event) });
-  const body: any = await res.json();
-  if (!body.ok) throw new Error(`${String(event.action)}: ${body.code} ${body.message}`);
-  return body.data;
-};
+let fn: (event: Record<string, unknown>, openid: string) => Promise<any>;
 
 const inst = generateInstance(NEEDS, RESOURCES, 42);
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-lists-scale-'));
-  cloud = await startLocalCloud({ dataDir, build: false, maxInstances: 2 });
-  seedDemo(cloud.db.store);
   // Only the generated lists: the demo community's own needs and resources are cleared.
-  const demoLists = ['needs', 'resources'].flatMap((coll) => [...cloud.db.store.collection(coll).keys()].map((id) => ({ coll, id, doc: null })));
-  cloud.db.store.commit(demoLists);
-  const writes: Array<{ coll: string; id: string; doc: Doc }> = [];
-  for (const n of inst.needs) {
-    const doc: NeedDoc = { _id: n.id, communityId: C, source: 'visit', category: n.category, title: `需求${n.id}`, gridId: n.gridId, ...(n.location ? { location: n.location } : {}), photos: [], urgency: n.urgency, people: n.people, status: 'open', createdBy: 'seed', createdAt: n.createdAt, updatedAt: n.createdAt };
-    writes.push({ coll: 'needs', id: doc._id, doc: doc as unknown as Doc });
-  }
-  for (const r of inst.resources) {
-    const doc: ResourceDoc = { _id: r.id, communityId: C, title: `资源${r.id}`, providerKind: r.providerKind, providerId: r.providerId, providerName: `提供方${r.providerId}`, categories: r.categories, capacity: r.capacity, period: 'month', area: r.area, status: 'active', createdBy: 'seed', createdAt: 0, updatedAt: 0 };
-    writes.push({ coll: 'resources', id: doc._id, doc: doc as unknown as Doc });
-  }
-  cloud.db.store.commit(writes);
+  ({ cloud, lists: fn } = await matchCloud(inst));
 }, 120_000);
 
 afterAll(async () => {

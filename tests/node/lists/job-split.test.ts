@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Doc } from '../../../emulator/db/codec';
-import { seedDemo } from '../../../demo';
-import { startLocalCloud, type LocalCloud } from '../../../emulator/server';
+import type { LocalCloud } from '../../../emulator/server';
+import { matchCloud, needDoc } from '../support/match-cloud';
 import { generateInstance } from '../../../scripts/bench-match';
 import { matchNeeds } from '../../../server/lists/match';
-import { JOBS, PROGRESS, type JobDoc, type NeedDoc, type ResourceDoc } from '../../../server/lists/model';
+import { JOBS, PROGRESS, type JobDoc } from '../../../server/lists/model';
 
 /**
  * A match job whose solve does not fit in one invocation: with the solve time per invocation cut
@@ -18,36 +15,15 @@ import { JOBS, PROGRESS, type JobDoc, type NeedDoc, type ResourceDoc } from '../
 
 const NEEDS = 1200;
 const RESOURCES = 600;
-const C = 'c_beihai';
 
 let cloud: LocalCloud;
-const fn = async (event: Record<string, unknown>, openid: string): Promise<any> => {
-  const res = await fetch(`${cloud.url}/fn/lists`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify(event) });
-  const body: any = await res.json();
-  if (!body.ok) throw new Error(`${String(event.action)}: ${body.code} ${body.message}`);
-  return body.data;
-};
+let fn: (event: Record<string, unknown>, openid: string) => Promise<any>;
 
 const inst = generateInstance(NEEDS, RESOURCES, 7);
-const needDoc = (n: (typeof inst.needs)[number]): NeedDoc => ({
-  _id: n.id, communityId: C, source: 'visit', category: n.category, title: `需求${n.id}`, gridId: n.gridId, ...(n.location ? { location: n.location } : {}),
-  photos: [], urgency: n.urgency, people: n.people, status: 'open', createdBy: 'seed', createdAt: n.createdAt, updatedAt: n.createdAt,
-});
 
 beforeAll(async () => {
   process.env.HONGLIN_MATCH_SOLVE_MS = '1';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-lists-split-'));
-  cloud = await startLocalCloud({ dataDir, build: false, maxInstances: 2 });
-  seedDemo(cloud.db.store);
-  const demoLists = ['needs', 'resources'].flatMap((coll) => [...cloud.db.store.collection(coll).keys()].map((id) => ({ coll, id, doc: null })));
-  cloud.db.store.commit(demoLists);
-  const writes: Array<{ coll: string; id: string; doc: Doc }> = [];
-  for (const n of inst.needs) writes.push({ coll: 'needs', id: n.id, doc: needDoc(n) as unknown as Doc });
-  for (const r of inst.resources) {
-    const doc: ResourceDoc = { _id: r.id, communityId: C, title: `资源${r.id}`, providerKind: r.providerKind, providerId: r.providerId, providerName: `提供方${r.providerId}`, categories: r.categories, capacity: r.capacity, period: 'month', area: r.area, status: 'active', createdBy: 'seed', createdAt: 0, updatedAt: 0 };
-    writes.push({ coll: 'resources', id: doc._id, doc: doc as unknown as Doc });
-  }
-  cloud.db.store.commit(writes);
+  ({ cloud, lists: fn } = await matchCloud(inst));
 }, 120_000);
 
 afterAll(async () => {
