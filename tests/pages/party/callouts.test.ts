@@ -3,6 +3,7 @@ import { recorded, resetWx } from '../../setup/wx';
 import { findDocs, getDoc } from '../support/db';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
+import { partyMember } from '../support/party';
 
 const CALLOUTS = 'pages/party/callouts/index';
 const REPORT = 'pages/party/report/index';
@@ -10,14 +11,6 @@ const STAFF_CALLOUTS = 'package-staff/pages/party-callouts/index';
 const CALLOUT_EDIT = 'package-staff/pages/party-callout-edit/index';
 
 jest.setTimeout(120_000);
-
-/** A party member of the community whose 双报到 staff confirmed. */
-async function partyMember(c: TestCommunity, name: string): Promise<string> {
-  const openid = await c.resident(name);
-  const { registration } = await okFn(openid, 'party', { action: 'register', kind: 'member', branch: '北海社区第一党支部', workUnit: '东台市实验小学', phone: '13805150001', posts: ['平安巡逻'] });
-  await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
-  return openid;
-}
 
 async function whistle(c: TestCommunity, title: string, needed: number, startInHours: number): Promise<string> {
   const start = Date.now() + startInHours * 3600_000;

@@ -3,6 +3,7 @@ import { chooseLocationAnswer, recorded, resetWx, scanAnswer } from '../../setup
 import { findDocs, getDoc, insertDoc } from '../support/db';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
+import { partyMember } from '../support/party';
 
 const CALLOUTS = 'pages/party/callouts/index';
 const SITE = 'package-staff/pages/party-callout-site/index';
@@ -10,13 +11,6 @@ const STAFF_CALLOUTS = 'package-staff/pages/party-callouts/index';
 const CALLOUT_EDIT = 'package-staff/pages/party-callout-edit/index';
 
 jest.setTimeout(120_000);
-
-async function partyMember(c: TestCommunity, name: string): Promise<string> {
-  const openid = await c.resident(name);
-  const { registration } = await okFn(openid, 'party', { action: 'register', kind: 'member', branch: '北海社区第一党支部', workUnit: '东台市实验小学', phone: '13805150001', posts: ['平安巡逻'] });
-  await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
-  return openid;
-}
 
 /** A call-out under way (began half an hour ago), with its 现场签到 code. */
 async function underWay(c: TestCommunity, needed = 3): Promise<{ id: string; code: string }> {

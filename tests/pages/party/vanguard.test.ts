@@ -3,18 +3,12 @@ import { recorded, resetWx } from '../../setup/wx';
 import { findDocs } from '../support/db';
 import { okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
+import { partyMember } from '../support/party';
 
 const BOARD = 'pages/party/vanguard/index';
 const CALLOUTS = 'pages/party/callouts/index';
 
 jest.setTimeout(120_000);
-
-async function partyMember(c: TestCommunity, name: string, branch: string): Promise<string> {
-  const openid = await c.resident(name);
-  const { registration } = await okFn(openid, 'party', { action: 'register', kind: 'member', branch, workUnit: '东台市实验小学', phone: '13805150001', posts: ['平安巡逻'] });
-  await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
-  return openid;
-}
 
 /** A two-hour call-out under way that these members answer 报到 and check in at, and staff close: 5 + 2 × 2 = 9 each. */
 async function patrol(c: TestCommunity, members: string[]): Promise<void> {
