@@ -190,7 +190,7 @@ export async function syncWishes(communityId: string, now: number): Promise<{ ch
 }
 
 /** The timer's own mark, beside the communities' in the state collection. */
-const TIMER_STATE = '~syncWishes';
+const TIMER_STATE = 'timer.syncWishes';
 
 /** Communities synced at once by the timer: each is a few requests, mostly waiting on the database. */
 const PARALLEL = 4;
