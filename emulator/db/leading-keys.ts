@@ -4,14 +4,14 @@ type Ids = Set<string>;
 type ByValue = Map<unknown, Ids>;
 
 /** Every value a dotted path reaches in a document, through arrays as MongoDB does. */
-function valuesAt(value: unknown, path: string[]): unknown[] {
+export function valuesAt(value: unknown, path: string[]): unknown[] {
   if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
   if (!path.length) return [value];
   if (value === null || typeof value !== 'object') return [];
   return valuesAt((value as Record<string, unknown>)[path[0]], path.slice(1));
 }
 
-const isKey = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+export const isKey = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** The values a filter pins a field to (`f: v`, `{ $eq: v }`, `{ $in: [...] }`), or undefined when it does not. */
 function pinned(cond: unknown): unknown[] | undefined {

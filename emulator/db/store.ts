@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Change, Journal } from './journal';
 import { Doc, clone, decode, encode, idKey } from './codec';
 import { extractNear, nearSort } from './geo';
-import { Aggregator, Query, find, mingoOptions, update as applyUpdate } from './operators';
+import { Query, find, mingoOptions, update as applyUpdate } from './operators';
 import type { IndexSpec, Rule } from './schema';
 import { LeadingKeys } from './leading-keys';
+import { runPipeline } from './pipeline';
 
 export type Sort = Record<string, 1 | -1>;
 
@@ -155,11 +156,7 @@ export class Store {
       });
       stages = pipeline.slice(1);
     }
-    const agg = new Aggregator(stages, {
-      ...mingoOptions,
-      collectionResolver: (name: string) => [...this.collection(name).values()],
-    } as any);
-    return agg.run(docs as any[]);
+    return runPipeline(docs as Doc[], stages, { candidates: (c, q) => this.candidates(c, q), all: (c) => [...this.collection(c).values()] });
   }
 
   /** Mongo update semantics (operators) on a copy; the input is never mutated. */
@@ -182,6 +179,8 @@ export class Store {
       const d = c.get(key);
       return d ? [d] : [];
     }
+    const listed = (query._id as { $in?: unknown } | undefined)?.$in;
+    if (Array.isArray(listed) && Object.keys(query._id as object).length === 1) return [...new Set(listed.map((id) => idKey(id)))].flatMap((k) => (k === undefined ? [] : (c.get(k) ?? [])));
     const ids = this.keys.candidates(coll, query);
     if (!ids) return [...c.values()];
     return [...ids].flatMap((id) => c.get(id) ?? []);
