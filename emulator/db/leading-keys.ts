@@ -42,8 +42,10 @@ export class LeadingKeys {
   /** The ids a query can match, through the narrowest pinned leading field; undefined when none is pinned. */
   candidates(coll: string, query: Record<string, unknown>): Ids | undefined {
     let best: Ids | undefined;
+    // The SDK sends a filter combined with a keyset page's `$or` as a top-level `$and`.
+    const parts = [query, ...(Array.isArray(query.$and) ? (query.$and as Record<string, unknown>[]) : [])];
     for (const field of this.fieldsOf(coll)) {
-      const values = pinned(query[field]);
+      const values = parts.map((p) => pinned(p?.[field])).find((v) => v !== undefined);
       if (!values) continue;
       const byValue = this.map(coll, field);
       const ids = values.length === 1 ? (byValue.get(values[0]) ?? new Set<string>()) : new Set(values.flatMap((v) => [...(byValue.get(v) ?? [])]));
