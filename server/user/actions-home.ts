@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Page } from '../../typings/api';
 import type { Home, HomeNotice, HomeTodo } from '../../typings/user';
-import { PAGE_MAX, cursor, offsetOf, pageOf } from '../core/paging';
+import { PAGE_MAX, cursor } from '../core/paging';
 import { action } from '../core/define';
 import { readWith } from '../platform/aggregate';
 import { COMMUNITIES } from '../community/model';
@@ -51,6 +51,5 @@ export const home = action(z.object({}), async function home(ctx: UserCtx): Prom
 export const inbox = action(z.object({ cursor }), async function inbox(ctx: UserCtx, input): Promise<Page<HomeNotice>> {
   const user = await requireUser(ctx);
   if (!user.communityId) return { items: [] };
-  const offset = offsetOf(input.cursor);
-  return pageOf(await noticesTo(user._id, user.communityId, offset, PAGE_MAX + 1), offset, PAGE_MAX);
+  return noticesTo(user._id, user.communityId, input.cursor, PAGE_MAX);
 });
