@@ -75,7 +75,7 @@ export const STEPS: Step[] = [
   { page: '先锋榜', fn: 'party', action: 'vanguard', as: 'party', budget: 'screen', trips: 3 },
   { page: '网格任务', fn: 'party', action: 'gridTasks', as: 'courier', budget: 'screen', trips: 3, payload: async () => ({ scope: 'open' }) },
   { page: '地点详情', fn: 'map', action: 'place', as: 'resident', budget: 'screen', trips: 2, payload: async (ask) => ({ id: await first(ask, 'map', 'places', {}, 'resident') }) },
-  { page: '预约时段', fn: 'booking', action: 'slots', as: 'resident', over: true, budget: 'screen', trips: 6, payload: async (ask) => ({ serviceId: await first(ask, 'booking', 'services', {}, 'resident', (d) => d.items.find((x: { kind: string }) => x.kind === 'appointment').id) }) },
+  { page: '预约时段', fn: 'booking', action: 'slots', as: 'resident', budget: 'screen', trips: 3, payload: async (ask) => ({ serviceId: await first(ask, 'booking', 'services', {}, 'resident', (d) => d.items.find((x: { kind: string }) => x.kind === 'appointment').id) }) },
   { page: '预约详情', fn: 'booking', action: 'detail', as: 'resident', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'booking', 'mine', {}, 'resident') }) },
   { page: '诉求详情', fn: 'lists', action: 'ticket', as: 'resident', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'lists', 'tickets', { scope: 'mine' }, 'resident') }) },
   { page: '商品详情', fn: 'points', action: 'goodsDetail', as: 'volunteer', budget: 'screen', trips: 3, payload: async (ask) => ({ id: await first(ask, 'points', 'goods', {}, 'volunteer') }) },
