@@ -84,6 +84,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'points', action: 'cancelOrder', sample: { id: 'po_0000000000000000', reason: '不要了', requestId: 'req-00000001' } },
   { fn: 'points', action: 'verify', sample: { code: '12345678', requestId: 'req-00000001' } },
   { fn: 'points', action: 'leaderboard', sample: { seasonId: 'c_beihai.s1' } },
+  { fn: 'points', action: 'account', sample: { userId: 'u_demo_resident', cursor: 'o0' } },
   { fn: 'points', action: 'reconcile', sample: {} },
 
   { fn: 'booking', action: 'services', sample: { placeId: 'p_beihai_center', kind: 'appointment', includePaused: true, cursor: 'o0', limit: 10 } },

@@ -83,6 +83,7 @@ const MATRIX: Record<string, string> = {
   'points.cancelOrder': 'D D D D D A A D',
   'points.verify':      'D D D A D A A D',
   'points.leaderboard': 'D A A A A A A A',
+  'points.account':     'D D D D D A A D',
   'points.reconcile':   'D D D D D D A A',
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
@@ -251,6 +252,10 @@ async function preparePoints(action: string, caller: Who, world: World): Promise
       const userId = await give(target, 2);
       const entries = await where<{ _id: string }>('points_entries', { userId, kind: 'earn' });
       return { event: { action, entryId: entries[0]._id, reason: '误发更正' } };
+    }
+    case 'account': {
+      const target = await person('resident');
+      return { event: { action, userId: await give(target, 2) } };
     }
     case 'goodsDetail':
       return { event: { action, id: await schoolGoods() } };
