@@ -194,3 +194,15 @@ export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
 export const STAFF_CALLOUT_EDIT = '/package-staff/pages/party-callout-edit/index';
 /** A call-out's 现场签到 code and arrivals (?id=). */
 export const STAFF_CALLOUT_SITE = '/package-staff/pages/party-callout-site/index';
+
+/** The console's 核销 (points) and 设置 groups: points administration, the community's settings, audit and 系统状态. */
+export type AdminGroup = '核销' | '设置';
+
+/** `admin`: shown to admins only (the server refuses everyone else). */
+export const STAFF_ADMIN_ENTRIES: (MenuEntry & { hint: string; group: AdminGroup; admin?: boolean })[] = [
+  { key: 'pointsAdmin', title: '积分规则与对账', hint: '调整积分规则；管理员核对账户与库存', path: '/package-staff/pages/points-admin/index', group: '核销' },
+  { key: 'pointsAccount', title: '居民积分账户', hint: '查看居民积分明细，冲正错发的积分', path: '/package-staff/pages/points-account/index', group: '核销' },
+];
+
+/** A resident's 积分账户 (`?id=` opens one directly). */
+export const STAFF_POINTS_ACCOUNT = '/package-staff/pages/points-account/index';
