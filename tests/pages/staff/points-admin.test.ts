@@ -1,7 +1,7 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
 import { callFn, meOf, okFn } from '../support/backend';
-import { newCommunity, type TestCommunity } from '../support/community';
+import { newCommunity, withRole } from '../support/community';
 import { findDocs, getDoc, updateDoc } from '../support/db';
 import { entriesOf, give, sentPoints } from '../support/points';
 
@@ -10,14 +10,6 @@ const ACCOUNT = 'package-staff/pages/points-account/index';
 const CONSOLE = 'package-staff/pages/console/index';
 
 jest.setTimeout(120_000);
-
-/** A resident of the community made its admin, as deployment grants admins. */
-async function adminOf(c: TestCommunity): Promise<string> {
-  const openid = await c.resident('沈管理');
-  const { id } = await meOf(openid);
-  await updateDoc('users', id, { grants: [{ role: 'admin', communityId: c.id, grantedBy: 'test', grantedAt: Date.now() }] });
-  return openid;
-}
 
 describe('积分规则与对账 · 居民积分账户', () => {
   let page: PageHandle | undefined;
@@ -52,7 +44,7 @@ describe('积分规则与对账 · 居民积分账户', () => {
 
   test('an admin reconciles and reads which account does not add up', async () => {
     const c = await newCommunity();
-    const admin = await adminOf(c);
+    const admin = await withRole(c, '沈管理', 'admin');
     const resident = await c.resident('钱阿婆');
     await give(c.staff, resident, 10);
     page = await load(ADMIN, { openid: admin });

@@ -51,8 +51,6 @@ Component({
     adminEntries: [] as typeof STAFF_ADMIN_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
-    /** Admins keep the community's settings (subscribe-message templates). */
-    canSettings: false,
     /** 县(区)委包案干部: the county queue; someone who is only that sees nothing else here. */
     canCounty: false,
     communityWork: false,
@@ -94,7 +92,6 @@ Component({
         canCounty: county,
         communityWork: worker,
         roles: roleChoices(me),
-        canSettings: me.roles.includes('admin'),
       });
       if (manager) {
         void this.loadGrids(me.community.name);
@@ -122,10 +119,6 @@ Component({
 
     onCountyQueue() {
       wx.navigateTo({ url: STAFF_LISTS_PAGES.county });
-    },
-
-    onNoticeSettings() {
-      wx.navigateTo({ url: '/package-staff/pages/notice-settings/index' });
     },
 
     onRetry() {
