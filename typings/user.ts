@@ -298,8 +298,33 @@ export interface DeletedAccount {
 
 export interface UserApi {
   myData: { req: Record<string, never>; res: MyData };
+  /** Staff: one audit log of the community, newest first, 20 a page, narrowed by who, which record and which day (Asia/Shanghai). */
+  auditLog: { req: { log: AuditLog; byUserId?: string; targetId?: string; day?: string; cursor?: string }; res: Page<AuditEntry> };
   /** `confirm` must be the word 注销, typed by the person. */
   deleteAccount: { req: { confirm: '注销' } & Idempotent; res: DeletedAccount };
+}
+
+/** The audit logs staff read (操作记录): each domain keeps its own. */
+export const AUDIT_LOGS = ['ticket', 'wish', 'booking', 'points', 'people', 'party', 'map'] as const;
+export type AuditLog = (typeof AUDIT_LOGS)[number];
+
+/** One change in an audit log: who did what to which record, when and why. */
+export interface AuditEntry {
+  id: string;
+  at: number;
+  /** What kind of record: 'ticket', 'wish', 'entry', 'goods', 'user' … */
+  targetType: string;
+  targetId: string;
+  /** What happened: a status move (open → claimed) or a named action (award, goods.offShelf). */
+  action: string;
+  field?: string;
+  from?: string | null;
+  to?: string;
+  /** The actor's role and real name (社区工作者 陈红梅); 系统 for timers. */
+  by: string;
+  byUserId: string;
+  why?: string;
+  changes?: Record<string, { from: unknown; to: unknown }>;
 }
 
 /** The subscribe messages (订阅消息) the product sends; each a template the community configures. */

@@ -9,6 +9,7 @@ import * as account from './actions-account';
 import * as posters from './actions-poster';
 import * as homeScreen from './actions-home';
 import * as prefs from './actions-prefs';
+import { auditLog } from './actions-audit';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -29,6 +30,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   residents: residents.residents,
   moveResident: residents.moveResident,
   revokeRole: roles.revokeRole,
+  auditLog,
   updateProfile: actions.updateProfile,
   memberCode: actions.memberCode,
   createInvite: actions.createInvite,

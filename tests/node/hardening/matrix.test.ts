@@ -39,6 +39,7 @@ const MATRIX: Record<string, string> = {
   'user.memberCode':    'D A A A A A A A',
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
+  'user.auditLog':      'D D D D D A A A',
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
@@ -163,6 +164,8 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       const volunteer = await newVolunteer();
       return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
+    case 'user.auditLog':
+      return { event: { action: 'auditLog', log: 'points' } };
     case 'user.setPrefs':
       // Back to following WeChat's font size: what every caller has already.
       return { event: { action: 'setPrefs', elderMode: null } };
