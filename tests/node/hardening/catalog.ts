@@ -37,6 +37,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, role: 'volunteer', q: '王桂英', cursor: 'o0' } },
   { fn: 'user', action: 'moveResident', sample: { userId: 'u_demo_resident', gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
   { fn: 'user', action: 'revokeRole', sample: { userId: 'u_0000000000000000', role: 'volunteer', reason: '长期联系不上', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'systemStatus', sample: {} },
   { fn: 'user', action: 'auditLog', sample: { log: 'points', byUserId: 'u_demo_staff', targetId: 'gd_rice', day: '2026-03-12', cursor: 'o0' } },
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },

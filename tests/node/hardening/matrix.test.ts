@@ -40,6 +40,7 @@ const MATRIX: Record<string, string> = {
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
   'user.auditLog':      'D D D D D A A A',
+  'user.systemStatus':  'D D D D D D A A',
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
@@ -170,6 +171,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       // Back to following WeChat's font size: what every caller has already.
       return { event: { action: 'setPrefs', elderMode: null } };
     case 'user.notices':
+    case 'user.systemStatus':
     case 'user.noticeSettings':
       return { event: { action: key.split('.')[1] } };
     case 'user.setNoticeSettings':
