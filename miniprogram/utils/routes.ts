@@ -203,6 +203,7 @@ export const STAFF_ADMIN_ENTRIES: (MenuEntry & { hint: string; group: AdminGroup
   { key: 'pointsAdmin', title: '积分规则与对账', hint: '调整积分规则；管理员核对账户与库存', path: '/package-staff/pages/points-admin/index', group: '核销' },
   { key: 'pointsAccount', title: '居民积分账户', hint: '查看居民积分明细，冲正错发的积分', path: '/package-staff/pages/points-account/index', group: '核销' },
   { key: 'auditLog', title: '操作记录', hint: '谁在什么时候对哪条记录做了什么，可按人、记录、日期查', path: '/package-staff/pages/audit/index', group: '设置' },
+  { key: 'systemStatus', title: '系统状态', hint: '定时任务、发送失败的消息、待审核内容、云函数出错次数', path: '/package-staff/pages/status/index', group: '设置', admin: true },
   { key: 'communitySettings', title: '社区设置', hint: '网格长、书记、24小时办结的计时，消息模板、心愿季、工作日历', path: '/package-staff/pages/settings/index', group: '设置', admin: true },
 ];
 
