@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { call, cloudUrl, newRequestId, ok, sdk, uniqueOpenid } from '../support/cloud';
-import { newCommunity, type TestCommunity } from '../support/map';
+import { call, cloudUrl, newRequestId, ok, sdk } from '../support/cloud';
+import { member, newCommunity, type TestCommunity } from '../support/map';
 import { userIdOf } from '../support/wish';
 import { fireTimer, where } from '../support/points';
 import { TIMER_SCHEDULES } from '../../../server/status/schedules';
@@ -11,13 +11,6 @@ const FUNCTIONS = path.join(__dirname, '../../../cloudfunctions');
 async function fault(api: string, mode: 'error' | 'off', openid: string): Promise<void> {
   const res = await fetch(`${cloudUrl()}/openapi/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api, mode, openid }) });
   expect(res.status).toBe(200);
-}
-
-async function resident(c: TestCommunity, name: string): Promise<{ openid: string; id: string }> {
-  const openid = uniqueOpenid('status');
-  await ok('user', { action: 'login', scene: `c=${c.code}` }, openid);
-  await ok('user', { action: 'updateProfile', displayName: name }, openid);
-  return { openid, id: await userIdOf(openid) };
 }
 
 async function reviewedWish(c: TestCommunity, publisher: string, title: string): Promise<void> {
@@ -52,7 +45,7 @@ describe('系统状态', () => {
 
   it('lists the messages that did not go, with the reason and to whom, and the content held for want of a check', async () => {
     const c = await newCommunity();
-    const wang = await resident(c, '王桂英');
+    const wang = await member(c, '王桂英');
     // No template for the kind: not sent.
     await reviewedWish(c, wang.openid, '楼道灯坏了');
     // A template, and WeChat refusing: a platform error.

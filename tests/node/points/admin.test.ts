@@ -1,23 +1,14 @@
-import { call, newRequestId, ok, sdk, uniqueOpenid } from '../support/cloud';
-import { grant, newCommunity, type TestCommunity } from '../support/map';
+import { call, newRequestId, ok, sdk } from '../support/cloud';
+import { member, newCommunity } from '../support/map';
 import { userIdOf } from '../support/wish';
 import { fireTimer, where } from '../support/points';
-
-/** A person of the community with a name of their own, and a role if given. */
-async function named(c: TestCommunity, name: string, role?: string): Promise<{ openid: string; id: string }> {
-  const openid = uniqueOpenid('padm');
-  await ok('user', { action: 'login', scene: `c=${c.code}` }, openid);
-  await ok('user', { action: 'updateProfile', displayName: name }, openid);
-  if (role) await grant(openid, role, c.id);
-  return { openid, id: await userIdOf(openid) };
-}
 
 describe('a resident\'s account as staff read it', () => {
   it('shows the person by name, the balance, each entry with who posted it by real name, and what was reversed', async () => {
     const c = await newCommunity();
     await ok('user', { action: 'updateProfile', displayName: '沈主任' }, c.admin);
-    const staff = await named(c, '陈红梅', 'staff');
-    const resident = await named(c, '王桂英');
+    const staff = await member(c, '陈红梅', 'staff');
+    const resident = await member(c, '王桂英');
     const first = await ok('points', { action: 'award', userId: resident.id, points: 8, reason: '参加楼道清洁', requestId: newRequestId() }, staff.openid);
     await ok('points', { action: 'award', userId: resident.id, rule: 'activity_attended', reason: '重阳节敬老活动', requestId: newRequestId() }, c.admin);
     const back = await ok('points', { action: 'reverse', entryId: first.entry.id, reason: '记错了人', requestId: newRequestId() }, staff.openid);
@@ -36,7 +27,7 @@ describe('a resident\'s account as staff read it', () => {
 
   it('pages 20 entries at a time', async () => {
     const c = await newCommunity();
-    const resident = await named(c, '李秀兰');
+    const resident = await member(c, '李秀兰');
     for (let i = 0; i < 21; i++) await ok('points', { action: 'award', userId: resident.id, points: 1, reason: `第${i + 1}次`, requestId: newRequestId() }, c.admin);
     const page1 = await ok('points', { action: 'account', userId: resident.id }, c.admin);
     expect(page1.entries).toHaveLength(20);
@@ -49,9 +40,9 @@ describe('a resident\'s account as staff read it', () => {
   it('is refused to residents and volunteers, and another community\'s staff find nobody', async () => {
     const c = await newCommunity();
     const other = await newCommunity();
-    const resident = await named(c, '赵大爷');
+    const resident = await member(c, '赵大爷');
     await ok('points', { action: 'award', userId: resident.id, points: 3, reason: '帮忙', requestId: newRequestId() }, c.admin);
-    const volunteer = await named(c, '志愿者甲', 'volunteer');
+    const volunteer = await member(c, '志愿者甲', 'volunteer');
     for (const openid of [c.resident, volunteer.openid]) {
       expect(await call('points', { action: 'account', userId: resident.id }, openid)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/工作人员/) });
     }
@@ -71,8 +62,8 @@ describe('the nightly reconcile', () => {
       { action: 'setNoticeSettings', kind: 'staffQueue', templateId: `t-${bad.code}-queue`, keywords: { matter: 'thing1', count: 'number2', at: 'time3' }, requestId: newRequestId() },
       bad.admin,
     );
-    const resident = await named(bad, '周阿姨');
-    const goodResident = await named(good, '吴大伯');
+    const resident = await member(bad, '周阿姨');
+    const goodResident = await member(good, '吴大伯');
     await ok('points', { action: 'award', userId: resident.id, points: 10, reason: '参加活动', requestId: newRequestId() }, bad.admin);
     await ok('points', { action: 'award', userId: goodResident.id, points: 10, reason: '参加活动', requestId: newRequestId() }, good.admin);
     // A balance that drifted from its entries (what a faulty write would leave).

@@ -1,15 +1,5 @@
-import { call, newRequestId, ok, uniqueOpenid } from '../support/cloud';
-import { grant, newCommunity, type TestCommunity } from '../support/map';
-import { userIdOf } from '../support/wish';
-
-/** A person of the community with a name of their own, and a role if given. */
-async function named(c: TestCommunity, name: string, role?: string): Promise<{ openid: string; id: string }> {
-  const openid = uniqueOpenid('audit');
-  await ok('user', { action: 'login', scene: `c=${c.code}` }, openid);
-  await ok('user', { action: 'updateProfile', displayName: name }, openid);
-  if (role) await grant(openid, role, c.id);
-  return { openid, id: await userIdOf(openid) };
-}
+import { call, newRequestId, ok } from '../support/cloud';
+import { member, newCommunity } from '../support/map';
 
 const shanghaiDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -17,8 +7,8 @@ describe('user.auditLog', () => {
   it('reads who did what to which record, by real name, narrowed by person, record and day', async () => {
     const c = await newCommunity();
     await ok('user', { action: 'updateProfile', displayName: '沈主任' }, c.admin);
-    const staff = await named(c, '陈红梅', 'staff');
-    const resident = await named(c, '王桂英');
+    const staff = await member(c, '陈红梅', 'staff');
+    const resident = await member(c, '王桂英');
     const mine = await ok('points', { action: 'award', userId: resident.id, points: 5, reason: '参加楼道清洁', requestId: newRequestId() }, staff.openid);
     await ok('points', { action: 'award', userId: resident.id, points: 3, reason: '帮邻居取药', requestId: newRequestId() }, c.admin);
 
@@ -50,7 +40,7 @@ describe('user.auditLog', () => {
   it('pages 20 at a time, and shows nothing of another community', async () => {
     const c = await newCommunity();
     const other = await newCommunity();
-    const resident = await named(c, '李秀兰');
+    const resident = await member(c, '李秀兰');
     for (let i = 0; i < 21; i++) await ok('points', { action: 'award', userId: resident.id, points: 1, reason: `第${i + 1}次`, requestId: newRequestId() }, c.admin);
     const first = await ok('user', { action: 'auditLog', log: 'points' }, c.admin);
     expect(first.items).toHaveLength(20);
