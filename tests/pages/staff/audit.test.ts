@@ -54,6 +54,12 @@ describe('操作记录', () => {
     expect(page.text()).toContain('没有符合条件的操作记录');
     await page.tap('#day-clear');
     expect(page.has('#row-1')).toBe(true);
+
+    // A wish's moves read in words, the record by its kind.
+    await c.openWish(resident, '楼道灯坏了');
+    await page.tap('#log-wish');
+    expect(page.textOf('#row-0')).toContain('待审核 → 待认领');
+    expect(page.textOf('#record-0')).toMatch(/^心愿 /);
   });
 
   test('the console opens it; a resident cannot', async () => {
