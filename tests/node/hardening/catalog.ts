@@ -37,6 +37,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, role: 'volunteer', q: '王桂英', cursor: 'o0' } },
   { fn: 'user', action: 'moveResident', sample: { userId: 'u_demo_resident', gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
   { fn: 'user', action: 'revokeRole', sample: { userId: 'u_0000000000000000', role: 'volunteer', reason: '长期联系不上', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'systemStatus', sample: {} },
+  { fn: 'user', action: 'auditLog', sample: { log: 'points', byUserId: 'u_demo_staff', targetId: 'gd_rice', day: '2026-03-12', cursor: 'o0' } },
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },
   { fn: 'user', action: 'inbox', sample: { cursor: 'kWzE3OTYwMDAwMDAwMDAsInNlZWRfZTEiXQ' } },
@@ -84,6 +86,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'points', action: 'cancelOrder', sample: { id: 'po_0000000000000000', reason: '不要了', requestId: 'req-00000001' } },
   { fn: 'points', action: 'verify', sample: { code: '12345678', requestId: 'req-00000001' } },
   { fn: 'points', action: 'leaderboard', sample: { seasonId: 'c_beihai.s1' } },
+  { fn: 'points', action: 'account', sample: { userId: 'u_demo_resident', cursor: 'o0' } },
   { fn: 'points', action: 'reconcile', sample: {} },
 
   { fn: 'booking', action: 'services', sample: { placeId: 'p_beihai_center', kind: 'appointment', includePaused: true, cursor: 'o0', limit: 10 } },

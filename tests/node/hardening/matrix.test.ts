@@ -39,6 +39,8 @@ const MATRIX: Record<string, string> = {
   'user.memberCode':    'D A A A A A A A',
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
+  'user.auditLog':      'D D D D D A A A',
+  'user.systemStatus':  'D D D D D D A A',
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
@@ -83,6 +85,7 @@ const MATRIX: Record<string, string> = {
   'points.cancelOrder': 'D D D D D A A D',
   'points.verify':      'D D D A D A A D',
   'points.leaderboard': 'D A A A A A A A',
+  'points.account':     'D D D D D A A D',
   'points.reconcile':   'D D D D D D A A',
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
@@ -162,10 +165,13 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       const volunteer = await newVolunteer();
       return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
+    case 'user.auditLog':
+      return { event: { action: 'auditLog', log: 'points' } };
     case 'user.setPrefs':
       // Back to following WeChat's font size: what every caller has already.
       return { event: { action: 'setPrefs', elderMode: null } };
     case 'user.notices':
+    case 'user.systemStatus':
     case 'user.noticeSettings':
       return { event: { action: key.split('.')[1] } };
     case 'user.setNoticeSettings':
@@ -251,6 +257,10 @@ async function preparePoints(action: string, caller: Who, world: World): Promise
       const userId = await give(target, 2);
       const entries = await where<{ _id: string }>('points_entries', { userId, kind: 'earn' });
       return { event: { action, entryId: entries[0]._id, reason: '误发更正' } };
+    }
+    case 'account': {
+      const target = await person('resident');
+      return { event: { action, userId: await give(target, 2) } };
     }
     case 'goodsDetail':
       return { event: { action, id: await schoolGoods() } };
