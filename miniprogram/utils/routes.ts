@@ -173,6 +173,8 @@ export const PARTY_PAGES = {
   join: '/pages/party/join/index',
   /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
   unit: '/pages/party/unit/index',
+  /** 单位主页: a unit member's unit — projects, needs, goods, verifiers, its year. */
+  unitPortal: '/pages/party/unit-portal/index',
   vanguard: '/pages/party/vanguard/index',
 };
 
