@@ -9,7 +9,7 @@ const HOUR = 3600_000;
  * kind of notice the seeds' communities post on their 社区公告栏), and an ordinary one.
  */
 export function seedBulletins(put: (coll: string, doc: Doc) => void, now: number): void {
-  const common = { communityId: DEMO_COMMUNITY._id, images: [], status: 'published', byUserId: 'u_demo_staff', byLabel: '社区工作者' } as const;
+  const common = { communityId: DEMO_COMMUNITY._id, images: [] as string[], status: 'published' as const, byUserId: 'u_demo_staff', byLabel: '社区工作者' };
   const bulletins: BulletinDoc[] = [
     {
       ...common,
