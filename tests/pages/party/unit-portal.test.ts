@@ -1,8 +1,9 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
-import { findDocs, getDoc, insertDoc } from '../support/db';
+import { findDocs, getDoc } from '../support/db';
 import { meOf, okFn } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
+import { confirmedUnit } from '../support/party';
 
 const PORTAL = 'pages/party/unit-portal/index';
 
@@ -22,21 +23,9 @@ describe('单位主页', () => {
 
   beforeAll(async () => {
     c = await newCommunity();
-    unitId = `${c.id}_unit`;
-    await insertDoc('units', { _id: unitId, communityId: c.id, name: '东台市人民医院', kind: '医院' });
-    contact = await c.resident('孙医生');
-    const { invite } = await okFn(c.staff, 'user', { action: 'createInvite', role: 'unit_member', unitId });
-    await okFn(contact, 'user', { action: 'redeemInvite', code: invite.code });
-    const { registration } = await okFn(contact, 'party', {
-      action: 'register',
-      kind: 'unit',
-      branch: '东台市人民医院党委',
-      phone: '13805150001',
-      offers: [{ title: '上门义诊', category: '医疗义诊' }],
-      commitments: [{ title: '每月上门义诊', target: 12, unit: '次' }],
-    });
-    await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
-    const { join } = await okFn(contact, 'party', { action: 'unitJoin', id: registration.id });
+    const unit = await confirmedUnit(c);
+    ({ unitId, contact } = unit);
+    const { join } = await okFn(contact, 'party', { action: 'unitJoin', id: unit.id });
     colleague = await c.resident('钱护士');
     await okFn(colleague, 'party', { action: 'join', code: join.code });
 
