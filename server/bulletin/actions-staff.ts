@@ -153,8 +153,8 @@ export const counts = action(byIdSchema, async function counts(ctx: BulletinCtx,
   const user = await staffCaller(ctx);
   const got = await readWith(BULLETINS, input.id, { grids: { from: GRIDS, where: { communityId: user.communityId }, orderBy: [['code', 'asc']], limit: 200 } });
   const b = got?.doc as unknown as BulletinDoc | undefined;
-  if (!b || b.communityId !== user.communityId) throw notFound('通知不存在或已撤回');
-  const grids = got!.rows.grids as unknown as GridDoc[];
+  if (!got || !b || b.communityId !== user.communityId) throw notFound('通知不存在或已撤回');
+  const grids = got.rows.grids as unknown as GridDoc[];
   const [reads, people] = await Promise.all([
     groupSum<{ confirmed: number }>(BULLETIN_READS, { match: { bulletinId: b._id }, by: 'gridId', sum: { confirmed: 'confirmed' } }),
     b.audience.kind === 'roles' ? Promise.resolve([]) : groupSum(USERS, { match: { communityId: b.communityId, deletedAt: { $exists: false } }, by: 'gridId', sum: {} }),
