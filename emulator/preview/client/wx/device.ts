@@ -115,12 +115,6 @@ export function deviceApis(ctx: WxContext) {
     vibrateLong: api('vibrateLong', () => ({})),
 
     chooseMedia,
-    /** A file "from a chat": the computer's file picker stands in for WeChat's conversations. */
-    chooseMessageFile: api('chooseMessageFile', async ({ count = 1, type = 'all' }) => {
-      const files = await pickFiles(Math.min(count, 100), type === 'image' ? 'image/*' : type === 'video' ? 'video/*' : '');
-      if (!files.length) throw fail('chooseMessageFile', 'cancel');
-      return { tempFiles: files.map((f) => ({ path: addTempFile(f, f.name), size: f.size, name: f.name, type: f.type.startsWith('image') ? 'image' : f.type.startsWith('video') ? 'video' : 'file', time: Math.floor(Date.now() / 1000) })) };
-    }),
     chooseImage: api('chooseImage', async ({ count = 9 }) => {
       const res: any = await chooseMedia({ count, mediaType: ['image'] });
       return { tempFilePaths: res.tempFiles.map((f: any) => f.tempFilePath), tempFiles: res.tempFiles.map((f: any) => ({ path: f.tempFilePath, size: f.size })) };
