@@ -117,7 +117,7 @@ Component({
         count: 1,
         type: 'file',
         success: async (res) => {
-          const f = res.tempFiles[0];
+          const f = res.tempFiles?.[0];
           if (!f) return;
           this.setData({ uploading: true });
           const up = await upload(f.path, 'bulletin');
