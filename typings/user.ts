@@ -180,6 +180,18 @@ export interface Home {
   activities: HomeActivity[];
   volunteer?: HomeVolunteer;
   staff?: HomeStaff;
+  /** 通知公告's strip: the pinned bulletin, else the newest, for the person. */
+  bulletin?: HomeBulletin;
+}
+
+export interface HomeBulletin {
+  id: string;
+  title: string;
+  pinned: boolean;
+  needsConfirm: boolean;
+  publishedAt: number;
+  /** Not opened yet (judged from the person's latest reads). */
+  unread: boolean;
 }
 
 export interface UserApi {
@@ -375,7 +387,8 @@ export type NoticeKind =
   | 'ticketEscalated'
   | 'claimChanged'
   | 'staffQueue'
-  | 'partyCallout';
+  | 'partyCallout'
+  | 'bulletin';
 
 /** What a message's field means; it decides which template keywords may carry it. */
 export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';

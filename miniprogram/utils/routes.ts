@@ -173,6 +173,8 @@ export const PARTY_PAGES = {
   join: '/pages/party/join/index',
   /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
   unit: '/pages/party/unit/index',
+  /** 单位主页: a unit member's unit — projects, needs, goods, verifiers, its year. */
+  unitPortal: '/pages/party/unit-portal/index',
   vanguard: '/pages/party/vanguard/index',
 };
 
@@ -216,3 +218,21 @@ export const STAFF_SETTINGS_LINKS: (MenuEntry & { hint: string })[] = [
 
 /** A resident's 积分账户 (`?id=` opens one directly). */
 export const STAFF_POINTS_ACCOUNT = '/package-staff/pages/points-account/index';
+/** 通知公告: the community's bulletins and one bulletin (`?id=`). */
+export const BULLETIN_PAGES = {
+  list: '/pages/bulletin/list/index',
+  detail: '/pages/bulletin/detail/index',
+};
+
+/** Staff pages of 通知公告, in the staff subpackage: publish (or edit, `?id=`) and 阅读情况 (`?id=`). */
+export const STAFF_BULLETIN_PAGES = {
+  manage: '/package-staff/pages/bulletin-manage/index',
+  edit: '/package-staff/pages/bulletin-edit/index',
+  reads: '/package-staff/pages/bulletin-reads/index',
+};
+
+/** The console's 通知公告 entries, each with the group of the console it belongs to. */
+export const STAFF_NOTICE_ENTRIES: (MenuEntry & { hint: string; group: string })[] = [
+  { key: 'bulletinPublish', title: '发布通知', hint: '停水停电、活动、政策：发给全社区、网格或身份', path: STAFF_BULLETIN_PAGES.edit, group: '服务台' },
+  { key: 'bulletinManage', title: '通知管理', hint: '修改、撤回，查看各网格阅读和确认收到', path: STAFF_BULLETIN_PAGES.manage, group: '服务台' },
+];

@@ -66,6 +66,15 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'wish', action: 'stats', sample: { seasonId: 'c_beihai.s1' } },
   { fn: 'wish', action: 'openSeason', sample: { name: '第九季', startDate: '2030-01-01', endDate: '2030-03-31', requestId: 'req-00000001' } },
 
+  { fn: 'bulletin', action: 'publish', sample: { title: '周六停水通知', text: '8:00至17:00停水', images: ['cloud://a/b.png'], attachment: { fileId: 'cloud://a/c.pdf', name: '通知.pdf' }, audience: { kind: 'grids', gridIds: ['g_beihai_1'] }, pinned: true, needsConfirm: true, urgent: false, requestId: rid } },
+  { fn: 'bulletin', action: 'edit', sample: { id: 'bl_0000000000000000', changes: { title: '改期', text: '另行通知', images: [], attachment: null, pinned: false, needsConfirm: false }, requestId: rid } },
+  { fn: 'bulletin', action: 'withdraw', sample: { id: 'bl_0000000000000000', reason: '发错了', requestId: rid } },
+  { fn: 'bulletin', action: 'list', sample: { cursor: 'o20' } },
+  { fn: 'bulletin', action: 'get', sample: { id: 'bl_0000000000000000' } },
+  { fn: 'bulletin', action: 'confirm', sample: { id: 'bl_0000000000000000', requestId: rid } },
+  { fn: 'bulletin', action: 'manage', sample: { cursor: 'o20' } },
+  { fn: 'bulletin', action: 'counts', sample: { id: 'bl_0000000000000000' } },
+
   { fn: 'map', action: 'community', sample: {} },
   { fn: 'map', action: 'places', sample: { category: '便民服务', location: { lat: 32.85, lng: 120.32 }, within: 10, openNow: true, includeClosed: false, cursor: 'o0', limit: 10 } },
   { fn: 'map', action: 'place', sample: { id: 'p_0000', location: { lat: 32.85, lng: 120.32 } } },
@@ -220,6 +229,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'unitJoin', sample: { id: 'c_beihai-u_0000000000000000-unit', requestId: rid } },
   { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
+  { fn: 'party', action: 'unitPortal', sample: { unitId: 'unit_school' } },
+  { fn: 'party', action: 'setVerifier', sample: { unitId: 'unit_school', userId: 'u_0000000000000000', verifier: true, requestId: rid } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 ];

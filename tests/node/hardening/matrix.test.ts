@@ -7,6 +7,7 @@ import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './wo
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
+import { BULLETIN_ROWS, prepareBulletin } from './bulletin-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -90,6 +91,7 @@ const MATRIX: Record<string, string> = {
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
+  ...BULLETIN_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -134,6 +136,7 @@ async function wishIn(state: 'open' | 'claimed' | 'proof' | 'completed', showPho
 async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
+  if (key in BULLETIN_ROWS) return prepareBulletin(key, caller);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
