@@ -39,13 +39,14 @@ export interface IndexReport {
 /** Checks every recorded query shape against the declared indexes. */
 export function checkIndexes(recorded: RecordedShape[], collections: CollectionSpec[]): IndexReport {
   const byName = new Map(collections.map((c) => [c.name, c.indexes]));
+  const whole = new Set(collections.filter((c) => c.readWhole).map((c) => c.name));
   const unique = new Map<string, RecordedShape>();
   for (const s of recorded) if (!unique.has(shapeKey(s))) unique.set(shapeKey(s), s);
   const used = new Set<IndexSpec>();
   const unserved: RecordedShape[] = [];
   for (const s of unique.values()) {
     const indexes = byName.get(s.coll) ?? [];
-    if (!servedBy(indexes, s)) unserved.push(s);
+    if (!servedBy(indexes, s) && !whole.has(s.coll)) unserved.push(s);
     for (const i of indexes) if (s.geo ? i.keys[s.geo] === '2dsphere' : usableKeys(i, s) > 0) used.add(i);
   }
   const unused = collections.flatMap((c) => c.indexes.filter((i) => !used.has(i)).map((index) => ({ coll: c.name, index })));

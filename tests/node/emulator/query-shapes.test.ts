@@ -72,6 +72,16 @@ describe('which index serves a shape', () => {
     expect(report.unserved.map((s) => s.eq)).toEqual([['status']]);
     expect(report.unused).toEqual([{ coll: 'wishes', index: idle }]);
   });
+
+  it('lets a collection that stays a fixed handful be read whole, and only that one', () => {
+    const runs: CollectionSpec = { name: 'timer_runs', indexes: [], rule: { read: false, write: false }, readWhole: 'one per timer' };
+    const wishes: CollectionSpec = { name: 'wishes', indexes: [], rule: { read: false, write: false } };
+    const recorded: RecordedShape[] = [
+      { ...shapesOf('timer_runs', {})[0], source: 'user' },
+      { ...shapesOf('wishes', {})[0], source: 'wish' },
+    ];
+    expect(checkIndexes(recorded, [runs, wishes]).unserved.map((s) => s.coll)).toEqual(['wishes']);
+  });
 });
 
 describe('the local cloud records the queries functions send', () => {
