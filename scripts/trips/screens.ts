@@ -97,7 +97,7 @@ export const STEPS: Step[] = [
   { page: '派单', fn: 'lists', action: 'tickets', as: 'staff', budget: 'screen', trips: 3, payload: async () => ({ scope: 'all' }) },
   { page: '派单', fn: 'lists', action: 'overdue', as: 'staff', budget: 'screen', trips: 3 },
   { page: '代办派单', fn: 'booking', action: 'errands', as: 'staff', budget: 'screen', trips: 3 },
-  { page: '预约日程', fn: 'booking', action: 'schedule', as: 'staff', over: true, budget: 'screen', trips: 7, payload: async () => ({ date: today() }) },
+  { page: '预约日程', fn: 'booking', action: 'schedule', as: 'staff', budget: 'screen', trips: 3, payload: async () => ({ date: today() }) },
   { page: '居民管理', fn: 'user', action: 'residents', as: 'staff', budget: 'screen', trips: 3 },
   { page: '报到确认', fn: 'party', action: 'registrations', as: 'staff', budget: 'screen', trips: 3 },
   { page: '发心愿', fn: 'wish', action: 'publish', as: 'neighbour', over: true, budget: 'write', trips: 6, payload: async () => ({ title: '楼道灯坏了想请人修', content: '三楼楼道灯不亮了，晚上上下楼看不清，想请邻居帮忙看看。', category: '维修帮办', requestId: requestId() }) },

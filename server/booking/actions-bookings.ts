@@ -3,9 +3,9 @@ import { BOOKING_STATUS_LABELS, type BookingStatus } from '../../typings/booking
 import { action } from '../core/define';
 import { forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
-import { count, docs, findMany } from '../platform/store';
+import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
-import { readWith } from '../platform/aggregate';
+import { findWith, groupSum, readWith, type JoinRead } from '../platform/aggregate';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
@@ -191,18 +191,19 @@ export const schedule = action(
     if (input.serviceId) scope.serviceId = input.serviceId;
     if (input.placeId) scope.placeId = input.placeId;
     const offset = offsetOf(input.cursor);
-    const [rows, counts] = await Promise.all([
-      findMany<BookingDoc>(BOOKINGS, { ...scope, status: { $in: SCHEDULE_STATUSES } }, { orderBy: [['start', 'asc'], ['createdAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 }),
-      Promise.all(SUMMARY.map((st) => count(BOOKINGS, { ...scope, status: st }))),
+    // The day's page with each booking's slot (for a waiting place), and the counts by status: two requests.
+    const [rows, groups] = await Promise.all([
+      findWith<BookingDoc, { slot: JoinRead }>(BOOKINGS, { ...scope, status: { $in: SCHEDULE_STATUSES } }, { orderBy: [['start', 'asc'], ['createdAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 }, { slot: { from: SLOTS, localField: 'slotId', foreignField: '_id' } }),
+      groupSum(BOOKINGS, { match: { ...scope, status: { $in: [...SUMMARY] } }, by: 'status', sum: {} }),
     ]);
-    const slotDocs = await slotsOf(rows);
+    const counts = new Map(groups.map((g) => [g._id, g.n]));
     return {
       ...pageOf(
-        rows.map((b) => toBooking(b, user, ctx.now, { slot: slotDocs.get(b.slotId) })),
+        rows.map((r) => toBooking(r.doc, user, ctx.now, { slot: r.rows.slot[0] as unknown as SlotDoc | undefined })),
         offset,
         PAGE_MAX,
       ),
-      summary: Object.fromEntries(SUMMARY.map((st, i) => [st, counts[i]])) as Record<(typeof SUMMARY)[number], number>,
+      summary: Object.fromEntries(SUMMARY.map((st) => [st, counts.get(st) ?? 0])) as Record<(typeof SUMMARY)[number], number>,
     };
   },
 );
