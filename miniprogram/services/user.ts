@@ -26,6 +26,7 @@ export const moveResident = (req: Req<'moveResident'>) =>
 export const revokeRole = (req: Req<'revokeRole'>) => call<UserApi, 'revokeRole'>('user', 'revokeRole', req, { mutating: true });
 export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);
 export const home = () => call<UserApi, 'home'>('user', 'home', {});
+export const workbench = () => call<UserApi, 'workbench'>('user', 'workbench', {});
 export const inbox = (req: Req<'inbox'> = {}) => call<UserApi, 'inbox'>('user', 'inbox', req);
 export const myData = () => call<UserApi, 'myData'>('user', 'myData', {});
 export const deleteAccount = () => call<UserApi, 'deleteAccount'>('user', 'deleteAccount', { confirm: '注销' }, { mutating: true });

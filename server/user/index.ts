@@ -9,6 +9,7 @@ import * as account from './actions-account';
 import * as posters from './actions-poster';
 import * as homeScreen from './actions-home';
 import * as prefs from './actions-prefs';
+import * as bench from './actions-workbench';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -37,4 +38,5 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   deleteAccount: account.deleteAccount,
   home: homeScreen.home,
   inbox: homeScreen.inbox,
+  workbench: bench.workbench,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));

@@ -39,6 +39,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'revokeRole', sample: { userId: 'u_0000000000000000', role: 'volunteer', reason: '长期联系不上', requestId: 'req-00000001' } },
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },
+  { fn: 'user', action: 'workbench', sample: {} },
   { fn: 'user', action: 'inbox', sample: { cursor: 'o20' } },
   { fn: 'user', action: 'deleteAccount', sample: { confirm: '注销', requestId: 'req-00000001' } },
 
