@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import {
   COMMUNITY_INTRO,
+  CONSOLE_ENTRIES,
   GOODS_EDIT,
   HOME_ENTRIES,
   LISTS_PAGES,
@@ -59,7 +60,7 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   }
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
-  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES, ...CONSOLE_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }
