@@ -214,9 +214,12 @@ export interface UserApi {
   };
   createInvite: {
     req: { role: InvitableRole; gridId?: string; unitId?: string; ttlHours?: number } & Idempotent;
-    res: { invite: Invite };
+    /** `qr`: the code as a mini-program code (scene `c=<community>&u=<code>`, a PNG data URL), opening the page that takes it. */
+    res: { invite: Invite; qr: { scene: string; image: string } };
   };
   redeemInvite: { req: { code: string } & Idempotent; res: { me: Me } };
+  /** Staff: the community's co-building units, to invite a member into one. */
+  units: { req: Record<string, never>; res: { units: Array<{ id: string; name: string; kind: string }> } };
   qrcode: {
     /** Without a grid: the community's poster; with one: that grid's. */
     req: { gridId?: string; page?: PosterPage } & Idempotent;

@@ -13,6 +13,7 @@ export const createInvite = (req: Req<'createInvite'>) =>
   call<UserApi, 'createInvite'>('user', 'createInvite', req, { mutating: true });
 export const redeemInvite = (req: Req<'redeemInvite'>) =>
   call<UserApi, 'redeemInvite'>('user', 'redeemInvite', req, { mutating: true });
+export const units = () => call<UserApi, 'units'>('user', 'units', {});
 export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'qrcode', req, { mutating: true });
 export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelcome', {}, { mutating: true });
 export const setPrefs = (req: Req<'setPrefs'>) => call<UserApi, 'setPrefs'>('user', 'setPrefs', req, { mutating: true });

@@ -34,6 +34,7 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   memberCode: actions.memberCode,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,
+  units: actions.units,
   myData: account.myData,
   deleteAccount: account.deleteAccount,
   home: homeScreen.home,

@@ -40,6 +40,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },
   { fn: 'user', action: 'workbench', sample: {} },
+  { fn: 'user', action: 'units', sample: {} },
   { fn: 'user', action: 'inbox', sample: { cursor: 'o20' } },
   { fn: 'user', action: 'deleteAccount', sample: { confirm: '注销', requestId: 'req-00000001' } },
 
