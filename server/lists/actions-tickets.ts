@@ -34,7 +34,7 @@ import {
 } from './tickets';
 import { countySees, maySeeTicket, reachesRequester, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
-import { agentRoster } from '../party/agents';
+import { agentRoster, heldWork } from '../party/agents';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
 import { syncWish } from './wishsync';
@@ -427,17 +427,19 @@ export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }
   ]);
   const workers = new Map<string, string[]>();
   for (const g of grids as GridDoc[]) if (g.workerId) workers.set(g.workerId, [...(workers.get(g.workerId) ?? []), g._id]);
-  const workerUsers = await Promise.all([...workers.keys()].map((id) => docs.get<UserDoc>(USERS, id)));
+  const [workerUsers, load] = await Promise.all([Promise.all([...workers.keys()].map((id) => docs.get<UserDoc>(USERS, id))), heldWork(c, [...workers.keys()])]);
+  const gridName = new Map((grids as GridDoc[]).map((g) => [g._id, g.name]));
+  // Staff choose by who the person is, where they work and what they already hold: real names, as colleagues.
   const items: AssigneeOption[] = [];
   for (const u of workerUsers) {
     if (!u || u.communityId !== c) continue;
-    items.push({ kind: 'grid_worker', id: u._id, label: `网格员 ${maskName(u.displayName)}`, gridIds: workers.get(u._id) });
+    const ids = workers.get(u._id) ?? [];
+    items.push({ kind: 'grid_worker', id: u._id, label: `网格员 ${u.displayName}`, gridIds: ids, detail: [...ids.map((g) => gridName.get(g)), `手上${load.get(u._id) ?? 0}件`].filter(Boolean).join(' · ') });
   }
   if (input.gridId) items.sort((a, b) => Number(!!b.gridIds?.includes(input.gridId!)) - Number(!!a.gridIds?.includes(input.gridId!)));
-  const gridName = new Map((grids as GridDoc[]).map((g) => [g._id, g.name]));
   for (const a of agents) items.push({ kind: 'agent', id: a.userId, label: `红色代办员 ${a.name}`, detail: [a.gridId && gridName.get(a.gridId), `手上${a.load}件`].filter(Boolean).join(' · ') });
   for (const u of units) items.push({ kind: 'unit', id: u._id, label: `共建单位 ${u.name}` });
   for (const r of teams) items.push({ kind: 'team', id: r._id, label: `${r.providerName}（${r.title}）` });
-  if (secretary) items.push({ kind: 'secretary', id: secretary._id, label: `社区书记 ${maskName(secretary.displayName)}` });
+  if (secretary) items.push({ kind: 'secretary', id: secretary._id, label: `社区书记 ${secretary.displayName}` });
   return { items };
 });
