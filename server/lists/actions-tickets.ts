@@ -183,7 +183,7 @@ export const accept = action(z.object(ticketIdField), async function accept(ctx:
     assertMayWork(user, cur);
     if (cur.status !== 'dispatched') throw conflict(cur.status === 'accepted' ? '工单已被接单' : '工单当前状态不能接单');
     // At the county, whoever accepts holds the case (包案) from now on, by name.
-    const assignee = cur.assignee?.kind === 'county' ? { kind: 'county' as const, userId: user._id, label: `县(区)委包案干部 ${maskName(user.displayName)}` } : cur.assignee;
+    const assignee = cur.assignee?.kind === 'county' ? { kind: 'county' as const, userId: user._id, label: `县(区)委包案干部 ${maskName(user.displayName)}`, staffLabel: `县(区)委包案干部 ${user.displayName}` } : cur.assignee;
     if (assignee !== cur.assignee) await recordEvent(tx, { communityId: cur.communityId, target: 'ticket', targetId: cur._id, field: 'assignee', from: cur.assignee?.label ?? null, to: assignee!.label, actor: user, at: ctx.now, why: '县(区)委包案干部接手' });
     await commitTicket(tx, rules.calendar, cur, { ...cur, assignee, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
   });
@@ -367,7 +367,7 @@ export const tickets = action(
     const offset = offsetOf(input.cursor);
     const [rows, names] = await Promise.all([findMany<TicketDoc>(TICKETS, where, { orderBy, skip: offset, limit: size + 1 }), gridNames(user.communityId)]);
     return pageOf(
-      rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined)),
+      rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined, undefined, isStaff(user))),
       offset,
       size,
     );
@@ -407,7 +407,7 @@ export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cu
   const offset = offsetOf(input.cursor);
   const [rows, names] = await Promise.all([findMany<TicketDoc>(TICKETS, where, { orderBy: [['dueAt', 'asc'], ['_id', 'asc']], skip: offset, limit: size + 1 }), gridNames(user.communityId)]);
   return pageOf(
-    rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined)),
+    rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined, undefined, isStaff(user))),
     offset,
     size,
   );

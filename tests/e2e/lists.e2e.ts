@@ -93,7 +93,7 @@ const text = async (selector: string): Promise<string> => ((await phone.screen.l
   await queued.waitFor({ state: 'detached' });
   await phone.tap('办理中', phone.screen.locator('#tabs'));
   await phone.screen.locator(`#ticket-${id}`).waitFor();
-  expect(await text(`#assignee-${id}`)).toBe('办理人：网格员 周**');
+  expect(await text(`#assignee-${id}`)).toBe('办理人：网格员 周海燕');
   expect(await text(`#status-${id}`)).toBe('待接单');
   await phone.shot('staff-dispatched');
 

@@ -63,7 +63,7 @@ describe('工单派单', () => {
     expect(page.has(`#ticket-${raised.id}`)).toBe(false);
 
     await page.tap('#tab-open');
-    expect(page.textOf(`#assignee-${raised.id}`)).toBe('办理人：网格员 周**');
+    expect(page.textOf(`#assignee-${raised.id}`)).toBe('办理人：网格员 周海燕');
     expect(page.has(`#ticket-${waiting.id}`)).toBe(false); // 办理中 is what has been dispatched
     expect(page.textOf(`#status-${raised.id}`)).toBe('待接单');
     // Sending it elsewhere once dispatched takes a reason.
