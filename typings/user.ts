@@ -214,8 +214,8 @@ export interface UserApi {
   };
   createInvite: {
     req: { role: InvitableRole; gridId?: string; unitId?: string; ttlHours?: number } & Idempotent;
-    /** `qr`: the code as a mini-program code (scene `c=<community>&u=<code>`, a PNG data URL), opening the page that takes it. */
-    res: { invite: Invite; qr: { scene: string; image: string } };
+    /** `qr`: the code as a mini-program code (scene `c=<community>&u=<code>`, a PNG data URL), opening the page that takes it; absent when WeChat could not make one. */
+    res: { invite: Invite; qr?: { scene: string; image: string } };
   };
   redeemInvite: { req: { code: string } & Idempotent; res: { me: Me } };
   /** Staff: the community's co-building units, to invite a member into one. */

@@ -7,7 +7,7 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { screenText } from '../core/screen';
 import { COMMUNITIES, CommunityDoc, GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
-import { miniProgramCode } from '../platform/openapi';
+import { OpenApiError, miniProgramCode } from '../platform/openapi';
 import { JOIN_PAGE, formatScene } from './scene';
 import { USERS, UserDoc, mayInvite } from './model';
 import { INVITES, inviteCode, normalizeCode } from './invite';
@@ -105,13 +105,25 @@ export const createInvite = action(
       }),
     );
     const { createdBy: _by, createdAt: _at, ...view } = invite;
-    // The code also as a mini-program code: scanned, it brings a newcomer into the community and onto the page that takes it.
-    const community = await docs.get<CommunityDoc>(COMMUNITIES, communityId);
-    const scene = formatScene({ community: community!.code, unit: invite.code });
-    const png = await miniProgramCode(scene, JOIN_PAGE);
-    return { invite: view, qr: { scene, image: `data:image/png;base64,${png.toString('base64')}` } };
+    return { invite: view, ...(await inviteQr(communityId, invite.code)) };
   },
 );
+
+/**
+ * The invite also as a mini-program code: scanned, it brings a newcomer into the community and onto
+ * the page that takes it. The code alone still works when WeChat cannot make the image now.
+ */
+async function inviteQr(communityId: string, code: string): Promise<{ qr?: { scene: string; image: string } }> {
+  const community = await docs.get<CommunityDoc>(COMMUNITIES, communityId);
+  const scene = formatScene({ community: community!.code, unit: code });
+  try {
+    const png = await miniProgramCode(scene, JOIN_PAGE);
+    return { qr: { scene, image: `data:image/png;base64,${png.toString('base64')}` } };
+  } catch (e) {
+    if (e instanceof OpenApiError) return {};
+    throw e;
+  }
+}
 
 /** The community's co-building units (共建单位), for staff to pick the one an invited member joins. */
 export const units = action(z.object({}), async function units(ctx: UserCtx) {

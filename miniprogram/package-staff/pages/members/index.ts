@@ -127,7 +127,7 @@ Component({
       if (!res.ok) return tell('未能生成邀请码', res.message);
       const { invite, qr } = res.data;
       const place = this.data.places.find((p) => p.id === placeId)?.label ?? '';
-      this.setData({ invite: { code: invite.code, roleLabel: ROLE_LABELS[invite.role], place, expires: formatDateTime(invite.expiresAt), image: qr.image } });
+      this.setData({ invite: { code: invite.code, roleLabel: ROLE_LABELS[invite.role], place, expires: formatDateTime(invite.expiresAt), image: qr?.image ?? '' } });
     },
 
     onCopyInvite() {
