@@ -72,7 +72,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'map', action: 'managePlace', sample: { op: 'create', place, requestId: 'req-00000001' } },
 
   { fn: 'points', action: 'balance', sample: {} },
-  { fn: 'points', action: 'history', sample: { kind: 'earn', cursor: 'o0', limit: 10 } },
+  { fn: 'points', action: 'history', sample: { kind: 'earn', cursor: 'kWzE3OTYwMDAwMDAwMDAsInNlZWRfZTEiXQ', limit: 10 } },
   { fn: 'points', action: 'rules', sample: {} },
   { fn: 'points', action: 'setRules', sample: { values: { neighbour_help: 3 }, reason: '鼓励互助', requestId: 'req-00000001' } },
   { fn: 'points', action: 'award', sample: { userId: 'u_demo_resident', points: 5, rule: 'activity_attended', reason: '参加活动', requestId: 'req-00000001' } },
