@@ -294,11 +294,11 @@ export interface ServiceHoursSummary {
 /** A staff member, grid worker or 红色代办员 who can take errands. */
 export interface Worker {
   id: string;
-  /** 周**; a 红色代办员's real name (the list is staff's). */
+  /** The real name (the list is staff's). */
   name: string;
   role: 'staff' | 'grid_worker' | 'agent';
   gridName?: string;
-  /** 红色代办员: tickets and errands in hand now. */
+  /** Tickets and errands in hand now. */
   load?: number;
 }
 

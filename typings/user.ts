@@ -173,6 +173,27 @@ export interface HomeStaff {
   ticketsOverdue: number;
 }
 
+/**
+ * What waits for a person who works the community, one count per queue: staff see the community's,
+ * a grid worker their grids', a unit member the orders of their unit's goods.
+ */
+export type WorkbenchKey =
+  | 'wishesToReview'
+  | 'wishesToConfirm'
+  | 'ticketsToDispatch'
+  | 'ticketsOverdue'
+  | 'ticketsDueToday'
+  | 'errandsUnassigned'
+  | 'ordersToVerify'
+  | 'bookingsToday'
+  | 'activitiesThisWeek'
+  | 'invitesPending'
+  | 'registrationsToConfirm'
+  | 'gridTasksToConfirm';
+
+/** Only the counts the caller may act on are present. */
+export type WorkbenchCounts = Partial<Record<WorkbenchKey, number>>;
+
 /** 首页 in one call: the person's own business, the community's notices and next activities. */
 export interface Home {
   todos: HomeTodo[];
@@ -205,9 +226,12 @@ export interface UserApi {
   };
   createInvite: {
     req: { role: InvitableRole; gridId?: string; unitId?: string; ttlHours?: number } & Idempotent;
-    res: { invite: Invite };
+    /** `qr`: the code as a mini-program code (scene `c=<community>&u=<code>`, a PNG data URL), opening the page that takes it; absent when WeChat could not make one. */
+    res: { invite: Invite; qr?: { scene: string; image: string } };
   };
   redeemInvite: { req: { code: string } & Idempotent; res: { me: Me } };
+  /** Staff: the community's co-building units, to invite a member into one. */
+  units: { req: Record<string, never>; res: { units: Array<{ id: string; name: string; kind: string }> } };
   qrcode: {
     /** Without a grid: the community's poster; with one: that grid's. */
     req: { gridId?: string; page?: PosterPage } & Idempotent;
@@ -230,6 +254,8 @@ export interface UserApi {
   revokeRole: { req: { userId: string; role: RevocableRole; reason: string } & Idempotent; res: { resident: ResidentRow } };
   /** 首页's first screen for the caller: 我的待办, notices, next activities, and the volunteer's or staff's own part. */
   home: { req: Record<string, never>; res: Home };
+  /** 工作台: the counts of the queues the caller works (staff, grid workers, unit members). */
+  workbench: { req: Record<string, never>; res: { counts: WorkbenchCounts } };
   /** 我的消息: the notices to the caller alone, newest first. */
   inbox: { req: { cursor?: string }; res: Page<HomeNotice> };
 }

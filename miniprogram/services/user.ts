@@ -13,6 +13,7 @@ export const createInvite = (req: Req<'createInvite'>) =>
   call<UserApi, 'createInvite'>('user', 'createInvite', req, { mutating: true });
 export const redeemInvite = (req: Req<'redeemInvite'>) =>
   call<UserApi, 'redeemInvite'>('user', 'redeemInvite', req, { mutating: true });
+export const units = () => call<UserApi, 'units'>('user', 'units', {});
 export const qrcode = (req: Req<'qrcode'>) => call<UserApi, 'qrcode'>('user', 'qrcode', req, { mutating: true });
 export const skipWelcome = () => call<UserApi, 'skipWelcome'>('user', 'skipWelcome', {}, { mutating: true });
 export const setPrefs = (req: Req<'setPrefs'>) => call<UserApi, 'setPrefs'>('user', 'setPrefs', req, { mutating: true });
@@ -28,6 +29,7 @@ export const auditLog = (req: Req<'auditLog'>) => call<UserApi, 'auditLog'>('use
 export const revokeRole = (req: Req<'revokeRole'>) => call<UserApi, 'revokeRole'>('user', 'revokeRole', req, { mutating: true });
 export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);
 export const home = () => call<UserApi, 'home'>('user', 'home', {});
+export const workbench = () => call<UserApi, 'workbench'>('user', 'workbench', {});
 export const inbox = (req: Req<'inbox'> = {}) => call<UserApi, 'inbox'>('user', 'inbox', req);
 export const myData = () => call<UserApi, 'myData'>('user', 'myData', {});
 export const deleteAccount = () => call<UserApi, 'deleteAccount'>('user', 'deleteAccount', { confirm: '注销' }, { mutating: true });

@@ -48,6 +48,8 @@ export const STEPS: Step[] = [
   { page: '启动', fn: 'user', action: 'me', as: 'resident', budget: 'screen', trips: 3 },
   { page: '首页', fn: 'user', action: 'home', as: 'resident', budget: 'screen', trips: 2 },
   { page: '首页', fn: 'user', action: 'home', as: 'staff', budget: 'screen', trips: 2 },
+  { page: '工作台', fn: 'user', action: 'workbench', as: 'staff', budget: 'stats', trips: 2 },
+  { page: '工作台', fn: 'user', action: 'workbench', as: 'gridworker', budget: 'stats', trips: 2 },
   { page: '我的消息', fn: 'user', action: 'inbox', as: 'resident', budget: 'screen', trips: 2 },
   { page: '选择网格', fn: 'user', action: 'grids', as: 'resident', budget: 'screen', trips: 2 },
   { page: '心愿墙', fn: 'wish', action: 'list', as: 'resident', budget: 'screen', trips: 2 },

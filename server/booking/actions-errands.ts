@@ -4,7 +4,6 @@ import { action } from '../core/define';
 import { conflict, exhausted, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { cursor, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
 import { localDate, addDays } from '../core/time';
-import { maskName } from '../core/mask';
 import { count, docs, findMany, DocStore } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
@@ -18,7 +17,7 @@ import { notify } from '../notify/outbox';
 import { BookingCtx, Member, actorLabel, assertStaff, eventsOf, isStaff, newId, recordEvent } from './context';
 import { ERRANDS, ErrandDoc } from './model';
 import { errandMinutes, id, papers, phone, requestId, stars, text, timeWindow } from './schemas';
-import { agentRoster, redAgentOf } from '../party/agents';
+import { agentRoster, heldWork, redAgentOf } from '../party/agents';
 import { creditErrand } from './errand-credit';
 import { minutesOf } from '../core/hours';
 import { preferredTime } from '../core/validation';
@@ -195,7 +194,7 @@ function workerRole(u: UserDoc): 'staff' | 'grid_worker' | undefined {
 
 /**
  * Staff: who can be assigned an errand (user ids; never an openid or a phone): staff and grid
- * workers by masked name, then the 红色代办员 by real name with their grid and load.
+ * workers, then the 红色代办员, each by real name with their grid and load.
  */
 export const workers = action(z.object({}), async function workers(ctx: BookingCtx) {
   const user = await requireMember(ctx.openid);
@@ -206,12 +205,14 @@ export const workers = action(z.object({}), async function workers(ctx: BookingC
     agentRoster(user.communityId),
   ]);
   const names = new Map(grids.map((g) => [g._id, g.name]));
+  const load = await heldWork(user.communityId, people.map((p) => p._id));
+  // Colleagues by their real names, with where they work and what they hold, so assigning is a choice.
   const items: Worker[] = [];
   for (const p of people) {
     const role = workerRole(p);
     if (!role) continue;
     const g = grantFor(p, 'grid_worker')?.gridId;
-    items.push({ id: p._id, name: maskName(p.displayName), role, ...(role === 'grid_worker' && g && names.get(g) ? { gridName: names.get(g) } : {}) });
+    items.push({ id: p._id, name: p.displayName, role, ...(role === 'grid_worker' && g && names.get(g) ? { gridName: names.get(g) } : {}), load: load.get(p._id) ?? 0 });
   }
   for (const a of agents) {
     if (items.some((w) => w.id === a.userId)) continue;

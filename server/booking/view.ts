@@ -1,5 +1,5 @@
 import type { Activity, ActivityPhase, Booking, Errand, ErrandPermission, HistoryEvent, Service, Signup } from '../../typings/booking';
-import { maskName, maskPhone } from '../core/mask';
+import { maskName, maskPhone, nameAs } from '../core/mask';
 import { grantFor, type UserDoc } from '../user/model';
 import type { PlaceDoc } from '../map/model';
 import { activityQr, personalQr } from './codes';
@@ -41,6 +41,9 @@ export function cancelDeadline(b: Pick<BookingDoc, 'status' | 'start' | 'cancelC
   return b.status === 'waitlisted' ? b.start : b.start - b.cancelCutoffMinutes * MINUTE_MS;
 }
 
+/** Staff of the thing's community: they read residents' and colleagues' names in full. */
+const staffOf = (viewer: UserDoc, communityId: string) => isStaff(viewer) && viewer.communityId === communityId;
+
 export function toBooking(b: BookingDoc, viewer: UserDoc, now: number, extra: { slot?: Seats | null; events?: EventDoc[] } = {}): Booking {
   const mine = b.userId === viewer._id;
   const live = b.status === 'booked' || b.status === 'waitlisted';
@@ -64,7 +67,7 @@ export function toBooking(b: BookingDoc, viewer: UserDoc, now: number, extra: { 
     cancelBefore,
     checkedInAt: b.checkedInAt,
     ...(b.note ? { note: b.note } : {}),
-    who: maskName(b.userName),
+    who: nameAs(staffOf(viewer, b.communityId), b.userName),
     createdAt: b.createdAt,
     ...(extra.events ? { timeline: extra.events.map(toEvent) } : {}),
   };
@@ -124,7 +127,7 @@ export function toSignup(s: SignupDoc, viewer: UserDoc, now: number, extra: { se
     checkOutAt: s.checkOutAt,
     minutes: s.minutes,
     pointsAwarded: s.pointsAwarded,
-    who: maskName(s.userName),
+    who: nameAs(staffOf(viewer, s.communityId), s.userName),
     createdAt: s.createdAt,
     ...(extra.events ? { timeline: extra.events.map(toEvent) } : {}),
   };
@@ -169,7 +172,7 @@ export function reachesRequester(viewer: Member, e: ErrandDoc): boolean {
 export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: string; events?: EventDoc[] } = {}): Errand {
   const mine = e.requesterId === viewer._id;
   const assignedToMe = e.assigneeId === viewer._id;
-  const staff = isStaff(viewer) && viewer.communityId === e.communityId;
+  const staff = staffOf(viewer, e.communityId);
   const close = mine || assignedToMe || staff;
   const reach = reachesRequester(viewer, e);
   return {
@@ -190,7 +193,7 @@ export function toErrand(e: ErrandDoc, viewer: Member, extra: { gridName?: strin
     // Staff, and the worker in hand, act on the errand by the person's real name.
     requester: staff || reach ? e.requesterName : maskName(e.requesterName),
     ...(extra.gridName ? { gridName: extra.gridName } : {}),
-    ...(e.assigneeName ? { assignee: maskName(e.assigneeName) } : {}),
+    ...(e.assigneeName ? { assignee: nameAs(staff, e.assigneeName) } : {}),
     ...(e.result ? { result: e.result } : {}),
     ...(e.rating ? { rating: { stars: e.rating.stars, ...(e.rating.comment ? { comment: e.rating.comment } : {}) } } : {}),
     ...(close && e.minutes ? { minutes: e.minutes, pointsAwarded: e.pointsAwarded ?? 0 } : {}),

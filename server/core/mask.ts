@@ -5,6 +5,11 @@ export function maskName(name: string | undefined): string {
   return chars[0] + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 2)));
 }
 
+/** A name as the viewer may read it: in full for the community's staff, who act on it; masked for everyone else. */
+export function nameAs(staff: boolean, name: string | undefined): string {
+  return staff && name?.trim() ? name.trim() : maskName(name);
+}
+
 /** 13851234501 → 138****4501 */
 export function maskPhone(phone: string | undefined): string | undefined {
   return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : undefined;

@@ -34,7 +34,7 @@ import {
 } from './tickets';
 import { countySees, maySeeTicket, reachesRequester, toTicketCard } from './view';
 import { ticketDetail } from './actions-needs';
-import { agentRoster } from '../party/agents';
+import { agentRoster, heldWork } from '../party/agents';
 import { noticeDispatched, noticeRequester, ticketPage } from './notices';
 import { assertNotClaimed, takeWishOffWall } from './handler';
 import { syncWish } from './wishsync';
@@ -183,7 +183,7 @@ export const accept = action(z.object(ticketIdField), async function accept(ctx:
     assertMayWork(user, cur);
     if (cur.status !== 'dispatched') throw conflict(cur.status === 'accepted' ? '工单已被接单' : '工单当前状态不能接单');
     // At the county, whoever accepts holds the case (包案) from now on, by name.
-    const assignee = cur.assignee?.kind === 'county' ? { kind: 'county' as const, userId: user._id, label: `县(区)委包案干部 ${maskName(user.displayName)}` } : cur.assignee;
+    const assignee = cur.assignee?.kind === 'county' ? { kind: 'county' as const, userId: user._id, label: `县(区)委包案干部 ${maskName(user.displayName)}`, staffLabel: `县(区)委包案干部 ${user.displayName}` } : cur.assignee;
     if (assignee !== cur.assignee) await recordEvent(tx, { communityId: cur.communityId, target: 'ticket', targetId: cur._id, field: 'assignee', from: cur.assignee?.label ?? null, to: assignee!.label, actor: user, at: ctx.now, why: '县(区)委包案干部接手' });
     await commitTicket(tx, rules.calendar, cur, { ...cur, assignee, status: 'accepted', acceptedAt: cur.acceptedAt ?? ctx.now, acceptedBy: user._id, late: cur.late || missed(cur, ctx.now), updatedAt: ctx.now }, user, ctx.now, '接单');
   });
@@ -367,7 +367,7 @@ export const tickets = action(
     const offset = offsetOf(input.cursor);
     const [rows, names] = await Promise.all([findMany<TicketDoc>(TICKETS, where, { orderBy, skip: offset, limit: size + 1 }), gridNames(user.communityId)]);
     return pageOf(
-      rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined)),
+      rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined, undefined, isStaff(user))),
       offset,
       size,
     );
@@ -407,7 +407,7 @@ export const overdue = action(z.object({ gridId: z.optional(docId('网格')), cu
   const offset = offsetOf(input.cursor);
   const [rows, names] = await Promise.all([findMany<TicketDoc>(TICKETS, where, { orderBy: [['dueAt', 'asc'], ['_id', 'asc']], skip: offset, limit: size + 1 }), gridNames(user.communityId)]);
   return pageOf(
-    rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined)),
+    rows.map((t) => toTicketCard(t, ctx.now, t.gridId ? names.get(t.gridId) : undefined, undefined, isStaff(user))),
     offset,
     size,
   );
@@ -427,17 +427,19 @@ export const assignees = action(z.object({ gridId: z.optional(docId('网格')) }
   ]);
   const workers = new Map<string, string[]>();
   for (const g of grids as GridDoc[]) if (g.workerId) workers.set(g.workerId, [...(workers.get(g.workerId) ?? []), g._id]);
-  const workerUsers = await Promise.all([...workers.keys()].map((id) => docs.get<UserDoc>(USERS, id)));
+  const [workerUsers, load] = await Promise.all([Promise.all([...workers.keys()].map((id) => docs.get<UserDoc>(USERS, id))), heldWork(c, [...workers.keys()])]);
+  const gridName = new Map((grids as GridDoc[]).map((g) => [g._id, g.name]));
+  // Staff choose by who the person is, where they work and what they already hold: real names, as colleagues.
   const items: AssigneeOption[] = [];
   for (const u of workerUsers) {
     if (!u || u.communityId !== c) continue;
-    items.push({ kind: 'grid_worker', id: u._id, label: `网格员 ${maskName(u.displayName)}`, gridIds: workers.get(u._id) });
+    const ids = workers.get(u._id) ?? [];
+    items.push({ kind: 'grid_worker', id: u._id, label: `网格员 ${u.displayName}`, gridIds: ids, detail: [...ids.map((g) => gridName.get(g)), `手上${load.get(u._id) ?? 0}件`].filter(Boolean).join(' · ') });
   }
   if (input.gridId) items.sort((a, b) => Number(!!b.gridIds?.includes(input.gridId!)) - Number(!!a.gridIds?.includes(input.gridId!)));
-  const gridName = new Map((grids as GridDoc[]).map((g) => [g._id, g.name]));
   for (const a of agents) items.push({ kind: 'agent', id: a.userId, label: `红色代办员 ${a.name}`, detail: [a.gridId && gridName.get(a.gridId), `手上${a.load}件`].filter(Boolean).join(' · ') });
   for (const u of units) items.push({ kind: 'unit', id: u._id, label: `共建单位 ${u.name}` });
   for (const r of teams) items.push({ kind: 'team', id: r._id, label: `${r.providerName}（${r.title}）` });
-  if (secretary) items.push({ kind: 'secretary', id: secretary._id, label: `社区书记 ${maskName(secretary.displayName)}` });
+  if (secretary) items.push({ kind: 'secretary', id: secretary._id, label: `社区书记 ${secretary.displayName}` });
   return { items };
 });

@@ -165,8 +165,10 @@ export interface Assignee {
   resourceId?: string;
   /** Team members (a snapshot at dispatch): any of them may take it. */
   memberIds?: string[];
-  /** 网格员 周** / 共建单位 东台市人民医院 / 党员志愿服务队 … */
+  /** 网格员 周** / 共建单位 东台市人民医院 / 党员志愿服务队 …, as residents read it. */
   label: string;
+  /** 网格员 周海燕: the person's full name, for the community's staff (absent for units and teams). */
+  staffLabel?: string;
 }
 
 export interface TicketClock {

@@ -239,13 +239,13 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
         workerId = grid.workerId;
       }
       const u = await userIn(workerId, ['grid_worker'], '网格员');
-      return { kind: 'grid_worker', userId: u._id, label: `网格员 ${maskName(u.displayName)}` };
+      return { kind: 'grid_worker', userId: u._id, label: `网格员 ${maskName(u.displayName)}`, staffLabel: `网格员 ${u.displayName}` };
     }
     case 'agent': {
       if (!targetId) throw invalid('请选择红色代办员');
       const u = await userIn(targetId, ['volunteer', 'grid_worker'], '红色代办员');
       if (!(await redAgentOf(tx, t.communityId, u._id))) throw precondition('此人不是本社区的红色代办员：须为已报到并担任红色代办员岗位的党员');
-      return { kind: 'agent', userId: u._id, label: `红色代办员 ${maskName(u.displayName)}` };
+      return { kind: 'agent', userId: u._id, label: `红色代办员 ${maskName(u.displayName)}`, staffLabel: `红色代办员 ${u.displayName}` };
     }
     case 'unit': {
       if (!targetId) throw invalid('请选择共建单位');
@@ -265,7 +265,7 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
     case 'secretary': {
       const u = targetId ? await userIn(targetId, ['staff', 'admin'], '社区书记') : await secretaryOf(t.communityId);
       if (!u) throw precondition('本社区尚未设置书记，请管理员先在清单设置中指定');
-      return { kind: 'secretary', userId: u._id, label: `社区书记 ${maskName(u.displayName)}` };
+      return { kind: 'secretary', userId: u._id, label: `社区书记 ${maskName(u.displayName)}`, staffLabel: `社区书记 ${u.displayName}` };
     }
   }
 }
@@ -274,7 +274,8 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
 export function assigneeForResource(r: ResourceDoc, volunteerName?: string): Assignee {
   if (r.providerKind === 'unit') return { kind: 'unit', unitId: r.unitId, resourceId: r._id, label: `共建单位 ${r.providerName}` };
   if (r.providerKind === 'team') return { kind: 'team', resourceId: r._id, memberIds: r.memberIds ?? [], label: r.providerName };
-  return { kind: 'agent', userId: r.userId, resourceId: r._id, label: `志愿者 ${maskName(volunteerName ?? r.providerName)}` };
+  const name = volunteerName ?? r.providerName;
+  return { kind: 'agent', userId: r.userId, resourceId: r._id, label: `志愿者 ${maskName(name)}`, staffLabel: `志愿者 ${name}` };
 }
 
 export function assertMayWork(user: Member, t: TicketDoc): void {

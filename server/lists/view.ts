@@ -138,7 +138,8 @@ export function toProjectView(p: ProjectDoc, viewer: Member, grids: Map<string, 
   };
 }
 
-export function toTicketCard(t: TicketDoc, now: number, gridName?: string, communityName?: string): TicketCard {
+/** `staff`: the viewer is staff of the ticket's community and reads whoever works it by full name. */
+export function toTicketCard(t: TicketDoc, now: number, gridName?: string, communityName?: string, staff = false): TicketCard {
   const run = runningDeadline(t);
   return {
     id: t._id,
@@ -150,7 +151,7 @@ export function toTicketCard(t: TicketDoc, now: number, gridName?: string, commu
     source: t.source,
     ...(gridName ? { gridName } : {}),
     urgency: t.urgency,
-    ...(t.assignee ? { assignee: t.assignee.label } : {}),
+    ...(t.assignee ? { assignee: (staff && t.assignee.staffLabel) || t.assignee.label } : {}),
     ...(run ? { dueAt: run.deadline, duePhase: run.phase } : {}),
     overdue: isOverdue(t, now),
     reopened: t.reopenCount,
@@ -202,7 +203,7 @@ export function toTicketDetail(t: TicketDoc, viewer: Member, now: number, gridNa
   // Staff, and whoever works it while it is live, act on the request by the person's real name.
   const realName = (isStaff(viewer) && viewer.communityId === t.communityId) || !!contact;
   return {
-    ...toTicketCard(t, now, gridName),
+    ...toTicketCard(t, now, gridName, undefined, isStaff(viewer) && viewer.communityId === t.communityId),
     ...(t.detail ? { detail: t.detail } : {}),
     photos: t.photos,
     ...(t.address && close ? { address: t.address } : {}),

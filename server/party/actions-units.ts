@@ -11,13 +11,10 @@ import { isStaff, requireMember } from '../user/caller';
 import { USERS, USER_EVENTS, rolesOf, type UserDoc } from '../user/model';
 import { actorLabel } from '../user/view';
 import { INVITES, inviteCode, normalizeCode } from '../user/invite';
-import { formatScene } from '../user/scene';
+import { JOIN_PAGE, formatScene } from '../user/scene';
 import { joinSchema, unitJoinSchema, unitSchema } from './schemas';
 import { REGISTRATIONS, UNIT_CODES, type RegistrationDoc, type UnitCodeDoc } from './model';
 import { loadRegistration, recordParty, type Member, type PartyCtx } from './context';
-
-/** Where a unit's mini-program code lands: the join page reads the code from the scene's `u`. */
-export const JOIN_PAGE = 'pages/party/join/index';
 
 /** A confirmed unit's registration, for its contact or staff. */
 async function ownUnit(user: Member, id: string): Promise<RegistrationDoc> {

@@ -20,6 +20,21 @@ export async function redAgents(communityId: string): Promise<RegistrationDoc[]>
   return findMany<RegistrationDoc>(REGISTRATIONS, { communityId, kind: 'member', status: 'confirmed', posts: AGENT_POST }, { orderBy: [['createdAt', 'asc']], limit: 200 });
 }
 
+/**
+ * What each person has in hand in the community: tickets dispatched to them or accepted, and
+ * errands accepted, not yet done. Two aggregations, run at once; someone with nothing in hand is not in the map.
+ */
+export async function heldWork(communityId: string, userIds: string[]): Promise<Map<string, number>> {
+  const $in = userIds;
+  const [tickets, errands] = await Promise.all([
+    groupSum(TICKETS, { match: { communityId, 'assignee.userId': { $in }, status: { $in: ['dispatched', 'accepted'] } }, by: 'assignee.userId', sum: {} }),
+    groupSum(ERRANDS, { match: { communityId, assigneeId: { $in }, status: 'accepted' }, by: 'assigneeId', sum: {} }),
+  ]);
+  const load = new Map<string, number>();
+  for (const r of [...tickets, ...errands]) load.set(r._id, (load.get(r._id) ?? 0) + r.n);
+  return load;
+}
+
 /** A 红色代办员 as staff pick them: real name, the grid they live in, and what they have in hand. */
 export interface AgentOnRoster {
   userId: string;
@@ -37,14 +52,8 @@ export async function agentRoster(communityId: string): Promise<AgentOnRoster[]>
   const agents = await redAgents(communityId);
   if (!agents.length) return [];
   const $in = agents.map((a) => a.userId);
-  const [users, tickets, errands] = await Promise.all([
-    findMany<UserDoc>(USERS, { _id: { $in } }, { limit: $in.length }),
-    groupSum(TICKETS, { match: { communityId, 'assignee.userId': { $in }, status: { $in: ['dispatched', 'accepted'] } }, by: 'assignee.userId', sum: {} }),
-    groupSum(ERRANDS, { match: { communityId, assigneeId: { $in }, status: 'accepted' }, by: 'assigneeId', sum: {} }),
-  ]);
+  const [users, load] = await Promise.all([findMany<UserDoc>(USERS, { _id: { $in } }, { limit: $in.length }), heldWork(communityId, $in)]);
   const home = new Map(users.filter((u) => u.communityId === communityId).map((u) => [u._id, u.gridId]));
-  const load = new Map<string, number>();
-  for (const r of [...tickets, ...errands]) load.set(r._id, (load.get(r._id) ?? 0) + r.n);
   return agents
     .filter((a) => home.has(a.userId))
     .map((a) => ({ userId: a.userId, name: a.name, ...(home.get(a.userId) ? { gridId: home.get(a.userId) } : {}), load: load.get(a.userId) ?? 0 }))

@@ -2,15 +2,17 @@ import * as z from 'zod/mini';
 import { action } from '../core/define';
 import { forbidden, invalid, notFound, precondition, conflict } from '../core/errors';
 import { requestId, text, id } from '../core/validation';
-import { docs } from '../platform/store';
+import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { screenText } from '../core/screen';
-import { GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
+import { COMMUNITIES, CommunityDoc, GRIDS, GridDoc, UNITS, UnitDoc } from '../community/model';
+import { OpenApiError, miniProgramCode } from '../platform/openapi';
+import { JOIN_PAGE, formatScene } from './scene';
 import { USERS, UserDoc, mayInvite } from './model';
 import { INVITES, inviteCode, normalizeCode } from './invite';
 import { UserCtx, meView, requireUser } from './lookup';
-import { requireMember } from './caller';
+import { assertStaff, requireMember } from './caller';
 import { memberNumber } from './member-number';
 
 const INVITE_TTL_HOURS = 72;
@@ -103,9 +105,33 @@ export const createInvite = action(
       }),
     );
     const { createdBy: _by, createdAt: _at, ...view } = invite;
-    return { invite: view };
+    return { invite: view, ...(await inviteQr(communityId, invite.code)) };
   },
 );
+
+/**
+ * The invite also as a mini-program code: scanned, it brings a newcomer into the community and onto
+ * the page that takes it. The code alone still works when WeChat cannot make the image now.
+ */
+async function inviteQr(communityId: string, code: string): Promise<{ qr?: { scene: string; image: string } }> {
+  const community = await docs.get<CommunityDoc>(COMMUNITIES, communityId);
+  const scene = formatScene({ community: community!.code, unit: code });
+  try {
+    const png = await miniProgramCode(scene, JOIN_PAGE);
+    return { qr: { scene, image: `data:image/png;base64,${png.toString('base64')}` } };
+  } catch (e) {
+    if (e instanceof OpenApiError) return {};
+    throw e;
+  }
+}
+
+/** The community's co-building units (共建单位), for staff to pick the one an invited member joins. */
+export const units = action(z.object({}), async function units(ctx: UserCtx) {
+  const user = await requireMember(ctx.openid);
+  assertStaff(user);
+  const rows = await findMany<UnitDoc>(UNITS, { communityId: user.communityId }, { orderBy: [['name', 'asc']], limit: 200 });
+  return { units: rows.map((u) => ({ id: u._id, name: u.name, kind: u.kind })) };
+});
 
 interface InviteDoc {
   _id: string;

@@ -12,6 +12,7 @@ import * as prefs from './actions-prefs';
 import { auditLog } from './actions-audit';
 import { systemStatus } from './actions-status';
 import { watchSystem } from '../status/watch';
+import * as bench from './actions-workbench';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -38,10 +39,12 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   memberCode: actions.memberCode,
   createInvite: actions.createInvite,
   redeemInvite: actions.redeemInvite,
+  units: actions.units,
   myData: account.myData,
   deleteAccount: account.deleteAccount,
   home: homeScreen.home,
   inbox: homeScreen.inbox,
+  workbench: bench.workbench,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));
 
 /** Timer triggers, declared in cloudfunctions/user/config.json. */

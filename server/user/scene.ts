@@ -13,6 +13,9 @@ export interface Scene {
 const CODE = /^[A-Za-z0-9_-]{1,12}$/;
 const ALLOWED = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
+/** Where a code with a scene's `u` lands: the page that takes a unit's join code or an invite code. */
+export const JOIN_PAGE = 'pages/party/join/index';
+
 export function parseScene(raw: string): Scene | undefined {
   let scene: string;
   try {

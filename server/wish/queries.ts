@@ -109,8 +109,8 @@ export const queue = action(z.object({ kind: z.enum(['review', 'confirmation', '
   const which = input.kind === 'held' ? { held: true } : { status: input.kind === 'review' ? 'pending_review' : 'awaiting_confirmation' };
   const offset = offsetOf(input.cursor);
   const rows = await cardPage({ communityId: user.communityId, ...which }, { orderBy: [['updatedAt', 'asc']], skip: offset, limit: PAGE_MAX + 1 }, ctx.now);
-  // Staff review and confirm by the resident's real name.
-  const named = rows.map((r) => ({ ...r.card, publisher: r.doc.publisherName }));
+  // Staff review and confirm by the resident's and the volunteer's real names.
+  const named = rows.map((r) => ({ ...r.card, publisher: r.doc.publisherName, ...(r.doc.claim ? { claimer: r.doc.claim.name } : {}) }));
   return pageOf(named, offset, PAGE_MAX);
 });
 

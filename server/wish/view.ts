@@ -101,8 +101,9 @@ export function toDetail(
   const card = toCard(w, extra.gridName);
   return {
     ...card,
-    // Staff act on the wish by the person's real name.
+    // Staff act on the wish by the people's real names.
     publisher: isStaffOf(viewer, w) ? w.publisherName : card.publisher,
+    ...(w.claim && isStaffOf(viewer, w) ? { claimer: w.claim.name } : {}),
     content: w.content,
     timeline: extra.events.map(toEvent),
     ...(reachesPublisher(viewer, w)

@@ -88,7 +88,7 @@ afterAll(async () => {
     await phone.tap('后一天 ›');
   }
   expect(await phone.screen.locator('#date').textContent()).toContain(day);
-  const row = phone.screen.locator('#groups [id^="row-"]', { hasText: time }).filter({ hasText: '王**' });
+  const row = phone.screen.locator('#groups [id^="row-"]', { hasText: time }).filter({ hasText: '王桂英' });
   await row.first().waitFor();
   expect(await row.first().textContent()).toContain('已预约');
   await phone.shot('staff-schedule');

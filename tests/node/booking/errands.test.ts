@@ -86,11 +86,13 @@ describe('errands: 代办 and 上门帮办', () => {
     expect((await ok('booking', { action: 'errands' }, c.gridWorker)).items.map((e: any) => e.id)).not.toContain(errand.id);
     expect(await call('booking', { action: 'errands' }, resident)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
-    // Staff see the workers (masked, by user id) and assign.
+    // Staff see their colleagues by real name (by user id), with their grid and load, and assign.
     const { items: workers } = await ok('booking', { action: 'workers' }, c.staff);
     const gwId = await userIdOf(c.gridWorker);
     const staffId = await userIdOf(c.staff);
-    expect(workers.find((w: any) => w.id === gwId)).toMatchObject({ role: 'grid_worker', gridName: '第一网格', name: expect.stringMatching(/\*/) });
+    const gw = workers.find((w: any) => w.id === gwId);
+    expect(gw).toMatchObject({ role: 'grid_worker', gridName: '第一网格', load: 0 });
+    expect(gw.name).not.toMatch(/\*/);
     expect(workers.find((w: any) => w.id === staffId)).toMatchObject({ role: 'staff' });
     expect(JSON.stringify(workers)).not.toMatch(/openid|phone|bst-|bgw-/);
     expect(await call('booking', { action: 'workers' }, c.gridWorker)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -98,6 +100,7 @@ describe('errands: 代办 and 上门帮办', () => {
     expect(await call('booking', { action: 'assignErrand', id: errand.id, assigneeId: 'u_demo_gridworker' }, c.staff)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const assigned = await ok('booking', { action: 'assignErrand', id: errand.id, assigneeId: gwId }, c.staff);
     expect(assigned.errand).toMatchObject({ status: 'accepted', assignedToMe: false });
+    expect((await ok('booking', { action: 'workers' }, c.staff)).items.find((w: any) => w.id === gwId).load).toBe(1);
     // Now assigned to them, the grid worker sees it and can finish it.
     expect((await ok('booking', { action: 'errands', scope: 'assigned' }, c.gridWorker)).items.map((e: any) => e.id)).toEqual([errand.id]);
     // Reassigning needs a reason.

@@ -42,6 +42,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },
   { fn: 'user', action: 'inbox', sample: { cursor: 'kWzE3OTYwMDAwMDAwMDAsInNlZWRfZTEiXQ' } },
+  { fn: 'user', action: 'workbench', sample: {} },
+  { fn: 'user', action: 'units', sample: {} },
   { fn: 'user', action: 'deleteAccount', sample: { confirm: '注销', requestId: 'req-00000001' } },
 
   { fn: 'wish', action: 'publish', sample: { title: '楼道灯坏了', content: '晚上看不见', category: '维修帮办', photos: ['cloud://a/b.png'], showPhone: true, address: '9幢2单元302室', preferredTime: '周末', requestId: 'req-00000001' } },

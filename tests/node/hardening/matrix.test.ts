@@ -45,6 +45,8 @@ const MATRIX: Record<string, string> = {
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
+  'user.workbench':     'D D D A A A A A',
+  'user.units':         'D D D D D A A A',
   'user.deleteAccount': 'D A A A A A A A',
   'wish.publish':       'D A A A A A A A',
   'wish.similar':       'D A A A A A A A',
@@ -198,6 +200,8 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
     case 'user.myData':
     case 'user.home':
     case 'user.inbox':
+    case 'user.workbench':
+    case 'user.units':
     case 'user.skipWelcome':
     case 'user.grids':
     case 'user.residents':

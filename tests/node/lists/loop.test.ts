@@ -162,7 +162,9 @@ describe('match → accept → dispatch → accept → resolve → rate', () => 
     const sub = await listsOk({ action: 'submitRequest', category: '环境清洁', title: '楼道堆放杂物', detail: '3楼楼道堆满纸箱，有消防隐患', requestId: rid() }, c.resident);
     const id = sub.ticket.id;
     const d = await listsOk({ action: 'dispatch', id, requestId: rid() }, c.staff);
-    expect(d.ticket).toMatchObject({ status: 'dispatched', assignee: '网格员 欧**' });
+    // Staff read whom they sent it to by full name; the resident reads it masked.
+    expect(d.ticket).toMatchObject({ status: 'dispatched', assignee: '网格员 欧阳春花' });
+    expect((await listsOk({ action: 'ticket', id }, c.resident)).ticket.assignee).toBe('网格员 欧**');
     // A resident's request is not for everyone to see: to someone not on it, it does not exist.
     expect((await lists({ action: 'accept', id }, c.unitMember)).code).toBe('NOT_FOUND');
     await listsOk({ action: 'accept', id }, c.workerOpenid);

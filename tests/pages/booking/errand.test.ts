@@ -62,7 +62,7 @@ describe('代办 · 上门帮办', () => {
     expect(page.text()).not.toContain('13812344501');
     await page.tap(`#assign-${row._id}`);
     const worker = await meOf(c.gridWorker);
-    expect(page.textOf(`#worker-${worker.id}`)).toBe(`周** · ${c.gridName}`);
+    expect(page.textOf(`#worker-${worker.id}`)).toBe(`周海燕 · ${c.gridName} · 手上0件`);
     await page.tap('#panel-submit');
     expect(recorded.toasts).toEqual(['请选择办理人']);
     await page.tap(`#worker-${worker.id}`);

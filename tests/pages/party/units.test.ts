@@ -129,7 +129,7 @@ describe('共建单位', () => {
     page = await load(JOIN, { openid: resident });
     await page.input('#code', 'ZZZZ2222');
     await page.tap('#join');
-    expect(recorded.modals).toEqual([{ title: '未能加入', content: '加入码不存在，请核对后重新输入' }]);
+    expect(recorded.modals).toEqual([{ title: '未能加入', content: '加入码或邀请码不存在，请核对后重新输入' }]);
     expect(page.has('#joined')).toBe(false);
     const [user] = await findDocs<any>('users', { openid: resident });
     expect(user.grants).toEqual([]);

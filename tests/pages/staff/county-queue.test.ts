@@ -96,9 +96,11 @@ describe('县级包案', () => {
 
     resetWx();
     page = await load(CONSOLE, { openid: officer });
-    expect(page.has('#county-queue')).toBe(true);
-    for (const other of ['#lists-tools', '#booking-tools', '#wish-tools', '#invite', '#poster', '#grid-worker-note']) expect(page.has(other)).toBe(false);
-    await page.tap('#county-queue');
+    expect(page.has('#entry-countyQueue')).toBe(true);
+    // Someone who is only a county officer sees the county queue and nothing of the community's work.
+    expect((page.comp.data.sections as Array<{ tiles: unknown[] }>).flatMap((s) => s.tiles)).toHaveLength(1);
+    expect(page.has('#poster')).toBe(false);
+    await page.tap('#entry-countyQueue');
     expect(recorded.navigations.at(-1)).toBe('navigateTo:/package-staff/pages/county-queue/index');
     page.detach();
 

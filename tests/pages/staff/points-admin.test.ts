@@ -94,8 +94,7 @@ describe('积分规则与对账 · 居民积分账户', () => {
   test('the console lists the points administration for staff, and opens it', async () => {
     const c = await newCommunity();
     page = await load(CONSOLE, { openid: c.staff });
-    expect(page.has('#admin-tools')).toBe(true);
-    expect(page.text()).toContain('积分规则与对账');
+    expect(page.textOf('#group-verify')).toContain('积分规则与对账');
     await page.tapText('居民积分账户');
     expect(recorded.navigations.at(-1)).toBe(`navigateTo:/${ACCOUNT}`);
     page.detach();
@@ -105,8 +104,8 @@ describe('积分规则与对账 · 居民积分账户', () => {
     await updateDoc('users', (await meOf(worker)).id, { grants: [{ role: 'grid_worker', communityId: c.id, gridId: `${c.id}_g1`, grantedBy: 'test', grantedAt: Date.now() }] });
     resetWx();
     page = await load(CONSOLE, { openid: worker });
-    expect(page.has('#booking-tools')).toBe(true);
-    expect(page.has('#admin-tools')).toBe(false);
+    expect(page.has('#group-desk')).toBe(true);
+    expect(page.has('#entry-pointsAdmin')).toBe(false);
     expect(page.text()).not.toContain('积分规则与对账');
   });
 });

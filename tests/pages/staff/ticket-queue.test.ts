@@ -46,7 +46,8 @@ describe('工单派单', () => {
     expect(page.textOf('#kinds')).toContain('复杂 · 3个工作日内响应');
     expect(page.textOf('#kinds')).toContain('疑难 · 提级包案');
     expect(classOf(page, `#assignee-grid_worker-${c.gridWorkerId}`)).toContain('chip-on');
-    expect(page.textOf(`#assignee-grid_worker-${c.gridWorkerId}`)).toBe('网格员 周**');
+    // Staff pick colleagues by real name, with their grid and what they already hold.
+    expect(page.textOf(`#assignee-grid_worker-${c.gridWorkerId}`)).toMatch(/^网格员 周海燕（.+ · 手上\d+件）$/);
     await page.tap('#kind-complex');
     expect(page.textOf('#kind-detail')).toContain('3个工作日内接单响应');
     await page.tap('#kind-simple');
@@ -62,7 +63,7 @@ describe('工单派单', () => {
     expect(page.has(`#ticket-${raised.id}`)).toBe(false);
 
     await page.tap('#tab-open');
-    expect(page.textOf(`#assignee-${raised.id}`)).toBe('办理人：网格员 周**');
+    expect(page.textOf(`#assignee-${raised.id}`)).toBe('办理人：网格员 周海燕');
     expect(page.has(`#ticket-${waiting.id}`)).toBe(false); // 办理中 is what has been dispatched
     expect(page.textOf(`#status-${raised.id}`)).toBe('待接单');
     // Sending it elsewhere once dispatched takes a reason.

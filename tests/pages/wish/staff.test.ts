@@ -108,7 +108,7 @@ describe('staff wish pages', () => {
 
     page = await load('package-staff/pages/console/index', { openid: resident });
     expect(page.text()).not.toContain('心愿审核');
-    expect(page.has('#wish-tools')).toBe(false);
+    expect(page.has('#entry-wishReview')).toBe(false);
     page.detach();
 
     for (const [path, words] of [
@@ -136,7 +136,9 @@ describe('staff wish pages', () => {
 
   test('staff find the wish tools in the console; a grid worker does not', async () => {
     page = await load('package-staff/pages/console/index', { openid: 'demo-staff' });
-    for (const title of ['心愿审核', '完成确认', '心愿季']) expect(page.textOf('#wish-tools')).toContain(title);
+    expect(page.textOf('#group-review')).toContain('心愿审核');
+    expect(page.textOf('#group-review')).toContain('完成确认');
+    expect(page.textOf('#group-settings')).toContain('心愿季');
     await page.tapText('心愿审核');
     await page.tapText('完成确认');
     await page.tapText('心愿季');
@@ -148,6 +150,6 @@ describe('staff wish pages', () => {
     page.detach();
 
     page = await load('package-staff/pages/console/index', { openid: 'demo-gridworker' });
-    expect(page.has('#wish-tools')).toBe(false);
+    for (const key of ['wishReview', 'wishConfirm', 'wishSeason']) expect(page.has(`#entry-${key}`)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import type { Worker } from '../../../../typings/booking';
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { staffPage } from '../../../behaviors/staff-page';
+import { queueCounts } from '../../../behaviors/queue-counts';
 import * as booking from '../../../services/booking';
 import { ask, tell, toast } from '../../../utils/dialog';
 import { type ErrandView, toErrandView } from '../../../utils/booking-view';
@@ -15,7 +16,7 @@ import type { Change, Tap } from '../../../base/events';
  * progress, 办结 with the result, or cancel with a reason. Residents are told at each step.
  */
 Component({
-  behaviors: [retryKeyed, pagedList, staffPage],
+  behaviors: [retryKeyed, pagedList, staffPage, queueCounts],
 
   data: {
     tabs: TABS,
@@ -47,7 +48,9 @@ Component({
 
     async fetchPage(cursor?: string) {
       const t = TABS.find((x) => x.key === this.data.tab) ?? TABS[0];
-      return viewPage(await booking.errands({ scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) }), toErrandView);
+      // The tabs' counts with each first page: after a change the list and its counts agree.
+      const [res] = await Promise.all([booking.errands({ scope: t.scope, ...('status' in t ? { status: t.status } : {}), ...(cursor ? { cursor } : {}) }), cursor ? null : this.readCounts()]);
+      return viewPage(res, toErrandView);
     },
 
     onTab(e: Tap<{ tab: TabKey }>) {

@@ -17,7 +17,7 @@ export const PANELS: Record<PanelMode, PanelSpec> = {
 };
 
 export const TABS = [
-  { key: 'submitted', label: '待受理', scope: 'queue', status: 'submitted' },
+  { key: 'submitted', label: '待受理', scope: 'queue', status: 'submitted', count: 'errandsUnassigned' },
   { key: 'accepted', label: '办理中', scope: 'queue', status: 'accepted' },
   { key: 'assigned', label: '我经手的', scope: 'assigned' },
 ] as const;

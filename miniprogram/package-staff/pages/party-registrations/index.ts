@@ -1,10 +1,12 @@
 import { pagedList, viewPage } from '../../../behaviors/paged-list';
 import { managersList } from '../../../behaviors/staff-page';
 import { decisionList } from '../../../behaviors/decision-list';
+import { queueCounts } from '../../../behaviors/queue-counts';
 import * as party from '../../../services/party';
 import { toast } from '../../../utils/dialog';
 import { PARTY_PAGES, STAFF_POSTER } from '../../../utils/routes';
 import type { Registration, RegistrationStatus } from '../../../../typings/party';
+import type { WorkbenchKey } from '../../../../typings/user';
 import type { Change, Tap } from '../../../base/events';
 
 interface RegistrationView {
@@ -33,15 +35,15 @@ function toView(r: Registration): RegistrationView {
   return { id: r.id, title: `${r.kind === 'unit' ? (r.unitName ?? r.name) : r.name} · ${r.kindLabel}`, statusLabel: r.statusLabel, pending: r.status === 'pending', unit: r.kind === 'unit' && r.status === 'confirmed', lines };
 }
 
-const TABS: Array<{ value: RegistrationStatus; label: string }> = [
-  { value: 'pending', label: '待确认' },
+const TABS: Array<{ value: RegistrationStatus; label: string; count?: WorkbenchKey }> = [
+  { value: 'pending', label: '待确认', count: 'registrationsToConfirm' },
   { value: 'confirmed', label: '已报到' },
   { value: 'rejected', label: '已退回' },
 ];
 
 /** 报到确认: party members', units' and couriers' registrations, confirmed or sent back with a reason. */
 Component({
-  behaviors: [pagedList, managersList, decisionList],
+  behaviors: [pagedList, managersList, decisionList, queueCounts],
 
   data: {
     tabs: TABS,
@@ -51,15 +53,17 @@ Component({
 
   methods: {
     async fetchPage(cursor?: string) {
-      return viewPage(await party.registrations({ status: this.data.tab, ...(cursor ? { cursor } : {}) }), toView);
+      const [res] = await Promise.all([party.registrations({ status: this.data.tab, ...(cursor ? { cursor } : {}) }), cursor ? null : this.readCounts()]);
+      return viewPage(res, toView);
     },
 
     onTab(e: Tap<{ value: RegistrationStatus }>) {
       void this.switchList({ tab: e.currentTarget.dataset.value });
     },
 
-    decide(id: string, reason?: string) {
-      return this.decideItem(id, () => (reason ? party.reject({ id, reason }) : party.confirm({ id })), reason ? '已退回' : '已确认报到');
+    async decide(id: string, reason?: string) {
+      await this.decideItem(id, () => (reason ? party.reject({ id, reason }) : party.confirm({ id })), reason ? '已退回' : '已确认报到');
+      await this.readCounts();
     },
 
     onConfirm(e: Tap<{ id: string }>) {
