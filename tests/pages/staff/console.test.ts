@@ -82,19 +82,21 @@ describe('社区工作台', () => {
     expect(recorded.requests.map((r) => (r.data as { action: string }).action)).not.toContain('workbench');
   });
 
-  test('staff find every tool, admins also the message templates', async () => {
+  test('staff find every tool, admins also the community settings and 系统状态', async () => {
     page = await load(PAGE, { openid: 'demo-staff' });
     for (const title of ['心愿审核', '完成确认', '报到确认', '网格任务', '工单派单', '代办队列', '智能匹配', '社区吹哨', '兑换核销', '今日预约', '活动签到', '三张清单', '办结统计', '成员管理', '居民网格', '工作日历']) {
       expect(titles(page)).toContain(title);
     }
-    expect(titles(page)).not.toContain('订阅消息模板');
+    expect(titles(page)).not.toContain('社区设置');
+    expect(titles(page)).not.toContain('系统状态');
     expect(titles(page)).not.toContain('县级包案');
     await page.tap('#entry-members');
     expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/members/index']);
     page.detach();
 
     page = await load(PAGE, { openid: 'demo-admin' });
-    expect(titles(page)).toContain('订阅消息模板');
+    expect(titles(page)).toContain('社区设置');
+    expect(titles(page)).toContain('系统状态');
   });
 
   test('posters for the community and for each grid: the grid\'s code carries its grid, and saves to the album', async () => {
