@@ -337,6 +337,34 @@ export interface TicketDetail extends TicketCard {
   mine: boolean;
 }
 
+/** 数据看板: one week (Monday to Sunday, Shanghai) of the charts. */
+export interface ChartWeek {
+  /** Its Monday, YYYY-MM-DD. */
+  start: string;
+  /** Requests (tickets) raised that week, cancelled ones left out. */
+  requests: number;
+  onTime: number;
+  late: number;
+  /** As `stats`: on time ÷ (on time + late), null when none can be judged yet. */
+  onTimeRate: number | null;
+  /** Volunteer service that week: activities checked out and call-outs attended, in minutes. */
+  volunteerMinutes: number;
+}
+
+/** 数据看板: what the staff charts draw, over a period of whole weeks. */
+export interface ListsCharts {
+  from: string;
+  to: string;
+  /** The on-time target (订单完成率90%以上): below it is shown as falling short. */
+  target: number;
+  weeks: ChartWeek[];
+  grids: Array<{ gridId: string; gridName: string; tickets: number; onTimeRate: number | null }>;
+  /** Tickets of the period by service category, most first. */
+  categories: Array<{ category: string; tickets: number }>;
+  /** The latest seasons (at most 6, oldest first), each counted as `wish.stats` counts it. */
+  seasons: Array<{ number: number; name: string; collected: number; claimed: number; completed: number }>;
+}
+
 export interface TicketStats {
   tickets: number;
   /** Resolved or closed. */
@@ -517,6 +545,8 @@ export interface ListsApi {
     };
   };
   export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  /** Staff: 数据看板, the charts' figures by week (the last 12 weeks by default, at most 53). */
+  charts: { req: { from?: string; to?: string }; res: ListsCharts };
   settings: { req: Record<string, never>; res: { settings: ListsSettings } };
   setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string>; deadlineHours?: DeadlineHours } & Idempotent; res: { settings: ListsSettings } };
 }

@@ -152,6 +152,14 @@ export const STAFF_LISTS_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })
   { key: 'listsStats', title: '办结统计', hint: '按时办结率、满意度、各网格情况，导出表格', path: '/package-staff/pages/lists-stats/index' },
 ];
 
+/**
+ * Charts, exports and the volunteer certificate's check, in the staff subpackage; `group` names the
+ * console section an entry belongs to (清单: what the office reports and files).
+ */
+export const STAFF_CHART_ENTRIES: (MenuEntry & { hint: string; group: string })[] = [
+  { key: 'listsCharts', group: '清单', title: '数据看板', hint: '每周诉求与按时办结率、各网格、类别、每季心愿、志愿服务时长图表', path: '/package-staff/pages/lists-charts/index' },
+];
+
 /** Staff lists pages reached from other staff pages. */
 export const STAFF_LISTS_PAGES = {
   board: '/package-staff/pages/lists-board/index',

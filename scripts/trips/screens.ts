@@ -70,6 +70,7 @@ export const STEPS: Step[] = [
   { page: '我的任务', fn: 'lists', action: 'tickets', as: 'gridworker', budget: 'screen', trips: 3, payload: async () => ({ scope: 'tasks' }) },
   { page: '三张清单', fn: 'lists', action: 'needs', as: 'staff', budget: 'screen', trips: 3 },
   { page: '清单统计', fn: 'lists', action: 'stats', as: 'staff', budget: 'stats', trips: 3 },
+  { page: '数据看板', fn: 'lists', action: 'charts', as: 'staff', budget: 'stats', trips: 3 },
   { page: '社区吹哨', fn: 'party', action: 'callouts', as: 'party', budget: 'screen', trips: 2 },
   { page: '党员报到', fn: 'party', action: 'mine', as: 'party', budget: 'screen', trips: 3 },
   { page: '先锋榜', fn: 'party', action: 'vanguard', as: 'party', budget: 'screen', trips: 3 },

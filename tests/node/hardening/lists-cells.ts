@@ -49,6 +49,7 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.workerRatings': 'D D D D D A A A',
   'lists.stats':         'D D D D D A A A',
   'lists.export':        'D D D D D A A A',
+  'lists.charts':        'D D D D D A A A',
   'lists.settings':      'D D D D D A A A',
   'lists.setSettings':   'D D D D D D A D',
 };
@@ -77,6 +78,7 @@ export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'lists.contact': { owner: 'D', other_grid_worker: 'D', county: 'D' },
   'lists.overdue': { county: 'D' },
   'lists.stats': { county: 'D' },
+  'lists.charts': { county: 'D' },
   'lists.settings': { county: 'D' },
 };
 

@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_CHART_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -48,6 +48,7 @@ Component({
     partyEntries: STAFF_PARTY_ENTRIES,
     bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
     listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
+    chartEntries: [] as typeof STAFF_CHART_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
     /** Admins keep the community's settings (subscribe-message templates). */
@@ -89,6 +90,7 @@ Component({
         // Grid workers work the front desk and their grid's errands; staff run the rest too.
         bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || (worker && e.desk)),
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || (worker && e.desk)),
+        chartEntries: manager ? STAFF_CHART_ENTRIES : [],
         canCounty: county,
         communityWork: worker,
         roles: roleChoices(me),
@@ -146,7 +148,7 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES]
+      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_CHART_ENTRIES]
         .map((entries) => findEntry(entries, key))
         .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });
