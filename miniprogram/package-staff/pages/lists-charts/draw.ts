@@ -29,7 +29,7 @@ export function chartCanvas(page: WechatMiniprogram.Component.TrivialInstance, s
 export function drawChart(canvas: ChartCanvas, spec: ChartSpec, pixelRatio: number): void {
   canvas.node.width = canvas.width * pixelRatio;
   canvas.node.height = canvas.height * pixelRatio;
-  const rate = spec.max === 100;
+  const rate = spec.target !== undefined;
   new UCharts({
     type: spec.type,
     context: canvas.node.getContext('2d'),
@@ -45,12 +45,12 @@ export function drawChart(canvas: ChartCanvas, spec: ChartSpec, pixelRatio: numb
     series: spec.series,
     legend: { show: spec.legend, fontSize: 14 },
     dataLabel: spec.type === 'ring' || spec.categories.length <= 8,
-    xAxis: { disableGrid: true, fontSize: 13, rotateLabel: spec.categories.length > 8 },
-    yAxis: { gridType: 'dash', data: [{ min: 0, ...(rate ? { max: 100, format: (v: number) => `${Math.round(v)}%` } : {}) }] },
+    xAxis: { disableGrid: true, fontSize: 13, rotateLabel: spec.categories.length > 4 },
+    yAxis: { gridType: 'dash', splitNumber: 5, data: [{ min: 0, max: spec.max, format: (v: number) => (rate ? `${Math.round(v)}%` : String(Math.round(v * 10) / 10)) }] },
     extra: {
       column: { type: 'group', width: 20, seriesGap: 2 },
       ring: { ringWidth: 28, labelWidth: 12, border: true, borderColor: '#FFFFFF' },
-      ...(spec.target !== undefined ? { markLine: { type: 'dash', dashLength: 6, data: [{ value: spec.target, lineColor: '#A31218', showLabel: true, labelText: `目标${spec.target}%`, labelFontSize: 13 }] } } : {}),
+      ...(spec.target !== undefined ? { markLine: { type: 'dash', dashLength: 6, data: [{ value: spec.target, lineColor: '#A31218' }] } } : {}),
     },
   });
 }
