@@ -451,6 +451,11 @@ export interface ListsSettings {
 
 export type ExportList = 'needs' | 'resources' | 'projects' | 'tickets';
 
+/** What the office exports as a file (CSV or Excel): the records of each domain, over a period. */
+export const EXPORT_KINDS = ['wishes', 'points', 'orders', 'bookings', 'activities', 'tickets', 'needs'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export type ExportFormat = 'csv' | 'xlsx';
+
 export interface ListsApi {
   // needs
   submitRequest: {
@@ -545,6 +550,15 @@ export interface ListsApi {
     };
   };
   export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  /**
+   * Staff: one kind of records raised in a period (all of them without one) as CSV pages (as `export`:
+   * BOM and header on the first, `next` for the rest) or one Excel workbook (base64, ≤ 2,000 rows).
+   * Each export is written to the lists' events (who exported what, when).
+   */
+  exportFile: {
+    req: { kind: ExportKind; format: ExportFormat; from?: string; to?: string; cursor?: string };
+    res: { filename: string; rows: number; csv?: string; xlsx?: string; next?: string };
+  };
   /** Staff: 数据看板, the charts' figures by week (the last 12 weeks by default, at most 53). */
   charts: { req: { from?: string; to?: string }; res: ListsCharts };
   settings: { req: Record<string, never>; res: { settings: ListsSettings } };

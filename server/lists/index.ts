@@ -10,6 +10,7 @@ import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
 import { charts } from './charts';
+import { exportFile } from './exports';
 import { watchDeadlines } from './alerts';
 import { tellStaff } from './staff-news';
 import { syncAllWishes } from './wishsync';
@@ -54,6 +55,7 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
     stats: reports.stats,
     export: reports.exportCsv,
     charts,
+    exportFile,
     settings: reports.settings,
     setSettings: reports.setSettings,
   },

@@ -161,6 +161,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'workerRatings', sample: { from: '2026-01-01', to: '2026-06-30' } },
   { fn: 'lists', action: 'stats', sample: { from: '2026-10-01', to: '2026-10-31' } },
   { fn: 'lists', action: 'charts', sample: { from: '2026-09-01', to: '2026-10-31' } },
+  { fn: 'lists', action: 'exportFile', sample: { kind: 'wishes', format: 'csv', from: '2026-09-01', to: '2026-10-31', cursor: 'o200' } },
   { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
   { fn: 'lists', action: 'settings', sample: {} },
   { fn: 'lists', action: 'setSettings', sample: { secretaryId: 'u_x', requestId: rid } },
