@@ -89,3 +89,19 @@ export function canvasNode<T>(page: WechatMiniprogram.Component.TrivialInstance,
       .exec((res: Array<{ node?: T } | null>) => resolve(res[0]?.node ?? null)),
   );
 }
+
+/** Keeps a file sent as base64 (an Excel workbook) in the mini-program's own files: its path, or null when the phone refused. */
+export function saveBase64(filename: string, base64: string): Promise<string | null> {
+  const filePath = `${wx.env.USER_DATA_PATH}/${filename}`;
+  return new Promise((resolve) => wx.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(filePath), fail: () => resolve(null) }));
+}
+
+/** Opens a workbook in WeChat's viewer, its menu shown so it can be forwarded or opened elsewhere. */
+export function openDocument(filePath: string, fileType: 'xlsx'): Promise<boolean> {
+  return new Promise((resolve) => wx.openDocument({ filePath, fileType, showMenu: true, success: () => resolve(true), fail: () => resolve(false) }));
+}
+
+/** Sends a file to a WeChat chat the person picks (a colleague, the office's group). */
+export function shareFile(filePath: string, fileName: string): Promise<boolean> {
+  return new Promise((resolve) => wx.shareFileMessage({ filePath, fileName, success: () => resolve(true), fail: () => resolve(false) }));
+}

@@ -157,6 +157,7 @@ export const STAFF_LISTS_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })
  * console section an entry belongs to (清单: what the office reports and files).
  */
 export const STAFF_CHART_ENTRIES: (MenuEntry & { hint: string; group: string })[] = [
+  { key: 'listsExports', group: '清单', title: '数据导出', hint: '心愿、积分、订单、预约、活动时长、工单、需求，导出 Excel 或 CSV', path: '/package-staff/pages/lists-exports/index' },
   { key: 'listsCharts', group: '清单', title: '数据看板', hint: '每周诉求与按时办结率、各网格、类别、每季心愿、志愿服务时长图表', path: '/package-staff/pages/lists-charts/index' },
 ];
 
