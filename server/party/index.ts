@@ -5,6 +5,7 @@ import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
 import * as units from './actions-units';
 import { exportReports } from './actions-export';
+import { certificate, verifyCertificate } from './actions-certificate';
 import * as vanguardBoard from './actions-vanguard';
 import * as site from './actions-site';
 import * as gridwork from './actions-gridtasks';
@@ -38,6 +39,8 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
     exportReports,
+    certificate,
+    verifyCertificate,
     vanguard: vanguardBoard.vanguard,
     gridTasks: gridwork.gridTasks,
     publishGridTask: gridwork.publishGridTask,

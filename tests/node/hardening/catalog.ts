@@ -220,5 +220,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
+  { fn: 'party', action: 'certificate', sample: { from: '2026-01-01', to: '2026-06-30', requestId: rid } },
+  { fn: 'party', action: 'verifyCertificate', sample: { id: 'vc_0000000000000000' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 ];
