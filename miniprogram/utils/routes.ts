@@ -45,6 +45,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
+  { key: 'certificate', title: '志愿服务证明', path: '/pages/party/certificate/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -158,6 +159,7 @@ export const STAFF_LISTS_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })
  */
 export const STAFF_CHART_ENTRIES: (MenuEntry & { hint: string; group: string })[] = [
   { key: 'listsExports', group: '清单', title: '数据导出', hint: '心愿、积分、订单、预约、活动时长、工单、需求，导出 Excel 或 CSV', path: '/package-staff/pages/lists-exports/index' },
+  { key: 'certificateVerify', group: '清单', title: '证明核验', hint: '扫志愿服务证明上的二维码，核对服务记录', path: '/package-staff/pages/party-certificate-verify/index' },
   { key: 'listsCharts', group: '清单', title: '数据看板', hint: '每周诉求与按时办结率、各网格、类别、每季心愿、志愿服务时长图表', path: '/package-staff/pages/lists-charts/index' },
 ];
 

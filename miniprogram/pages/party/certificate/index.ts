@@ -1,0 +1,87 @@
+import type { Certificate } from '../../../../typings/party';
+import { elderPage } from '../../../behaviors/elder-page';
+import { memberPage } from '../../../behaviors/member-page';
+import { retryKeyed } from '../../../behaviors/retry-key';
+import { sendOnce } from '../../../services/retry';
+import * as party from '../../../services/party';
+import { canvasFile, canvasNode, saveToAlbum } from '../../../services/files';
+import { A4, type PrintCanvas } from '../../../utils/canvas';
+import { shanghaiDate } from '../../../utils/date';
+import { tell, toast } from '../../../utils/dialog';
+import { CERTIFICATE_QR_PREFIX, figureLines } from '../../../utils/party-view';
+import { qrModules } from '../../../utils/qr';
+import type { Change } from '../../../base/events';
+import { paintCertificate } from './draw';
+
+/**
+ * 志愿服务证明: a volunteer picks a period; the community issues the certificate from its records,
+ * and the phone draws it on an A4 image with a QR that staff scan to check it, saved to the album.
+ */
+Component({
+  behaviors: [elderPage, memberPage, retryKeyed],
+
+  data: {
+    from: '',
+    to: '',
+    today: '',
+    busy: false,
+    certificate: null as Certificate | null,
+    lines: [] as ReturnType<typeof figureLines>,
+  },
+
+  methods: {
+    onLoad() {
+      const today = shanghaiDate();
+      this.setData({ from: `${today.slice(0, 4)}-01-01`, to: today, today });
+      void this.start();
+    },
+
+    async reload() {
+      this.setData({ state: 'ready' });
+    },
+
+    onFrom(e: Change) {
+      if (e.detail.value > this.data.to) return toast('开始日期不能晚于结束日期');
+      this.setData({ from: e.detail.value, certificate: null });
+    },
+
+    onTo(e: Change) {
+      if (e.detail.value < this.data.from) return toast('结束日期不能早于开始日期');
+      this.setData({ to: e.detail.value, certificate: null });
+    },
+
+    /** 开具证明: the period's figures, issued once however often the tap is repeated. */
+    async onIssue() {
+      if (this.data.busy) return;
+      const period = { from: this.data.from, to: this.data.to };
+      this.setData({ busy: true });
+      const res = await sendOnce(this, this.retryKey(), (requestId) => party.certificate({ ...period, requestId: requestId(period) }));
+      this.setData({ busy: false });
+      if (!res) return;
+      if (!res.ok) return tell('没有开具', res.message);
+      const c = res.data.certificate;
+      this.setData({ certificate: c, lines: figureLines(c.figures).filter((l) => l.key !== 'points' && l.key !== 'ratings') });
+    },
+
+    /** 保存证明图片: the certificate on A4 with its QR, to the album, then shown. */
+    async onSave() {
+      const c = this.data.certificate;
+      if (!c || this.data.busy) return;
+      this.setData({ busy: true });
+      try {
+        const canvas = await canvasNode<PrintCanvas>(this, '#certificate-canvas');
+        if (!canvas) return toast('此设备无法生成证明图片，请在手机微信中操作');
+        canvas.width = A4.width;
+        canvas.height = A4.height;
+        paintCertificate(canvas.getContext('2d'), c, qrModules(`${CERTIFICATE_QR_PREFIX}${c.id}`));
+        const file = await canvasFile(canvas);
+        toast((await saveToAlbum(file)) ? '证明图片已保存到相册' : '没有保存到相册，可在预览中长按保存');
+        wx.previewImage({ urls: [file], current: file });
+      } catch {
+        toast('证明图片生成失败，请稍后再试');
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+  },
+});
