@@ -31,12 +31,11 @@ export function paintCertificate(ctx: Painter, c: Certificate, qr: boolean[][]):
   ctx.fillStyle = '#1A1A1A';
   ctx.textAlign = 'left';
   ctx.font = `40px ${PRINT_FONT}`;
-  const body = `兹证明 ${c.name} 同志于 ${dayText(c.from)} 至 ${dayText(c.to)}，在${c.communityName}参加志愿服务，记录如下：`;
+  // A canvas has no text layout: the sentence is laid out at its natural breaks.
+  const body = [`兹证明 ${c.name} 同志`, `于 ${dayText(c.from)} 至 ${dayText(c.to)}`, `在${c.communityName}参加志愿服务，记录如下：`];
   let y = 360;
-  // Wrapped by hand: a canvas has no text layout.
-  const perLine = 26;
-  for (let i = 0; i < body.length; i += perLine) {
-    ctx.fillText(body.slice(i, i + perLine), MARGIN, y, width - 2 * MARGIN);
+  for (const line of body) {
+    ctx.fillText(line, MARGIN, y, width - 2 * MARGIN);
     y += ROW;
   }
   y += 20;
