@@ -1,5 +1,6 @@
 import type { Result } from '../../typings/api';
 import { pasteText } from '../utils/csv';
+import { A4, type PrintCanvas } from '../utils/canvas';
 
 /** A page of an export as the functions answer it. */
 export interface CsvPage {
@@ -104,4 +105,14 @@ export function openDocument(filePath: string, fileType: 'xlsx'): Promise<boolea
 /** Sends a file to a WeChat chat the person picks (a colleague, the office's group). */
 export function shareFile(filePath: string, fileName: string): Promise<boolean> {
   return new Promise((resolve) => wx.shareFileMessage({ filePath, fileName, success: () => resolve(true), fail: () => resolve(false) }));
+}
+
+/** Draws an A4 page on the page's `<canvas type="2d">` and keeps it as a PNG file; null where the client has no canvas 2d. */
+export async function a4File(page: WechatMiniprogram.Component.TrivialInstance, selector: string, paint: (canvas: PrintCanvas) => void | Promise<void>): Promise<string | null> {
+  const canvas = await canvasNode<PrintCanvas>(page, selector);
+  if (!canvas) return null;
+  canvas.width = A4.width;
+  canvas.height = A4.height;
+  await paint(canvas);
+  return canvasFile(canvas);
 }

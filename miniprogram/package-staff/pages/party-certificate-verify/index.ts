@@ -2,6 +2,7 @@ import type { Certificate, ReportFigures } from '../../../../typings/party';
 import { staffPage, managersOnly } from '../../../behaviors/staff-page';
 import * as party from '../../../services/party';
 import { tell } from '../../../utils/dialog';
+import { scanQr } from '../../../utils/scan';
 import { certificateIdOf, figureLines } from '../../../utils/party-view';
 import type { Change } from '../../../base/events';
 
@@ -41,18 +42,14 @@ Component({
       if (await this.ensureStaff(managersOnly)) this.setData({ state: 'ready' });
     },
 
-    onScan() {
+    /** The certificate on paper, or its picture sent in a chat. */
+    async onScan() {
       if (this.data.busy) return;
-      wx.scanCode({
-        onlyFromCamera: false,
-        scanType: ['qrCode'],
-        success: (r) => {
-          const id = certificateIdOf(r.result);
-          if (!id) return tell('无法识别', '这不是红邻开具的志愿服务证明二维码');
-          void this.verify(id);
-        },
-        fail: () => undefined, // backed out of the camera
-      });
+      const text = await scanQr(true);
+      if (text === null) return;
+      const id = certificateIdOf(text);
+      if (!id) return tell('无法识别', '这不是红邻开具的志愿服务证明二维码');
+      await this.verify(id);
     },
 
     onNumber(e: Change) {

@@ -1,6 +1,5 @@
 import type { Certificate } from '../../../../typings/party';
-import { BRAND_RED } from '../../../utils/brand';
-import { A4, PRINT_FONT, type Painter } from '../../../utils/canvas';
+import { A4, PRINT_FONT, paintA4Frame, type Painter } from '../../../utils/canvas';
 import { paintQr } from '../../../utils/qr';
 import { figureLines } from '../../../utils/party-view';
 
@@ -18,13 +17,7 @@ const dayText = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7
  */
 export function paintCertificate(ctx: Painter, c: Certificate, qr: boolean[][]): void {
   const { width, height } = A4;
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, 0, width, 260);
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'center';
-  ctx.fillStyle = '#FFFFFF';
+  paintA4Frame(ctx, 260);
   ctx.font = `bold 80px ${PRINT_FONT}`;
   ctx.fillText('志愿服务证明', width / 2, 130, width - 2 * MARGIN);
 
@@ -76,6 +69,4 @@ export function paintCertificate(ctx: Painter, c: Certificate, qr: boolean[][]):
   ctx.fillText(`证明编号：${c.id}`, MARGIN + QR_SIZE + 60, qrTop + 230, width - 2 * MARGIN - QR_SIZE - 60);
   ctx.fillStyle = '#4D4D4D';
   ctx.fillText('社区工作人员扫码可核验', MARGIN + QR_SIZE + 60, qrTop + 300, width - 2 * MARGIN - QR_SIZE - 60);
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, height - 40, width, 40);
 }

@@ -4,8 +4,7 @@ import { memberPage } from '../../../behaviors/member-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { sendOnce } from '../../../services/retry';
 import * as party from '../../../services/party';
-import { canvasFile, canvasNode, saveToAlbum } from '../../../services/files';
-import { A4, type PrintCanvas } from '../../../utils/canvas';
+import { a4File, saveToAlbum } from '../../../services/files';
 import { shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { CERTIFICATE_QR_PREFIX, figureLines } from '../../../utils/party-view';
@@ -69,12 +68,8 @@ Component({
       if (!c || this.data.busy) return;
       this.setData({ busy: true });
       try {
-        const canvas = await canvasNode<PrintCanvas>(this, '#certificate-canvas');
-        if (!canvas) return toast('此设备无法生成证明图片，请在手机微信中操作');
-        canvas.width = A4.width;
-        canvas.height = A4.height;
-        paintCertificate(canvas.getContext('2d'), c, qrModules(`${CERTIFICATE_QR_PREFIX}${c.id}`));
-        const file = await canvasFile(canvas);
+        const file = await a4File(this, '#certificate-canvas', (canvas) => paintCertificate(canvas.getContext('2d'), c, qrModules(`${CERTIFICATE_QR_PREFIX}${c.id}`)));
+        if (!file) return toast('此设备无法生成证明图片，请在手机微信中操作');
         toast((await saveToAlbum(file)) ? '证明图片已保存到相册' : '没有保存到相册，可在预览中长按保存');
         wx.previewImage({ urls: [file], current: file });
       } catch {
