@@ -1,10 +1,10 @@
 import type { ExportFormat, ExportKind } from '../../../../typings/lists';
+import { dateRange } from '../../../behaviors/date-range';
 import { staffPage, managersOnly } from '../../../behaviors/staff-page';
 import * as lists from '../../../services/lists';
 import { openDocument, readExport, saveBase64, saveText, shareFile } from '../../../services/files';
-import { shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
-import type { Change, Tap } from '../../../base/events';
+import type { Tap } from '../../../base/events';
 
 const KINDS: Array<{ kind: ExportKind; label: string }> = [
   { kind: 'wishes', label: '微心愿' },
@@ -21,22 +21,18 @@ const KINDS: Array<{ kind: ExportKind; label: string }> = [
  * sent to a chat) or as CSV (sent to a chat). The server writes every export to its events.
  */
 Component({
-  behaviors: [staffPage],
+  behaviors: [staffPage, dateRange],
 
   data: {
     kinds: KINDS,
     kind: 'wishes' as ExportKind,
-    from: '',
-    to: '',
-    today: '',
     exporting: '' as ExportFormat | '',
     done: null as { label: string; rows: number; filename: string; filePath: string; format: ExportFormat } | null,
   },
 
   methods: {
     onLoad() {
-      const today = shanghaiDate();
-      this.setData({ from: `${today.slice(0, 4)}-01-01`, to: today, today });
+      this.thisYear();
       void this.start();
     },
 
@@ -48,14 +44,8 @@ Component({
       this.setData({ kind: e.currentTarget.dataset.kind, done: null });
     },
 
-    onFrom(e: Change) {
-      if (e.detail.value > this.data.to) return toast('开始日期不能晚于结束日期');
-      this.setData({ from: e.detail.value, done: null });
-    },
-
-    onTo(e: Change) {
-      if (e.detail.value < this.data.from) return toast('结束日期不能早于开始日期');
-      this.setData({ to: e.detail.value, done: null });
+    rangeChanged() {
+      this.setData({ done: null });
     },
 
     /** Reads the export, keeps it as a file on the phone; Excel opens at once. */

@@ -1,15 +1,14 @@
 import type { Certificate } from '../../../../typings/party';
+import { dateRange } from '../../../behaviors/date-range';
 import { elderPage } from '../../../behaviors/elder-page';
 import { memberPage } from '../../../behaviors/member-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import { sendOnce } from '../../../services/retry';
 import * as party from '../../../services/party';
 import { a4File, saveToAlbum } from '../../../services/files';
-import { shanghaiDate } from '../../../utils/date';
 import { tell, toast } from '../../../utils/dialog';
 import { CERTIFICATE_QR_PREFIX, figureLines } from '../../../utils/party-view';
 import { qrModules } from '../../../utils/qr';
-import type { Change } from '../../../base/events';
 import { paintCertificate } from './draw';
 
 /**
@@ -17,12 +16,9 @@ import { paintCertificate } from './draw';
  * and the phone draws it on an A4 image with a QR that staff scan to check it, saved to the album.
  */
 Component({
-  behaviors: [elderPage, memberPage, retryKeyed],
+  behaviors: [elderPage, memberPage, retryKeyed, dateRange],
 
   data: {
-    from: '',
-    to: '',
-    today: '',
     busy: false,
     certificate: null as Certificate | null,
     lines: [] as ReturnType<typeof figureLines>,
@@ -30,8 +26,7 @@ Component({
 
   methods: {
     onLoad() {
-      const today = shanghaiDate();
-      this.setData({ from: `${today.slice(0, 4)}-01-01`, to: today, today });
+      this.thisYear();
       void this.start();
     },
 
@@ -39,14 +34,8 @@ Component({
       this.setData({ state: 'ready' });
     },
 
-    onFrom(e: Change) {
-      if (e.detail.value > this.data.to) return toast('开始日期不能晚于结束日期');
-      this.setData({ from: e.detail.value, certificate: null });
-    },
-
-    onTo(e: Change) {
-      if (e.detail.value < this.data.from) return toast('结束日期不能早于开始日期');
-      this.setData({ to: e.detail.value, certificate: null });
+    rangeChanged() {
+      this.setData({ certificate: null });
     },
 
     /** 开具证明: the period's figures, issued once however often the tap is repeated. */
