@@ -40,6 +40,13 @@ it('issues the period’s figures once per request, and staff of the community v
   expect(await call('party', { action: 'verifyCertificate', id: certificate.id }, c.resident)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   const other = await newCommunity();
   expect(await call('party', { action: 'verifyCertificate', id: certificate.id }, other.admin)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+
+  // 注销: the certificate keeps its figures for a scan, not the name.
+  await ok('user', { action: 'deleteAccount', confirm: '注销' }, c.resident);
+  const after = await ok('party', { action: 'verifyCertificate', id: certificate.id }, c.admin);
+  expect(after.certificate.name).not.toBe(certificate.name);
+  expect(after.certificate.figures).toEqual(certificate.figures);
+  expect(JSON.stringify((await db.collection('party_certificates').doc(certificate.id).get()).data)).not.toContain(certificate.name);
 });
 
 it('refuses a period backwards, in the future or over a year, issuing nothing', async () => {
