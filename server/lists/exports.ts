@@ -9,14 +9,15 @@ import { DAY_MS, isDate, localDate } from '../core/time';
 import { dayStart, clockOf } from '../core/hours';
 import { csvPage, exportCursor, exportOffset } from '../core/csv';
 import { xlsxOf } from '../core/xlsx';
-import { docs, findMany, type DocData } from '../platform/store';
+import { findMany, type DocData } from '../platform/store';
 import { groupSum } from '../platform/aggregate';
 import { requireMember } from '../user/caller';
 import { WISHES, type WishDoc } from '../wish/model';
 import { statusLabel } from '../wish/machine';
 import { ENTRIES, ORDERS, type EntryDoc, type OrderDoc } from '../points/model';
 import { ACTIVITIES, BOOKINGS, SIGNUPS, type ActivityDoc, type BookingDoc } from '../booking/model';
-import { assertStaff, findAll, gridNames, recordEvent, unitsOf, type ListsCtx } from './context';
+import { assertStaff, findAll, gridNames, unitsOf, type ListsCtx } from './context';
+import { auditExport } from './export-audit';
 import { date } from './schemas';
 import { EXPORTS, time } from './reports';
 
@@ -117,14 +118,12 @@ export const exportFile = action(
     const span = input.from || input.to ? `-${input.from ?? ''}-${input.to ?? ''}` : '';
     const filename = `${input.kind}${span}-${localDate(ctx.now)}.${input.format}`;
     const offset = exportOffset(input.cursor);
-    const audit = (rows: number) =>
-      recordEvent(docs, { communityId: c, target: 'export', targetId: `${c}.export.${input.kind}`, field: 'data', from: null, to: input.format, actor: user, at: ctx.now, why: `导出${k.label}（${input.from ?? '最早'}至${input.to ?? '今天'}）${input.format === 'xlsx' ? 'Excel' : 'CSV'} ${rows}行` });
+    const audit = (rows: number) => auditExport(user, { key: input.kind, label: k.label, format: input.format, rows, from: input.from, to: input.to }, ctx.now);
 
     if (input.format === 'csv') {
       const rows = await findMany<DocData>(k.coll, where, { orderBy: [[k.when, 'asc'], ['_id', 'asc']], skip: offset, limit: CSV_PAGE + 1 });
       const l = await lookups(input.kind, c, rows.slice(0, CSV_PAGE), ctx.now);
       const page = csvPage(k.header, rows.slice(0, CSV_PAGE), offset, (d) => k.row(d, l), rows.length > CSV_PAGE);
-      // One export is audited once, at its first page.
       if (offset === 0) await audit(page.rows);
       return { filename, ...page };
     }

@@ -21,6 +21,7 @@ import { specialStats, ticketStats } from './stats';
 import { KIND_LABEL, TICKET_STATUS_LABEL, gridLeadersOf, secretaryOf, stateOf } from './tickets';
 import { areaLabel } from './view';
 import { syncWishes } from './wishsync';
+import { auditExport } from './export-audit';
 
 const MAX_RANGE_DAYS = 366;
 /** Tickets a stats request brings with its counts; more page on (as many as findAll pages). */
@@ -136,6 +137,8 @@ export const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exp
   },
 };
 
+const LIST_LABEL = { needs: '需求清单', resources: '资源清单', projects: '项目清单', tickets: '工单' } as const;
+
 export const exportCsv = action(
   z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) }),
   async function exportCsv(ctx: ListsCtx, input) {
@@ -150,6 +153,7 @@ export const exportCsv = action(
     ]);
     const unitNames = new Map(units.map((u) => [u._id, u.name]));
     const page = csvPage(ex.header, rows.slice(0, EXPORT_PAGE), offset, (d) => ex.row(d, names, unitNames, ctx.now), rows.length > EXPORT_PAGE);
+    if (offset === 0) await auditExport(user, { key: input.list, label: LIST_LABEL[input.list], format: 'csv', rows: page.rows }, ctx.now);
     return { filename: `${input.list}-${localDate(ctx.now)}.csv`, ...page };
   },
 );

@@ -77,6 +77,13 @@ describe('exportFile', () => {
     expect(rows.map((r) => r.map(String).join(','))).toEqual(lines);
   });
 
+  it('audits the lists’ own CSV export too, at its first page', async () => {
+    const c = await newCommunity();
+    await ok('lists', { action: 'export', list: 'needs' }, c.admin);
+    const events = (await sdk().database().collection('list_events').where({ targetId: `${c.id}.export.needs` }).get()).data;
+    expect(events).toEqual([expect.objectContaining({ target: 'export', to: 'csv', why: '导出需求清单CSV 0行' })]);
+  });
+
   it('refuses residents, an unknown kind and a workbook by pages, changing nothing', async () => {
     const c = await newCommunity();
     expect(await call('lists', { action: 'exportFile', kind: 'wishes', format: 'xlsx' }, c.resident)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
