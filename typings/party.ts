@@ -1,6 +1,7 @@
 import type { Idempotent, Page } from './api';
 import type { LatLng } from './map';
 import type { GridTaskApi } from './gridtask';
+import type { UnitPortalApi } from './unit';
 import type { ServiceCategory } from './lists';
 
 /**
@@ -263,7 +264,6 @@ export interface VanguardBoard {
   me?: VanguardRow;
 }
 
-/** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
 /** 志愿服务证明: a volunteer's service in a period, as the records held it when it was issued. */
 export interface Certificate {
   /** The number printed on it and carried by its QR (`honglin://certificate/<id>`). */
@@ -277,7 +277,8 @@ export interface Certificate {
   issuedAt: number;
 }
 
-export interface PartyApi extends GridTaskApi {
+/** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
+export interface PartyApi extends GridTaskApi, UnitPortalApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
   mine: { req: Record<string, never>; res: { registrations: Registration[]; posts: string[]; party: boolean } };
   registrations: { req: { status?: RegistrationStatus; kind?: RegistrationKind; cursor?: string }; res: Page<Registration> };

@@ -16,12 +16,14 @@ export interface CollectionSpec {
   name: string;
   indexes: IndexSpec[];
   rule: Rule;
+  /** Why a query may read the whole collection: it stays a fixed handful of documents. */
+  readWhole?: string;
 }
 
 /** What `database/collections.json` holds: a default rule and every collection with its indexes. */
 interface CollectionsFile {
   defaultRule: Rule;
-  collections: Record<string, { indexes?: IndexSpec[]; rule?: Rule }>;
+  collections: Record<string, { indexes?: IndexSpec[]; rule?: Rule; readWhole?: string }>;
 }
 
 export function readCollectionsFile(file: string): CollectionSpec[] {
@@ -30,6 +32,7 @@ export function readCollectionsFile(file: string): CollectionSpec[] {
     name,
     indexes: c.indexes ?? [],
     rule: c.rule ?? parsed.defaultRule,
+    ...(c.readWhole ? { readWhole: c.readWhole } : {}),
   }));
 }
 

@@ -7,6 +7,7 @@ import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './wo
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
+import { BULLETIN_ROWS, prepareBulletin } from './bulletin-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -39,6 +40,8 @@ const MATRIX: Record<string, string> = {
   'user.memberCode':    'D A A A A A A A',
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
+  'user.auditLog':      'D D D D D A A A',
+  'user.systemStatus':  'D D D D D D A A',
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
@@ -83,10 +86,12 @@ const MATRIX: Record<string, string> = {
   'points.cancelOrder': 'D D D D D A A D',
   'points.verify':      'D D D A D A A D',
   'points.leaderboard': 'D A A A A A A A',
+  'points.account':     'D D D D D A A D',
   'points.reconcile':   'D D D D D D A A',
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
+  ...BULLETIN_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -131,6 +136,7 @@ async function wishIn(state: 'open' | 'claimed' | 'proof' | 'completed', showPho
 async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
+  if (key in BULLETIN_ROWS) return prepareBulletin(key, caller);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
@@ -162,10 +168,13 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       const volunteer = await newVolunteer();
       return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
+    case 'user.auditLog':
+      return { event: { action: 'auditLog', log: 'points' } };
     case 'user.setPrefs':
       // Back to following WeChat's font size: what every caller has already.
       return { event: { action: 'setPrefs', elderMode: null } };
     case 'user.notices':
+    case 'user.systemStatus':
     case 'user.noticeSettings':
       return { event: { action: key.split('.')[1] } };
     case 'user.setNoticeSettings':
@@ -251,6 +260,10 @@ async function preparePoints(action: string, caller: Who, world: World): Promise
       const userId = await give(target, 2);
       const entries = await where<{ _id: string }>('points_entries', { userId, kind: 'earn' });
       return { event: { action, entryId: entries[0]._id, reason: '误发更正' } };
+    }
+    case 'account': {
+      const target = await person('resident');
+      return { event: { action, userId: await give(target, 2) } };
     }
     case 'goodsDetail':
       return { event: { action, id: await schoolGoods() } };

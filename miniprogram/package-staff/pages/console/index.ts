@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_CHART_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_CHART_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_NOTICE_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, STAFF_ADMIN_ENTRIES, findEntry } from '../../../utils/routes';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -46,13 +46,13 @@ Component({
     mapEntries: STAFF_MAP_ENTRIES,
     pointsEntries: STAFF_POINTS_ENTRIES,
     partyEntries: STAFF_PARTY_ENTRIES,
+    noticeEntries: STAFF_NOTICE_ENTRIES,
     bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
     listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
     chartEntries: [] as typeof STAFF_CHART_ENTRIES,
+    adminEntries: [] as typeof STAFF_ADMIN_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
-    /** Admins keep the community's settings (subscribe-message templates). */
-    canSettings: false,
     /** 县(区)委包案干部: the county queue; someone who is only that sees nothing else here. */
     canCounty: false,
     communityWork: false,
@@ -91,10 +91,10 @@ Component({
         bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || (worker && e.desk)),
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || (worker && e.desk)),
         chartEntries: manager ? STAFF_CHART_ENTRIES : [],
+        adminEntries: manager ? STAFF_ADMIN_ENTRIES.filter((e) => !e.admin || me.roles.includes('admin')) : [],
         canCounty: county,
         communityWork: worker,
         roles: roleChoices(me),
-        canSettings: me.roles.includes('admin'),
       });
       if (manager) {
         void this.loadGrids(me.community.name);
@@ -124,10 +124,6 @@ Component({
       wx.navigateTo({ url: STAFF_LISTS_PAGES.county });
     },
 
-    onNoticeSettings() {
-      wx.navigateTo({ url: '/package-staff/pages/notice-settings/index' });
-    },
-
     onRetry() {
       this.setData({ state: 'loading' });
       void this.load(session.refreshMe());
@@ -148,7 +144,7 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_CHART_ENTRIES]
+      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_NOTICE_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_ADMIN_ENTRIES, STAFF_CHART_ENTRIES]
         .map((entries) => findEntry(entries, key))
         .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });
