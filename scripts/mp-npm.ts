@@ -16,6 +16,10 @@ interface Entry {
   name: string;
   /** Files to copy: destination (relative to the package dir) → source (relative to node_modules). */
   files: () => Record<string, string>;
+  /** A subpackage root (e.g. 'package-staff'): the package goes to its own miniprogram_npm, counted in that subpackage. */
+  into?: string;
+  /** The source is a script ending in `export default <name>`: given to CommonJS instead, as DevTools' 构建 npm does. */
+  esm?: boolean;
 }
 
 function dirFiles(srcDir: string, destPrefix = ''): Record<string, string> {
@@ -44,7 +48,12 @@ export const PACKAGES: Entry[] = [
   },
   // The pickup code is drawn on the phone from the order's text (a small, dependency-free encoder).
   { name: 'qrcode-generator', files: () => ({ 'index.js': 'qrcode-generator/dist/qrcode.js' }) },
+  // 数据看板's charts, drawn on a canvas 2d: staff pages only, so the staff subpackage carries it.
+  { name: '@qiun/ucharts', files: () => ({ 'index.js': '@qiun/ucharts/u-charts.min.js' }), into: 'package-staff', esm: true },
 ];
+
+/** Where a package's miniprogram_npm is: the main package's, or its subpackage's. */
+const npmDirOf = (miniprogramRoot: string, p: Entry) => path.join(miniprogramRoot, p.into ?? '', 'miniprogram_npm');
 
 function versionOf(pkg: string): string {
   return JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -64,7 +73,7 @@ export function syncMiniprogramNpm(miniprogramRoot = path.join(repo, 'miniprogra
   const release = acquire(lock);
   try {
     if (fresh()) return false;
-    copyAll(npmDir);
+    copyAll(miniprogramRoot);
     fs.writeFileSync(stampFile, stamp);
     return true;
   } finally {
@@ -86,13 +95,22 @@ function acquire(lock: string): () => void {
   }
 }
 
-function copyAll(npmDir: string): void {
-  fs.rmSync(npmDir, { recursive: true, force: true });
+/** `export default X;` at the end of a script → `module.exports = X;`; any other export is refused. */
+function commonJs(code: string, src: string): string {
+  const last = /\bexport default ([\w$]+);?\s*$/;
+  if (!last.test(code) || (code.match(/\bexport\b/g) ?? []).length !== 1) throw new Error(`${src}: expected one \`export default\` at the end`);
+  return code.replace(last, 'module.exports = $1;\n');
+}
+
+function copyAll(miniprogramRoot: string): void {
+  for (const dir of new Set(PACKAGES.map((p) => npmDirOf(miniprogramRoot, p)))) fs.rmSync(dir, { recursive: true, force: true });
   for (const p of PACKAGES) {
     for (const [dest, src] of Object.entries(p.files())) {
-      const to = path.join(npmDir, p.name, dest);
+      const to = path.join(npmDirOf(miniprogramRoot, p), p.name, dest);
+      const from = path.join(repo, 'node_modules', src);
       fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.copyFileSync(path.join(repo, 'node_modules', src), to);
+      if (p.esm) fs.writeFileSync(to, commonJs(fs.readFileSync(from, 'utf8'), src));
+      else fs.copyFileSync(from, to);
     }
   }
 }

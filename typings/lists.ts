@@ -337,6 +337,34 @@ export interface TicketDetail extends TicketCard {
   mine: boolean;
 }
 
+/** 数据看板: one week (Monday to Sunday, Shanghai) of the charts. */
+export interface ChartWeek {
+  /** Its Monday, YYYY-MM-DD. */
+  start: string;
+  /** Requests (tickets) raised that week, cancelled ones left out. */
+  requests: number;
+  onTime: number;
+  late: number;
+  /** As `stats`: on time ÷ (on time + late), null when none can be judged yet. */
+  onTimeRate: number | null;
+  /** Volunteer service that week: activities checked out and call-outs attended, in minutes. */
+  volunteerMinutes: number;
+}
+
+/** 数据看板: what the staff charts draw, over a period of whole weeks. */
+export interface ListsCharts {
+  from: string;
+  to: string;
+  /** The on-time target (订单完成率90%以上): below it is shown as falling short. */
+  target: number;
+  weeks: ChartWeek[];
+  grids: Array<{ gridId: string; gridName: string; tickets: number; onTimeRate: number | null }>;
+  /** Tickets of the period by service category, most first. */
+  categories: Array<{ category: string; tickets: number }>;
+  /** The latest seasons (at most 6, oldest first), each counted as `wish.stats` counts it. */
+  seasons: Array<{ number: number; name: string; collected: number; claimed: number; completed: number }>;
+}
+
 export interface TicketStats {
   tickets: number;
   /** Resolved or closed. */
@@ -422,6 +450,11 @@ export interface ListsSettings {
 }
 
 export type ExportList = 'needs' | 'resources' | 'projects' | 'tickets';
+
+/** What the office exports as a file (CSV or Excel): the records of each domain, over a period. */
+export const EXPORT_KINDS = ['wishes', 'points', 'orders', 'bookings', 'activities', 'tickets', 'needs'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ListsApi {
   // needs
@@ -517,6 +550,17 @@ export interface ListsApi {
     };
   };
   export: { req: { list: ExportList; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  /**
+   * Staff: one kind of records raised in a period (all of them without one) as CSV pages (as `export`:
+   * BOM and header on the first, `next` for the rest) or one Excel workbook (base64, ≤ 2,000 rows).
+   * Each export is written to the lists' events (who exported what, when).
+   */
+  exportFile: {
+    req: { kind: ExportKind; format: ExportFormat; from?: string; to?: string; cursor?: string };
+    res: { filename: string; rows: number; csv?: string; xlsx?: string; next?: string };
+  };
+  /** Staff: 数据看板, the charts' figures by week (the last 12 weeks by default, at most 53). */
+  charts: { req: { from?: string; to?: string }; res: ListsCharts };
   settings: { req: Record<string, never>; res: { settings: ListsSettings } };
   setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string>; deadlineHours?: DeadlineHours } & Idempotent; res: { settings: ListsSettings } };
 }

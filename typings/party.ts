@@ -264,6 +264,19 @@ export interface VanguardBoard {
   me?: VanguardRow;
 }
 
+/** 志愿服务证明: a volunteer's service in a period, as the records held it when it was issued. */
+export interface Certificate {
+  /** The number printed on it and carried by its QR (`honglin://certificate/<id>`). */
+  id: string;
+  name: string;
+  communityName: string;
+  /** YYYY-MM-DD, both days included. */
+  from: string;
+  to: string;
+  figures: ReportFigures;
+  issuedAt: number;
+}
+
 /** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
 export interface PartyApi extends GridTaskApi, UnitPortalApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
@@ -315,6 +328,10 @@ export interface PartyApi extends GridTaskApi, UnitPortalApi {
   acknowledge: { req: { subjectId?: string; year: number } & Idempotent; res: { report: Report } };
   /** 双报告 in the exports: one CSV row per confirmed subject with the year's figures, a page at a time. */
   exportReports: { req: { year: number; cursor?: string }; res: { filename: string; csv: string; rows: number; next?: string } };
+  /** The caller's 志愿服务证明 for a period (≤ 366 days, not in the future): issued and kept, so staff can check it. */
+  certificate: { req: { from: string; to: string } & Idempotent; res: { certificate: Certificate } };
+  /** Staff of its community: a scanned certificate as issued, and whether the records still agree with it. */
+  verifyCertificate: { req: { id: string }; res: { certificate: Certificate; current: ReportFigures; agrees: boolean } };
   /** 先锋榜 of the community, or of one 党组织, for a year (this year by default). */
   vanguard: { req: { branch?: string; year?: number }; res: VanguardBoard };
 }

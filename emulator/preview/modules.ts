@@ -79,9 +79,13 @@ export class ModuleGraph {
       const base = spec.startsWith('/') ? path.join(this.mpRoot, spec) : path.resolve(path.dirname(from), spec);
       return existingFile(base);
     }
-    // WeChat resolves a bare name in miniprogram_npm; packages DevTools would have built come from node_modules.
-    const inNpm = existingFile(path.join(this.mpRoot, 'miniprogram_npm', spec));
-    if (inNpm) return inNpm;
+    // WeChat resolves a bare name in the nearest miniprogram_npm (a subpackage may have its own), up
+    // to the root's; packages DevTools would have built come from node_modules.
+    for (let dir = path.dirname(from); dir.startsWith(this.mpRoot); dir = path.dirname(dir)) {
+      const inNpm = existingFile(path.join(dir, 'miniprogram_npm', spec));
+      if (inNpm) return inNpm;
+      if (dir === this.mpRoot) break;
+    }
     try {
       return require.resolve(spec, { paths: [this.repo] });
     } catch {

@@ -1,5 +1,6 @@
 import type { Result } from '../../typings/api';
 import { pasteText } from '../utils/csv';
+import { A4, type PrintCanvas } from '../utils/canvas';
 
 /** A page of an export as the functions answer it. */
 export interface CsvPage {
@@ -88,4 +89,30 @@ export function canvasNode<T>(page: WechatMiniprogram.Component.TrivialInstance,
       .fields({ node: true })
       .exec((res: Array<{ node?: T } | null>) => resolve(res[0]?.node ?? null)),
   );
+}
+
+/** Keeps a file sent as base64 (an Excel workbook) in the mini-program's own files: its path, or null when the phone refused. */
+export function saveBase64(filename: string, base64: string): Promise<string | null> {
+  const filePath = `${wx.env.USER_DATA_PATH}/${filename}`;
+  return new Promise((resolve) => wx.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(filePath), fail: () => resolve(null) }));
+}
+
+/** Opens a workbook in WeChat's viewer, its menu shown so it can be forwarded or opened elsewhere. */
+export function openDocument(filePath: string, fileType: 'xlsx'): Promise<boolean> {
+  return new Promise((resolve) => wx.openDocument({ filePath, fileType, showMenu: true, success: () => resolve(true), fail: () => resolve(false) }));
+}
+
+/** Sends a file to a WeChat chat the person picks (a colleague, the office's group). */
+export function shareFile(filePath: string, fileName: string): Promise<boolean> {
+  return new Promise((resolve) => wx.shareFileMessage({ filePath, fileName, success: () => resolve(true), fail: () => resolve(false) }));
+}
+
+/** Draws an A4 page on the page's `<canvas type="2d">` and keeps it as a PNG file; null where the client has no canvas 2d. */
+export async function a4File(page: WechatMiniprogram.Component.TrivialInstance, selector: string, paint: (canvas: PrintCanvas) => void | Promise<void>): Promise<string | null> {
+  const canvas = await canvasNode<PrintCanvas>(page, selector);
+  if (!canvas) return null;
+  canvas.width = A4.width;
+  canvas.height = A4.height;
+  await paint(canvas);
+  return canvasFile(canvas);
 }

@@ -36,5 +36,7 @@ export const assignees = read('assignees');
 export const workerRatings = read('workerRatings');
 export const stats = read('stats');
 export const exportCsv = read('export');
+export const charts = read('charts');
+export const exportFile = read('exportFile');
 export const settings = read('settings');
 export const setSettings = write('setSettings');

@@ -1,3 +1,5 @@
+import { BRAND_RED } from './brand';
+
 /** An A4 page at 150 dpi: what a community prints and pins up, or files. */
 export const A4 = { width: 1240, height: 1754 };
 
@@ -20,4 +22,20 @@ export interface PrintCanvas {
   height: number;
   getContext(kind: '2d'): Painter;
   createImage(): { src: string; onload: (() => void) | null; onerror: (() => void) | null };
+}
+
+/**
+ * The printed pages' paper: white, a red band `band` px tall across the top, a thin red strip at
+ * the foot; text is then set centred on its line, white, for the band's title.
+ */
+export function paintA4Frame(ctx: Painter, band: number): void {
+  const { width, height } = A4;
+  ctx.fillStyle = '#FFFFFF';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = BRAND_RED;
+  ctx.fillRect(0, 0, width, band);
+  ctx.fillRect(0, height - 40, width, 40);
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  ctx.fillStyle = '#FFFFFF';
 }

@@ -60,3 +60,13 @@ export function figureLines(f: ReportFigures): Array<{ key: string; label: strin
     { key: 'ratings', label: '群众评价', value: f.ratings ? `${f.ratings} 次，平均 ${f.averageStars} 星` : '暂无' },
   ];
 }
+
+/** What a 志愿服务证明's QR carries; staff scan it on 证明核验. */
+export const CERTIFICATE_QR_PREFIX = 'honglin://certificate/';
+
+/** The certificate number a scanned code (or a typed number) carries, or '' when it is not a 红邻 certificate. */
+export function certificateIdOf(scanned: string): string {
+  const t = scanned.trim();
+  const id = t.startsWith(CERTIFICATE_QR_PREFIX) ? t.slice(CERTIFICATE_QR_PREFIX.length) : t;
+  return /^vc_[0-9a-f]{16}$/.test(id) ? id : '';
+}

@@ -47,6 +47,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
+  { key: 'certificate', title: '志愿服务证明', path: '/pages/party/certificate/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -195,6 +196,16 @@ export const STAFF_LISTS_ENTRIES: ConsoleEntry[] = [
   { key: 'countyQueue', title: '县级包案', hint: '社区提级的疑难问题：接手、填写进展、办结', path: '/package-staff/pages/county-queue/index', group: '派单', for: 'county' },
 ];
 
+/**
+ * Charts, exports and the volunteer certificate's check, in the staff subpackage; `group` names the
+ * console section an entry belongs to (清单: what the office reports and files).
+ */
+export const STAFF_CHART_ENTRIES: ConsoleEntry[] = [
+  { key: 'listsExports', group: '清单', title: '数据导出', hint: '心愿、积分、订单、预约、活动时长、工单、需求，导出 Excel 或 CSV', path: '/package-staff/pages/lists-exports/index' },
+  { key: 'certificateVerify', group: '清单', title: '证明核验', hint: '扫志愿服务证明上的二维码，核对服务记录', path: '/package-staff/pages/party-certificate-verify/index' },
+  { key: 'listsCharts', group: '清单', title: '数据看板', hint: '每周诉求与按时办结率、各网格、类别、每季心愿、志愿服务时长图表', path: '/package-staff/pages/lists-charts/index' },
+];
+
 /** Staff lists pages reached from other staff pages. */
 export const STAFF_LISTS_PAGES = {
   board: '/package-staff/pages/lists-board/index',
@@ -292,6 +303,7 @@ export const CONSOLE_ENTRIES: ConsoleEntry[] = [
   ...STAFF_WISH_ENTRIES,
   ...STAFF_PARTY_ENTRIES,
   ...STAFF_LISTS_ENTRIES,
+  ...STAFF_CHART_ENTRIES,
   ...STAFF_BOOKING_ENTRIES,
   ...STAFF_POINTS_ENTRIES,
   ...STAFF_MAP_ENTRIES,

@@ -1,8 +1,8 @@
-/** Reads a QR code with the camera; null when the person backs out. */
-export function scanQr(): Promise<string | null> {
+/** Reads a QR code with the camera (or, `fromAlbum`, from a picture too); null when the person backs out. */
+export function scanQr(fromAlbum = false): Promise<string | null> {
   return new Promise((resolve) => {
     wx.scanCode({
-      onlyFromCamera: true,
+      onlyFromCamera: !fromAlbum,
       scanType: ['qrCode'],
       success: (r) => resolve(r.result),
       fail: () => resolve(null),

@@ -82,6 +82,7 @@ export const STEPS: Step[] = [
   { page: '我的任务', fn: 'lists', action: 'tickets', as: 'gridworker', budget: 'screen', trips: 3, payload: async () => ({ scope: 'tasks' }) },
   { page: '三张清单', fn: 'lists', action: 'needs', as: 'staff', budget: 'screen', trips: 3 },
   { page: '清单统计', fn: 'lists', action: 'stats', as: 'staff', budget: 'stats', trips: 3 },
+  { page: '数据看板', fn: 'lists', action: 'charts', as: 'staff', budget: 'stats', trips: 3 },
   { page: '单位主页', fn: 'party', action: 'unitPortal', as: 'unit', budget: 'screen', trips: 3 },
   { page: '通知公告', fn: 'bulletin', action: 'list', as: 'resident', budget: 'screen', trips: 3 },
   { page: '通知详情', fn: 'bulletin', action: 'get', as: 'resident', budget: 'screen', trips: 3, payload: async () => ({ id: 'bl_demo_vaccine' }) },

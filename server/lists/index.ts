@@ -9,6 +9,8 @@ import * as ratings from './actions-ratings';
 import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
+import { charts } from './charts';
+import { exportFile } from './exports';
 import { watchDeadlines } from './alerts';
 import { tellStaff } from './staff-news';
 import { syncAllWishes } from './wishsync';
@@ -52,6 +54,8 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
     workerRatings: ratings.workerRatings,
     stats: reports.stats,
     export: reports.exportCsv,
+    charts,
+    exportFile,
     settings: reports.settings,
     setSettings: reports.setSettings,
   },

@@ -240,7 +240,7 @@ export interface TicketDoc {
   updatedAt: number;
 }
 
-export type EventTarget = 'need' | 'resource' | 'project' | 'ticket' | 'suggestion' | 'job' | 'settings';
+export type EventTarget = 'need' | 'resource' | 'project' | 'ticket' | 'suggestion' | 'job' | 'settings' | 'export';
 /** The lists' events always say which side changed ('status' by default). */
 export type EventDoc = ChangeEvent<EventTarget, ListEvent['field']> & { field: ListEvent['field'] };
 

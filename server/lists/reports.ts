@@ -21,6 +21,7 @@ import { specialStats, ticketStats } from './stats';
 import { KIND_LABEL, TICKET_STATUS_LABEL, gridLeadersOf, secretaryOf, stateOf } from './tickets';
 import { areaLabel } from './view';
 import { syncWishes } from './wishsync';
+import { auditExport } from './export-audit';
 
 const MAX_RANGE_DAYS = 366;
 /** Tickets a stats request brings with its counts; more page on (as many as findAll pages). */
@@ -80,7 +81,7 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
 
 const EXPORT_PAGE = 200;
 
-const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
+export const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
 const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入', grid: '网格发现' };
 const URGENCY_LABEL = ['', '一般', '较急', '紧急'];
 const NEED_STATUS_LABEL: Record<string, string> = { open: '待对接', assigned: '已派单', in_progress: '办理中', in_project: '已纳入项目', done: '已完成', closed: '已关闭' };
@@ -90,13 +91,13 @@ const KIND_OF: Record<string, string> = { unit: '共建单位', team: '志愿服
 const ON_TIME_LABEL = { on_time: '按时', late: '超期', pending: '办理中', none: '' };
 
 /** One list's CSV. `row` as a method: each list's takes its own document type (checked where it is written). */
-interface Exporter {
+export interface Exporter {
   header: string[];
   coll: string;
   row(d: object, names: Map<string, string>, units: Map<string, string>, now: number): unknown[];
 }
 
-const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> = {
+export const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> = {
   needs: {
     coll: NEEDS,
     header: ['编号', '来源', '服务类别', '标题', '网格', '紧急程度', '人数', '状态', '提出人', '提出时间', '工单编号', '项目编号'],
@@ -136,6 +137,8 @@ const EXPORTS: Record<'needs' | 'resources' | 'projects' | 'tickets', Exporter> 
   },
 };
 
+const LIST_LABEL = { needs: '需求清单', resources: '资源清单', projects: '项目清单', tickets: '工单' } as const;
+
 export const exportCsv = action(
   z.object({ list: z.enum(['needs', 'resources', 'projects', 'tickets'], { error: '导出清单须为 needs、resources、projects 或 tickets' }), cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) }),
   async function exportCsv(ctx: ListsCtx, input) {
@@ -150,6 +153,7 @@ export const exportCsv = action(
     ]);
     const unitNames = new Map(units.map((u) => [u._id, u.name]));
     const page = csvPage(ex.header, rows.slice(0, EXPORT_PAGE), offset, (d) => ex.row(d, names, unitNames, ctx.now), rows.length > EXPORT_PAGE);
+    if (offset === 0) await auditExport(user, { key: input.list, label: LIST_LABEL[input.list], format: 'csv', rows: page.rows }, ctx.now);
     return { filename: `${input.list}-${localDate(ctx.now)}.csv`, ...page };
   },
 );

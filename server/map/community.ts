@@ -8,7 +8,7 @@ import { requireMember } from '../user/caller';
 import { USERS, type UserDoc } from '../user/model';
 import { COMMUNITIES, GRIDS, type CommunityDoc, type GridDoc } from '../community/model';
 import { WISHES } from '../wish/model';
-import { SEASONS, type SeasonDoc } from '../community/seasons';
+import { SEASONS, seasonWindow, type SeasonDoc } from '../community/seasons';
 import type { CommunityIntro, GridCard } from '../../typings/map';
 import { toLatLng, type StoredPoint } from './geo';
 import { shanghaiDate } from '../core/hours';
@@ -30,12 +30,12 @@ function gridCards(grids: Array<GridDoc & { worker: UserDoc[] }>): GridCard[] {
   });
 }
 
-/** Wishes completed in the season open today (Shanghai); none open, none counted. */
+/** Wishes completed in the days of the season open today (Shanghai), whenever they were filed; none open, none counted. */
 async function seasonFigures(communityId: string, seasons: SeasonDoc[], now: number): Promise<{ wishesCompleted: number; season?: { number: number; name: string } }> {
   const today = shanghaiDate(now);
   const open = seasons.find((s) => s.startDate <= today && today <= s.endDate);
   if (!open) return { wishesCompleted: 0 };
-  const wishesCompleted = await count(WISHES, { communityId, seasonId: open._id, status: 'completed' });
+  const wishesCompleted = await count(WISHES, { communityId, status: 'completed', completedAt: seasonWindow(open) });
   return { wishesCompleted, season: { number: open.number, name: open.name } };
 }
 

@@ -3,7 +3,7 @@ import { eachInTransaction } from '../platform/tx';
 import type { UserDoc } from '../user/model';
 import { DELETED_NAME } from '../user/forget';
 import { recordParty } from './context';
-import { CALLOUTS, CalloutDoc, REGISTRATIONS, RESPONSES, RegistrationDoc, ResponseDoc } from './model';
+import { CALLOUTS, CERTIFICATES, CalloutDoc, REGISTRATIONS, RESPONSES, RegistrationDoc, ResponseDoc, type CertificateDoc } from './model';
 import { GRID_TASKS, type GridTaskDoc } from './gridtask-model';
 
 const WHY = '本人已注销账号，姓名和电话已清除';
@@ -12,7 +12,8 @@ const WHY = '本人已注销账号，姓名和电话已清除';
  * 注销: registrations keep their kind, branch and history for the community's reports, without
  * the name, phone or contact; one still waiting is withdrawn. Answers lose the name, and a place
  * taken on a call-out still open goes back; so does a grid task claimed and not yet reported done
- * (one done or confirmed keeps its record, without the name).
+ * (one done or confirmed keeps its record, without the name). 志愿服务证明 keep their figures
+ * (a scan still checks them) without the name.
  */
 export async function leaveParty(user: UserDoc, at: number): Promise<void> {
   await eachInTransaction<RegistrationDoc>(REGISTRATIONS, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
@@ -44,6 +45,10 @@ export async function leaveParty(user: UserDoc, at: number): Promise<void> {
       return;
     }
     await tx.set(GRID_TASKS, id, { ...t, claimerName: DELETED_NAME });
+  });
+  await eachInTransaction<CertificateDoc>(CERTIFICATES, { userId: user._id, name: { $ne: DELETED_NAME } }, async (tx, id) => {
+    const c = await tx.get<CertificateDoc>(CERTIFICATES, id);
+    if (c && c.name !== DELETED_NAME) await tx.set(CERTIFICATES, id, { ...c, name: DELETED_NAME });
   });
 }
 

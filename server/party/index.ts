@@ -6,6 +6,7 @@ import * as reporting from './actions-report';
 import * as units from './actions-units';
 import * as portal from './actions-unit-portal';
 import { exportReports } from './actions-export';
+import { certificate, verifyCertificate } from './actions-certificate';
 import * as vanguardBoard from './actions-vanguard';
 import * as site from './actions-site';
 import * as gridwork from './actions-gridtasks';
@@ -41,6 +42,8 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     appraise: reporting.appraise,
     acknowledge: reporting.acknowledge,
     exportReports,
+    certificate,
+    verifyCertificate,
     vanguard: vanguardBoard.vanguard,
     gridTasks: gridwork.gridTasks,
     publishGridTask: gridwork.publishGridTask,

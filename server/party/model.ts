@@ -1,6 +1,6 @@
 import type { Hold } from '../core/screen';
 import type { ServiceCategory } from '../../typings/lists';
-import type { Answer, CalloutStatus, Commitment, RegistrationKind, RegistrationStatus, UnitOffer, Urgency } from '../../typings/party';
+import type { Answer, CalloutStatus, Commitment, RegistrationKind, RegistrationStatus, ReportFigures, UnitOffer, Urgency } from '../../typings/party';
 
 export const REGISTRATIONS = 'party_registrations';
 /** The community's post list (岗位), one document per community. */
@@ -11,6 +11,8 @@ export const RESPONSES = 'party_responses';
 export const PARTY_EVENTS = 'party_events';
 /** The last generated figures of a year's report, per subject (`<registration id>.<year>`). */
 export const REPORTS = 'party_reports';
+/** 志愿服务证明 as issued: what a scan of its QR is checked against. */
+export const CERTIFICATES = 'party_certificates';
 /** A unit's join code → its registration, one document per code (`UnitCodeDoc`). */
 export const UNIT_CODES = 'party_unit_codes';
 
@@ -121,4 +123,16 @@ export interface UnitCodeDoc {
   unitId: string;
   createdBy: string;
   createdAt: number;
+}
+
+export interface CertificateDoc {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  userId: string;
+  name: string;
+  from: string;
+  to: string;
+  figures: ReportFigures;
+  issuedAt: number;
 }

@@ -45,7 +45,11 @@ function rated(rows: Rows): { n: number; ratings: number; stars: number } {
  * ratings of the wishes and tickets. Five aggregations, run at once.
  */
 export async function figuresOf(communityId: string, userIds: string[], year: number): Promise<ReportFigures> {
-  const { from, to } = yearWindow(year);
+  return figuresIn(communityId, userIds, yearWindow(year));
+}
+
+/** The same figures over any stretch of time, [from, to) (志愿服务证明 names its own period). */
+export async function figuresIn(communityId: string, userIds: string[], { from, to }: { from: number; to: number }): Promise<ReportFigures> {
   const within = { $gte: from, $lt: to };
   const $in = userIds;
   const [wishes, tickets, signups, answers, points] = await Promise.all([

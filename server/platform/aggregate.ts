@@ -16,9 +16,15 @@ export interface Grouping {
   limit?: number;
 }
 
+/** The `$group` stage: `by` a field's name or an expression of the document (a week's number, say). */
+function groupStage(by: string | DocData, sum: Record<string, string | DocData>): DocData {
+  const group: DocData = { _id: typeof by === 'string' ? `$${by}` : by, n: { $sum: 1 } };
+  for (const [out, what] of Object.entries(sum)) group[out] = { $sum: typeof what === 'string' ? `$${what}` : what };
+  return group;
+}
+
 function grouped(coll: string, g: Grouping): Aggregate {
-  const group: DocData = { _id: `$${g.by}`, n: { $sum: 1 } };
-  for (const [out, what] of Object.entries(g.sum)) group[out] = { $sum: typeof what === 'string' ? `$${what}` : what };
+  const group = groupStage(g.by, g.sum);
   let q = database().collection(coll).aggregate().match(toWhere(g.match)).group(group) as unknown as Aggregate;
   q = q.sort(g.sortDesc ? { [g.sortDesc]: -1, _id: 1 } : { _id: 1 });
   return q.limit(Math.min(g.limit ?? MAX_ROWS, MAX_ROWS));
@@ -49,6 +55,10 @@ export interface SideRead {
   limit?: number;
   /** Only the number of matching documents. */
   count?: boolean;
+  /** Only the number of different values of this field among the matching documents. */
+  distinct?: string;
+  /** The matching documents grouped (as `groupSum`): one row per key, `n` and the sums, by key. */
+  group?: { by: string | DocData; sum: Record<string, string | DocData> };
   /** Documents each row refers to, joined onto the row under the name given (one its documents do not have). */
   joins?: Record<string, JoinRead>;
 }
@@ -62,7 +72,9 @@ export interface JoinRead {
 
 type Read = SideRead | JoinRead;
 
-export type SideRows<R extends Record<string, Read>> = { [K in keyof R]: NonNullable<R[K]> extends { count: true } ? number : DocData[] };
+export type SideRows<R extends Record<string, Read>> = { [K in keyof R]: NonNullable<R[K]> extends { count: true } | { distinct: string } ? number : DocData[] };
+
+const counted = (r: Read) => !isJoin(r) && (!!r.count || !!r.distinct);
 
 const isJoin = (r: Read): r is JoinRead => 'localField' in r;
 
@@ -80,6 +92,8 @@ function withLookups(q: Aggregate, reads: Record<string, Read>): Aggregate {
     }
     let p = $.pipeline().match(toWhere(r.where));
     if (r.count) p = p.count('n');
+    else if (r.distinct) p = p.group({ _id: `$${r.distinct}` }).count('n');
+    else if (r.group) p = p.group(groupStage(r.group.by, r.group.sum)).sort({ _id: 1 }).limit(MAX_ROWS);
     else {
       if (r.orderBy?.length) p = p.sort(sortOf(r.orderBy));
       if (r.skip) p = p.skip(r.skip);
@@ -96,7 +110,7 @@ function takeReads<R extends Record<string, Read>>(row: DocData, reads: R): Side
   const rows: Record<string, unknown> = {};
   for (const [name, r] of Object.entries(reads)) {
     const got = (row[slot(name)] ?? []) as DocData[];
-    rows[name] = !isJoin(r) && r.count ? Number(got[0]?.n ?? 0) : got;
+    rows[name] = counted(r) ? Number(got[0]?.n ?? 0) : got;
     delete row[slot(name)];
   }
   return rows as SideRows<R>;
@@ -147,6 +161,7 @@ interface Aggregate {
 
 interface Pipeline {
   match(where: DocData): Pipeline;
+  group(stage: DocData): Pipeline;
   sort(by: Record<string, 1 | -1>): Pipeline;
   skip(n: number): Pipeline;
   lookup(stage: DocData): Pipeline;

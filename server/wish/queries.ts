@@ -12,7 +12,7 @@ import { logPhoneView } from '../user/contact';
 import { COMMUNITIES, GRID_JOIN, GridDoc } from '../community/model';
 import type { SeasonView, WishStatus } from '../../typings/wish';
 import { ACTIVE, WISHES, WishDoc } from './model';
-import { SEASONS, type SeasonDoc } from '../community/seasons';
+import { SEASONS, wishFigureReads, type SeasonDoc } from '../community/seasons';
 import { reachesPublisher, toCard } from './view';
 import { WishCtx, loadWish, readDetail } from './context';
 import { expireIfLapsed, expireLeases } from './actions-claim';
@@ -119,13 +119,8 @@ export const stats = action(z.object({ seasonId: z.optional(z.string({ error: 'å
   const seasons = await findMany<SeasonDoc>(SEASONS, { communityId: user.communityId }, { orderBy: [['number', 'desc']], limit: 50 });
   const views = seasons.map((s) => seasonView(s, ctx.now));
   const chosen = input.seasonId ? seasons.find((s) => s._id === input.seasonId) : (seasons.find((s) => seasonView(s, ctx.now).open) ?? seasons[0]);
-  const scope = { communityId: user.communityId, ...(chosen ? { seasonId: chosen._id } : {}) };
   // The three counts in one request, as side reads of the community's document.
-  const got = await readWith(COMMUNITIES, user.communityId, {
-    collected: { from: WISHES, where: { ...scope, status: { $in: [...ACTIVE, 'taken_down'] } }, count: true },
-    claimed: { from: WISHES, where: { ...scope, everClaimed: true }, count: true },
-    completed: { from: WISHES, where: { ...scope, status: 'completed' }, count: true },
-  });
+  const got = await readWith(COMMUNITIES, user.communityId, wishFigureReads(user.communityId, chosen));
   const { collected, claimed, completed } = got?.rows ?? { collected: 0, claimed: 0, completed: 0 };
   return { stats: { season: chosen ? { number: chosen.number, name: chosen.name } : undefined, collected, claimed, completed }, seasons: views };
 });

@@ -22,6 +22,14 @@ describe('deployment config', () => {
     }
   });
 
+  it('leaves a function’s own dependencies out of its bundle, for CloudBase to install', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', 'lists', 'package.json'), 'utf8'));
+    expect(pkg.dependencies.exceljs).toBe('4.4.0');
+    const bundle = fs.readFileSync(path.join(ROOT, 'cloudfunctions', 'lists', 'index.js'), 'utf8');
+    expect(bundle).toMatch(/(import|require)\("exceljs"\)/);
+    expect(bundle.length).toBeLessThan(1024 * 1024);
+  });
+
   it('declares the same timer triggers for CloudBase as the local cloud runs', () => {
     for (const f of rc.functions) expect(f.triggers ?? []).toEqual(functionConfig(f.name).triggers ?? []);
   });

@@ -13,6 +13,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/'],
   // Resolve bare imports the way WeChat does (miniprogram_npm), then node_modules.
   moduleDirectories: ['node_modules', 'miniprogram_npm'],
+  // A package only a subpackage carries lives in that subpackage's miniprogram_npm (scripts/mp-npm.ts).
+  moduleNameMapper: { '^@qiun/ucharts$': '<rootDir>/miniprogram/package-staff/miniprogram_npm/@qiun/ucharts/index.js' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/tests/setup/tz-shanghai.ts', '<rootDir>/tests/setup/wx.ts'],
   // Real HTTP to the local cloud and the wcc compile take a moment.

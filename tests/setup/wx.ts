@@ -20,6 +20,9 @@ export interface Recorded {
   files: Map<string, Buffer>;
   /** File paths saved with saveImageToPhotosAlbum. */
   album: string[];
+  /** Documents opened with openDocument, and files sent to a chat with shareFileMessage. */
+  documents: { filePath: string; fileType?: string }[];
+  sharedFiles: { filePath: string; fileName?: string }[];
   /** Template ids asked for with requestSubscribeMessage, one list per request. */
   subscriptions: string[][];
   /** Numbers dialled with makePhoneCall. */
@@ -51,6 +54,8 @@ export const recorded: Recorded = {
   previews: [],
   files: new Map(),
   album: [],
+  documents: [],
+  sharedFiles: [],
   subscriptions: [],
   phoneCalls: [],
   uploads: [],
@@ -448,6 +453,16 @@ const wxMock = {
       return settle(opts, { errMsg: 'writeFile:ok' });
     },
   }),
+  openDocument: (opts: Callbacks<unknown> & { filePath: string; fileType?: string; showMenu?: boolean }) => {
+    if (!recorded.files.has(opts.filePath)) return Promise.resolve().then(() => opts.fail?.({ errMsg: 'openDocument:fail file not found' }));
+    recorded.documents.push({ filePath: opts.filePath, fileType: opts.fileType });
+    return settle(opts, { errMsg: 'openDocument:ok' });
+  },
+  shareFileMessage: (opts: Callbacks<unknown> & { filePath: string; fileName?: string }) => {
+    if (!recorded.files.has(opts.filePath)) return Promise.resolve().then(() => opts.fail?.({ errMsg: 'shareFileMessage:fail file not found' }));
+    recorded.sharedFiles.push({ filePath: opts.filePath, fileName: opts.fileName });
+    return settle(opts, { errMsg: 'shareFileMessage:ok' });
+  },
   saveImageToPhotosAlbum: (opts: Callbacks<unknown> & { filePath: string }) => {
     if (!recorded.files.has(opts.filePath)) {
       const err = { errMsg: 'saveImageToPhotosAlbum:fail file not found' };

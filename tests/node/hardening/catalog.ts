@@ -174,6 +174,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'assignees', sample: { gridId: 'g_x' } },
   { fn: 'lists', action: 'workerRatings', sample: { from: '2026-01-01', to: '2026-06-30' } },
   { fn: 'lists', action: 'stats', sample: { from: '2026-10-01', to: '2026-10-31' } },
+  { fn: 'lists', action: 'charts', sample: { from: '2026-09-01', to: '2026-10-31' } },
+  { fn: 'lists', action: 'exportFile', sample: { kind: 'wishes', format: 'csv', from: '2026-09-01', to: '2026-10-31', cursor: 'o200' } },
   { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
   { fn: 'lists', action: 'settings', sample: {} },
   { fn: 'lists', action: 'setSettings', sample: { secretaryId: 'u_x', requestId: rid } },
@@ -234,5 +236,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'unitPortal', sample: { unitId: 'unit_school' } },
   { fn: 'party', action: 'setVerifier', sample: { unitId: 'unit_school', userId: 'u_0000000000000000', verifier: true, requestId: rid } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
+  { fn: 'party', action: 'certificate', sample: { from: '2026-01-01', to: '2026-06-30', requestId: rid } },
+  { fn: 'party', action: 'verifyCertificate', sample: { id: 'vc_0000000000000000' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 ];

@@ -49,6 +49,8 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.workerRatings': 'D D D D D A A A',
   'lists.stats':         'D D D D D A A A',
   'lists.export':        'D D D D D A A A',
+  'lists.charts':        'D D D D D A A A',
+  'lists.exportFile':    'D D D D D A A A',
   'lists.settings':      'D D D D D A A A',
   'lists.setSettings':   'D D D D D D A D',
 };
@@ -77,6 +79,8 @@ export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'lists.contact': { owner: 'D', other_grid_worker: 'D', county: 'D' },
   'lists.overdue': { county: 'D' },
   'lists.stats': { county: 'D' },
+  'lists.charts': { county: 'D' },
+  'lists.exportFile': { county: 'D' },
   'lists.settings': { county: 'D' },
 };
 
@@ -195,6 +199,8 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
       return { event: { action, scope: 'all' } };
     case 'export':
       return { event: { action, list: 'tickets' } };
+    case 'exportFile':
+      return { event: { action, kind: 'tickets', format: 'xlsx' } };
     case 'setSettings':
       return { event: { action, secretaryId: await userIdOf(home.openid.admin) } };
     default:

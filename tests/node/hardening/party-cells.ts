@@ -41,6 +41,8 @@ export const PARTY_ROWS: Record<string, string> = {
   'party.join':          'D A A A A A A D',
   'party.unitMembers':   'D D D D D A A D',
   'party.exportReports': 'D D D D D A A A',
+  'party.certificate':   'D A A A A A A A',
+  'party.verifyCertificate': 'D D D D D A A D',
   'party.vanguard':      'D A A A A A A A',
   'party.gridTasks':     'D D D D A A A A',
   'party.publishGridTask': 'D D D D D A A D',
@@ -93,6 +95,9 @@ async function confirmedUnit(): Promise<{ contact: string; id: string; commitmen
   await ok('party', { action: 'confirm', id: registration.id }, 'demo-staff');
   return { contact, id: registration.id, commitmentId: registration.commitments[0].id };
 }
+
+/** This year up to today (Shanghai): a certificate's period may not reach into the future. */
+const CERTIFICATE_PERIOD = { from: '2026-01-01', to: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) };
 
 export async function prepareParty(action: string, who: Who, world: World): Promise<Cell> {
   switch (action) {
@@ -170,6 +175,12 @@ export async function prepareParty(action: string, who: Who, world: World): Prom
     case 'exportReports':
     case 'reports':
       return { event: { action, year: 2026 } };
+    case 'certificate':
+      return { event: { action, ...CERTIFICATE_PERIOD } };
+    case 'verifyCertificate': {
+      const { certificate } = await ok('party', { action: 'certificate', ...CERTIFICATE_PERIOD }, 'demo-volunteer');
+      return { event: { action, id: certificate.id } };
+    }
     default:
       return { event: { action } };
   }

@@ -128,6 +128,8 @@ const ROWS: Row[] = [
   { action: 'stats', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'workerRatings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'export', allowed: ['staff', 'admin', 'other'], make: async () => ({ list: 'tickets' }) },
+  { action: 'exportFile', allowed: ['staff', 'admin', 'other'], make: async () => ({ kind: 'tickets', format: 'xlsx' }) },
+  { action: 'charts', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'settings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'setSettings', allowed: ['admin'], make: async () => ({ secretaryId: c.staffId }) },
 ];

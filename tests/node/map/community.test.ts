@@ -45,20 +45,21 @@ describe('community intro', () => {
     const none = (await ok('map', { action: 'community' }, c.resident)).community;
     expect(none.figures).toEqual({ places: 1, volunteers: 2, wishesCompleted: 0 });
 
-    // An open season (dates in Shanghai around now) with two completed wishes and one still open,
-    // plus a completed wish of a past season.
+    // An open season (dates in Shanghai around now) with two wishes completed in it and one still
+    // open, a wish of a past season completed now (it counts), and one completed in the past season.
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     await db.collection('wish_seasons').doc(`${c.id}.s1`).set({ communityId: c.id, number: 1, name: '第1季', startDate: '2020-01-01', endDate: '2020-12-31', createdBy: 't', createdAt: 0 });
     await db.collection('wish_seasons').doc(`${c.id}.s2`).set({ communityId: c.id, number: 2, name: '第2季', startDate: today, endDate: today, createdBy: 't', createdAt: 0 });
-    const wish = (n: number, seasonId: string, status: string) =>
-      db.collection('wishes').doc(`w_${c.id}_${n}`).set({ communityId: c.id, seasonId, status, title: `心愿${n}`, wantedBy: [], wants: 1, createdAt: 0, updatedAt: 0 });
-    await wish(1, `${c.id}.s2`, 'completed');
-    await wish(2, `${c.id}.s2`, 'completed');
+    const wish = (n: number, seasonId: string, status: string, completedAt?: number) =>
+      db.collection('wishes').doc(`w_${c.id}_${n}`).set({ communityId: c.id, seasonId, status, title: `心愿${n}`, wantedBy: [], wants: 1, createdAt: 0, updatedAt: 0, ...(completedAt ? { completedAt } : {}) });
+    await wish(1, `${c.id}.s2`, 'completed', Date.now());
+    await wish(2, `${c.id}.s2`, 'completed', Date.now());
     await wish(3, `${c.id}.s2`, 'open');
-    await wish(4, `${c.id}.s1`, 'completed');
+    await wish(4, `${c.id}.s1`, 'completed', Date.parse('2020-06-01T00:00:00Z'));
+    await wish(5, `${c.id}.s1`, 'completed', Date.now());
 
     const intro = (await ok('map', { action: 'community' }, c.resident)).community;
-    expect(intro.figures).toEqual({ places: 1, volunteers: 2, wishesCompleted: 2, season: { number: 2, name: '第2季' } });
+    expect(intro.figures).toEqual({ places: 1, volunteers: 2, wishesCompleted: 3, season: { number: 2, name: '第2季' } });
     expect(intro.grids).toEqual([{ id: c.gridId, name: '第一网格', buildings: ['1幢', '2幢'], worker: { name: '欧**', callRelay: true } }]);
     const text = JSON.stringify(intro);
     expect(text).not.toContain(c.worker.phone);

@@ -28,6 +28,18 @@ function pickFiles(count: number, accept: string): Promise<File[]> {
   });
 }
 
+/** Hands a file of the mini-program to the browser as a download, and says what the phone would do. */
+function download(apiName: string, filePath: string, told: string, name?: string): Record<string, never> {
+  const file = fileAt(filePath);
+  if (!file) throw fail(apiName, 'file not found');
+  const a = document.createElement('a');
+  a.href = file.url;
+  a.download = name ?? filePath.split('/').pop() ?? 'file';
+  a.click();
+  ui.showToast({ title: told, icon: 'success' });
+  return {};
+}
+
 export function deviceApis(ctx: WxContext) {
   const here = () => ({ latitude: ctx.location.latitude, longitude: ctx.location.longitude });
   const authSetting = () => ({ 'scope.userLocation': ctx.location.allowed, 'scope.writePhotosAlbum': true, 'scope.camera': true });
@@ -139,16 +151,10 @@ export function deviceApis(ctx: WxContext) {
       if (!blob) throw fail('canvasToTempFilePath', 'canvas is empty');
       return { tempFilePath: addTempFile(blob, fileType === 'jpg' ? 'canvas.jpg' : 'canvas.png') };
     }),
-    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', ({ filePath }) => {
-      const file = fileAt(filePath);
-      if (!file) throw fail('saveImageToPhotosAlbum', 'file not found');
-      const a = document.createElement('a');
-      a.href = file.url;
-      a.download = filePath.split('/').pop() ?? 'image.png';
-      a.click();
-      ui.showToast({ title: '已保存到相册', icon: 'success' });
-      return {};
-    }),
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', ({ filePath }) => download('saveImageToPhotosAlbum', filePath, '已保存到相册')),
+    // No document viewer or chat here: the file is downloaded, as saving to the album is.
+    openDocument: api('openDocument', ({ filePath }) => download('openDocument', filePath, '已下载文件（手机上会直接打开）')),
+    shareFileMessage: api('shareFileMessage', ({ filePath, fileName }) => download('shareFileMessage', filePath, '已下载文件（手机上会发送到聊天）', fileName)),
     env: { USER_DATA_PATH },
     getFileSystemManager: () => ({
       writeFile: api('writeFile', ({ filePath, data, encoding }) => {

@@ -1,21 +1,15 @@
 import type { Poster } from '../../../../typings/user';
 import { BRAND_RED } from '../../../utils/brand';
-import { A4, PRINT_FONT, type Painter } from '../../../utils/canvas';
+import { A4, PRINT_FONT, paintA4Frame, type Painter } from '../../../utils/canvas';
 
 /**
  * Lays the poster out on the canvas: a red band with the community, the grid in red, the code
  * large in the middle, and the three steps in type readable from a metre away.
  */
 export function paintPoster(ctx: Painter, poster: Poster, code: unknown): void {
-  const { width, height } = A4;
+  const { width } = A4;
   const mid = width / 2;
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, 0, width, 330);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#FFFFFF';
+  paintA4Frame(ctx, 330);
   ctx.font = `bold 56px ${PRINT_FONT}`;
   ctx.fillText('红邻 · 党建引领 邻里互助', mid, 100, width - 120);
   ctx.font = `bold 96px ${PRINT_FONT}`;
@@ -29,6 +23,4 @@ export function paintPoster(ctx: Painter, poster: Poster, code: unknown): void {
   ctx.fillText(poster.scanLine ?? '微信扫一扫 加入社区', mid, 1370, width - 120);
   ctx.font = `48px ${PRINT_FONT}`;
   poster.steps.forEach((line, i) => ctx.fillText(line, mid, 1470 + i * 80, width - 120));
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, height - 40, width, 40);
 }

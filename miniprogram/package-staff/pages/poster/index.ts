@@ -3,8 +3,7 @@ import { PARTY_PAGES } from '../../../utils/routes';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as user from '../../../services/user';
 import { toast } from '../../../utils/dialog';
-import { canvasFile, canvasNode, pngFile, saveToAlbum } from '../../../services/files';
-import { A4, type PrintCanvas } from '../../../utils/canvas';
+import { a4File, pngFile, saveToAlbum } from '../../../services/files';
 import { paintPoster } from './draw';
 
 /**
@@ -44,18 +43,16 @@ Component({
       if (!poster || this.data.saving) return;
       this.setData({ saving: true });
       try {
-        const canvas = await canvasNode<PrintCanvas>(this, '#poster-canvas');
-        if (!canvas) return toast('此设备无法生成海报图片，请在手机微信中操作');
-        canvas.width = A4.width;
-        canvas.height = A4.height;
-        const image = canvas.createImage();
-        await new Promise<void>((resolve, reject) => {
-          image.onload = () => resolve();
-          image.onerror = () => reject(new Error('code image did not load'));
-          void pngFile(poster.image, `poster-code-${poster.scene.replace(/\W/g, '')}.png`).then((path) => (image.src = path), reject);
+        const file = await a4File(this, '#poster-canvas', async (canvas) => {
+          const image = canvas.createImage();
+          await new Promise<void>((resolve, reject) => {
+            image.onload = () => resolve();
+            image.onerror = () => reject(new Error('code image did not load'));
+            void pngFile(poster.image, `poster-code-${poster.scene.replace(/\W/g, '')}.png`).then((path) => (image.src = path), reject);
+          });
+          paintPoster(canvas.getContext('2d'), poster, image);
         });
-        paintPoster(canvas.getContext('2d'), poster, image);
-        const file = await canvasFile(canvas);
+        if (!file) return toast('此设备无法生成海报图片，请在手机微信中操作');
         toast((await saveToAlbum(file)) ? '海报已保存到相册，可直接打印' : '没有保存，请允许访问相册后再试');
       } catch {
         toast('海报生成失败，请稍后再试');

@@ -1,5 +1,5 @@
 import { BRAND_RED } from '../../../utils/brand';
-import { A4, PRINT_FONT, type Painter } from '../../../utils/canvas';
+import { A4, PRINT_FONT, paintA4Frame, type Painter } from '../../../utils/canvas';
 
 /** What the printed 双报告 says: the page's own lines, as the person saw them. */
 export interface PrintedReport {
@@ -24,13 +24,7 @@ const ROW = 64;
 export function paintReport(ctx: Painter, r: PrintedReport): void {
   const { width, height } = A4;
   const right = width - MARGIN;
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, 0, width, 260);
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'center';
-  ctx.fillStyle = '#FFFFFF';
+  paintA4Frame(ctx, 260);
   ctx.font = `bold 44px ${PRINT_FONT}`;
   ctx.fillText('双报到 · 双报告', width / 2, 80, width - 2 * MARGIN);
   ctx.font = `bold 64px ${PRINT_FONT}`;
@@ -85,6 +79,4 @@ export function paintReport(ctx: Painter, r: PrintedReport): void {
   ctx.fillStyle = '#4D4D4D';
   ctx.font = `30px ${PRINT_FONT}`;
   ctx.fillText(`红邻 · ${r.footer}`, width / 2, height - 90, width - 2 * MARGIN);
-  ctx.fillStyle = BRAND_RED;
-  ctx.fillRect(0, height - 40, width, 40);
 }

@@ -9,8 +9,7 @@ import { figureLines } from '../../../utils/party-view';
 import { PARTY_PAGES } from '../../../utils/routes';
 import type { Report } from '../../../../typings/party';
 import type { Change, Tap } from '../../../base/events';
-import { canvasFile, canvasNode, saveToAlbum } from '../../../services/files';
-import { A4, type PrintCanvas } from '../../../utils/canvas';
+import { a4File, saveToAlbum } from '../../../services/files';
 import { paintReport } from './draw';
 
 /** The year in Shanghai, where the reports' years are counted. */
@@ -115,22 +114,20 @@ Component({
       if (this.data.printing) return;
       this.setData({ printing: true });
       try {
-        const canvas = await canvasNode<PrintCanvas>(this, '#report-canvas');
-        if (!canvas) return toast('此设备无法生成报告图片，请在手机微信中操作');
-        canvas.width = A4.width;
-        canvas.height = A4.height;
         const d = this.data;
-        paintReport(canvas.getContext('2d'), {
-          title: `${d.name} ${d.year}年度报告`,
-          kindLabel: d.kindLabel,
-          lines: d.lines,
-          commitments: d.commitments,
-          appraisal: d.appraisal,
-          comment: d.comment,
-          acknowledged: d.acknowledged,
-          footer: `生成于 ${formatDate(Date.now())}`,
-        });
-        const file = await canvasFile(canvas);
+        const file = await a4File(this, '#report-canvas', (canvas) =>
+          paintReport(canvas.getContext('2d'), {
+            title: `${d.name} ${d.year}年度报告`,
+            kindLabel: d.kindLabel,
+            lines: d.lines,
+            commitments: d.commitments,
+            appraisal: d.appraisal,
+            comment: d.comment,
+            acknowledged: d.acknowledged,
+            footer: `生成于 ${formatDate(Date.now())}`,
+          }),
+        );
+        if (!file) return toast('此设备无法生成报告图片，请在手机微信中操作');
         const saved = await saveToAlbum(file);
         toast(saved ? '报告图片已保存到相册，可直接打印' : '没有保存到相册，可在预览中长按保存');
         wx.previewImage({ urls: [file], current: file });
