@@ -27,12 +27,13 @@ function assertOpen(t: TopicDoc, user: Member, optionId: string, now: number): v
  */
 export const vote = action(voteSchema, async function vote(ctx: CouncilCtx, input) {
   const user = await requireMember(ctx.openid);
+  const current = await loadTopic(docs, input.id, user);
   const household = householdOf(user);
   if (!household) throw precondition('请先在“我住哪里”选好楼栋并填写单元和室号，以户为单位投票');
   const id = ballotId(input.id, household.key);
   const key = requestKey(user._id, 'council', 'vote', input.requestId);
   await precheck(key, async () => {
-    assertOpen(await loadTopic(docs, input.id, user), user, input.optionId, ctx.now);
+    assertOpen(current, user, input.optionId, ctx.now);
     if (await docs.get(BALLOTS, id)) throw conflict(VOTED);
   });
   await transact((tx) =>

@@ -19,7 +19,7 @@ let call: Call;
 
 function seed(store: LocalCloud['db']['store'], now: number): string[] {
   const buildings = Array.from({ length: 12 }, (_, i) => `${i + 1}幢`);
-  const writes: Array<{ coll: string; id: string; doc: Record<string, unknown> }> = [];
+  const writes: Array<{ coll: string; id: string; doc: Record<string, unknown> & { _id: string } }> = [];
   const put = (coll: string, doc: Record<string, unknown> & { _id: string }) => writes.push({ coll, id: doc._id, doc });
   put('communities', { _id: COMMUNITY, code: 'race', name: '表决测试社区', city: '东台市', district: '东台镇', street: '北海社区', intro: '', center: { type: 'Point', coordinates: [120.31, 32.85] }, createdAt: now });
   put('grids', { _id: 'g_race', communityId: COMMUNITY, code: 'g1', name: '第一网格', buildings });

@@ -219,4 +219,18 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
+
+  { fn: 'council', action: 'topics', sample: { stage: 'voting', cursor: 'o0' } },
+  { fn: 'council', action: 'topic', sample: { id: 'tp_0000000000000000' } },
+  { fn: 'council', action: 'propose', sample: { title: '小区建凉亭', background: '老人们想有个遮阳的地方', photos: ['cloud://a/b.png'], options: ['东侧空地', '北门花园'], area: { scope: 'grids', gridIds: ['g_beihai_1'] }, cosignersNeeded: 3, requestId: rid } },
+  { fn: 'council', action: 'cosign', sample: { id: 'tp_0000000000000000', requestId: rid } },
+  { fn: 'council', action: 'comment', sample: { id: 'tp_0000000000000000', text: '赞成', requestId: rid } },
+  { fn: 'council', action: 'setMeeting', sample: { id: 'tp_0000000000000000', at: 1893456000000, place: '社区议事厅', attendees: '居民代表', minutes: '多数赞成', requestId: rid } },
+  { fn: 'council', action: 'openVote', sample: { id: 'tp_0000000000000000', options: ['同意', '不同意'], ballot: 'secret', quorum: 30, threshold: 50, closesAt: 1893456000000, requestId: rid } },
+  { fn: 'council', action: 'vote', sample: { id: 'tp_0000000000000000', optionId: 'o1', requestId: rid } },
+  { fn: 'council', action: 'closeVote', sample: { id: 'tp_0000000000000000', requestId: rid } },
+  { fn: 'council', action: 'publish', sample: { id: 'tp_0000000000000000', decision: '建在东侧空地', requestId: rid } },
+  { fn: 'council', action: 'implement', sample: { id: 'tp_0000000000000000', category: '绿化养护', gridIds: ['g_beihai_1'], requestId: rid } },
+  { fn: 'council', action: 'councilRules', sample: {} },
+  { fn: 'council', action: 'setCouncilRules', sample: { cosigners: 5, requestId: rid } },
 ];

@@ -7,6 +7,7 @@ import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './wo
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
+import { COUNCIL_RELATIONS, COUNCIL_ROWS, prepareCouncil } from './council-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -87,6 +88,7 @@ const MATRIX: Record<string, string> = {
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
+  ...COUNCIL_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -102,6 +104,7 @@ const RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
   ...BOOKING_RELATIONS,
   ...LISTS_RELATIONS,
   ...PARTY_RELATIONS,
+  ...COUNCIL_RELATIONS,
 };
 
 /** Booking and the lists are walked in the home community, by its people. */
@@ -132,6 +135,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
+  if (key.startsWith('council.')) return prepareCouncil(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
   switch (key) {
