@@ -45,6 +45,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
+  { key: 'council', title: '议事协商', path: '/pages/council/topics/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -194,3 +195,18 @@ export const STAFF_PARTY_ENTRIES: (MenuEntry & { hint: string })[] = [
 export const STAFF_CALLOUT_EDIT = '/package-staff/pages/party-callout-edit/index';
 /** A call-out's 现场签到 code and arrivals (?id=). */
 export const STAFF_CALLOUT_SITE = '/package-staff/pages/party-callout-site/index';
+
+/** 议事协商: topics by stage, one topic (?id=), and 我要提议题. */
+export const COUNCIL_PAGES = {
+  topics: '/pages/council/topics/index',
+  topic: '/pages/council/topic/index',
+  propose: '/pages/council/propose/index',
+};
+
+/** Staff move a topic through its stages (?id=): meeting, vote, result, project. */
+export const STAFF_COUNCIL_TOPIC = '/package-staff/pages/council-topic/index';
+
+/** Staff tools for 议事协商: every topic (each opens 推进议事 for staff). */
+export const STAFF_COUNCIL_ENTRIES: (MenuEntry & { hint: string })[] = [
+  { key: 'councilTopics', title: '议事协商', hint: '议题联名、协商会议、每户一票表决、公示和落实', path: COUNCIL_PAGES.topics },
+];

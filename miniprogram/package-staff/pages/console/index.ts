@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -46,6 +46,7 @@ Component({
     mapEntries: STAFF_MAP_ENTRIES,
     pointsEntries: STAFF_POINTS_ENTRIES,
     partyEntries: STAFF_PARTY_ENTRIES,
+    councilEntries: STAFF_COUNCIL_ENTRIES,
     bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
     listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
     roles: [] as RoleChoice[],
@@ -146,7 +147,7 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES]
+      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES]
         .map((entries) => findEntry(entries, key))
         .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });
