@@ -30,6 +30,8 @@ export interface StepView {
 export interface TopicPageView extends Topic {
   steps: StepView[];
   cosignText: string;
+  /** 东侧空地、北门花园 */
+  suggestedText: string;
   historyRows: Array<{ key: string; label: string; when: string; by: string; why: string }>;
   meetingWhen: string;
   closesText: string;
@@ -53,9 +55,10 @@ export function toTopicPageView(t: Topic, now = Date.now()): TopicPageView {
     ...t,
     steps,
     cosignText: cosignNote(t),
+    suggestedText: t.suggestedOptions.join('、'),
     historyRows: t.history.map((h, i) => ({ key: `${i}`, label: h.label, when: friendlyTime(h.at, now), by: h.by, why: h.why ?? '' })),
     meetingWhen: t.meeting ? friendlyTime(t.meeting.at, now) : '',
-    closesText: v ? `${v.closed ? '已于' : ''}${friendlyTime(v.closesAt, now)}${v.closed ? '前结束' : ' 截止'}` : '',
+    closesText: v ? (v.closed ? '表决已结束' : `${friendlyTime(v.closesAt, now)} 截止`) : '',
     ballotText: v ? (v.ballot === 'secret' ? '无记名投票，每户一票' : '记名投票，每户一票') : '',
     rulesText: v ? `至少${v.quorum}户参加，得票过${v.threshold}%为通过` : '',
     bars: (r?.tally ?? []).map((x) => ({ ...x, width: `${Math.max(x.percent, 2)}%`, winner: x.label === winner })),
