@@ -178,3 +178,26 @@ describe('议事协商: meeting, household vote, result, decision and project', 
     expect((await ok('council', { action: 'topics', stage: 'voting' }, b)).items).toEqual([]);
   });
 });
+
+describe('议事协商 after 注销', () => {
+  it('the topic, comment and open-ballot vote stay, without the name', async () => {
+    const c = await newCommunity();
+    const id = await staffTopic(c);
+    const leaving = await householder(c, '吴晓燕', '1幢', '1单元601室');
+    await ok('council', { action: 'comment', id, text: '赞成建凉亭' }, leaving);
+    await openVote(c, id, { ballot: 'open' });
+    await ok('council', { action: 'vote', id, optionId: 'o1' }, leaving);
+    const { topic: own } = await ok('council', { action: 'propose', title: '楼下增设晾衣架', background: '天晴时想在楼下晒被子。', area: { scope: 'community' } }, leaving);
+
+    await ok('user', { action: 'deleteAccount', confirm: '注销' }, leaving);
+    const text = JSON.stringify([
+      (await db().collection('council_comments').where({ topicId: id }).get()).data,
+      (await db().collection('council_ballots').where({ topicId: id }).get()).data,
+      await docOf('council_topics', own.id),
+    ]);
+    expect(text).not.toContain('吴晓燕');
+    expect(text.match(/已注销用户/g)).toHaveLength(3);
+    const seen = (await ok('council', { action: 'closeVote', id }, c.admin)).topic;
+    expect(seen.vote.result.cast).toBe(1);
+  });
+});
