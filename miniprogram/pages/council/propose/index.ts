@@ -1,9 +1,9 @@
 import { elderPage } from '../../../behaviors/elder-page';
 import { fieldErrors } from '../../../behaviors/inline-form';
+import { memberPage } from '../../../behaviors/member-page';
 import { retryKeyed } from '../../../behaviors/retry-key';
 import * as council from '../../../services/council';
 import { saveOnce } from '../../../services/retry';
-import * as session from '../../../services/session';
 import { GRID_PICKER, COUNCIL_PAGES } from '../../../utils/routes';
 import { type AreaChoice, type Home, TOPIC_LIMITS, proposalOf, proposeProblems } from './form';
 import type { Change, Tap } from '../../../base/events';
@@ -13,11 +13,9 @@ import type { Change, Tap } from '../../../base/events';
  * first step). It needs the community's number of co-signers before it opens for comments.
  */
 Component({
-  behaviors: [elderPage, retryKeyed, fieldErrors],
+  behaviors: [elderPage, memberPage, retryKeyed, fieldErrors],
 
   data: {
-    state: 'loading' as 'loading' | 'ready' | 'error',
-    errorText: '',
     limits: TOPIC_LIMITS,
     areas: [] as Array<{ value: AreaChoice; label: string }>,
     home: {} as Home,
@@ -36,21 +34,15 @@ Component({
     },
 
     async start() {
-      const me = await session.ensureMe();
-      if (!me.ok) return this.setData({ state: 'error', errorText: me.message });
-      if (!me.data.community) return this.setData({ state: 'error', errorText: '请先扫描社区海报上的二维码加入社区' });
+      const me = await this.ensureMember();
+      if (!me) return;
       const rules = await council.councilRules({});
       if (!rules.ok) return this.setData({ state: 'error', errorText: rules.message });
-      const home: Home = { gridId: me.data.grid?.id, building: me.data.building };
+      const home: Home = { gridId: me.grid?.id, building: me.building };
       const areas: Array<{ value: AreaChoice; label: string }> = [{ value: 'community', label: '全社区' }];
-      if (home.gridId) areas.push({ value: 'grid', label: `本网格（${me.data.grid!.name}）` });
+      if (home.gridId) areas.push({ value: 'grid', label: `本网格（${me.grid!.name}）` });
       if (home.building) areas.push({ value: 'building', label: `本楼（${home.building}）` });
       this.setData({ state: 'ready', home, areas, cosigners: rules.data.rules.cosigners });
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      void this.start();
     },
 
     onField(e: Change<{ field: string }>) {
