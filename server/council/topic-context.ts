@@ -6,7 +6,6 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import type { CallCtx, Member } from '../user/caller';
 import { actorLabel } from '../user/view';
-import { docs } from '../platform/store';
 import { TOPICS, type StageEntry, type TopicDoc } from './topic-model';
 
 export type CouncilCtx = CallCtx;
@@ -55,18 +54,15 @@ export function stageEntry(topic: Pick<TopicDoc, 'communityId'>, stage: StageEnt
   return { stage, at, byId: actor._id, by: actorLabel(actor, topic.communityId), ...(why ? { why } : {}) };
 }
 
-/**
- * One change of a topic in one transaction; a resent request answers with the topic as the first
- * one left it.
- */
+/** One change of a topic in one transaction; a resent request changes nothing again. Gives its id. */
 export async function changeTopic(
   ctx: CouncilCtx,
   user: Member,
   name: string,
   input: { id: string; requestId?: string },
   apply: (tx: DocStore, t: TopicDoc) => Promise<TopicDoc>,
-): Promise<TopicDoc> {
-  const id = await transact((tx) =>
+): Promise<string> {
+  return transact((tx) =>
     once(tx, requestKey(user._id, 'council', name, input.requestId), async () => {
       const t = await loadTopic(tx, input.id, user);
       const next = await apply(tx, t);
@@ -74,5 +70,4 @@ export async function changeTopic(
       return t._id;
     }),
   );
-  return (await docs.get<TopicDoc>(TOPICS, id))!;
 }

@@ -2,7 +2,6 @@ import { action } from '../core/define';
 import { conflict, forbidden, invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { screenText } from '../core/screen';
-import { docs } from '../platform/store';
 import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { isStaff, requireMember } from '../user/caller';
@@ -69,13 +68,13 @@ export const propose = action(proposeSchema, async function propose(ctx: Council
       return t._id;
     }),
   );
-  return { topic: await topicView((await docs.get<TopicDoc>(TOPICS, id))!, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });
 
 /** 联名: a resident of the area adds their name once; the last one needed opens the topic for comments. */
 export const cosign = action(cosignSchema, async function cosign(ctx: CouncilCtx, input) {
   const user = await requireMember(ctx.openid);
-  const t = await changeTopic(ctx, user, 'cosign', input, async (_tx, cur) => {
+  const id = await changeTopic(ctx, user, 'cosign', input, async (_tx, cur) => {
     if (!concerns(cur.area, user)) throw forbidden('只有议题涉及范围内的居民可以联名');
     if (cur.proposerId === user._id) throw conflict('提出人不需要再联名');
     if (cur.cosignerIds.includes(user._id)) throw conflict('您已联名');
@@ -84,5 +83,5 @@ export const cosign = action(cosignSchema, async function cosign(ctx: CouncilCtx
     if (cosignerIds.length < cur.cosignersNeeded) return { ...cur, cosignerIds };
     return { ...cur, cosignerIds, stage: 'collecting', history: [...cur.history, stageEntry(cur, 'collecting', user, ctx.now, `${cosignerIds.length}人联名，进入意见征集`)] };
   });
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });

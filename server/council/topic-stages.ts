@@ -7,7 +7,8 @@ import { assertStaff, requireMember } from '../user/caller';
 import { gridsOf, recordEvent } from '../lists/context';
 import { PROJECTS, type ProjectDoc } from '../lists/model';
 import { changeTopic, stageEntry, type CouncilCtx, type Member } from './topic-context';
-import { BALLOTS, type TopicDoc } from './topic-model';
+import { BALLOTS, TOPICS, type TopicDoc } from './topic-model';
+import { docs } from '../platform/store';
 import { closeVoteSchema, implementSchema, openVoteSchema, publishSchema, setMeetingSchema } from './topic-schemas';
 import { topicView } from './topic-read';
 
@@ -28,12 +29,12 @@ async function staffOnly(ctx: CouncilCtx) {
 /** 协商: the meeting (民意小圆桌, 阳光议事会) is set, and set again to add its minutes afterwards. */
 export const setMeeting = action(setMeetingSchema, async function setMeeting(ctx: CouncilCtx, input) {
   const user = await staffOnly(ctx);
-  const t = await changeTopic(ctx, user, 'setMeeting', input, async (_tx, cur) => {
+  const id = await changeTopic(ctx, user, 'setMeeting', input, async (_tx, cur) => {
     from(cur, ['collecting', 'meeting'], '安排协商会议');
     const meeting = { at: input.at, place: input.place, attendees: input.attendees, ...(input.minutes ? { minutes: input.minutes } : {}) };
     return { ...moved(cur, 'meeting', user, ctx.now, `协商会议：${input.place}`), meeting };
   });
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });
 
 /** 表决 opens with its options, open or secret ballot, quorum (households) and threshold (percent). */
@@ -41,13 +42,13 @@ export const openVote = action(openVoteSchema, async function openVote(ctx: Coun
   const user = await staffOnly(ctx);
   if (input.closesAt <= ctx.now) throw invalid('截止时间须晚于现在');
   if (new Set(input.options).size !== input.options.length) throw invalid('选项不能重复');
-  const t = await changeTopic(ctx, user, 'openVote', input, async (_tx, cur) => {
+  const id = await changeTopic(ctx, user, 'openVote', input, async (_tx, cur) => {
     from(cur, ['collecting', 'meeting'], '发起表决');
     const options = input.options.map((label, i) => ({ id: `o${i + 1}`, label }));
     const vote = { options, ballot: input.ballot, quorum: input.quorum, threshold: input.threshold, closesAt: input.closesAt, openedAt: ctx.now };
     return { ...moved(cur, 'voting', user, ctx.now, `${input.ballot === 'secret' ? '无记名' : '记名'}表决，每户一票`), vote };
   });
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });
 
 /**
@@ -57,29 +58,28 @@ export const openVote = action(openVoteSchema, async function openVote(ctx: Coun
  */
 export const closeVote = action(closeVoteSchema, async function closeVote(ctx: CouncilCtx, input) {
   const user = await staffOnly(ctx);
-  const closed = await changeTopic(ctx, user, 'closeVote', input, async (_tx, cur) => {
+  const id = await changeTopic(ctx, user, 'closeVote', input, async (_tx, cur) => {
     from(cur, ['voting'], '结束表决');
     if (cur.vote!.closedAt) return cur;
     return { ...cur, vote: { ...cur.vote!, closedAt: ctx.now } };
   });
-  let t = closed;
-  if (!closed.vote!.tally) {
-    const rows = await groupSum(BALLOTS, { match: { topicId: closed._id }, by: 'optionId', sum: {} });
+  if (!(await docs.get<TopicDoc>(TOPICS, id))?.vote?.tally) {
+    const rows = await groupSum(BALLOTS, { match: { topicId: id }, by: 'optionId', sum: {} });
     const tally = Object.fromEntries(rows.map((r) => [r._id, r.n]));
-    t = await changeTopic(ctx, user, 'countVote', { id: closed._id }, async (_tx, cur) => ({ ...cur, vote: { ...cur.vote!, tally } }));
+    await changeTopic(ctx, user, 'countVote', { id }, async (_tx, cur) => ({ ...cur, vote: { ...cur.vote!, tally } }));
   }
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });
 
 /** 公示: the result and what the community decided, for every resident concerned to read. */
 export const publish = action(publishSchema, async function publish(ctx: CouncilCtx, input) {
   const user = await staffOnly(ctx);
-  const t = await changeTopic(ctx, user, 'publish', input, async (_tx, cur) => {
+  const id = await changeTopic(ctx, user, 'publish', input, async (_tx, cur) => {
     from(cur, ['meeting', 'voting'], '公示结果');
     if (cur.stage === 'voting' && !cur.vote?.tally) throw conflict('请先结束表决并计票');
     return { ...moved(cur, 'publicized', user, ctx.now, input.decision), decision: { text: input.decision, at: ctx.now, byId: user._id } };
   });
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });
 
 /** The grids a topic's project serves: those asked for, else those of the topic's area. */
@@ -104,7 +104,7 @@ async function projectGrids(t: TopicDoc, asked: string[] | undefined): Promise<s
  */
 export const implement = action(implementSchema, async function implement(ctx: CouncilCtx, input) {
   const user = await staffOnly(ctx);
-  const t = await changeTopic(ctx, user, 'implement', input, async (tx, cur) => {
+  const id = await changeTopic(ctx, user, 'implement', input, async (tx, cur) => {
     from(cur, ['publicized'], '转为项目');
     const gridIds = await projectGrids(cur, input.gridIds);
     if (!gridIds.length) throw invalid('请选择项目服务的网格');
@@ -126,5 +126,5 @@ export const implement = action(implementSchema, async function implement(ctx: C
     await recordEvent(tx, { communityId: p.communityId, target: 'project', targetId: p._id, from: null, to: 'planned', actor: user, at: ctx.now, why: `议题转为项目：${cur.title}` });
     return { ...moved(cur, 'implementing', user, ctx.now, `转为项目：${p.title}`), projectId: p._id };
   });
-  return { topic: await topicView(t, user, ctx.now) };
+  return { topic: await topicView(id, user, ctx.now) };
 });

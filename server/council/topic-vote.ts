@@ -47,5 +47,5 @@ export const vote = action(voteSchema, async function vote(ctx: CouncilCtx, inpu
       return id;
     }),
   );
-  return { topic: await topicView(await loadTopic(docs, input.id, user), user, ctx.now) };
+  return { topic: await topicView(input.id, user, ctx.now) };
 });
