@@ -19,6 +19,9 @@ import {
   PARTY_PAGES,
   STAFF_POINTS_ENTRIES,
   STAFF_WISH_ENTRIES,
+  COUNCIL_PAGES,
+  STAFF_COUNCIL_ENTRIES,
+  STAFF_COUNCIL_TOPIC,
   entryViews,
 } from '../../../miniprogram/utils/routes';
 import { BOOKING_PAGES } from '../../../miniprogram/utils/booking';
@@ -57,6 +60,13 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(pages).toContain(p);
     expect(p.startsWith('/pages/party/')).toBe(true);
   }
+  for (const p of Object.values(COUNCIL_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/council/')).toBe(true);
+  }
+  expect(pages).toContain(STAFF_COUNCIL_TOPIC);
+  // 议事协商 from the console opens the residents' list, where each topic leads staff to 推进议事.
+  for (const e of STAFF_COUNCIL_ENTRIES) expect(pages).toContain(e.path);
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
   for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
