@@ -173,6 +173,18 @@ describe('议事协商 pages', () => {
     expect(await findDocs('projects', { communityId: c.id })).toEqual([expect.objectContaining({ title: '小区东侧空地建凉亭', category: '绿化养护', status: 'planned' })]);
   });
 
+  test('staff set how many co-signers a resident’s proposal needs, on 推进议事', async () => {
+    const c = await newCommunity();
+    page = await load(MANAGE, { openid: c.staff, query: { id: await staffTopic(c) } });
+    expect(page.comp.instance.data.cosigners).toBe('5');
+    await page.input('#cosigners', '3');
+    await page.tap('#save-rules');
+    expect(recorded.toasts).toContain('居民提议需3人联名');
+    expect(await getDoc('council_rules', c.id)).toMatchObject({ cosigners: 3 });
+    const { topic } = await okFn(await householder(c, '钱芳', '1单元101室'), 'council', { action: 'propose', title: '楼下装晾衣架', background: '想在楼下晒被子。', area: { scope: 'community' } });
+    expect(topic).toMatchObject({ stage: 'signing', cosignersNeeded: 3 });
+  });
+
   test('a resident is refused 推进议事', async () => {
     const c = await newCommunity();
     page = await load(MANAGE, { openid: await c.resident('钱大妈'), query: { id: await staffTopic(c) } });

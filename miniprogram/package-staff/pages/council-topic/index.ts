@@ -35,6 +35,7 @@ Component({
     days: 7,
     dayChoices: [1, 3, 7, 14],
     decision: '',
+    cosigners: '',
     categories: SERVICE_CATEGORIES,
     category: '',
     busy: false,
@@ -52,8 +53,9 @@ Component({
     },
 
     async reload() {
-      const res = await council.topic({ id: this.data.id });
+      const [res, rules] = await Promise.all([council.topic({ id: this.data.id }), council.councilRules({})]);
       if (!res.ok) return this.setData({ state: 'error', errorText: res.message });
+      if (rules.ok) this.setData({ cosigners: String(rules.data.rules.cosigners) });
       this.show(res.data.topic);
     },
 
@@ -113,6 +115,17 @@ Component({
       if (!decision) return toast('请写明社区的决定');
       const req = { id: this.data.id, decision };
       await this.send('未能公示', '结果已公示', (requestId) => council.publish({ ...req, requestId: requestId(req) }));
+    },
+
+    /** 社区议事规则: how many co-signers a resident's proposal needs from now on. */
+    async onRules() {
+      const text = this.data.cosigners.trim();
+      if (!/^\d{1,2}$/.test(text) || Number(text) > 50) return toast('联名人数请填写0到50');
+      const req = { cosigners: Number(text) };
+      const res = await sendOnce(this, this.retryKey(), (requestId) => council.setCouncilRules({ ...req, requestId: requestId(req) }));
+      if (!res) return;
+      if (!res.ok) return tell('未能保存', res.message);
+      toast(`居民提议需${res.data.rules.cosigners}人联名`);
     },
 
     async onImplement() {
