@@ -81,6 +81,8 @@ export interface TopicComment {
   mine: boolean;
   /** Held for staff review: shown to its author and staff only. */
   held?: string;
+  /** Staff decided not to publish it, and why: shown to its author and staff only. */
+  hidden?: string;
   at: number;
 }
 
@@ -139,6 +141,7 @@ export interface CouncilApi {
   propose: { req: ProposeTopic & Idempotent } & TopicRes;
   cosign: { req: { id: string } & Idempotent } & TopicRes;
   comment: { req: { id: string; text: string } & Idempotent; res: { comment: TopicComment } };
+  moderateComment: { req: { id: string; show: boolean; reason?: string } & Idempotent; res: { comment: TopicComment } };
   setMeeting: { req: { id: string } & Meeting & Idempotent } & TopicRes;
   openVote: { req: OpenVote & Idempotent } & TopicRes;
   vote: { req: { id: string; optionId: string } & Idempotent } & TopicRes;

@@ -8,6 +8,7 @@ export const topic = read('topic');
 export const propose = write('propose');
 export const cosign = write('cosign');
 export const comment = write('comment');
+export const moderateComment = write('moderateComment');
 export const setMeeting = write('setMeeting');
 export const openVote = write('openVote');
 export const vote = write('vote');

@@ -2,7 +2,7 @@ import { defineFunction } from '../core/define';
 import { callerOpenid } from '../platform/cloud';
 import * as reading from './topic-read';
 import * as proposing from './topic-propose';
-import { comment } from './topic-comment';
+import { comment, moderateComment } from './topic-comment';
 import * as stages from './topic-stages';
 import { vote } from './topic-vote';
 import * as rules from './topic-rules';
@@ -18,6 +18,7 @@ export const councilFunction = defineFunction<CouncilApi, CouncilCtx>(
     propose: proposing.propose,
     cosign: proposing.cosign,
     comment,
+    moderateComment,
     setMeeting: stages.setMeeting,
     openVote: stages.openVote,
     vote,

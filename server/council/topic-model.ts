@@ -63,6 +63,8 @@ export interface CommentDoc {
   authorName: string;
   text: string;
   hold?: Hold;
+  /** Not published, by staff's decision (kept: nothing a resident wrote is lost). */
+  hidden?: { reason: string; at: number; byId: string };
   at: number;
 }
 

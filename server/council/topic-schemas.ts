@@ -36,6 +36,12 @@ export const proposeSchema = z.object({
 
 export const cosignSchema = z.object({ id: topicId, requestId });
 export const commentSchema = z.object({ id: topicId, text: text('意见', 200), requestId });
+export const moderateCommentSchema = z.object({
+  id: id('意见编号'),
+  show: z.boolean({ error: '请选择公开或不公开' }),
+  reason: z.optional(text('不公开的原因', 60)),
+  requestId,
+});
 
 export const setMeetingSchema = z.object({
   id: topicId,

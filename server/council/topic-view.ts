@@ -41,7 +41,15 @@ function toVote(v: VoteDoc): TopicVote {
 
 export function toComment(c: CommentDoc, viewerId: string, staff: boolean): TopicComment {
   const mine = c.authorId === viewerId;
-  return { id: c._id, author: mine || staff ? c.authorName : maskName(c.authorName), text: c.text, mine, ...(c.hold ? { held: c.hold.reason } : {}), at: c.at };
+  return {
+    id: c._id,
+    author: mine || staff ? c.authorName : maskName(c.authorName),
+    text: c.text,
+    mine,
+    ...(c.hold ? { held: c.hold.reason } : {}),
+    ...(c.hidden ? { hidden: c.hidden.reason } : {}),
+    at: c.at,
+  };
 }
 
 export interface TopicSides {
@@ -72,7 +80,7 @@ export function toTopic(t: TopicDoc, s: TopicSides): Topic {
     ...(t.vote ? { vote: toVote(t.vote) } : {}),
     ...(t.decision ? { decision: { text: t.decision.text, at: t.decision.at } } : {}),
     ...(s.project ? { project: s.project } : {}),
-    comments: s.comments.filter((c) => !c.hold || c.authorId === s.viewerId || s.staff).map((c) => toComment(c, s.viewerId, s.staff)),
+    comments: s.comments.filter((c) => (!c.hold && !c.hidden) || c.authorId === s.viewerId || s.staff).map((c) => toComment(c, s.viewerId, s.staff)),
     concerned: s.concerned,
     cosigned,
     ...(s.household

@@ -225,6 +225,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'council', action: 'propose', sample: { title: '小区建凉亭', background: '老人们想有个遮阳的地方', photos: ['cloud://a/b.png'], options: ['东侧空地', '北门花园'], area: { scope: 'grids', gridIds: ['g_beihai_1'] }, cosignersNeeded: 3, requestId: rid } },
   { fn: 'council', action: 'cosign', sample: { id: 'tp_0000000000000000', requestId: rid } },
   { fn: 'council', action: 'comment', sample: { id: 'tp_0000000000000000', text: '赞成', requestId: rid } },
+  { fn: 'council', action: 'moderateComment', sample: { id: 'tc_0000000000000000', show: false, reason: '含个人信息', requestId: rid } },
   { fn: 'council', action: 'setMeeting', sample: { id: 'tp_0000000000000000', at: 1893456000000, place: '社区议事厅', attendees: '居民代表', minutes: '多数赞成', requestId: rid } },
   { fn: 'council', action: 'openVote', sample: { id: 'tp_0000000000000000', options: ['同意', '不同意'], ballot: 'secret', quorum: 30, threshold: 50, closesAt: 1893456000000, requestId: rid } },
   { fn: 'council', action: 'vote', sample: { id: 'tp_0000000000000000', optionId: 'o1', requestId: rid } },

@@ -6,7 +6,7 @@ import { Cell, Who, World, twin, type Caller } from './world';
  * 议事协商 rows of the authorization matrix (issue #21), walked in the demo community: everyone of
  * a community reads its topics and raises one; the residents a topic concerns (here the whole
  * community) co-sign it, comment while it gathers views and vote, one vote per household; only
- * staff hold the meeting, open, close and publish the vote, turn the decision into a project and
+ * staff decide on comments, hold the meeting, open, close and publish the vote, turn the decision into a project and
  * set how many co-signers a proposal needs. Another community's staff find none of it.
  *
  *                           anon res vol unit grid staff admin other
@@ -17,6 +17,7 @@ export const COUNCIL_ROWS: Record<string, string> = {
   'council.propose':         'D A A A A A A A',
   'council.cosign':          'D A A A A A A D',
   'council.comment':         'D A A A A A A D',
+  'council.moderateComment': 'D D D D D A A D',
   'council.setMeeting':      'D D D D D A A D',
   'council.openVote':        'D D D D D A A D',
   'council.vote':            'D A A A A A A D',
@@ -64,6 +65,11 @@ export async function prepareCouncil(action: string, who: Who, world: World): Pr
       return { event: { action, id: await topicAt('signing') } };
     case 'comment':
       return { event: { action, id: await topicAt('collecting'), text: '赞成这个议题' } };
+    case 'moderateComment': {
+      const id = await topicAt('collecting');
+      const { comment } = await ok('council', { action: 'comment', id, text: '矩阵意见' }, STAFF);
+      return { event: { action, id: comment.id, show: true } };
+    }
     case 'setMeeting':
       return { event: { action, id: await topicAt('collecting'), at: hour(), place: '社区议事厅', attendees: '居民代表、网格员' } };
     case 'openVote':

@@ -1,7 +1,7 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
 import { findDocs, getDoc } from '../support/db';
-import { okFn } from '../support/backend';
+import { okFn, openApiFault } from '../support/backend';
 import { newCommunity, type TestCommunity } from '../support/community';
 
 const TOPICS = 'pages/council/topics/index';
@@ -87,6 +87,39 @@ describe('议事协商 pages', () => {
     page = await load(TOPIC, { openid: await c.resident('孙丽'), query: { id } });
     expect(page.textOf('#comments')).toContain('赵* ·');
     expect(page.text()).not.toContain('赵强');
+  });
+
+  test('a comment that could not be checked waits for staff, who publish it or keep it back with a reason', async () => {
+    const c = await newCommunity();
+    const id = await staffTopic(c);
+    const author = await householder(c, '赵强');
+    await openApiFault('security.msgSecCheck', 'error', author);
+    let first: string;
+    let second: string;
+    try {
+      first = (await okFn(author, 'council', { action: 'comment', id, text: '凉亭要有无障碍坡道' })).comment.id;
+      second = (await okFn(author, 'council', { action: 'comment', id, text: '别建了，浪费钱' })).comment.id;
+    } finally {
+      await openApiFault('security.msgSecCheck', 'off', author);
+    }
+    const neighbour = await c.resident('孙丽');
+    expect((await okFn(neighbour, 'council', { action: 'topic', id })).topic.comments).toEqual([]);
+
+    page = await load(TOPIC, { openid: c.staff, query: { id } });
+    expect(page.textOf(`#comment-${first}`)).toContain('待审核');
+    await page.tap(`#show-${first}`);
+    expect(recorded.toasts).toContain('已公开');
+    await page.tap(`#hide-${second}`);
+    expect(recorded.toasts).toContain('已设为不公开');
+    expect(await getDoc('council_comments', second)).toMatchObject({ text: '别建了，浪费钱', hidden: { reason: '经社区审核不予公开' } });
+    page.detach();
+
+    page = await load(TOPIC, { openid: neighbour, query: { id } });
+    expect(page.textOf('#comments')).toContain('凉亭要有无障碍坡道');
+    expect(page.textOf('#comments')).not.toContain('浪费钱');
+    page.detach();
+    page = await load(TOPIC, { openid: author, query: { id } });
+    expect(page.textOf(`#comment-${second}`)).toContain('未公开：经社区审核不予公开');
   });
 
   test('one big button per option; the household votes once and the other resident sees it; bars after the close', async () => {

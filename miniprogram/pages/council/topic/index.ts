@@ -10,6 +10,7 @@ import type { Topic } from '../../../../typings/council';
 import type { Change, Tap } from '../../../base/events';
 
 const COMMENT_MAX = 200;
+const HIDE_REASON = '经社区审核不予公开';
 
 /**
  * One 议题 for every resident concerned: where it stands (联名 → 征集 → 协商 → 表决 → 公示 → 落实),
@@ -76,6 +77,18 @@ Component({
       }
       this.show(res.data);
       toast(`已投“${label}”`);
+    },
+
+    /** Staff decide on a held comment: shown to all, or kept from others with the reason its author reads. */
+    async onModerate(e: Tap<{ id: string; show: 'yes' | 'no' }>) {
+      if (this.data.busy) return;
+      const { id, show } = e.currentTarget.dataset;
+      const change = show === 'yes' ? { id, show: true } : { id, show: false, reason: HIDE_REASON };
+      const res = await sendOnce(this, this.retryKey(), (requestId) => council.moderateComment({ ...change, requestId: requestId(change) }));
+      if (!res) return;
+      if (!res.ok) return tell('未能审核', res.message);
+      toast(show === 'yes' ? '已公开' : '已设为不公开');
+      await this.reload();
     },
 
     onManage() {
