@@ -201,3 +201,21 @@ describe('议事协商 after 注销', () => {
     expect(seen.vote.result.cast).toBe(1);
   });
 });
+
+describe('议事协商: staff decide on comments', () => {
+  it('only staff, and keeping one back needs a reason; nothing is deleted', async () => {
+    const c = await newCommunity();
+    const id = await staffTopic(c);
+    const author = await householder(c, '郑红', '1幢', '1单元701室');
+    const { comment } = await ok('council', { action: 'comment', id, text: '建议加装路灯' }, author);
+    expect(await failure('council', { action: 'moderateComment', id: comment.id, show: false, reason: '重复' }, author)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure('council', { action: 'moderateComment', id: comment.id, show: false }, c.admin)).toMatchObject({ code: 'INVALID_ARGUMENT', message: '请填写不公开的原因' });
+    const other = await newCommunity();
+    expect(await failure('council', { action: 'moderateComment', id: comment.id, show: true }, other.admin)).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await ok('council', { action: 'moderateComment', id: comment.id, show: false, reason: '与议题无关' }, c.admin)).comment).toMatchObject({ hidden: '与议题无关' });
+    expect(await docOf('council_comments', comment.id)).toMatchObject({ text: '建议加装路灯', hidden: { reason: '与议题无关' } });
+    expect((await ok('council', { action: 'topic', id }, c.resident)).topic.comments).toEqual([]);
+    expect((await ok('council', { action: 'moderateComment', id: comment.id, show: true }, c.admin)).comment.hidden).toBeUndefined();
+    expect((await ok('council', { action: 'topic', id }, c.resident)).topic.comments.map((x: { text: string }) => x.text)).toEqual(['建议加装路灯']);
+  });
+});
