@@ -4,6 +4,7 @@ import { DEMO_COMMUNITY, DEMO_GRIDS, DEMO_UNITS, DEMO_USERS } from './community'
 import { seedPlaces } from './places';
 import { seedPoints } from './points';
 import { seedBooking } from './booking';
+import { seedBulletins } from './bulletins';
 import { seedLists } from './lists';
 import { seedCommunityNotices, seedNotices } from './notices';
 
@@ -39,6 +40,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
   seedLists(put, now);
   seedNotices(put, now);
   seedCommunityNotices(put, now);
+  seedBulletins(put, now);
   store.commit(writes);
   return true;
 }

@@ -6,6 +6,7 @@ import { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { Journal, JournalOptions } from './db/journal';
 import { DatabaseEndpoint } from './db/endpoint';
+import { ShapeLog } from './db/shapes';
 import { FunctionHost, FunctionSpec } from './functions/host';
 import { FileStorage } from './storage';
 import { receiveUpload } from './upload';
@@ -37,6 +38,8 @@ export interface LocalCloudOptions {
   preview?: PreviewProfile;
   /** The journal's disk writes; tests fill the disk through it. */
   disk?: JournalOptions;
+  /** A file to append the shape of every query the functions send (HONGLIN_QUERY_SHAPES by default); the test run checks them against the indexes. */
+  queryShapes?: string;
 }
 
 const COLLECTIONS_FILE = path.resolve(__dirname, '../database/collections.json');
@@ -58,7 +61,8 @@ export interface LocalCloud {
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   if (opts.build !== false) await bundleFunctions();
   const journal = new Journal(path.join(opts.dataDir, 'db'), opts.disk);
-  const db = new DatabaseEndpoint(journal);
+  const shapesFile = opts.queryShapes ?? process.env.HONGLIN_QUERY_SHAPES;
+  const db = new DatabaseEndpoint(journal, shapesFile ? new ShapeLog(shapesFile) : undefined);
   if (opts.collections !== false) {
     applyCollections(db.store, readCollectionsFile(opts.collections ?? COLLECTIONS_FILE));
     await db.store.durable();
@@ -170,7 +174,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const p = parseJson(await readBody(req)) as Record<string, any> | undefined;
       if (!sameSecret(p?.sessionToken, secret)) return send(res, 200, wrongSecret());
       if (!p || typeof p.action !== 'string') return send(res, 200, { code: 'INVALID_PARAM', message: 'action required' });
-      if (p.action.startsWith('database.')) return send(res, 200, await db.handle(p));
+      if (p.action.startsWith('database.')) return send(res, 200, await db.handle(p, functionSource(req)));
       if (p.action === 'storage.getTempFileURL' || p.action === 'storage.batchGetDownloadUrl') {
         const list = (p.file_list ?? []).map((f: { fileid: string }) => {
           const u = storage.url(f.fileid);
@@ -258,6 +262,11 @@ function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
     bb.on('error', reject);
     req.pipe(bb);
   });
+}
+
+/** The function that sent a request: the host names each instance in TCB_SOURCE, which the SDK sends as X-TCB-Source. */
+function functionSource(req: http.IncomingMessage): string | undefined {
+  return header(req, 'x-tcb-source')?.match(/^function:([\w-]+)/)?.[1];
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { Idempotent, Page } from './api';
 import type { LatLng } from './map';
 import type { GridTaskApi } from './gridtask';
+import type { UnitPortalApi } from './unit';
 import type { ServiceCategory } from './lists';
 
 /**
@@ -264,7 +265,7 @@ export interface VanguardBoard {
 }
 
 /** The party function also carries the grid tasks (网格任务) of its 兼职网格员. */
-export interface PartyApi extends GridTaskApi {
+export interface PartyApi extends GridTaskApi, UnitPortalApi {
   register: { req: RegisterRequest; res: { registration: Registration } };
   mine: { req: Record<string, never>; res: { registrations: Registration[]; posts: string[]; party: boolean } };
   registrations: { req: { status?: RegistrationStatus; kind?: RegistrationKind; cursor?: string }; res: Page<Registration> };

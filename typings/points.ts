@@ -180,6 +180,26 @@ export interface ReconcileReport {
   checkedAt: number;
 }
 
+/** One line of a resident's account as staff read it: who gave it, and whether it may still be reversed. */
+export interface AccountEntry extends PointsEntry {
+  /** Who posted it: the staff member's real name and role, 系统 for automatic credits. */
+  by: string;
+  /** Already corrected by a reversing entry. */
+  reversed: boolean;
+  /** An earning or adjustment not yet reversed: staff may reverse it with a reason. */
+  reversible: boolean;
+}
+
+/** Staff: a resident's 积分账户 — who they are, the balance and the entries, newest first. */
+export interface AccountTrail {
+  holder: { id: string; name: string; grid?: string; memberNo?: string };
+  balance: number;
+  earned: number;
+  spent: number;
+  entries: AccountEntry[];
+  next?: string;
+}
+
 export type GoodsInput = {
   name: string;
   description?: string;
@@ -219,6 +239,8 @@ export interface PointsApi {
   /** Staff of the community, or a member of the providing unit: the pickup code (or the QR text) → redeemed. */
   verify: { req: { code: string } & Idempotent; res: { order: VerifiedOrder } };
   leaderboard: { req: { seasonId?: string }; res: { scope: LeaderboardScope; items: LeaderboardRow[]; me?: LeaderboardRow } };
+  /** Staff: a resident's account in the caller's community, 20 entries a page with who posted each. */
+  account: { req: { userId: string; cursor?: string }; res: AccountTrail };
   /** Admin: every balance recomputed from its entries, every stock from its orders. */
   reconcile: { req: Record<string, never>; res: ReconcileReport };
 }

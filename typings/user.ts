@@ -182,6 +182,18 @@ export interface Home {
   activities: HomeActivity[];
   volunteer?: HomeVolunteer;
   staff?: HomeStaff;
+  /** 通知公告's strip: the pinned bulletin, else the newest, for the person. */
+  bulletin?: HomeBulletin;
+}
+
+export interface HomeBulletin {
+  id: string;
+  title: string;
+  pinned: boolean;
+  needsConfirm: boolean;
+  publishedAt: number;
+  /** Not opened yet (judged from the person's latest reads). */
+  unread: boolean;
 }
 
 export interface UserApi {
@@ -300,8 +312,64 @@ export interface DeletedAccount {
 
 export interface UserApi {
   myData: { req: Record<string, never>; res: MyData };
+  /** Admin: 系统状态. */
+  systemStatus: { req: Record<string, never>; res: SystemStatus };
+  /** Staff: one audit log of the community, newest first, 20 a page, narrowed by who, which record and which day (Asia/Shanghai). */
+  auditLog: { req: { log: AuditLog; byUserId?: string; targetId?: string; day?: string; cursor?: string }; res: Page<AuditEntry> };
   /** `confirm` must be the word 注销, typed by the person. */
   deleteAccount: { req: { confirm: '注销' } & Idempotent; res: DeletedAccount };
+}
+
+/** The audit logs staff read (操作记录): each domain keeps its own. */
+export const AUDIT_LOGS = ['ticket', 'wish', 'booking', 'points', 'people', 'party', 'map'] as const;
+export type AuditLog = (typeof AUDIT_LOGS)[number];
+
+/** One change in an audit log: who did what to which record, when and why. */
+export interface AuditEntry {
+  id: string;
+  at: number;
+  /** What kind of record: 'ticket', 'wish', 'entry', 'goods', 'user' … */
+  targetType: string;
+  targetId: string;
+  /** What happened: a status move (open → claimed) or a named action (award, goods.offShelf). */
+  action: string;
+  field?: string;
+  from?: string | null;
+  to?: string;
+  /** The actor's role and real name (社区工作者 陈红梅); 系统 for timers. */
+  by: string;
+  byUserId: string;
+  why?: string;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** 系统状态: how the timers, the messages and the functions are doing. */
+export interface SystemStatus {
+  timers: Array<{
+    fn: string;
+    trigger: string;
+    label: string;
+    /** Absent: no run recorded yet. */
+    lastRunAt?: number;
+    durationMs?: number;
+    ok?: boolean;
+    /** What the run answered, or the error it threw. */
+    result?: string;
+    /** Two scheduled runs have passed since its last run. */
+    late: boolean;
+  }>;
+  /** Subscribe messages of this community that did not go, in the last 7 days. */
+  sendFailures: {
+    total: number;
+    byReason: Array<{ reason: string; label: string; count: number }>;
+    /** The latest 20: to whom (real name), which message, why. */
+    latest: Array<{ at: number; to: string; kind: string; reason: string; detail: string }>;
+  };
+  /** Content held because the check could not be made, waiting for staff. */
+  held: { wishes: number; tickets: number; registrations: number; errands: number };
+  /** Failed calls per function and code in the last 7 days (all communities). */
+  errors: Array<{ fn: string; code: string; count: number }>;
+  checkedAt: number;
 }
 
 /** The subscribe messages (订阅消息) the product sends; each a template the community configures. */
@@ -321,7 +389,8 @@ export type NoticeKind =
   | 'ticketEscalated'
   | 'claimChanged'
   | 'staffQueue'
-  | 'partyCallout';
+  | 'partyCallout'
+  | 'bulletin';
 
 /** What a message's field means; it decides which template keywords may carry it. */
 export type NoticeFieldType = 'text' | 'status' | 'time' | 'date' | 'number' | 'code' | 'name' | 'phone' | 'amount' | 'plate';

@@ -1,3 +1,4 @@
-import { userFunction } from '../../server/user';
+import { userFunction, userTimers } from '../../server/user';
+import { withTimers } from '../../server/core/timer';
 
-export const main = userFunction;
+export const main = withTimers(userFunction, userTimers);

@@ -3,6 +3,7 @@ import { Doc, ObjectId, decode, encode, idKey } from './codec';
 import { DbError, FindOptions, Store, assertStorable, collectionNotExist, newId } from './store';
 import { Transactions } from './transactions';
 import { Journal, JournalWriteError } from './journal';
+import { ShapeLog, pipelineShapes, shapesOf } from './shapes';
 
 /** Server SDK reads are capped at 1000 documents, 100 by default, as on CloudBase. */
 const MAX_LIMIT = 1000;
@@ -17,14 +18,19 @@ export class DatabaseEndpoint {
   readonly store: Store;
   private readonly tx: Transactions;
 
-  constructor(private readonly journal: Journal) {
+  constructor(
+    private readonly journal: Journal,
+    private readonly shapes?: ShapeLog,
+  ) {
     this.store = new Store(journal);
     this.tx = new Transactions(this.store);
   }
 
-  async handle(p: Params): Promise<Record<string, unknown>> {
+  /** `source` names the function that sent the request, when one did: only functions' queries are recorded. */
+  async handle(p: Params, source?: string): Promise<Record<string, unknown>> {
     const requestId = randomBytes(8).toString('hex');
     let body: Record<string, unknown>;
+    if (source && this.shapes) this.recordShape(p, source);
     try {
       body = { requestId, ...this.dispatch(p) };
     } catch (e) {
@@ -79,6 +85,23 @@ export class DatabaseEndpoint {
         return { data: {} };
       default:
         throw new DbError('INVALID_PARAM', `不支持的数据库操作：${action}`);
+    }
+  }
+
+  private recordShape(p: Params, source: string): void {
+    const action = String(p.action).replace(/^database\./, '');
+    if (typeof p.collectionName !== 'string') return;
+    try {
+      if (action === 'aggregateDocuments') {
+        const stages = (p.stages as Array<{ stageKey: string; stageValue: string }>).map((s) => ({ [s.stageKey]: decode(s.stageValue) }));
+        return this.shapes?.record(pipelineShapes(p.collectionName, stages), source);
+      }
+      if (!['getDocument', 'calculateDocument', 'modifyDocument', 'modifyAndReturnDoc', 'removeDocument'].includes(action)) return;
+      const q = query(p);
+      if (byId(q) !== undefined) return;
+      this.shapes?.record(shapesOf(p.collectionName, q, p.order ? decode(p.order) : undefined), source);
+    } catch {
+      // A request too malformed to shape is refused by dispatch with its own error.
     }
   }
 

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Change, Journal } from './journal';
 import { Doc, clone, decode, encode, idKey } from './codec';
 import { extractNear, nearSort } from './geo';
-import { Aggregator, Query, find, mingoOptions, update as applyUpdate } from './operators';
+import { Query, find, mingoOptions, update as applyUpdate } from './operators';
 import type { IndexSpec, Rule } from './schema';
+import { LeadingKeys } from './leading-keys';
+import { runPipeline } from './pipeline';
 
 export type Sort = Record<string, 1 | -1>;
 
@@ -50,6 +52,10 @@ export class Store {
   private readonly catalogue = new Map<string, CollectionMeta>();
   private readonly versions = new Map<string, number>();
   private clock = 0;
+  private readonly keys = new LeadingKeys(
+    (coll) => [...new Set((this.catalogue.get(coll)?.indexes ?? []).map((i) => Object.keys(i.keys)[0]).filter((f) => f !== undefined && !f.startsWith('_')))],
+    (coll) => this.collection(coll),
+  );
 
   constructor(private readonly journal: Journal) {
     journal.open(
@@ -133,7 +139,8 @@ export class Store {
   }
 
   aggregate(coll: string, pipeline: Record<string, unknown>[]): unknown[] {
-    let docs: unknown[] = [...this.collection(coll).values()];
+    const match = (pipeline[0] as { $match?: Record<string, unknown> } | undefined)?.$match;
+    let docs: unknown[] = match ? this.candidates(coll, match) : [...this.collection(coll).values()];
     let stages = pipeline;
     const first = pipeline[0] as { $geoNear?: Record<string, any> } | undefined;
     if (first?.$geoNear) {
@@ -149,11 +156,7 @@ export class Store {
       });
       stages = pipeline.slice(1);
     }
-    const agg = new Aggregator(stages, {
-      ...mingoOptions,
-      collectionResolver: (name: string) => [...this.collection(name).values()],
-    } as any);
-    return agg.run(docs as any[]);
+    return runPipeline(docs as Doc[], stages, { candidates: (c, q) => this.candidates(c, q), all: (c) => [...this.collection(c).values()] });
   }
 
   /** Mongo update semantics (operators) on a copy; the input is never mutated. */
@@ -176,7 +179,11 @@ export class Store {
       const d = c.get(key);
       return d ? [d] : [];
     }
-    return [...c.values()];
+    const listed = (query._id as { $in?: unknown } | undefined)?.$in;
+    if (Array.isArray(listed) && Object.keys(query._id as object).length === 1) return [...new Set(listed.map((id) => idKey(id)))].flatMap((k) => (k === undefined ? [] : (c.get(k) ?? [])));
+    const ids = this.keys.candidates(coll, query);
+    if (!ids) return [...c.values()];
+    return [...ids].flatMap((id) => c.get(id) ?? []);
   }
 
   private meta(name: string): CollectionMeta {
@@ -188,13 +195,17 @@ export class Store {
   private describe(name: string, meta: CollectionMeta): void {
     const before = this.catalogue.get(name);
     this.catalogue.set(name, meta);
+    this.keys.reset(name);
     this.journal.append([{ c: name, id: '', k: 'collection', d: JSON.stringify(meta) }], () =>
       before ? this.catalogue.set(name, before) : this.catalogue.delete(name),
     );
   }
 
   private replay(ch: Change): void {
-    if (ch.k === 'collection') return void this.catalogue.set(ch.c, JSON.parse(ch.d ?? '{"indexes":[]}'));
+    if (ch.k === 'collection') {
+      this.keys.reset(ch.c);
+      return void this.catalogue.set(ch.c, JSON.parse(ch.d ?? '{"indexes":[]}'));
+    }
     // Data kept from before collections were catalogued: a collection with documents exists.
     if (!this.catalogue.has(ch.c)) this.catalogue.set(ch.c, { indexes: [] });
     this.put(ch.c, ch.id, ch.d === undefined ? null : (decode(ch.d) as Doc));
@@ -206,6 +217,7 @@ export class Store {
       c = new Map();
       this.collections.set(coll, c);
     }
+    this.keys.update(coll, id, c.get(id), doc);
     if (doc) c.set(id, doc);
     else c.delete(id);
     this.versions.set(`${coll}\u0000${id}`, ++this.clock);

@@ -150,6 +150,9 @@ export class FunctionHost {
         TENCENTCLOUD_SECRETKEY: 'local',
         TENCENTCLOUD_SESSIONTOKEN: this.secret,
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.cloudUrl}/admin` }),
+        // The SDK sends TCB_SOURCE as X-TCB-Source: the local cloud tells which function a query came from.
+        TCB_CONTEXT_KEYS: 'TCB_SOURCE',
+        TCB_SOURCE: `function:${spec.name}`,
         HONGLIN_FUNCTION_ENTRY: spec.entry,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -33,3 +33,5 @@ export const claimGridTask = write('claimGridTask');
 export const finishGridTask = write('finishGridTask');
 export const confirmGridTask = write('confirmGridTask');
 export const cancelGridTask = write('cancelGridTask');
+export const unitPortal = read('unitPortal');
+export const setVerifier = write('setVerifier');

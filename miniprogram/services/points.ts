@@ -13,6 +13,7 @@ export const goods = read('goods');
 export const goodsDetail = read('goodsDetail');
 export const manageGoods = write('manageGoods');
 export const audit = read('audit');
+export const account = read('account');
 export const redeem = write('redeem');
 export const orders = read('orders');
 export const cancelOrder = write('cancelOrder');

@@ -76,3 +76,12 @@ export function choosePhotos(count: number): Promise<string[]> {
     });
   });
 }
+
+/** Downloads a cloud file and opens it in WeChat's viewer (PDF, Word, Excel); false when it could not be opened. */
+export function openFile(fileId: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = (filePath: string) => wx.openDocument({ filePath, showMenu: true, success: () => resolve(true), fail: () => resolve(false) });
+    if (config.mode === 'cloud') wx.cloud.downloadFile({ fileID: fileId, success: (res) => open(res.tempFilePath), fail: () => resolve(false) });
+    else wx.downloadFile({ url: imageUrl(fileId), success: (res) => (res.statusCode === 200 ? open(res.tempFilePath) : resolve(false)), fail: () => resolve(false) });
+  });
+}

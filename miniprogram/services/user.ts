@@ -23,6 +23,8 @@ export const memberCode = () => call<UserApi, 'memberCode'>('user', 'memberCode'
 export const residents = (req: Req<'residents'> = {}) => call<UserApi, 'residents'>('user', 'residents', req);
 export const moveResident = (req: Req<'moveResident'>) =>
   call<UserApi, 'moveResident'>('user', 'moveResident', req, { mutating: true });
+export const systemStatus = () => call<UserApi, 'systemStatus'>('user', 'systemStatus', {});
+export const auditLog = (req: Req<'auditLog'>) => call<UserApi, 'auditLog'>('user', 'auditLog', req);
 export const revokeRole = (req: Req<'revokeRole'>) => call<UserApi, 'revokeRole'>('user', 'revokeRole', req, { mutating: true });
 export const poster = (req: Req<'poster'> = {}) => call<UserApi, 'poster'>('user', 'poster', req);
 export const home = () => call<UserApi, 'home'>('user', 'home', {});

@@ -174,6 +174,8 @@ export const PARTY_PAGES = {
   join: '/pages/party/join/index',
   /** A confirmed unit's join code and members (`?id=<registration>`), for its contact and staff. */
   unit: '/pages/party/unit/index',
+  /** 单位主页: a unit member's unit — projects, needs, goods, verifiers, its year. */
+  unitPortal: '/pages/party/unit-portal/index',
   vanguard: '/pages/party/vanguard/index',
 };
 
@@ -209,4 +211,44 @@ export const STAFF_COUNCIL_TOPIC = '/package-staff/pages/council-topic/index';
 /** Staff tools for 议事协商: every topic (each opens 推进议事 for staff). */
 export const STAFF_COUNCIL_ENTRIES: (MenuEntry & { hint: string })[] = [
   { key: 'councilTopics', title: '议事协商', hint: '议题联名、协商会议、每户一票表决、公示和落实', path: COUNCIL_PAGES.topics },
+];
+
+/** The console's 核销 (points) and 设置 groups: points administration, the community's settings, audit and 系统状态. */
+export type AdminGroup = '核销' | '设置';
+
+/** `admin`: shown to admins only (the server refuses everyone else). */
+export const STAFF_ADMIN_ENTRIES: (MenuEntry & { hint: string; group: AdminGroup; admin?: boolean })[] = [
+  { key: 'pointsAdmin', title: '积分规则与对账', hint: '调整积分规则；管理员核对账户与库存', path: '/package-staff/pages/points-admin/index', group: '核销' },
+  { key: 'pointsAccount', title: '居民积分账户', hint: '查看居民积分明细，冲正错发的积分', path: '/package-staff/pages/points-account/index', group: '核销' },
+  { key: 'auditLog', title: '操作记录', hint: '谁在什么时候对哪条记录做了什么，可按人、记录、日期查', path: '/package-staff/pages/audit/index', group: '设置' },
+  { key: 'systemStatus', title: '系统状态', hint: '定时任务、发送失败的消息、待审核内容、云函数出错次数', path: '/package-staff/pages/status/index', group: '设置', admin: true },
+  { key: 'communitySettings', title: '社区设置', hint: '网格长、书记、24小时办结的计时，消息模板、心愿季、工作日历', path: '/package-staff/pages/settings/index', group: '设置', admin: true },
+];
+
+/** The other settings pages, linked from 社区设置. */
+export const STAFF_SETTINGS_LINKS: (MenuEntry & { hint: string })[] = [
+  { key: 'notices', title: '订阅消息模板', hint: '选用模板、填写关键词，发送测试消息', path: '/package-staff/pages/notice-settings/index' },
+  { key: 'seasons', title: '心愿季', hint: '开启新一季，查看各季数据', path: '/package-staff/pages/wish-season/index' },
+  { key: 'calendar', title: '工作日历', hint: '节假日与调休：核对预估、设置上班或休息', path: '/package-staff/pages/calendar/index' },
+];
+
+/** A resident's 积分账户 (`?id=` opens one directly). */
+export const STAFF_POINTS_ACCOUNT = '/package-staff/pages/points-account/index';
+/** 通知公告: the community's bulletins and one bulletin (`?id=`). */
+export const BULLETIN_PAGES = {
+  list: '/pages/bulletin/list/index',
+  detail: '/pages/bulletin/detail/index',
+};
+
+/** Staff pages of 通知公告, in the staff subpackage: publish (or edit, `?id=`) and 阅读情况 (`?id=`). */
+export const STAFF_BULLETIN_PAGES = {
+  manage: '/package-staff/pages/bulletin-manage/index',
+  edit: '/package-staff/pages/bulletin-edit/index',
+  reads: '/package-staff/pages/bulletin-reads/index',
+};
+
+/** The console's 通知公告 entries, each with the group of the console it belongs to. */
+export const STAFF_NOTICE_ENTRIES: (MenuEntry & { hint: string; group: string })[] = [
+  { key: 'bulletinPublish', title: '发布通知', hint: '停水停电、活动、政策：发给全社区、网格或身份', path: STAFF_BULLETIN_PAGES.edit, group: '服务台' },
+  { key: 'bulletinManage', title: '通知管理', hint: '修改、撤回，查看各网格阅读和确认收到', path: STAFF_BULLETIN_PAGES.manage, group: '服务台' },
 ];

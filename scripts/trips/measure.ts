@@ -16,6 +16,7 @@ function handlers(): Record<string, Handler> {
     booking: require('../../server/booking').bookingFunction,
     party: require('../../server/party').partyFunction,
     council: require('../../server/council').councilFunction,
+    bulletin: require('../../server/bulletin').bulletinFunction,
   };
 }
 

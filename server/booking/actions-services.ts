@@ -9,13 +9,14 @@ import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { PLACES, PlaceDoc } from '../map/model';
 import { shanghaiTime } from '../core/calendar';
-import { loadCalendar } from '../community/calendar';
+import { calendarDays, calendarFrom } from '../community/calendar';
+import { readWith } from '../platform/aggregate';
 import { placeQr, newKey } from './codes';
 import { BookingCtx, Member, assertStaff, changesOf, isStaff, newId, recordEvent } from './context';
 import { BOOKINGS, BookingDoc, DEFAULTS, PLACE_KEYS, PlaceKeyDoc, SERVICES, SLOTS, ServiceDoc, SlotDoc } from './model';
 import { date, id, manageServiceInput, requestId, serviceKind } from './schemas';
 import { MAX_DAYS_PER_CALL, bookableDays, openingOn, slotsOn, slotsPerDayProblem } from './timetable';
-import { addDays } from '../core/time';
+import { addDays, localDate } from '../core/time';
 import { weekdayName } from '../core/hours';
 import { toService } from './view';
 
@@ -75,22 +76,31 @@ export const slots = action(
   z.object({ serviceId: id('服务编号'), from: z.optional(date), to: z.optional(date) }),
   async function slots(ctx: BookingCtx, input) {
     const user = await requireMember(ctx.openid);
-    const s = await loadService(docs, input.serviceId, user);
+    if (input.from && input.to && input.to < input.from) throw invalid('结束日期不能早于开始日期');
+    // The service, its booked seats, the caller's bookings and the calendar in one request: the days
+    // asked for are known before the service is (they start today at the earliest and run a week at most).
+    const today = localDate(ctx.now);
+    const start = input.from && input.from > today ? input.from : today;
+    const end = addDays(start, MAX_DAYS_PER_CALL - 1);
+    const range = { $gte: start, $lte: end };
+    const got = await readWith(SERVICES, input.serviceId, {
+      seats: { from: SLOTS, where: { serviceId: input.serviceId, date: range }, limit: 1000 },
+      mine: { from: BOOKINGS, where: { userId: user._id, serviceId: input.serviceId, date: range, status: { $in: LIVE } }, limit: 100 },
+      days: calendarDays(user.communityId, shanghaiTime(start, '00:00'), shanghaiTime(end, '00:00')),
+    });
+    const s = got?.doc as ServiceDoc | undefined;
+    if (!s || s.communityId !== user.communityId || !s.kind) throw notFound('服务不存在或已下线');
     if (s.kind !== 'appointment' || !s.appointment) throw precondition('该服务无需预约时段，请直接提交代办申请');
     if (s.status !== 'active' && !isStaff(user)) throw notFound('服务不存在或已下线');
     const a = s.appointment;
     const horizon = bookableDays(ctx.now, a.horizonDays);
-    if (input.from && input.to && input.to < input.from) throw invalid('结束日期不能早于开始日期');
-    const first = input.from && input.from > horizon.first ? input.from : horizon.first;
+    const first = start;
     const wanted = input.to && input.to < horizon.last ? input.to : horizon.last;
     if (wanted < first) throw invalid(`只能查看今天起${a.horizonDays}天内的时段`);
-    const week = addDays(first, MAX_DAYS_PER_CALL - 1);
-    const last = wanted < week ? wanted : week;
-    const [seats, mine, cal] = await Promise.all([
-      findMany<SlotDoc>(SLOTS, { serviceId: s._id, date: { $gte: first, $lte: last } }, { limit: 1000 }),
-      findMany<BookingDoc>(BOOKINGS, { userId: user._id, serviceId: s._id, date: { $gte: first, $lte: last }, status: { $in: LIVE } }, { limit: 100 }),
-      loadCalendar(user.communityId, shanghaiTime(first, '00:00'), shanghaiTime(last, '00:00')),
-    ]);
+    const last = wanted < end ? wanted : end;
+    const seats = got!.rows.seats as unknown as SlotDoc[];
+    const mine = got!.rows.mine as unknown as BookingDoc[];
+    const cal = calendarFrom(got!.rows.days);
     const bySlot = new Map(seats.map((d) => [d._id, d]));
     const myBySlot = new Map(mine.map((b) => [b.slotId, b]));
     const days: SlotDay[] = [];

@@ -44,4 +44,9 @@ export interface UnitDoc {
   name: string;
   /** 机关, 企业, 学校, 医院, 社会组织 … */
   kind: string;
+  /** Members the unit named to verify pickups of its goods; absent: every member may. */
+  verifierIds?: string[];
 }
+
+/** Without a list of its own, every member of a unit verifies its goods (as before units named verifiers). */
+export const mayVerify = (unit: Pick<UnitDoc, 'verifierIds'>, userId: string) => !unit.verifierIds || unit.verifierIds.includes(userId);

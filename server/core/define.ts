@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Result } from '../../typings/api';
 import { AppError } from './errors';
 import { zodMessage } from './validation';
+import { countFailure } from '../platform/function-errors';
 
 export interface Action<C, S extends z.ZodMiniType, R> {
   schema: S;
@@ -40,7 +41,7 @@ export function defineFunction<A extends Api<A>, C>(
   name: string,
   actions: Actions<A, C>,
   makeContext: (event: Record<string, unknown>) => Promise<C>,
-): ((event: unknown) => Promise<Result<unknown>>) & { actions: string[] } {
+): ((event: unknown) => Promise<Result<unknown>>) & { actions: string[]; fn: string } {
   const table: Record<string, Action<C, z.ZodMiniType, unknown>> = actions as Record<string, Action<C, z.ZodMiniType, unknown>>;
   const handle = async (event: unknown): Promise<Result<unknown>> => {
     try {
@@ -53,11 +54,12 @@ export function defineFunction<A extends Api<A>, C>(
       const ctx = await makeContext(event as Record<string, unknown>);
       return { ok: true, data: await act.run(ctx, parsed.data) };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, code: e.code, message: e.message };
-      console.error(`[${name}]`, e);
-      return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
+      const known = e instanceof AppError;
+      if (!known) console.error(`[${name}]`, e);
+      await countFailure(name, known ? e.code : 'INTERNAL');
+      return known ? { ok: false, code: e.code, message: e.message } : { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
     }
   };
-  // Lets the hardening tests check that every action is covered.
-  return Object.assign(handle, { actions: Object.keys(table) });
+  // Lets the hardening tests check that every action is covered; `fn` names the function's timers.
+  return Object.assign(handle, { actions: Object.keys(table), fn: name });
 }

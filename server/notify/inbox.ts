@@ -1,4 +1,6 @@
 import type { HomeNotice, NoticeKind } from '../../typings/user';
+import type { Page } from '../../typings/api';
+import { afterCursor, keysetPage, type Order } from '../core/paging';
 import type { SideRead } from '../platform/aggregate';
 import { docs, findMany, type DocData, type DocStore } from '../platform/store';
 import type { Member } from '../user/caller';
@@ -64,9 +66,15 @@ export async function tell<K extends NoticeKind>(
 }
 
 /** The notices to one person, newest first (我的消息). */
-export async function noticesTo(userId: string, communityId: string, offset: number, limit: number): Promise<HomeNotice[]> {
-  const rows = await findMany<NoticeDoc>(NOTICES, { communityId, to: userId }, { orderBy: [['at', 'desc']], skip: offset, limit });
-  return homeNotices(rows as unknown as DocData[]);
+const INBOX_ORDER: Order = [['at', 'desc'], ['_id', 'desc']];
+
+/** A page of the notices to one person here, newest first; an inbox grows for years, so pages follow the last notice's key. */
+export async function noticesTo(userId: string, communityId: string, cursor: string | undefined, size: number): Promise<Page<HomeNotice>> {
+  const where = { communityId, to: userId };
+  const after = afterCursor(cursor, INBOX_ORDER);
+  const rows = await findMany<NoticeDoc>(NOTICES, after ? { ...where, $or: after } : where, { orderBy: INBOX_ORDER, limit: size + 1 });
+  const page = keysetPage(rows, size, INBOX_ORDER, (r) => r as unknown as DocData);
+  return { ...page, items: homeNotices(page.items) };
 }
 
 /** The latest notices to one person in every community they have been in, for 我的数据. */

@@ -207,6 +207,17 @@ export const NOTICE_KINDS = {
       note: text('说明', '备注', 'thing4', '需要5人，请到社区吹哨报到'),
     },
   },
+  bulletin: {
+    label: '紧急通知公告',
+    to: '通知范围内的居民',
+    title: '社区通知',
+    page: 'pages/bulletin/list/index',
+    fields: {
+      title: text('通知', '通知标题', 'thing1', '本周六幸福小区停水通知'),
+      note: text('内容', '通知内容', 'thing2', '6月8日8:00-17:00停水，请提前储水'),
+      at: time('发布时间', '发布时间', 'time3'),
+    },
+  },
 } as const satisfies Record<NoticeKind, KindSpec>;
 
 export const KIND_NAMES = Object.keys(NOTICE_KINDS) as NoticeKind[];

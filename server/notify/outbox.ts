@@ -4,6 +4,7 @@ import { sendSubscribeMessage } from '../platform/openapi';
 import { USERS, UserDoc } from '../user/model';
 import type { NoticeValues } from './kinds';
 import { NOTICE_SETTINGS, NoticeSettingsDoc, messageData } from './settings';
+import { failureReason, recordSendFailure } from './failures';
 
 export interface Sent {
   templateId: string;
@@ -27,14 +28,17 @@ export async function deliver<K extends NoticeKind>(user: Pick<UserDoc, 'openid'
 
 /**
  * Tells a person something happened. Best effort: a kind the community has not configured, a
- * person who has not subscribed, or a platform hiccup must not undo the change that committed.
+ * person who has not subscribed, or a platform hiccup must not undo the change that committed;
+ * each is kept with its reason for 系统状态 (notify/failures.ts).
  */
 export async function notify<K extends NoticeKind>(userId: string, kind: K, page: string, values: NoticeValues<K>): Promise<void> {
+  let user: UserDoc | null = null;
   try {
-    const user = await docs.get<UserDoc>(USERS, userId);
-    if (user) await deliver(user, kind, page, values);
+    user = await docs.get<UserDoc>(USERS, userId);
+    if (user?.communityId && !(await deliver(user, kind, page, values))) await recordSendFailure({ communityId: user.communityId, userId, kind, reason: 'template', detail: '', at: Date.now() });
   } catch (e) {
     console.warn(`[notify] ${kind} to ${userId} not sent: ${(e as Error).message}`);
+    if (user?.communityId) await recordSendFailure({ communityId: user.communityId, userId, kind, reason: failureReason(e), detail: (e as Error)?.message ?? String(e), at: Date.now() });
   }
 }
 

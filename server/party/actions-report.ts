@@ -7,6 +7,7 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { assertStaff, isStaff, requireMember } from '../user/caller';
 import { actorLabel } from '../user/view';
+import { grantFor } from '../user/model';
 import { acknowledgeSchema, appraiseSchema, reportSchema, reportsSchema } from './schemas';
 import { REGISTRATIONS, REPORTS, RegistrationDoc } from './model';
 import { loadRegistration, recordParty, type Member, type PartyCtx } from './context';
@@ -25,11 +26,14 @@ async function ownSubject(communityId: string, userId: string): Promise<Registra
   return own;
 }
 
+/** A member of the unit a report is about: their services count in it, so they read it (only its contact confirms it). */
+const ofUnit = (user: Member, subject: RegistrationDoc) => subject.kind === 'unit' && !!subject.unitId && grantFor(user, 'unit_member')?.unitId === subject.unitId;
+
 /** The registration a report is about: the one named (its owner's or, for staff, any of the community), or the caller's own. */
-async function subjectOf(user: Member, subjectId: string | undefined, staffMay: boolean): Promise<RegistrationDoc> {
+async function subjectOf(user: Member, subjectId: string | undefined, staffMay: boolean, unitMay = false): Promise<RegistrationDoc> {
   if (!subjectId) return ownSubject(user.communityId, user._id);
   const subject = await loadRegistration(docs, subjectId, user);
-  if (subject.userId !== user._id && !(staffMay && isStaff(user))) throw forbidden('只能查看自己的年度报告');
+  if (subject.userId !== user._id && !(staffMay && isStaff(user)) && !(unitMay && ofUnit(user, subject))) throw forbidden('只能查看自己的年度报告');
   if (subject.status !== 'confirmed') throw precondition('该报到尚未确认，没有年度报告');
   return subject;
 }
@@ -38,11 +42,12 @@ const toReport = ({ _id, communityId: _community, ...r }: ReportDoc): Report => 
 
 /**
  * 双报告: a registered member's or unit's year, generated from the records each time it is asked
- * for, until its owner confirms it; staff's appraisal stays with it. The owner and staff read it.
+ * for, until its owner confirms it; staff's appraisal stays with it. The owner and staff read it,
+ * and a unit's report its members too.
  */
 export const report = action(reportSchema, async function report(ctx: PartyCtx, input) {
   const user = await requireMember(ctx.openid);
-  const subject = await subjectOf(user, input.subjectId, true);
+  const subject = await subjectOf(user, input.subjectId, true, true);
   const id = reportId(subject._id, input.year);
   const kept = await docs.get<ReportDoc>(REPORTS, id);
   if (kept?.acknowledgedAt) return { report: toReport(kept) };

@@ -4,6 +4,7 @@ import * as registering from './actions-register';
 import * as whistle from './actions-callouts';
 import * as reporting from './actions-report';
 import * as units from './actions-units';
+import * as portal from './actions-unit-portal';
 import { exportReports } from './actions-export';
 import * as vanguardBoard from './actions-vanguard';
 import * as site from './actions-site';
@@ -33,6 +34,8 @@ export const partyFunction = defineFunction<PartyApi, PartyCtx>(
     unitJoin: units.unitJoin,
     join: units.join,
     unitMembers: units.unitMembers,
+    unitPortal: portal.unitPortal,
+    setVerifier: portal.setVerifier,
     report: reporting.report,
     reports: reporting.reports,
     appraise: reporting.appraise,

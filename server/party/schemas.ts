@@ -99,3 +99,11 @@ export const unitJoinSchema = z.object({ id: id('报到编号'), requestId });
 export const joinSchema = z.object({ code: z.string({ error: '请输入加入码' }).check(z.minLength(4, '加入码不正确'), z.maxLength(20, '加入码不正确')), requestId });
 export const exportReportsSchema = z.object({ year, cursor: z.optional(z.string({ error: '分页参数不正确' }).check(z.regex(exportCursor, '分页参数不正确'))) });
 export const vanguardSchema = z.object({ branch: z.optional(text('所在党组织', 40)), year: z.optional(year) });
+
+export const unitPortalSchema = z.object({ unitId: z.optional(id('共建单位')) });
+export const setVerifierSchema = z.object({
+  unitId: z.optional(id('共建单位')),
+  userId: id('成员'),
+  verifier: z.boolean({ error: '请说明是指定还是取消核销人员' }),
+  requestId,
+});

@@ -56,13 +56,21 @@ export function toWhere(where: DocData): DocData {
   return out;
 }
 
+/** A where that may carry a top-level `$or` (a keyset page's), as the SDK's and/or commands. */
+function toQuery(where: DocData): DocData {
+  const { $or, ...rest } = where as DocData & { $or?: DocData[] };
+  if (!$or) return toWhere(where);
+  const _ = database().command as unknown as { and(x: unknown[]): DocData; or(x: unknown[]): unknown };
+  return _.and([toWhere(rest), _.or($or.map(toWhere))]);
+}
+
 /** Finds documents by a plain-equality/operator query. */
 export async function findMany<T>(
   coll: string,
   where: DocData,
   opts: { orderBy?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number } = {},
 ): Promise<T[]> {
-  let q = database().collection(coll).where(toWhere(where));
+  let q = database().collection(coll).where(toQuery(where));
   for (const [field, dir] of opts.orderBy ?? []) q = q.orderBy(field, dir);
   if (opts.skip) q = q.skip(opts.skip);
   q = q.limit(opts.limit ?? 100);

@@ -3,7 +3,7 @@ import { RULE_LABELS, type EntryKind } from '../../typings/points';
 import { action } from '../core/define';
 import { AppError, conflict, exhausted, forbidden, invalid, notFound } from '../core/errors';
 import { requestId } from '../core/validation';
-import { cursor, limit, offsetOf, pageOf, PAGE_MAX } from '../core/paging';
+import { afterCursor, cursor, keysetPage, limit, PAGE_MAX, type Order } from '../core/paging';
 import { maskName } from '../core/mask';
 import { docs, findMany } from '../platform/store';
 import { transact } from '../platform/tx';
@@ -31,14 +31,17 @@ export const balance = action(z.object({}), async function balance(ctx: PointsCt
   return { balance: here?.balance ?? 0, earned: here?.earned ?? 0, spent: here?.spent ?? 0, ...(elsewhere.length ? { elsewhere } : {}) };
 });
 
+const LEDGER_ORDER: Order = [['at', 'desc'], ['_id', 'desc']];
+
 export const history = action(z.object({ kind: z.optional(z.enum(KINDS, { error: '记录类型不正确' })), cursor, limit }), async function history(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
   const size = input.limit ?? PAGE_MAX;
-  const offset = offsetOf(input.cursor);
   // The entries of this community's account: their balances after are that account's.
   const where = { userId: user._id, communityId: user.communityId, ...ofAccount('points'), ...(input.kind ? { kind: input.kind as EntryKind } : {}) };
-  const rows = await findMany<EntryDoc>(ENTRIES, where, { orderBy: [['at', 'desc'], ['_id', 'desc']], skip: offset, limit: size + 1 });
-  return pageOf(rows.map(toEntry), offset, size);
+  // A ledger grows for years: pages follow the last entry's key, never skip.
+  const after = afterCursor(input.cursor, LEDGER_ORDER);
+  const rows = await findMany<EntryDoc>(ENTRIES, after ? { ...where, $or: after } : where, { orderBy: LEDGER_ORDER, limit: size + 1 });
+  return keysetPage(rows, size, LEDGER_ORDER, toEntry);
 });
 
 export const rules = action(z.object({}), async function rules(ctx: PointsCtx) {

@@ -12,7 +12,7 @@ import { transact } from '../platform/tx';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { grantFor } from '../user/model';
-import { UNITS, UnitDoc } from '../community/model';
+import { UNITS, UnitDoc, mayVerify } from '../community/model';
 import { post } from './ledger';
 import { GOODS, GoodsDoc, HOLDINGS, ORDERS, ORDER_TTL_DAYS, OrderDoc, PICKUP_CODES } from './model';
 import { HoldingDoc, Member, PointsCtx, giveBack, holdingId, newId, transition } from './context';
@@ -167,7 +167,8 @@ function shanghai(at: number): string {
 
 /**
  * The pickup code (typed, or read from the QR) → redeemed. Staff of the order's community verify
- * any order; a member of a 共建单位 verifies only the goods their unit provides.
+ * any order; a member of a 共建单位 verifies only the goods their unit provides, and only if the
+ * unit named them (or named nobody yet).
  */
 export const verify = action(z.object({ code: pickupCode, requestId }), async function verify(ctx: PointsCtx, input) {
   const user = await requireMember(ctx.openid);
@@ -175,6 +176,7 @@ export const verify = action(z.object({ code: pickupCode, requestId }), async fu
   const unitId = grantFor(user, 'unit_member')?.unitId;
   if (!staff && !unitId) throw forbidden('只有社区工作人员或提供商品的共建单位可以核销');
   const unit = !staff && unitId ? await docs.get<UnitDoc>(UNITS, unitId) : null;
+  if (unit && !mayVerify(unit, user._id)) throw forbidden('您不是本单位指定的核销人员，请联系单位联系人');
   const code = codeOf(input.code);
   const done = await transact((tx) =>
     once(tx, requestKey(user._id, 'points', 'verify', input.requestId), async () => {

@@ -4,6 +4,8 @@ import * as ledger from './actions-ledger';
 import * as mall from './actions-mall';
 import * as orders from './actions-orders';
 import * as board from './actions-board';
+import { account } from './actions-account';
+import { reconcileNightly } from './nightly';
 import type { PointsCtx } from './context';
 import type { PointsApi } from '../../typings/points';
 
@@ -25,6 +27,7 @@ export const pointsFunction = defineFunction<PointsApi, PointsCtx>(
     cancelOrder: orders.cancelOrder,
     verify: orders.verify,
     leaderboard: board.leaderboard,
+    account,
     reconcile: board.reconcile,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
@@ -33,4 +36,5 @@ export const pointsFunction = defineFunction<PointsApi, PointsCtx>(
 /** Timer triggers, declared in cloudfunctions/points/config.json. */
 export const pointsTimers: Record<string, () => Promise<unknown>> = {
   expireOrders: () => orders.expireOrders(Date.now()),
+  reconcileNightly: () => reconcileNightly(Date.now()),
 };

@@ -52,6 +52,9 @@ export async function post(tx: DocStore, p: Posting): Promise<{ entry: EntryDoc;
 /** Kinds a person may correct by reversal; spends and refunds follow their orders. */
 export const REVERSIBLE: EntryKind[] = ['earn', 'adjust'];
 
+/** An earning (or a positive adjustment) that is not itself a correction. */
+export const isReversible = (e: Pick<EntryDoc, 'kind' | 'reverses' | 'amount'>): boolean => REVERSIBLE.includes(e.kind) && !e.reverses && e.amount > 0;
+
 /**
  * A correction: a new 'adjust' entry of the opposite amount that names the entry it reverses.
  * Nothing is deleted or edited; each entry is reversed at most once (its id is the source).
@@ -59,7 +62,7 @@ export const REVERSIBLE: EntryKind[] = ['earn', 'adjust'];
 export async function reverse(tx: DocStore, originalId: string, by: string, at: number, reason: string): Promise<{ entry: EntryDoc; duplicate: boolean; original: EntryDoc }> {
   const original = await tx.get<EntryDoc>(ENTRIES, originalId);
   if (!original) throw notFound('积分记录不存在');
-  if (!REVERSIBLE.includes(original.kind) || original.reverses || original.amount <= 0) throw precondition('只能冲正获得的积分；兑换和退回的积分随订单变化');
+  if (!isReversible(original)) throw precondition('只能冲正获得的积分；兑换和退回的积分随订单变化');
   const { entry, duplicate } = await post(tx, {
     userId: original.userId,
     communityId: original.communityId,

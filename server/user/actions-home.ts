@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Page } from '../../typings/api';
 import type { Home, HomeNotice, HomeTodo } from '../../typings/user';
-import { PAGE_MAX, cursor, offsetOf, pageOf } from '../core/paging';
+import { PAGE_MAX, cursor } from '../core/paging';
 import { action } from '../core/define';
 import { readWith } from '../platform/aggregate';
 import { COMMUNITIES } from '../community/model';
@@ -10,6 +10,7 @@ import { bookingHomeReads, bookingTodos, nextActivities } from '../booking/home'
 import { pointsHomeReads, pickupTodos } from '../points/home';
 import { listsHomeReads, rateTodos } from '../lists/home';
 import { homeNotices, noticeHomeReads, noticesTo } from '../notify/inbox';
+import { bulletinHomeReads, homeBulletin } from '../bulletin/home';
 import { isStaff, type Member } from './caller';
 import { UserCtx, requireUser } from './lookup';
 import { hasRole } from './model';
@@ -33,15 +34,18 @@ export const home = action(z.object({}), async function home(ctx: UserCtx): Prom
     ...pointsHomeReads(member),
     ...listsHomeReads(member, ctx.now, as),
     ...noticeHomeReads(member),
+    ...bulletinHomeReads(member),
   });
   if (!got) return empty;
   const r = got.rows;
   const todos = [...wishTodos(r.wishesMine), ...bookingTodos(r.bookings, r.signups), ...pickupTodos(r.orders), ...rateTodos(r.toRate)];
   todos.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || (a.at ?? 0) - (b.at ?? 0));
+  const bulletin = homeBulletin(r.bulletins, r.bulletinReads);
   return {
     todos,
     notices: homeNotices(r.notices),
     activities: nextActivities(r.activities),
+    ...(bulletin ? { bulletin } : {}),
     ...(as.volunteer ? { volunteer: volunteerWishes(user._id, r.wishesClaimed ?? [], r.wishesNear ?? []) } : {}),
     ...(as.staff ? { staff: { wishesToReview: r.wishesToReview ?? 0, ticketsToDispatch: r.ticketsToDispatch ?? 0, ticketsOverdue: r.ticketsOverdue ?? 0 } } : {}),
   };
@@ -51,6 +55,5 @@ export const home = action(z.object({}), async function home(ctx: UserCtx): Prom
 export const inbox = action(z.object({ cursor }), async function inbox(ctx: UserCtx, input): Promise<Page<HomeNotice>> {
   const user = await requireUser(ctx);
   if (!user.communityId) return { items: [] };
-  const offset = offsetOf(input.cursor);
-  return pageOf(await noticesTo(user._id, user.communityId, offset, PAGE_MAX + 1), offset, PAGE_MAX);
+  return noticesTo(user._id, user.communityId, input.cursor, PAGE_MAX);
 });

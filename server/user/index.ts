@@ -9,6 +9,9 @@ import * as account from './actions-account';
 import * as posters from './actions-poster';
 import * as homeScreen from './actions-home';
 import * as prefs from './actions-prefs';
+import { auditLog } from './actions-audit';
+import { systemStatus } from './actions-status';
+import { watchSystem } from '../status/watch';
 import type { UserCtx } from './lookup';
 import type { UserApi } from '../../typings/user';
 
@@ -29,6 +32,8 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   residents: residents.residents,
   moveResident: residents.moveResident,
   revokeRole: roles.revokeRole,
+  auditLog,
+  systemStatus,
   updateProfile: actions.updateProfile,
   memberCode: actions.memberCode,
   createInvite: actions.createInvite,
@@ -38,3 +43,8 @@ export const userFunction = defineFunction<UserApi, UserCtx>('user', {
   home: homeScreen.home,
   inbox: homeScreen.inbox,
 }, async () => ({ openid: callerOpenid(), now: Date.now() }));
+
+/** Timer triggers, declared in cloudfunctions/user/config.json. */
+export const userTimers: Record<string, () => Promise<unknown>> = {
+  watchSystem: () => watchSystem(Date.now()),
+};

@@ -58,3 +58,11 @@ export function actorLabel(user: UserDoc, communityId: string, as: LabelAs = {})
   if (hasRole(user, 'volunteer')) return `志愿者 ${maskName(user.displayName)}`;
   return `居民 ${maskName(user.displayName)}`;
 }
+
+/** How staff read an actor of their own community: the role and the real name (社区工作者 陈书记). */
+export function staffActorLabel(user: UserDoc | undefined, communityId: string): string {
+  if (!user) return '系统';
+  const label = actorLabel(user, communityId);
+  if (label === '系统') return label;
+  return `${label.split(' ')[0]} ${user.displayName}`;
+}

@@ -16,6 +16,9 @@ const RESIDENT = 'demo-resident';
 /** 我的任务 lists what is dispatched to its reader: a grid worker's; 随手拍 and 网格任务 are theirs too. */
 const WORKER = 'demo-gridworker';
 const WORKER_PAGES = ['pages/lists/tasks/index', 'pages/party/snap/index', 'pages/party/gridtasks/index'];
+/** 单位主页 is a co-building unit member's. */
+const UNIT = 'demo-unit';
+const UNIT_PAGES = ['pages/party/unit-portal/index'];
 const STAFF = 'demo-staff';
 
 interface Look {
@@ -83,17 +86,18 @@ beforeAll(async () => {
     'pages/booking/detail/index': `id=${ids.booking}`,
     'pages/lists/ticket/index': `id=${ids.ticket}`,
     'pages/council/topic/index': `id=${ids.topic}`,
+    'pages/bulletin/detail/index': 'id=bl_demo_water',
   };
   visits = appPages()
     .filter((route) => route.startsWith('pages/'))
-    .map((route) => ({ route, query: queries[route] ?? '', openid: WORKER_PAGES.includes(route) ? WORKER : RESIDENT }));
+    .map((route) => ({ route, query: queries[route] ?? '', openid: WORKER_PAGES.includes(route) ? WORKER : UNIT_PAGES.includes(route) ? UNIT : RESIDENT }));
   browser = await launchChromium();
   phone = new Phone(await browser.context.newPage(), cloudUrl(), 'readability');
 }, 120_000);
 
 afterAll(async () => {
   // Other suites meet the demo people as seeded: following WeChat's font size.
-  for (const openid of [RESIDENT, WORKER, STAFF]) await callFn('user', openid, { action: 'setPrefs', elderMode: null, requestId: rid() });
+  for (const openid of [RESIDENT, WORKER, UNIT, STAFF]) await callFn('user', openid, { action: 'setPrefs', elderMode: null, requestId: rid() });
   await browser?.close();
 });
 
@@ -109,7 +113,7 @@ function report(look: Look, found: Array<Offender & { page: string }>): string {
 }
 
 test.each(LOOKS)('every main-package page in the $name look', async (look) => {
-  for (const openid of [RESIDENT, WORKER]) await callFn('user', openid, { action: 'setPrefs', elderMode: look.elder, requestId: rid() });
+  for (const openid of [RESIDENT, WORKER, UNIT]) await callFn('user', openid, { action: 'setPrefs', elderMode: look.elder, requestId: rid() });
   const found: Array<Offender & { page: string }> = [];
   let texts = 0;
   let targets = 0;

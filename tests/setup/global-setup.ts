@@ -8,6 +8,8 @@ import { demoPreview } from '../../demo/preview';
 /** One local cloud for the whole run, seeded with the demo community, on a free port. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'honglin-test-'));
+  // Every local cloud of the run (this one and those tests start) records the functions' query shapes here.
+  process.env.HONGLIN_QUERY_SHAPES ??= path.join(dataDir, 'query-shapes.jsonl');
   const cloud = await startLocalCloud({ dataDir, maxInstances: 4, preview: demoPreview() });
   seedDemo(cloud.db.store);
   process.env.HONGLIN_URL = cloud.url;

@@ -4,11 +4,11 @@ import * as session from '../../services/session';
 import * as user from '../../services/user';
 import { askSubscribe, loadTemplates } from '../../services/subscribe';
 import { greeting } from '../../utils/date';
-import { COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry, homeEntries } from '../../utils/routes';
+import { BULLETIN_PAGES, COMMUNITY_INTRO, HOME_ENTRIES, entryViews, findEntry, homeEntries } from '../../utils/routes';
 import type { Tap } from '../../base/events';
 import { type HomeView, homeView } from './view';
 
-const NO_HOME: HomeView = { todos: [], notices: [], activities: [], claims: [], nearby: [], volunteer: false, queues: [] };
+const NO_HOME: HomeView = { todos: [], notices: [], activities: [], claims: [], nearby: [], volunteer: false, queues: [], bulletin: null };
 import { elderPage } from '../../behaviors/elder-page';
 
 Component({
@@ -96,6 +96,10 @@ Component({
     onRetry() {
       this.setData({ state: 'loading' });
       void this.load(session.login());
+    },
+
+    onBulletins() {
+      wx.navigateTo({ url: BULLETIN_PAGES.list });
     },
 
     onIntro() {

@@ -1,7 +1,7 @@
-import type { Home, HomeActivity, HomeNotice, HomeStaff, HomeTodo, HomeVolunteer } from '../../../typings/user';
+import type { Home, HomeActivity, HomeBulletin, HomeNotice, HomeStaff, HomeTodo, HomeVolunteer } from '../../../typings/user';
 import { BOOKING_PAGES } from '../../utils/booking';
 import { friendlyTime } from '../../utils/date';
-import { LISTS_PAGES, POINTS_PAGES, STAFF_CONSOLE, STAFF_LISTS_PAGES, STAFF_WISH_ENTRIES, WISH_DETAIL } from '../../utils/routes';
+import { BULLETIN_PAGES, LISTS_PAGES, POINTS_PAGES, STAFF_CONSOLE, STAFF_LISTS_PAGES, STAFF_WISH_ENTRIES, WISH_DETAIL } from '../../utils/routes';
 
 /** One line of 首页 that opens a page on a tap. */
 export interface LinkView {
@@ -80,6 +80,20 @@ export interface HomeView {
   nearby: LinkView[];
   volunteer: boolean;
   queues: ReturnType<typeof staffViews>;
+  bulletin: BulletinStripView | null;
+}
+
+/** 首页's 通知公告 strip: the pinned (or newest) bulletin, marked while unread. */
+export interface BulletinStripView {
+  title: string;
+  tags: string;
+  unread: boolean;
+  url: string;
+}
+
+export function bulletinStrip(b: HomeBulletin): BulletinStripView {
+  const tags = [b.pinned ? '置顶' : '', b.needsConfirm ? '请确认收到' : ''].filter(Boolean);
+  return { title: b.title, tags: [...tags, friendlyTime(b.publishedAt)].join(' · '), unread: b.unread, url: `${BULLETIN_PAGES.detail}?id=${b.id}` };
 }
 
 export function homeView(h: Home): HomeView {
@@ -91,5 +105,6 @@ export function homeView(h: Home): HomeView {
     ...v,
     volunteer: !!h.volunteer,
     queues: h.staff ? staffViews(h.staff) : [],
+    bulletin: h.bulletin ? bulletinStrip(h.bulletin) : null,
   };
 }

@@ -22,6 +22,9 @@ import {
   COUNCIL_PAGES,
   STAFF_COUNCIL_ENTRIES,
   STAFF_COUNCIL_TOPIC,
+  BULLETIN_PAGES,
+  STAFF_BULLETIN_PAGES,
+  STAFF_NOTICE_ENTRIES,
   entryViews,
 } from '../../../miniprogram/utils/routes';
 import { BOOKING_PAGES } from '../../../miniprogram/utils/booking';
@@ -69,7 +72,12 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   for (const e of STAFF_COUNCIL_ENTRIES) expect(pages).toContain(e.path);
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
-  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
+  for (const p of Object.values(BULLETIN_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/bulletin/')).toBe(true); // the urgent message opens pages/bulletin/detail
+  }
+  for (const p of Object.values(STAFF_BULLETIN_PAGES)) expect(pages).toContain(p);
+  for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_NOTICE_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
   }

@@ -37,9 +37,11 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'user', action: 'residents', sample: { gridId: 'g_beihai_1', unplaced: false, role: 'volunteer', q: '王桂英', cursor: 'o0' } },
   { fn: 'user', action: 'moveResident', sample: { userId: 'u_demo_resident', gridId: 'g_beihai_1', building: '2幢', requestId: 'req-00000001' } },
   { fn: 'user', action: 'revokeRole', sample: { userId: 'u_0000000000000000', role: 'volunteer', reason: '长期联系不上', requestId: 'req-00000001' } },
+  { fn: 'user', action: 'systemStatus', sample: {} },
+  { fn: 'user', action: 'auditLog', sample: { log: 'points', byUserId: 'u_demo_staff', targetId: 'gd_rice', day: '2026-03-12', cursor: 'o0' } },
   { fn: 'user', action: 'myData', sample: {} },
   { fn: 'user', action: 'home', sample: {} },
-  { fn: 'user', action: 'inbox', sample: { cursor: 'o20' } },
+  { fn: 'user', action: 'inbox', sample: { cursor: 'kWzE3OTYwMDAwMDAwMDAsInNlZWRfZTEiXQ' } },
   { fn: 'user', action: 'deleteAccount', sample: { confirm: '注销', requestId: 'req-00000001' } },
 
   { fn: 'wish', action: 'publish', sample: { title: '楼道灯坏了', content: '晚上看不见', category: '维修帮办', photos: ['cloud://a/b.png'], showPhone: true, address: '9幢2单元302室', preferredTime: '周末', requestId: 'req-00000001' } },
@@ -64,13 +66,22 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'wish', action: 'stats', sample: { seasonId: 'c_beihai.s1' } },
   { fn: 'wish', action: 'openSeason', sample: { name: '第九季', startDate: '2030-01-01', endDate: '2030-03-31', requestId: 'req-00000001' } },
 
+  { fn: 'bulletin', action: 'publish', sample: { title: '周六停水通知', text: '8:00至17:00停水', images: ['cloud://a/b.png'], attachment: { fileId: 'cloud://a/c.pdf', name: '通知.pdf' }, audience: { kind: 'grids', gridIds: ['g_beihai_1'] }, pinned: true, needsConfirm: true, urgent: false, requestId: rid } },
+  { fn: 'bulletin', action: 'edit', sample: { id: 'bl_0000000000000000', changes: { title: '改期', text: '另行通知', images: [], attachment: null, pinned: false, needsConfirm: false }, requestId: rid } },
+  { fn: 'bulletin', action: 'withdraw', sample: { id: 'bl_0000000000000000', reason: '发错了', requestId: rid } },
+  { fn: 'bulletin', action: 'list', sample: { cursor: 'o20' } },
+  { fn: 'bulletin', action: 'get', sample: { id: 'bl_0000000000000000' } },
+  { fn: 'bulletin', action: 'confirm', sample: { id: 'bl_0000000000000000', requestId: rid } },
+  { fn: 'bulletin', action: 'manage', sample: { cursor: 'o20' } },
+  { fn: 'bulletin', action: 'counts', sample: { id: 'bl_0000000000000000' } },
+
   { fn: 'map', action: 'community', sample: {} },
   { fn: 'map', action: 'places', sample: { category: '便民服务', location: { lat: 32.85, lng: 120.32 }, within: 10, openNow: true, includeClosed: false, cursor: 'o0', limit: 10 } },
   { fn: 'map', action: 'place', sample: { id: 'p_0000', location: { lat: 32.85, lng: 120.32 } } },
   { fn: 'map', action: 'managePlace', sample: { op: 'create', place, requestId: 'req-00000001' } },
 
   { fn: 'points', action: 'balance', sample: {} },
-  { fn: 'points', action: 'history', sample: { kind: 'earn', cursor: 'o0', limit: 10 } },
+  { fn: 'points', action: 'history', sample: { kind: 'earn', cursor: 'kWzE3OTYwMDAwMDAwMDAsInNlZWRfZTEiXQ', limit: 10 } },
   { fn: 'points', action: 'rules', sample: {} },
   { fn: 'points', action: 'setRules', sample: { values: { neighbour_help: 3 }, reason: '鼓励互助', requestId: 'req-00000001' } },
   { fn: 'points', action: 'award', sample: { userId: 'u_demo_resident', points: 5, rule: 'activity_attended', reason: '参加活动', requestId: 'req-00000001' } },
@@ -84,6 +95,7 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'points', action: 'cancelOrder', sample: { id: 'po_0000000000000000', reason: '不要了', requestId: 'req-00000001' } },
   { fn: 'points', action: 'verify', sample: { code: '12345678', requestId: 'req-00000001' } },
   { fn: 'points', action: 'leaderboard', sample: { seasonId: 'c_beihai.s1' } },
+  { fn: 'points', action: 'account', sample: { userId: 'u_demo_resident', cursor: 'o0' } },
   { fn: 'points', action: 'reconcile', sample: {} },
 
   { fn: 'booking', action: 'services', sample: { placeId: 'p_beihai_center', kind: 'appointment', includePaused: true, cursor: 'o0', limit: 10 } },
@@ -217,6 +229,8 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'unitJoin', sample: { id: 'c_beihai-u_0000000000000000-unit', requestId: rid } },
   { fn: 'party', action: 'join', sample: { code: 'ABCDEFGH', requestId: rid } },
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
+  { fn: 'party', action: 'unitPortal', sample: { unitId: 'unit_school' } },
+  { fn: 'party', action: 'setVerifier', sample: { unitId: 'unit_school', userId: 'u_0000000000000000', verifier: true, requestId: rid } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
 

@@ -8,6 +8,7 @@ import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
 import { COUNCIL_RELATIONS, COUNCIL_ROWS, prepareCouncil } from './council-cells';
+import { BULLETIN_ROWS, prepareBulletin } from './bulletin-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -40,6 +41,8 @@ const MATRIX: Record<string, string> = {
   'user.memberCode':    'D A A A A A A A',
   'user.moveResident':  'D D D D D A A D',
   'user.revokeRole':    'D D D D D A A D',
+  'user.auditLog':      'D D D D D A A A',
+  'user.systemStatus':  'D D D D D D A A',
   'user.myData':        'D A A A A A A A',
   'user.home':          'D A A A A A A A',
   'user.inbox':         'D A A A A A A A',
@@ -84,11 +87,13 @@ const MATRIX: Record<string, string> = {
   'points.cancelOrder': 'D D D D D A A D',
   'points.verify':      'D D D A D A A D',
   'points.leaderboard': 'D A A A A A A A',
+  'points.account':     'D D D D D A A D',
   'points.reconcile':   'D D D D D D A A',
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
   ...COUNCIL_ROWS,
+  ...BULLETIN_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -134,6 +139,7 @@ async function wishIn(state: 'open' | 'claimed' | 'proof' | 'completed', showPho
 async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
+  if (key in BULLETIN_ROWS) return prepareBulletin(key, caller);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
   if (key.startsWith('council.')) return prepareCouncil(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
@@ -166,10 +172,13 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
       const volunteer = await newVolunteer();
       return { event: { action: 'revokeRole', userId: await userIdOf(volunteer), role: 'volunteer', reason: '本人申请退出志愿者队伍' } };
     }
+    case 'user.auditLog':
+      return { event: { action: 'auditLog', log: 'points' } };
     case 'user.setPrefs':
       // Back to following WeChat's font size: what every caller has already.
       return { event: { action: 'setPrefs', elderMode: null } };
     case 'user.notices':
+    case 'user.systemStatus':
     case 'user.noticeSettings':
       return { event: { action: key.split('.')[1] } };
     case 'user.setNoticeSettings':
@@ -255,6 +264,10 @@ async function preparePoints(action: string, caller: Who, world: World): Promise
       const userId = await give(target, 2);
       const entries = await where<{ _id: string }>('points_entries', { userId, kind: 'earn' });
       return { event: { action, entryId: entries[0]._id, reason: '误发更正' } };
+    }
+    case 'account': {
+      const target = await person('resident');
+      return { event: { action, userId: await give(target, 2) } };
     }
     case 'goodsDetail':
       return { event: { action, id: await schoolGoods() } };

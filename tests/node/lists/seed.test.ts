@@ -87,11 +87,13 @@ describe('the loop on a freshly seeded local cloud, with the demo accounts', () 
   it('staff match the demo lists, accept; a red agent and the grid worker work their tickets; the resident and staff rate', async () => {
     const { job } = await fn({ action: 'match' }, 'demo-staff');
     expect(job.status).toBe('done');
-    expect(job.summary).toMatchObject({ needs: 5, resources: DEMO_RESOURCES.length });
+    expect(job.summary).toMatchObject({ needs: 6, resources: DEMO_RESOURCES.length });
     const { items } = await fn({ action: 'matchResult', jobId: job.id }, 'demo-staff');
     const byNeed = (id: string) => items.find((s: any) => s.need.id === id);
     // The blocked drain goes to the power company's repair team through a related skill.
     expect(byNeed('nd_beihai_v1')).toMatchObject({ resource: { providerName: '国网东台市供电公司' }, reasons: expect.arrayContaining(['同网格', '相近技能·水电维修', '较急']) });
+    // The old man's monthly check-up goes to the hospital's party doctors.
+    expect(byNeed('nd_beihai_v5')).toMatchObject({ resource: { providerName: '东台市人民医院' } });
     const agent = byNeed('nd_beihai_v2');
     expect(agent).toMatchObject({ resource: { providerName: '红色代办员' }, reasons: expect.arrayContaining(['技能匹配', '已等待6天']) });
     const { ticket } = await fn({ action: 'decide', id: agent.id, decision: 'accept' }, 'demo-staff');

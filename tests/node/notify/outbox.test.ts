@@ -16,7 +16,7 @@ const ALL: NoticeKind[] = [
   'wishReviewed', 'wishClaimed', 'wishFulfilled', 'wishConfirmed',
   'bookingReminder', 'bookingPromoted', 'errandUpdated', 'activityReminder', 'activityCancelled',
   'ticketDispatched', 'ticketUpdated', 'ticketDeadline', 'ticketEscalated',
-  'claimChanged', 'staffQueue', 'partyCallout',
+  'claimChanged', 'staffQueue', 'partyCallout', 'bulletin',
 ];
 
 async function outboxWith(templateId: string): Promise<any[]> {
@@ -109,6 +109,9 @@ describe('subscribe messages', () => {
     await ok('party', { action: 'confirm', id: registration.id, requestId: newRequestId() }, c.staff);
     const whistleAt = Date.now() + 3600_000;
     await ok('party', { action: 'callout', title: '夜间平安巡逻，请报到的党员到北门岗亭集合', place: '北海新村北门岗亭', start: whistleAt, end: whistleAt + 3600_000, needed: 5, posts: ['平安巡逻'], requestId: newRequestId() }, c.staff);
+
+    // 通知公告: an urgent one, long words and all, to everyone of the community.
+    await ok('bulletin', { action: 'publish', title: '紧急通知：北海新村今晚22点至次日6点因主水管抢修全面停水', text: '因主水管爆裂抢修，今晚22:00至次日6:00停水，请居民提前储水，独居老人请邻居帮忙照看。', audience: { kind: 'all' }, urgent: true, requestId: newRequestId() }, c.staff);
 
     let checked = 0;
     for (const kind of ALL) {

@@ -123,3 +123,12 @@ export async function snapshotMap(c: TestCommunity): Promise<Record<string, unkn
   ]);
   return { places: places.data, place_events: events.data, requests: requests.data };
 }
+
+/** A person of the community with a name of their own, and a role if given. */
+export async function member(c: TestCommunity, name: string, role?: string): Promise<{ openid: string; id: string }> {
+  const openid = uniqueOpenid('named');
+  await ok('user', { action: 'login', scene: `c=${c.code}` }, openid);
+  await ok('user', { action: 'updateProfile', displayName: name }, openid);
+  if (role) await grant(openid, role, c.id);
+  return { openid, id: await userIdOf(openid) };
+}

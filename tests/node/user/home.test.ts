@@ -86,6 +86,25 @@ describe('user.home', () => {
     expect(await call('user', { action: 'inbox', cursor: 'x1' }, c.volunteer)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
   });
 
+  it('pages a long 我的消息 by the last notice seen: every notice once, newest first, even when several share a moment', async () => {
+    const reader = uniqueOpenid('home-inbox');
+    await ok('user', { action: 'login', scene: `c=${c.code}&g=g1` }, reader);
+    const readerId = await userIdOf(reader);
+    const at = (i: number) => now - Math.floor(i / 3) * HOUR;
+    await Promise.all(Array.from({ length: 45 }, (_, i) => put('notices', `nt_page_${tag}_${String(i).padStart(2, '0')}`, { communityId: c.id, to: readerId, title: `第${i}条`, body: '', at: at(i) })));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ok('user', { action: 'inbox', ...(cursor ? { cursor } : {}) }, reader);
+      expect(page.items.length).toBeLessThanOrEqual(20);
+      seen.push(...page.items.map((n: any) => n.title));
+      cursor = page.next;
+    } while (cursor);
+    // Newest first; among notices of one moment, the later id first.
+    const expected = Array.from({ length: 45 }, (_, i) => i).sort((a, b) => at(b) - at(a) || b - a).map((i) => `第${i}条`);
+    expect(seen).toEqual(expected);
+  });
+
   it('gives staff their queue counts', async () => {
     const h = await home(c.staff);
     expect(h.staff).toEqual({ wishesToReview: 1, ticketsToDispatch: 1, ticketsOverdue: 1 });

@@ -1,8 +1,9 @@
 import { load, type PageHandle } from '../../setup/load';
 import { recorded, resetWx } from '../../setup/wx';
-import { findDocs, insertDoc } from '../support/db';
+import { findDocs } from '../support/db';
 import { freshOpenid, meOf, okFn } from '../support/backend';
-import { newCommunity, type TestCommunity } from '../support/community';
+import { newCommunity } from '../support/community';
+import { confirmedUnit, unitOf } from '../support/party';
 import { SERVICE_CATEGORIES } from '../../../typings/lists';
 import { scanDataUrl } from '../support/qr';
 
@@ -14,31 +15,6 @@ const REPORTS = 'package-staff/pages/party-reports/index';
 const POSTER = 'package-staff/pages/poster/index';
 
 jest.setTimeout(120_000);
-
-/** A unit of the community and its contact, invited by staff as its member. */
-async function unitOf(c: TestCommunity): Promise<{ unitId: string; contact: string }> {
-  const unitId = `${c.id}_unit`;
-  await insertDoc('units', { _id: unitId, communityId: c.id, name: '东台市人民医院', kind: '医院' });
-  const contact = await c.resident('孙医生');
-  const { invite } = await okFn(c.staff, 'user', { action: 'createInvite', role: 'unit_member', unitId });
-  await okFn(contact, 'user', { action: 'redeemInvite', code: invite.code });
-  return { unitId, contact };
-}
-
-/** A unit registered through its contact with one offer, confirmed by staff. */
-async function confirmedUnit(c: TestCommunity) {
-  const { unitId, contact } = await unitOf(c);
-  const { registration } = await okFn(contact, 'party', {
-    action: 'register',
-    kind: 'unit',
-    branch: '东台市人民医院党委',
-    phone: '13805150001',
-    offers: [{ title: '上门义诊', category: '医疗义诊' }],
-    commitments: [{ title: '每月上门义诊', target: 12, unit: '次' }],
-  });
-  await okFn(c.staff, 'party', { action: 'confirm', id: registration.id });
-  return { unitId, contact, id: registration.id as string };
-}
 
 describe('共建单位', () => {
   let page: PageHandle | undefined;

@@ -29,6 +29,8 @@ describe('积分 · 社区工作人员', () => {
       [MANAGE, '商品管理仅供社区工作人员使用'],
       [EDIT, '商品管理仅供社区工作人员使用'],
       [AWARD, '积分奖励仅供社区工作人员使用'],
+      ['package-staff/pages/points-admin/index', '积分规则仅供社区工作人员使用'],
+      ['package-staff/pages/points-account/index', '积分账户仅供社区工作人员使用'],
     ];
     for (const [path, words] of pages) {
       resetWx();
@@ -45,6 +47,7 @@ describe('积分 · 社区工作人员', () => {
       { action: 'manageGoods', op: 'offShelf', id: goods.id, reason: '不想让别人兑' },
       { action: 'goods', all: true },
       { action: 'award', userId: (await meOf(other)).id, points: 100, reason: '自己给自己' },
+      { action: 'account', userId: (await meOf(other)).id },
     ];
     for (const event of attempts) {
       const res = await callFn<{ ok: boolean; code?: string; message?: string }>(resident, 'points', event);

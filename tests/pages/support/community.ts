@@ -81,3 +81,11 @@ export async function newCommunity(opts: { notices?: boolean } = {}): Promise<Te
     },
   };
 }
+
+/** A new resident of the community made one of its admins (or `role`), as deployment grants admins. */
+export async function withRole(c: TestCommunity, name: string, role: 'admin' | 'staff'): Promise<string> {
+  const openid = await c.resident(name);
+  const { me } = await okFn(openid, 'user', { action: 'me' });
+  await updateDoc('users', me.id, { grants: [{ role, communityId: c.id, grantedBy: 'test', grantedAt: Date.now() }] });
+  return openid;
+}

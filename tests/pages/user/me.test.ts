@@ -138,16 +138,18 @@ describe('我的', () => {
     expect(recorded.navigations).toEqual(['navigateTo:/pages/points/index/index']);
   });
 
-  test('a 共建单位 member finds 兑换核销 here; staff find it in the console, residents nowhere', async () => {
+  test('a 共建单位 member finds 单位主页 here, not 我的任务 or 兑换核销 (they are on the unit’s page); staff and residents do not', async () => {
     page = await load(PAGE, { openid: 'demo-unit' });
     expect(page.text()).not.toContain('社区工作台');
-    await page.tapText('兑换核销');
-    expect(recorded.navigations).toEqual(['navigateTo:/package-staff/pages/points-verify/index']);
+    expect(page.has('#verify')).toBe(false);
+    expect(page.has('#tasks')).toBe(false);
+    await page.tapText('单位主页');
+    expect(recorded.navigations).toEqual(['navigateTo:/pages/party/unit-portal/index']);
     page.detach();
 
     for (const openid of ['demo-resident', 'demo-staff']) {
       page = await load(PAGE, { openid });
-      expect(page.has('#verify')).toBe(false);
+      expect(page.has('#unit-portal')).toBe(false);
       page.detach();
     }
     page = undefined;

@@ -4,7 +4,7 @@ import * as user from '../../../services/user';
 import * as booking from '../../../services/booking';
 import { formatDateTime, shanghaiDate } from '../../../utils/date';
 import { ROLE_LABELS, isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
-import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, findEntry } from '../../../utils/routes';
+import { STAFF_CALENDAR, STAFF_LISTS_PAGES, STAFF_POSTER, STAFF_RESIDENTS, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_MAP_ENTRIES, STAFF_NOTICE_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_WISH_ENTRIES, STAFF_ADMIN_ENTRIES, findEntry } from '../../../utils/routes';
 import { toast } from '../../../utils/dialog';
 
 interface InviteView {
@@ -47,12 +47,12 @@ Component({
     pointsEntries: STAFF_POINTS_ENTRIES,
     partyEntries: STAFF_PARTY_ENTRIES,
     councilEntries: STAFF_COUNCIL_ENTRIES,
+    noticeEntries: STAFF_NOTICE_ENTRIES,
     bookingEntries: [] as typeof STAFF_BOOKING_ENTRIES,
     listsEntries: [] as typeof STAFF_LISTS_ENTRIES,
+    adminEntries: [] as typeof STAFF_ADMIN_ENTRIES,
     roles: [] as RoleChoice[],
     busy: false,
-    /** Admins keep the community's settings (subscribe-message templates). */
-    canSettings: false,
     /** 县(区)委包案干部: the county queue; someone who is only that sees nothing else here. */
     canCounty: false,
     communityWork: false,
@@ -90,10 +90,10 @@ Component({
         // Grid workers work the front desk and their grid's errands; staff run the rest too.
         bookingEntries: STAFF_BOOKING_ENTRIES.filter((e) => manager || (worker && e.desk)),
         listsEntries: STAFF_LISTS_ENTRIES.filter((e) => manager || (worker && e.desk)),
+        adminEntries: manager ? STAFF_ADMIN_ENTRIES.filter((e) => !e.admin || me.roles.includes('admin')) : [],
         canCounty: county,
         communityWork: worker,
         roles: roleChoices(me),
-        canSettings: me.roles.includes('admin'),
       });
       if (manager) {
         void this.loadGrids(me.community.name);
@@ -123,10 +123,6 @@ Component({
       wx.navigateTo({ url: STAFF_LISTS_PAGES.county });
     },
 
-    onNoticeSettings() {
-      wx.navigateTo({ url: '/package-staff/pages/notice-settings/index' });
-    },
-
     onRetry() {
       this.setData({ state: 'loading' });
       void this.load(session.refreshMe());
@@ -147,7 +143,7 @@ Component({
 
     onEntry(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       const key = e.currentTarget.dataset.key;
-      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES]
+      const entry = [STAFF_WISH_ENTRIES, STAFF_MAP_ENTRIES, STAFF_POINTS_ENTRIES, STAFF_PARTY_ENTRIES, STAFF_COUNCIL_ENTRIES, STAFF_NOTICE_ENTRIES, STAFF_BOOKING_ENTRIES, STAFF_LISTS_ENTRIES, STAFF_ADMIN_ENTRIES]
         .map((entries) => findEntry(entries, key))
         .find((e) => !!e);
       if (entry?.path) wx.navigateTo({ url: entry.path });

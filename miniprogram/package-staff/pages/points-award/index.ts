@@ -2,23 +2,11 @@ import { retryKeyed } from '../../../behaviors/retry-key';
 import type { EarningRule, RuleKey } from '../../../../typings/points';
 import { managersOnly, staffPage } from '../../../behaviors/staff-page';
 import * as points from '../../../services/points';
-import * as user from '../../../services/user';
-import type { ResidentRow } from '../../../../typings/user';
+import { residentFinder } from '../../../behaviors/resident-finder';
 import { sendOnce } from '../../../services/retry';
 import { ask, tell, toast } from '../../../utils/dialog';
-import { AWARD_MAX, REASON_MAX, memberQuery, spacedMemberNo } from '../../../utils/points-view';
+import { AWARD_MAX, REASON_MAX } from '../../../utils/points-view';
 import type { Change, Tap } from '../../../base/events';
-
-/** A resident as staff pick them: real name, grid, 会员号 and the masked phone, to tell namesakes apart. */
-interface Match {
-  id: string;
-  text: string;
-}
-
-const toMatch = (r: ResidentRow): Match => ({
-  id: r.id,
-  text: [r.displayName, r.grid?.name, r.memberNo ? `会员号 ${spacedMemberNo(r.memberNo)}` : '', r.phoneMasked].filter(Boolean).join(' · '),
-});
 
 /**
  * Staff: points for something a resident did, by one of the community's rules or a number, with
@@ -26,14 +14,9 @@ const toMatch = (r: ResidentRow): Match => ({
  * (scanned), or by their 会员号, name or phone (searched): never by an internal id.
  */
 Component({
-  behaviors: [retryKeyed, staffPage],
+  behaviors: [retryKeyed, staffPage, residentFinder],
 
   data: {
-    q: '',
-    finding: false,
-    matches: [] as Match[],
-    chosen: null as Match | null,
-    notFound: false,
     rules: [] as EarningRule[],
     /** A rule's key, or '' for a number of points typed in. */
     rule: '' as RuleKey | '',
@@ -54,46 +37,6 @@ Component({
       const res = await points.rules();
       const rules = res.ok ? res.data.rules.filter((r) => r.points > 0) : [];
       this.setData({ state: 'ready', rules, rule: rules[0]?.key ?? '' });
-    },
-
-    onQuery(e: Change) {
-      this.setData({ q: e.detail.value });
-    },
-
-    onScan() {
-      wx.scanCode({
-        onlyFromCamera: false,
-        scanType: ['qrCode'],
-        success: (r) => {
-          const q = memberQuery(r.result);
-          if (!/^\d{7}$/.test(q)) return tell('无法识别', '请扫描居民“我的积分”页上的积分码');
-          void this.find(q);
-        },
-        fail: () => undefined,
-      });
-    },
-
-    onFind() {
-      const q = memberQuery(this.data.q);
-      if (!q) return toast('请输入会员号、姓名或手机号');
-      void this.find(q);
-    },
-
-    /** One match is chosen at once; several are listed to pick from. */
-    async find(q: string) {
-      if (this.data.finding) return;
-      this.setData({ finding: true, notFound: false });
-      const res = await user.residents({ q });
-      this.setData({ finding: false });
-      if (!res.ok) return toast(res.message);
-      const matches = res.data.items.map(toMatch);
-      if (matches.length === 1) return this.setData({ chosen: matches[0], matches: [], q: '' });
-      this.setData({ matches, chosen: null, notFound: !matches.length });
-    },
-
-    onChoose(e: Tap<{ id: string }>) {
-      const chosen = this.data.matches.find((m) => m.id === e.currentTarget.dataset.id) ?? null;
-      this.setData({ chosen, matches: [], q: '' });
     },
 
     onRule(e: Tap<{ key: RuleKey | '' }>) {

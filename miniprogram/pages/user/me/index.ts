@@ -4,8 +4,8 @@ import { joinDoor } from '../../../behaviors/join-door';
 import * as session from '../../../services/session';
 import * as user from '../../../services/user';
 import * as party from '../../../services/party';
-import { GRIDWORK_PAGES, LISTS_PAGES, ME_ENTRIES, POINTS_VERIFY, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
-import { isCountyOfficer, isManager, isStaff, mayVerify, roleLabels } from '../../../utils/labels';
+import { GRIDWORK_PAGES, LISTS_PAGES, ME_ENTRIES, PARTY_PAGES, STAFF_CONSOLE, entryViews, findEntry } from '../../../utils/routes';
+import { isCountyOfficer, isStaff, roleLabels } from '../../../utils/labels';
 import { maskPhone } from '../../../utils/mask';
 import { DISPLAY_NAME_MAX, profileProblems } from '../../../utils/profile';
 import { mayHaveTasks } from '../../../utils/ticket-view';
@@ -24,9 +24,9 @@ interface MeView {
   building: string;
   roleLabels: string[];
   showConsole: boolean;
-  /** A 共建单位 member verifies pickups of their unit's goods here (staff do it from the console). */
-  showVerify: boolean;
-  /** 我的任务: for whoever tickets may be dispatched to (grid workers, agents, unit members, staff). */
+  /** 单位主页: a 共建单位 member's unit, where its 兑换核销 and 单位任务 are (staff verify from the console). */
+  showUnit: boolean;
+  /** 我的任务: for whoever tickets may be dispatched to in person (grid workers, agents, staff); a unit's are on 单位主页. */
   showTasks: boolean;
   /** 随手拍 and 网格任务: for whoever holds a grid role, full or part-time. */
   showGridwork: boolean;
@@ -42,8 +42,8 @@ function toView(me: Me): MeView {
     building: me.building ?? '',
     roleLabels: roleLabels(me.roles),
     showConsole: isStaff(me.roles) || isCountyOfficer(me.roles),
-    showVerify: mayVerify(me.roles) && !isManager(me.roles),
-    showTasks: !!me.community && mayHaveTasks(me.roles),
+    showUnit: !!me.community && me.roles.includes('unit_member'),
+    showTasks: !!me.community && mayHaveTasks(me.roles.filter((r) => r !== 'unit_member')),
     showGridwork: !!me.community && me.roles.includes('grid_worker'),
   };
 }
@@ -199,8 +199,8 @@ Component({
       wx.navigateTo({ url: STAFF_CONSOLE });
     },
 
-    onVerify() {
-      wx.navigateTo({ url: POINTS_VERIFY });
+    onUnit() {
+      wx.navigateTo({ url: PARTY_PAGES.unitPortal });
     },
 
     onTasks() {

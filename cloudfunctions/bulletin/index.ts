@@ -1,0 +1,3 @@
+import { bulletinFunction } from '../../server/bulletin';
+
+export const main = bulletinFunction;
