@@ -2,6 +2,7 @@ import type { Result } from '../typings/api';
 import type { WishCategory } from '../typings/wish';
 import { bringPartyToLife, type PartyLife } from './party';
 import { bringGridworkToLife, type GridworkLife } from './gridwork';
+import { bringCouncilToLife, type CouncilLife } from './council';
 
 /**
  * Brings the seeded demo community to life the way its people would: through the functions, so
@@ -67,6 +68,7 @@ export interface Liveliness {
   errands: number;
   party: PartyLife;
   gridwork: GridworkLife;
+  council: CouncilLife;
 }
 
 export async function bringToLife(call: Call, now = Date.now()): Promise<Liveliness> {
@@ -128,5 +130,6 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
   );
   const party = await bringPartyToLife(call, now);
   const gridwork = await bringGridworkToLife(call, now);
-  return { wishes, orders: 2, bookings, errands: 1, party, gridwork };
+  const council = await bringCouncilToLife(call, now);
+  return { wishes, orders: 2, bookings, errands: 1, party, gridwork, council };
 }

@@ -47,6 +47,8 @@ export interface Me {
   grid?: { id: string; name: string };
   /** The building (楼栋) the person said they live in. */
   building?: string;
+  /** 单元和室号 (2单元301室): with the building, the person's household, which votes once on a topic. */
+  room?: string;
   unit?: { id: string; name: string };
   /** The person chose their name (else it is a stand-in such as 居民81BE, not used to greet them). */
   named: boolean;
@@ -243,7 +245,7 @@ export interface UserApi {
   /** The person's display preferences (长辈模式); null gives the choice back to WeChat's font size. */
   setPrefs: { req: { elderMode: boolean | null } & Idempotent; res: { me: Me } };
   grids: { req: Record<string, never>; res: { grids: GridChoice[] } };
-  chooseGrid: { req: { gridId: string; building?: string } & Idempotent; res: { me: Me } };
+  chooseGrid: { req: { gridId: string; building?: string; room?: string } & Idempotent; res: { me: Me } };
   /** Staff: members by grid, or those without one, or those holding a role. */
   /** Staff: members by grid, without one, or by role; `q` finds by name, phone (11 digits) or 会员号 (7 digits). */
   residents: { req: { gridId?: string; unplaced?: boolean; role?: RevocableRole; q?: string; cursor?: string }; res: Page<ResidentRow> };

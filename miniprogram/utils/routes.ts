@@ -48,6 +48,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
   { key: 'certificate', title: '志愿服务证明', path: '/pages/party/certificate/index' },
+  { key: 'council', title: '议事协商', path: '/pages/council/topics/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -251,6 +252,21 @@ export const STAFF_CALLOUT_EDIT = '/package-staff/pages/party-callout-edit/index
 /** A call-out's 现场签到 code and arrivals (?id=). */
 export const STAFF_CALLOUT_SITE = '/package-staff/pages/party-callout-site/index';
 
+/** 议事协商: topics by stage, one topic (?id=), and 我要提议题. */
+export const COUNCIL_PAGES = {
+  topics: '/pages/council/topics/index',
+  topic: '/pages/council/topic/index',
+  propose: '/pages/council/propose/index',
+};
+
+/** Staff move a topic through its stages (?id=): meeting, vote, result, project. */
+export const STAFF_COUNCIL_TOPIC = '/package-staff/pages/council-topic/index';
+
+/** Staff tools for 议事协商: every topic (each opens 推进议事 for staff). */
+export const STAFF_COUNCIL_ENTRIES: ConsoleEntry[] = [
+  { key: 'councilTopics', title: '议事协商', hint: '议题联名、协商会议、每户一票表决、公示和落实', path: COUNCIL_PAGES.topics, group: '清单' },
+];
+
 /** Points administration, the community's settings, audit and 系统状态, in the console's 核销 and 设置. */
 export const STAFF_ADMIN_ENTRIES: ConsoleEntry[] = [
   { key: 'pointsAdmin', title: '积分规则与对账', hint: '调整积分规则；管理员核对账户与库存', path: '/package-staff/pages/points-admin/index', group: '核销' },
@@ -304,6 +320,7 @@ export const CONSOLE_ENTRIES: ConsoleEntry[] = [
   ...STAFF_PARTY_ENTRIES,
   ...STAFF_LISTS_ENTRIES,
   ...STAFF_CHART_ENTRIES,
+  ...STAFF_COUNCIL_ENTRIES,
   ...STAFF_BOOKING_ENTRIES,
   ...STAFF_POINTS_ENTRIES,
   ...STAFF_MAP_ENTRIES,

@@ -19,7 +19,7 @@ import { toEvent, toNeedCard, toProjectView } from './view';
 
 export const MAX_PROJECT_NEEDS = 50;
 
-const STATUS_LABEL: Record<ProjectStatus, string> = { planned: '筹备中', recruiting: '招募中', in_progress: '实施中', done: '已完成', cancelled: '已取消' };
+export const STATUS_LABEL: Record<ProjectStatus, string> = { planned: '筹备中', recruiting: '招募中', in_progress: '实施中', done: '已完成', cancelled: '已取消' };
 
 /** Bundles open needs into a project, in the caller's transaction. */
 export async function addNeedsToProject(tx: DocStore, p: ProjectDoc, needIds: string[], actor: UserDoc, at: number): Promise<ProjectDoc> {

@@ -12,6 +12,7 @@ import { leaveBookings } from '../booking/account';
 import { leaveOrders } from '../points/account';
 import { leaveLists } from '../lists/account';
 import { leaveParty } from '../party/account';
+import { leaveCouncil } from '../council/topic-account';
 import { USER_BY_OPENID, findUser } from './caller';
 import { UserCtx, requireOpenid, requireUser } from './lookup';
 import { USERS, UserDoc } from './model';
@@ -59,6 +60,7 @@ export const deleteAccount = action(
     const orders = await leaveOrders(user, at);
     await leaveLists(user, at);
     await leaveParty(user, at);
+    await leaveCouncil(user);
     await forgetRequestsOf(user._id);
     const result: DeletedAccount = {
       deletedAt: at,

@@ -99,13 +99,14 @@ export const grids = action(z.object({}), async function grids(ctx: UserCtx) {
 });
 
 const building = z.optional(text('楼栋', 30));
+const room = z.optional(text('单元和室号', 20));
 
 /** A building must be one the grid lists, so a grid worker can find the person. */
 export function checkBuilding(grid: GridDoc, b: string | undefined): void {
   if (b !== undefined && !grid.buildings.includes(b)) throw invalid(`${grid.name}没有“${b}”，请从列表中选择`);
 }
 
-export const chooseGrid = action(z.object({ gridId: id('网格'), building, requestId }), async function chooseGrid(ctx: UserCtx, input) {
+export const chooseGrid = action(z.object({ gridId: id('网格'), building, room, requestId }), async function chooseGrid(ctx: UserCtx, input) {
   const user = await requireMember(ctx.openid);
   const grid = await gridOf(user.communityId, input.gridId);
   checkBuilding(grid, input.building);
@@ -116,6 +117,9 @@ export const chooseGrid = action(z.object({ gridId: id('网格'), building, requ
       const next: UserDoc = { ...cur, gridId: grid._id, updatedAt: ctx.now };
       if (input.building) next.building = input.building;
       else delete next.building;
+      // A room belongs to its building: a new building without one leaves the household unknown.
+      if (input.building && input.room) next.room = input.room;
+      else delete next.room;
       await tx.set(USERS, cur._id, next);
       return next;
     }),

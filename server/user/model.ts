@@ -28,6 +28,8 @@ export interface UserDoc {
   gridId?: string;
   /** The building (楼栋) the person said they live in, from their grid's list. */
   building?: string;
+  /** 单元和室号 in that building (2单元301室): building and room make the household that votes on a topic. */
+  room?: string;
   /** 会员号 per community (short, shown under the 积分码, resolved by staff search): community id → number. */
   memberNumbers?: Record<string, string>;
   /** The poster scene a person last arrived through. */

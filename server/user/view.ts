@@ -14,6 +14,7 @@ export function toMe(user: UserDoc, community?: CommunityDoc | null, grid?: Grid
     community: community ? { id: community._id, name: community.name, code: community.code } : undefined,
     grid: grid ? { id: grid._id, name: grid.name } : undefined,
     building: user.building,
+    ...(user.room ? { room: user.room } : {}),
     unit: unit ? { id: unit._id, name: unit.name } : undefined,
     roles,
     role: topRole(roles),

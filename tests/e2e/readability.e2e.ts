@@ -70,7 +70,9 @@ async function demoIds(): Promise<Record<string, string>> {
   const slot = days.flatMap((d: any) => d.slots).find((s: any) => s.status === 'open' && s.left > 0);
   const { booking } = await callFn('booking', RESIDENT, { action: 'book', slotId: slot.id, requestId: rid() });
   const { ticket } = await callFn('lists', RESIDENT, { action: 'submitRequest', category: '水电维修', title: '厨房水龙头一直滴水', detail: '关紧了还是滴，晚上听得见。', requestId: rid() });
-  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id };
+  const { topic } = await callFn('council', 'demo-staff', { action: 'propose', title: '小区东侧空地建凉亭', background: '老人们希望有个遮阳避雨、下棋聊天的地方。', options: ['东侧空地', '北门花园'], area: { scope: 'community' }, requestId: rid() });
+  await callFn('council', 'demo-staff', { action: 'openVote', id: topic.id, options: ['东侧空地', '北门花园'], ballot: 'secret', quorum: 30, threshold: 50, closesAt: Date.now() + 86400_000, requestId: rid() });
+  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id, topic: topic.id };
 }
 
 beforeAll(async () => {
@@ -83,6 +85,7 @@ beforeAll(async () => {
     'pages/booking/errand/index': `serviceId=${ids.errand}`,
     'pages/booking/detail/index': `id=${ids.booking}`,
     'pages/lists/ticket/index': `id=${ids.ticket}`,
+    'pages/council/topic/index': `id=${ids.topic}`,
     'pages/bulletin/detail/index': 'id=bl_demo_water',
   };
   visits = appPages()

@@ -15,6 +15,9 @@ import {
   STAFF_CALLOUT_EDIT,
   STAFF_CALLOUT_SITE,
   PARTY_PAGES,
+  COUNCIL_PAGES,
+  STAFF_COUNCIL_ENTRIES,
+  STAFF_COUNCIL_TOPIC,
   BULLETIN_PAGES,
   STAFF_BULLETIN_PAGES,
   entryViews,
@@ -55,6 +58,13 @@ test('every entry that opens a page points at a registered page, tabs opened as 
     expect(pages).toContain(p);
     expect(p.startsWith('/pages/party/')).toBe(true);
   }
+  for (const p of Object.values(COUNCIL_PAGES)) {
+    expect(pages).toContain(p);
+    expect(p.startsWith('/pages/council/')).toBe(true);
+  }
+  expect(pages).toContain(STAFF_COUNCIL_TOPIC);
+  // 议事协商 from the console opens the residents' list, where each topic leads staff to 推进议事.
+  for (const e of STAFF_COUNCIL_ENTRIES) expect(pages).toContain(e.path);
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
   for (const p of Object.values(BULLETIN_PAGES)) {
@@ -64,7 +74,8 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   for (const p of Object.values(STAFF_BULLETIN_PAGES)) expect(pages).toContain(p);
   for (const e of CONSOLE_ENTRIES) {
     expect(pages).toContain(e.path);
-    expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
+    // Staff pages stay out of the main package; 议事协商's list is the residents' own, which staff open too.
+    if (!STAFF_COUNCIL_ENTRIES.includes(e)) expect(e.path!.startsWith('/package-staff/')).toBe(true);
   }
 });
 

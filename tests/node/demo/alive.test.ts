@@ -84,6 +84,20 @@ describe('the living demo community', () => {
     // 随手拍 dispatched (2) and the grid task confirmed (5).
     expect(sun.ok && sun.data.balance).toBe(7);
 
+    // 议事协商: a topic at every stage; the pavilion was voted on by the households and became a project.
+    expect(life.council.stages).toEqual(['implementing', 'publicized', 'voting', 'meeting', 'collecting', 'signing']);
+    const topics = await call('council', { action: 'topics', stage: 'implementing' }, 'demo-neighbour-5');
+    const pavilion = topics.ok ? topics.data.items[0] : undefined;
+    const seen = await call('council', { action: 'topic', id: pavilion?.id }, 'demo-neighbour-5');
+    expect(seen.ok && seen.data.topic).toMatchObject({
+      title: '北海花园建一座凉亭',
+      vote: { result: { cast: 5, passed: true, winner: '东侧空地' } },
+      household: { voted: true },
+      project: { id: life.council.projectId, statusLabel: '筹备中' },
+    });
+    const projects = await call('lists', { action: 'projects', status: 'planned' }, 'demo-staff');
+    expect(projects.ok && projects.data.items.map((p: any) => p.title)).toContain('北海花园建一座凉亭');
+
     const recon = await call('points', { action: 'reconcile' }, 'demo-admin');
     expect(recon.ok && recon.data.mismatches).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './wo
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
+import { COUNCIL_RELATIONS, COUNCIL_ROWS, prepareCouncil } from './council-cells';
 import { BULLETIN_ROWS, prepareBulletin } from './bulletin-cells';
 
 /**
@@ -93,6 +94,7 @@ const MATRIX: Record<string, string> = {
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
+  ...COUNCIL_ROWS,
   ...BULLETIN_ROWS,
 };
 
@@ -109,6 +111,7 @@ const RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = {
   ...BOOKING_RELATIONS,
   ...LISTS_RELATIONS,
   ...PARTY_RELATIONS,
+  ...COUNCIL_RELATIONS,
 };
 
 /** Booking and the lists are walked in the home community, by its people. */
@@ -140,6 +143,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
   if (key in BULLETIN_ROWS) return prepareBulletin(key, caller);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
+  if (key.startsWith('council.')) return prepareCouncil(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
   switch (key) {

@@ -128,5 +128,11 @@ describe('the front door', () => {
     await page.tapText('17幢');
     const me = await meOf(openid);
     expect(me).toMatchObject({ grid: { id: 'g_beihai_6' }, building: '17幢' });
+    expect(me.room).toBeUndefined();
+
+    // The unit and room typed above go with the building: the household that votes on a topic.
+    await page.input('#room', '2单元301室');
+    await page.tapText('17幢');
+    expect(await meOf(openid)).toMatchObject({ building: '17幢', room: '2单元301室' });
   });
 });
