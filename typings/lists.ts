@@ -30,9 +30,10 @@ export interface LatLng {
 
 /**
  * wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from
- * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍).
+ * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍) ·
+ * survey: the residents of a grid who asked for one service in a closed 问卷, as one need with their count.
  */
-export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
+export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid', 'survey'] as const;
 export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export type NeedStatus =

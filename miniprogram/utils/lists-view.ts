@@ -40,7 +40,7 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   closed: '已关闭',
 };
 
-export const NEED_SOURCE_LABELS: Record<NeedSource, string> = { wish: '心愿', request: '诉求', visit: '走访', grid: '网格发现' };
+export const NEED_SOURCE_LABELS: Record<NeedSource, string> = { wish: '心愿', request: '诉求', visit: '走访', grid: '网格发现', survey: '问卷' };
 
 export const URGENCY_LABELS: Record<Urgency, string> = { 1: '一般', 2: '较急', 3: '紧急' };
 

@@ -219,4 +219,17 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'party', action: 'unitMembers', sample: { id: 'c_beihai-u_0000000000000000-unit' } },
   { fn: 'party', action: 'exportReports', sample: { year: 2026, cursor: 'o0' } },
   { fn: 'party', action: 'vanguard', sample: { branch: '东台市供电公司第一党支部', year: 2026 } },
+
+  { fn: 'council', action: 'surveys', sample: { scope: 'all', cursor: 'o0' } },
+  { fn: 'council', action: 'survey', sample: { id: 'sv_0000000000000000' } },
+  { fn: 'council', action: 'answer', sample: { id: 'sv_0000000000000000', answers: [0, [1, 2], 4, '希望多办讲座', [0]], requestId: rid } },
+  {
+    fn: 'council',
+    action: 'saveSurvey',
+    sample: { id: 'sv_0000000000000000', title: '居民需求调查', intro: '请花两分钟填写', questions: [{ kind: 'single', title: '您平时在哪里吃午饭', options: ['自己做', '社区食堂'], optional: false }], requestId: rid },
+  },
+  { fn: 'council', action: 'publishSurvey', sample: { id: 'sv_0000000000000000', target: { scope: 'grids', gridIds: ['g_beihai_1'] }, deadline: 1_900_000_000_000, requestId: rid } },
+  { fn: 'council', action: 'closeSurvey', sample: { id: 'sv_0000000000000000', requestId: rid } },
+  { fn: 'council', action: 'surveyResults', sample: { id: 'sv_0000000000000000' } },
+  { fn: 'council', action: 'exportSurvey', sample: { id: 'sv_0000000000000000', cursor: 'o0' } },
 ];

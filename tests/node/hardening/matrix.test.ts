@@ -7,6 +7,7 @@ import { CALLERS, Caller, Cell, Who, World, makeWorld, person, twin } from './wo
 import { BOOKING_RELATIONS, BOOKING_ROWS, prepareBooking } from './booking-cells';
 import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
+import { SURVEY_ROWS, prepareSurvey } from './survey-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -87,6 +88,7 @@ const MATRIX: Record<string, string> = {
   ...BOOKING_ROWS,
   ...LISTS_ROWS,
   ...PARTY_ROWS,
+  ...SURVEY_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -132,6 +134,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('booking.')) return prepareBooking(key.split('.')[1], caller, world.home);
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
+  if (key in SURVEY_ROWS) return prepareSurvey(key.split('.')[1], caller);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));
   switch (key) {

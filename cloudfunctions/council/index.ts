@@ -1,0 +1,3 @@
+import { councilFunction } from '../../server/council';
+
+export const main = councilFunction;

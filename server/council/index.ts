@@ -1,0 +1,22 @@
+import { defineFunction } from '../core/define';
+import { callerOpenid } from '../platform/cloud';
+import type { CallCtx } from '../user/caller';
+import type { SurveyApi } from '../../typings/survey';
+import * as surveying from './survey-actions';
+import { exportSurvey } from './survey-export';
+
+/** 议事协商 and 问卷: residents decide together and are asked. */
+export const councilFunction = defineFunction<SurveyApi, CallCtx>(
+  'council',
+  {
+    surveys: surveying.surveys,
+    survey: surveying.survey,
+    answer: surveying.answer,
+    saveSurvey: surveying.saveSurvey,
+    publishSurvey: surveying.publishSurvey,
+    closeSurvey: surveying.closeSurvey,
+    surveyResults: surveying.surveyResults,
+    exportSurvey,
+  },
+  async () => ({ openid: callerOpenid(), now: Date.now() }),
+);
