@@ -163,6 +163,13 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
   { fn: 'lists', action: 'settings', sample: {} },
   { fn: 'lists', action: 'setSettings', sample: { secretaryId: 'u_x', requestId: rid } },
+  {
+    fn: 'lists',
+    action: 'saveCompound',
+    sample: { id: 'cp_0000000000000000', compound: { name: '北海花园', gridIds: ['g_beihai_1'], buildings: ['1幢'], property: { name: '安居物业', contact: { name: '钱红梅', phone: '13911112222', branch: '安居物业党支部' } }, committee: { name: '北海花园业委会', contact: { name: '孙建国', phone: '13933334444' } } }, requestId: rid },
+  },
+  { fn: 'lists', action: 'compounds', sample: { quarter: '2026-Q4' } },
+  { fn: 'lists', action: 'hurry', sample: { id: tk, note: '居民反映多次', requestId: rid } },
 
   {
     fn: 'party',

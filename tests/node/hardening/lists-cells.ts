@@ -51,6 +51,9 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.export':        'D D D D D A A A',
   'lists.settings':      'D D D D D A A A',
   'lists.setSettings':   'D D D D D D A D',
+  'lists.saveCompound':  'D D D D D A A D',
+  'lists.compounds':     'D D D D D A A A',
+  'lists.hurry':         'D D D D D A A D',
 };
 
 /**
@@ -78,6 +81,7 @@ export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'lists.overdue': { county: 'D' },
   'lists.stats': { county: 'D' },
   'lists.settings': { county: 'D' },
+  'lists.hurry': { owner: 'A', county: 'D' },
 };
 
 let n = 0;
@@ -195,6 +199,15 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
       return { event: { action, scope: 'all' } };
     case 'export':
       return { event: { action, list: 'tickets' } };
+    case 'hurry': {
+      const { owner, ticket } = await request(home, 'unit');
+      return { event: { action, id: ticket.id }, openid: as('owner', owner) };
+    }
+    case 'saveCompound': {
+      const contact = { name: '钱红梅', phone: '13911112222' };
+      const compound = { name: `矩阵小区${++n}`, gridIds: [home.gridId], property: { name: '矩阵物业公司', contact }, committee: { name: '矩阵业委会', contact } };
+      return { event: { action, compound } };
+    }
     case 'setSettings':
       return { event: { action, secretaryId: await userIdOf(home.openid.admin) } };
     default:
