@@ -38,3 +38,6 @@ export const stats = read('stats');
 export const exportCsv = read('export');
 export const settings = read('settings');
 export const setSettings = write('setSettings');
+export const saveCompound = write('saveCompound');
+export const compounds = read('compounds');
+export const hurry = write('hurry');

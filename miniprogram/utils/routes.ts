@@ -45,6 +45,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'partyRegister', title: '党员报到', path: '/pages/party/register/index' },
   { key: 'partyCallouts', title: '社区吹哨', path: '/pages/party/callouts/index' },
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
+  { key: 'surveys', title: '问卷调查', path: '/pages/council/surveys/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -150,6 +151,8 @@ export const STAFF_LISTS_ENTRIES: (MenuEntry & { hint: string; desk?: boolean })
   { key: 'listsMatch', title: '智能匹配', hint: '需求与资源自动配对，采纳后派单', path: '/package-staff/pages/lists-match/index' },
   { key: 'ticketQueue', title: '工单派单', hint: '按办理时限排序，派单、督办、提级', path: '/package-staff/pages/ticket-queue/index', desk: true },
   { key: 'listsStats', title: '办结统计', hint: '按时办结率、满意度、各网格情况，导出表格', path: '/package-staff/pages/lists-stats/index' },
+  { key: 'surveys', title: '问卷调查', hint: '发布问卷，看结果；服务需求进入需求清单', path: '/package-staff/pages/survey-list/index' },
+  { key: 'compounds', title: '红色物业', hint: '小区、物业与业委会，季度按时办结率和居民评价', path: '/package-staff/pages/lists-compounds/index' },
 ];
 
 /** Staff lists pages reached from other staff pages. */
@@ -162,6 +165,19 @@ export const STAFF_LISTS_PAGES = {
   queue: '/package-staff/pages/ticket-queue/index',
   stats: '/package-staff/pages/lists-stats/index',
   county: '/package-staff/pages/county-queue/index',
+};
+
+/** 问卷: the surveys a resident is asked, and one to answer (`?id=`). */
+export const SURVEY_PAGES = {
+  list: '/pages/council/surveys/index',
+  survey: '/pages/council/survey/index',
+};
+
+/** Staff 问卷 pages: the list, a draft to edit (or a new one without `?id=`), a survey's results. */
+export const STAFF_SURVEY_PAGES = {
+  list: '/package-staff/pages/survey-list/index',
+  edit: '/package-staff/pages/survey-edit/index',
+  results: '/package-staff/pages/survey-results/index',
 };
 
 /** 双报到、社区吹哨·党员报到、双报告, for those who serve. */

@@ -16,6 +16,9 @@ import {
   STAFF_PARTY_ENTRIES,
   STAFF_CALLOUT_EDIT,
   STAFF_CALLOUT_SITE,
+  STAFF_LISTS_ENTRIES,
+  STAFF_SURVEY_PAGES,
+  SURVEY_PAGES,
   PARTY_PAGES,
   STAFF_POINTS_ENTRIES,
   STAFF_WISH_ENTRIES,
@@ -59,6 +62,10 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   }
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
+  // 问卷: residents answer in the main package, staff write and read results in the subpackage.
+  for (const p of Object.values(SURVEY_PAGES)) expect(p.startsWith('/pages/') && pages.includes(p)).toBe(true);
+  for (const p of Object.values(STAFF_SURVEY_PAGES)) expect(p.startsWith('/package-staff/') && pages.includes(p)).toBe(true);
+  for (const e of STAFF_LISTS_ENTRIES) expect(pages).toContain(e.path);
   for (const e of [...STAFF_WISH_ENTRIES, ...STAFF_MAP_ENTRIES, ...STAFF_POINTS_ENTRIES, ...STAFF_PARTY_ENTRIES, ...STAFF_BOOKING_ENTRIES]) {
     expect(pages).toContain(e.path);
     expect(e.path!.startsWith('/package-staff/')).toBe(true); // staff pages stay out of the main package
