@@ -2,6 +2,8 @@ import type { Result } from '../typings/api';
 import type { WishCategory } from '../typings/wish';
 import { bringPartyToLife, type PartyLife } from './party';
 import { bringGridworkToLife, type GridworkLife } from './gridwork';
+import { bringSurveysToLife, type SurveyLife } from './survey';
+import { bringPropertyToLife, type PropertyLife } from './property';
 
 /**
  * Brings the seeded demo community to life the way its people would: through the functions, so
@@ -67,6 +69,8 @@ export interface Liveliness {
   errands: number;
   party: PartyLife;
   gridwork: GridworkLife;
+  surveys: SurveyLife;
+  property: PropertyLife;
 }
 
 export async function bringToLife(call: Call, now = Date.now()): Promise<Liveliness> {
@@ -128,5 +132,7 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
   );
   const party = await bringPartyToLife(call, now);
   const gridwork = await bringGridworkToLife(call, now);
-  return { wishes, orders: 2, bookings, errands: 1, party, gridwork };
+  const surveys = await bringSurveysToLife(call, now);
+  const property = await bringPropertyToLife(call);
+  return { wishes, orders: 2, bookings, errands: 1, party, gridwork, surveys, property };
 }

@@ -6,6 +6,7 @@ import { seedPoints } from './points';
 import { seedBooking } from './booking';
 import { seedLists } from './lists';
 import { seedCommunityNotices, seedNotices } from './notices';
+import { seedProperty } from './property';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -37,6 +38,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
   }
   seedPoints(put, now);
   seedLists(put, now);
+  seedProperty(put, now);
   seedNotices(put, now);
   seedCommunityNotices(put, now);
   store.commit(writes);
