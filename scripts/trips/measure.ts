@@ -15,6 +15,7 @@ function handlers(): Record<string, Handler> {
     lists: require('../../server/lists').listsFunction,
     booking: require('../../server/booking').bookingFunction,
     party: require('../../server/party').partyFunction,
+    council: require('../../server/council').councilFunction,
   };
 }
 

@@ -5,13 +5,14 @@ import { newId } from '../core/ids';
 import { DAY_MS } from '../core/time';
 import { PAGE_MAX, offsetOf, pageOf } from '../core/paging';
 import { docs, findMany, type DocStore } from '../platform/store';
-import { groupSum } from '../platform/aggregate';
+import { groupSum, readWith } from '../platform/aggregate';
 import { transact } from '../platform/tx';
 import { recordChange } from '../platform/events';
 import { once, requestKey } from '../platform/idempotency';
 import { assertStaff, isStaff, requireMember, type CallCtx, type Member } from '../user/caller';
 import { actorLabel } from '../user/view';
 import { gridNames } from '../lists/context';
+import { GRIDS } from '../community/model';
 import { SURVEYS, SURVEY_ANSWERS, SURVEY_EVENTS, answerId, type SurveyAnswerDoc, type SurveyDoc } from './survey-model';
 import { answerSchema, closeSurveySchema, publishSurveySchema, saveSurveySchema, surveyResultsSchema, surveySchema, surveysSchema } from './survey-schemas';
 import { checkAnswers, checkQuestions, indexAnswer, isAsked, isEnded } from './survey-rules';
@@ -24,10 +25,13 @@ const MAX_RUN_DAYS = 180;
 const MINE_SCAN = 100;
 
 /** Another community's survey, or a draft for anyone but staff, is reported as missing. */
-async function loadSurvey(store: DocStore, id: string, viewer: Member): Promise<SurveyDoc> {
-  const s = await store.get<SurveyDoc>(SURVEYS, id);
+function visible(s: SurveyDoc | null, viewer: Member): SurveyDoc {
   if (!s || s.communityId !== viewer.communityId || (s.status === 'draft' && !isStaff(viewer))) throw notFound('问卷不存在');
   return s;
+}
+
+async function loadSurvey(store: DocStore, id: string, viewer: Member): Promise<SurveyDoc> {
+  return visible(await store.get<SurveyDoc>(SURVEYS, id), viewer);
 }
 
 async function record(tx: DocStore, s: SurveyDoc, from: string | null, actor: Member, at: number, why: string): Promise<void> {
@@ -85,9 +89,12 @@ export const surveys = action(surveysSchema, async function surveys(ctx: CallCtx
   return { ...page, items: page.items.map((s) => toSurveyCard(s, ctx.now, { answered: answered.has(s._id) })) };
 });
 
+/** The survey with the caller's own answer beside it, in one request. */
 export const survey = action(surveySchema, async function survey(ctx: CallCtx, input) {
   const user = await requireMember(ctx.openid);
-  return { survey: await detailFor(await loadSurvey(docs, input.id, user), user, ctx.now) };
+  const got = await readWith(SURVEYS, input.id, { mine: { from: SURVEY_ANSWERS, where: { _id: answerId(input.id, user._id) }, limit: 1 } });
+  const s = visible((got?.doc as unknown as SurveyDoc | undefined) ?? null, user);
+  return { survey: await detailFor(s, user, ctx.now, (got?.rows.mine[0] as unknown as SurveyAnswerDoc | undefined) ?? null) };
 });
 
 /**
@@ -186,10 +193,13 @@ export const closeSurvey = action(closeSurveySchema, async function closeSurvey(
   return { survey: await detailFor(s, user, ctx.now), needs: s.needIds?.length ?? 0 };
 });
 
+/** The survey and its community's grid names in one request, then the tally: four in all. */
 export const surveyResults = action(surveyResultsSchema, async function surveyResults(ctx: CallCtx, input) {
   const user = await requireMember(ctx.openid);
   assertStaff(user, '只有社区工作人员可以查看问卷结果');
-  const s = await loadSurvey(docs, input.id, user);
-  const [results, names] = await Promise.all([tally(s, true), gridNames(s.communityId)]);
+  const got = await readWith(SURVEYS, input.id, { grids: { from: GRIDS, where: { communityId: user.communityId }, limit: 200 } });
+  const s = visible((got?.doc as unknown as SurveyDoc | undefined) ?? null, user);
+  const names = new Map((got?.rows.grids ?? []).map((g) => [String(g._id), String(g.name)]));
+  const results = await tally(s, true);
   return { survey: toSurveyCard(s, ctx.now, { answered: false, respondents: results.respondents, gridNames: names }), results };
 });

@@ -8,8 +8,9 @@ import { transact } from '../platform/tx';
 import { once, requestKey } from '../platform/idempotency';
 import { requireMember } from '../user/caller';
 import { USERS, type UserDoc } from '../user/model';
-import { UNITS, type UnitDoc } from '../community/model';
-import { assertStaff, findAll, gridNames, gridsOf, memberUnits, newId, recordEvent, type ListsCtx } from './context';
+import { GRIDS, UNITS, type UnitDoc } from '../community/model';
+import { assertStaff, findAll, gridsOf, memberUnits, newId, recordEvent, type ListsCtx } from './context';
+import { findWith, type JoinRead } from '../platform/aggregate';
 import { docId, requestId } from './schemas';
 import { TICKETS, type TicketDoc } from './model';
 import { ticketStats } from './stats';
@@ -53,10 +54,10 @@ function toView(c: CompoundDoc, names: Map<string, string>, workers: number, tic
  */
 async function compoundViews(communityId: string, quarter: string, now: number, only?: string): Promise<CompoundView[]> {
   const { start, end } = quarterRange(quarter);
-  const [rows, names] = await Promise.all([
-    findMany<CompoundDoc>(COMPOUNDS, { communityId, ...(only ? { _id: only } : {}) }, { orderBy: [['createdAt', 'asc']], limit: MAX_COMPOUNDS }),
-    gridNames(communityId),
-  ]);
+  // Each compound with its grids joined, in one request.
+  const joined = await findWith<CompoundDoc, { grids: JoinRead }>(COMPOUNDS, { communityId, ...(only ? { _id: only } : {}) }, { orderBy: [['createdAt', 'asc']], limit: MAX_COMPOUNDS }, { grids: { from: GRIDS, localField: 'gridIds', foreignField: '_id' } });
+  const rows = joined.map((j) => j.doc);
+  const names = new Map(joined.flatMap((j) => j.rows.grids.map((g) => [String(g._id), String(g.name)] as const)));
   const ids = rows.map((c) => c._id);
   const units = rows.map((c) => c.propertyUnitId);
   const [tickets, workers] = await Promise.all([
