@@ -4,6 +4,7 @@ import type { CallCtx } from '../user/caller';
 import type { SurveyApi } from '../../typings/survey';
 import * as surveying from './survey-actions';
 import { exportSurvey } from './survey-export';
+import { closeDueSurveys } from './survey-close';
 
 /** 议事协商 and 问卷: residents decide together and are asked. */
 export const councilFunction = defineFunction<SurveyApi, CallCtx>(
@@ -20,3 +21,8 @@ export const councilFunction = defineFunction<SurveyApi, CallCtx>(
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );
+
+/** Timer triggers, declared in cloudfunctions/council/config.json (every ten minutes). */
+export const councilTimers: Record<string, () => Promise<unknown>> = {
+  closeSurveys: () => closeDueSurveys(Date.now()),
+};

@@ -7,17 +7,16 @@ import { PAGE_MAX, offsetOf, pageOf } from '../core/paging';
 import { docs, findMany, type DocStore } from '../platform/store';
 import { groupSum, readWith } from '../platform/aggregate';
 import { transact } from '../platform/tx';
-import { recordChange } from '../platform/events';
 import { once, requestKey } from '../platform/idempotency';
 import { assertStaff, isStaff, requireMember, type CallCtx, type Member } from '../user/caller';
-import { actorLabel } from '../user/view';
 import { gridNames } from '../lists/context';
 import { GRIDS } from '../community/model';
-import { SURVEYS, SURVEY_ANSWERS, SURVEY_EVENTS, answerId, type SurveyAnswerDoc, type SurveyDoc } from './survey-model';
+import { SURVEYS, SURVEY_ANSWERS, answerId, type SurveyAnswerDoc, type SurveyDoc } from './survey-model';
 import { answerSchema, closeSurveySchema, publishSurveySchema, saveSurveySchema, surveyResultsSchema, surveySchema, surveysSchema } from './survey-schemas';
 import { checkAnswers, checkQuestions, indexAnswer, isAsked, isEnded } from './survey-rules';
 import { tally, toSurveyCard, toSurveyDetail } from './survey-view';
 import { feedNeeds } from './survey-needs';
+import { closeIn, recordSurvey } from './survey-close';
 
 /** A survey runs at most this long, so a forgotten one does not stay open for ever. */
 const MAX_RUN_DAYS = 180;
@@ -34,9 +33,6 @@ async function loadSurvey(store: DocStore, id: string, viewer: Member): Promise<
   return visible(await store.get<SurveyDoc>(SURVEYS, id), viewer);
 }
 
-async function record(tx: DocStore, s: SurveyDoc, from: string | null, actor: Member, at: number, why: string): Promise<void> {
-  await recordChange(tx, SURVEY_EVENTS, { communityId: s.communityId, target: 'survey', targetId: s._id, at, from, to: s.status, by: { id: actor._id, label: actorLabel(actor, s.communityId) }, why });
-}
 
 /** The survey as the caller sees it: their answer, whether they may answer, and the results when theirs to see. */
 async function detailFor(s: SurveyDoc, user: Member, now: number, mine?: SurveyAnswerDoc | null) {
@@ -133,7 +129,7 @@ export const saveSurvey = action(saveSurveySchema, async function saveSurvey(ctx
       const { intro: _old, ...rest } = base;
       const next: SurveyDoc = { ...rest, title: input.title, ...(input.intro ? { intro: input.intro } : {}), questions, updatedAt: ctx.now };
       await tx.set(SURVEYS, next._id, next);
-      await record(tx, next, cur ? 'draft' : null, user, ctx.now, cur ? '修改问卷' : `新建问卷：${next.title}`);
+      await recordSurvey(tx, next, cur ? 'draft' : null, user, ctx.now, cur ? '修改问卷' : `新建问卷：${next.title}`);
       return next._id;
     }),
   );
@@ -157,7 +153,7 @@ export const publishSurvey = action(publishSurveySchema, async function publishS
       if (cur.status !== 'draft') throw conflict(cur.status === 'open' ? '问卷已发布' : '问卷已结束');
       const next: SurveyDoc = { ...cur, status: 'open', target, deadline: input.deadline, publishedAt: ctx.now, updatedAt: ctx.now };
       await tx.set(SURVEYS, cur._id, next);
-      await record(tx, next, 'draft', user, ctx.now, '发布问卷');
+      await recordSurvey(tx, next, 'draft', user, ctx.now, '发布问卷');
       return cur._id;
     }),
   );
@@ -179,9 +175,7 @@ export const closeSurvey = action(closeSurveySchema, async function closeSurvey(
         if (cur.fedAt) throw conflict('问卷已结束');
         return cur._id;
       }
-      const next: SurveyDoc = { ...cur, status: 'closed', closedAt: ctx.now, updatedAt: ctx.now };
-      await tx.set(SURVEYS, cur._id, next);
-      await record(tx, next, 'open', user, ctx.now, '结束问卷');
+      await closeIn(tx, cur, user, ctx.now, '结束问卷');
       return cur._id;
     }),
   );

@@ -1,4 +1,4 @@
-import { call, ok, sdk, uniqueOpenid } from '../support/cloud';
+import { call, cloudUrl, ok, sdk, uniqueOpenid } from '../support/cloud';
 import { getDoc, listsOk, newListsCommunity, patchDoc, rid, type ListsCommunity } from '../support/lists';
 import { userIdOf } from '../support/wish';
 
@@ -168,5 +168,24 @@ describe('问卷', () => {
     expect(job.status).toBe('done');
     const { items } = await listsOk({ action: 'matchResult', jobId: job.id }, c.staff);
     expect(items.find((s: any) => s.need.id === meals._id)).toMatchObject({ resource: { id: resource.id }, need: { source: 'survey', people: 3 }, reasons: expect.arrayContaining(['技能匹配']) });
+  });
+
+  it('a survey past its deadline closes by the timer, and its needs reach the list all the same', async () => {
+    const { survey } = await councilOk({ action: 'saveSurvey', title: '助餐需求摸底', questions: [QUESTIONS[4]], requestId: rid() }, c.staff);
+    await councilOk({ action: 'publishSurvey', id: survey.id, target: { scope: 'community' }, deadline: Date.now() + 3600_000, requestId: rid() }, c.staff);
+    await councilOk({ action: 'answer', id: survey.id, answers: [[1]], requestId: rid() }, await residentOf(c, c.grid2));
+    // A client cannot run the timer.
+    expect(await council({ Type: 'Timer', TriggerName: 'closeSurveys' }, c.staff)).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+    const fire = async () => ((await (await fetch(`${cloudUrl()}/timers/council/closeSurveys`, { method: 'POST' })).json()) as any).result;
+    // Just past its deadline it waits a few minutes for answers sent in time that commit late.
+    await patchDoc('surveys', survey.id, { deadline: Date.now() - 1000 });
+    await fire();
+    expect(await getDoc('surveys', survey.id)).toMatchObject({ status: 'open' });
+    await patchDoc('surveys', survey.id, { deadline: Date.now() - 6 * 60_000 });
+    expect((await fire()).ok).toBe(true);
+    expect(await getDoc('surveys', survey.id)).toMatchObject({ status: 'closed', needIds: [`survey.${survey.id}.${c.grid2}.4`] });
+    expect(await getDoc('needs', `survey.${survey.id}.${c.grid2}.4`)).toMatchObject({ source: 'survey', title: '1户需要陪同就医', status: 'open' });
+    const events = (await sdk().database().collection('survey_events').where({ targetId: survey.id }).orderBy('at', 'asc').get()).data;
+    expect(events.map((e: any) => [e.to, e.byLabel])).toEqual([['draft', '社区工作者'], ['open', '社区工作者'], ['closed', '系统']]);
   });
 });
