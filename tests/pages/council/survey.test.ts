@@ -8,6 +8,7 @@ const LIST = 'pages/council/surveys/index';
 const SURVEY = 'pages/council/survey/index';
 const EDIT = 'package-staff/pages/survey-edit/index';
 const RESULTS = 'package-staff/pages/survey-results/index';
+const STAFF_LIST = 'package-staff/pages/survey-list/index';
 
 jest.setTimeout(120_000);
 
@@ -114,6 +115,27 @@ describe('问卷', () => {
     expect(page.has('#close')).toBe(false);
     const needs = await findDocs<any>('needs', { communityId: c.id, source: 'survey' });
     expect(needs.filter((n) => n._id.startsWith(`survey.${survey._id}.`)).map((n) => n.title)).toEqual(['1户需要送餐助餐']);
+  });
+
+  test('staff see drafts to finish and the results of the others, and export the answers as a table', async () => {
+    const { survey: draft } = await okFn(c.staff, 'council', { action: 'saveSurvey', title: '停车需求调查', questions: QUESTIONS });
+    const id = await published(c, '文体活动意向');
+    await okFn(await c.resident('钱大妈'), 'council', { action: 'answer', id, answers: [0, 4, [1]] });
+    page = await load(STAFF_LIST, { openid: c.staff });
+    expect(page.textOf(`#status-${draft.id}`)).toBe('草稿');
+    expect(page.textOf(`#item-${id}`)).toContain('1人已填');
+    await page.tap(`#item-${draft.id}`);
+    await page.tap(`#item-${id}`);
+    expect(recorded.navigations).toEqual([`navigateTo:/package-staff/pages/survey-edit/index?id=${draft.id}`, `navigateTo:/package-staff/pages/survey-results/index?id=${id}`]);
+    page.detach();
+
+    page = await load(RESULTS, { openid: c.staff, query: { id } });
+    await page.tap('#export');
+    expect(page.textOf('#exported-rows')).toBe('已导出 1 份答卷');
+    await page.tap('#copy');
+    expect(recorded.clipboard.at(-1)).toContain('1. 您平时在哪里吃午饭');
+    expect(recorded.clipboard.at(-1)).toContain('自己做,4,陪同就医');
+    expect(recorded.clipboard.at(-1)).not.toContain('钱大妈');
   });
 
   test('a resident cannot open staff pages', async () => {
