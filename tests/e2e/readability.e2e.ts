@@ -67,7 +67,14 @@ async function demoIds(): Promise<Record<string, string>> {
   const slot = days.flatMap((d: any) => d.slots).find((s: any) => s.status === 'open' && s.left > 0);
   const { booking } = await callFn('booking', RESIDENT, { action: 'book', slotId: slot.id, requestId: rid() });
   const { ticket } = await callFn('lists', RESIDENT, { action: 'submitRequest', category: '水电维修', title: '厨房水龙头一直滴水', detail: '关紧了还是滴，晚上听得见。', requestId: rid() });
-  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id };
+  const questions = [
+    { kind: 'single', title: '您平时在哪里吃午饭', options: ['自己做', '子女送', '社区食堂'] },
+    { kind: 'scale', title: '您对社区食堂打几分' },
+    { kind: 'needs', title: '您需要哪些服务', options: ['送餐助餐', '陪同就医', '电脑手机教学'] },
+  ];
+  const { survey } = await callFn('council', STAFF, { action: 'saveSurvey', title: '居民需求调查', questions, requestId: rid() });
+  await callFn('council', STAFF, { action: 'publishSurvey', id: survey.id, target: { scope: 'community' }, deadline: Date.now() + 7 * 24 * 3600_000, requestId: rid() });
+  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id, survey: survey.id };
 }
 
 beforeAll(async () => {
@@ -80,6 +87,7 @@ beforeAll(async () => {
     'pages/booking/errand/index': `serviceId=${ids.errand}`,
     'pages/booking/detail/index': `id=${ids.booking}`,
     'pages/lists/ticket/index': `id=${ids.ticket}`,
+    'pages/council/survey/index': `id=${ids.survey}`,
   };
   visits = appPages()
     .filter((route) => route.startsWith('pages/'))
