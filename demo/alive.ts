@@ -3,6 +3,8 @@ import type { WishCategory } from '../typings/wish';
 import { bringPartyToLife, type PartyLife } from './party';
 import { bringGridworkToLife, type GridworkLife } from './gridwork';
 import { bringCouncilToLife, type CouncilLife } from './council';
+import { bringSurveysToLife, type SurveyLife } from './survey';
+import { bringPropertyToLife, type PropertyLife } from './property';
 
 /**
  * Brings the seeded demo community to life the way its people would: through the functions, so
@@ -69,6 +71,8 @@ export interface Liveliness {
   party: PartyLife;
   gridwork: GridworkLife;
   council: CouncilLife;
+  surveys: SurveyLife;
+  property: PropertyLife;
 }
 
 export async function bringToLife(call: Call, now = Date.now()): Promise<Liveliness> {
@@ -131,5 +135,7 @@ export async function bringToLife(call: Call, now = Date.now()): Promise<Livelin
   const party = await bringPartyToLife(call, now);
   const gridwork = await bringGridworkToLife(call, now);
   const council = await bringCouncilToLife(call, now);
-  return { wishes, orders: 2, bookings, errands: 1, party, gridwork, council };
+  const surveys = await bringSurveysToLife(call, now);
+  const property = await bringPropertyToLife(call);
+  return { wishes, orders: 2, bookings, errands: 1, party, gridwork, council, surveys, property };
 }

@@ -7,6 +7,7 @@ import { seedBooking } from './booking';
 import { seedBulletins } from './bulletins';
 import { seedLists } from './lists';
 import { seedCommunityNotices, seedNotices } from './notices';
+import { seedProperty } from './property';
 
 /** Writes the demo community once; a database that already has communities is left alone. */
 export function seedDemo(store: Store, now = Date.now()): boolean {
@@ -38,6 +39,7 @@ export function seedDemo(store: Store, now = Date.now()): boolean {
   }
   seedPoints(put, now);
   seedLists(put, now);
+  seedProperty(put, now);
   seedNotices(put, now);
   seedCommunityNotices(put, now);
   seedBulletins(put, now);

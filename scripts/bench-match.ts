@@ -16,6 +16,13 @@ import {
 } from '../server/lists/match';
 
 /**
+ * The categories generated needs and resources are drawn from: the service categories less those
+ * added for requests a property company takes or that say what they are (停车, 电梯, 公共设施维修,
+ * 其他), so every seed gives the instance it always gave and the recorded figures stay comparable.
+ */
+const GENERATED_CATEGORIES = SERVICE_CATEGORIES.filter((c) => !(['停车', '电梯', '公共设施维修', '其他'] as string[]).includes(c));
+
+/**
  * Matching benchmark: a seeded generator of realistic community instances, then the optimal
  * assignment and the first-come greedy baseline on the same instance.
  *
@@ -123,8 +130,8 @@ export function generateInstance(nNeeds: number, nResources: number, seed = 1, m
     [...grids].sort((a, b) => Math.hypot(a.x - g.x, a.y - g.y) - Math.hypot(b.x - g.x, b.y - g.y) || (a.id < b.id ? -1 : 1)).slice(0, k).map((x) => x.id);
   const jitter = (c: LatLng, spread: number): LatLng => ({ lat: c.lat + (R.next() - 0.5) * spread * dLat, lng: c.lng + (R.next() - 0.5) * spread * dLng });
   // Demand is skewed: elderly care and repairs far more often than haircuts.
-  const catWeights = SERVICE_CATEGORIES.map((_, i) => 1 / (i + 1) ** 0.6);
-  const demandOrder = R.sample(SERVICE_CATEGORIES, SERVICE_CATEGORIES.length);
+  const catWeights = GENERATED_CATEGORIES.map((_, i) => 1 / (i + 1) ** 0.6);
+  const demandOrder = R.sample(GENERATED_CATEGORIES, GENERATED_CATEGORIES.length);
 
   const needs: Need[] = Array.from({ length: nNeeds }, (_, i) => {
     const g = R.weighted(grids, gridWeights);

@@ -15,8 +15,18 @@ export const SERVICE_CATEGORIES = [
   '矛盾调解', '就业指导', '困难帮扶', '物资捐赠', '水电维修',
   '家电维修', '管道疏通', '房屋修缮', '环境清洁', '绿化养护',
   '垃圾分类', '安全巡查', '消防宣传', '反诈宣传', '理发义剪',
+  '停车', '电梯', '公共设施维修', '其他',
 ] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+/** A request under 其他 says what it is about: its detail is required. */
+export const OTHER_CATEGORY = '其他' satisfies ServiceCategory;
+
+/**
+ * 红色物业: requests in these categories go to the property company of the requester's 小区
+ * (common-area repairs, cleaning, greening, parking, lifts), through the same dispatch loop.
+ */
+export const PROPERTY_CATEGORIES = ['公共设施维修', '环境清洁', '绿化养护', '停车', '电梯'] as const satisfies readonly ServiceCategory[];
 
 /** 1 一般 · 2 较急 · 3 紧急 */
 export type Urgency = 1 | 2 | 3;
@@ -30,9 +40,10 @@ export interface LatLng {
 
 /**
  * wish: an approved 微心愿 (automatic) · request: a resident's 诉求 · visit: entered by staff from
- * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍).
+ * 走访/五必访 · grid: 网格发现, a problem a grid worker (full or part-time) saw on the way (随手拍) ·
+ * survey: the residents of a grid who asked for one service in a closed 问卷, as one need with their count.
  */
-export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid'] as const;
+export const NEED_SOURCES = ['wish', 'request', 'visit', 'grid', 'survey'] as const;
 export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export type NeedStatus =
@@ -269,14 +280,16 @@ export type TicketKind = 'simple' | 'complex' | 'difficult';
 /** How the 24 hours of a simple matter count: round the clock (natural), or only on working days. */
 export type DeadlineHours = 'natural' | 'working';
 /** county: the county/district officers (县(区)委包案干部) who took it over; not a dispatch target. */
-export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary' | 'county';
+/** property: the workers of a 小区's property company (物业), members of its unit. */
+export type AssigneeKind = 'grid_worker' | 'agent' | 'unit' | 'team' | 'secretary' | 'county' | 'property';
 /**
  * Who watches it: the grid (worker) → the grid leader (网格长) → the community secretary (书记) →
  * the county/district (县(区)委提级包案), which works it in a queue of its own.
  */
 export type EscalationLevel = 'grid' | 'leader' | 'secretary' | 'county';
 /** escalateCounty: staff send it up to the county; note: a county officer records progress. */
-export type TicketPermission = 'dispatch' | 'accept' | 'resolve' | 'rate' | 'escalate' | 'escalateCounty' | 'note' | 'cancel';
+/** hurry: 催办, by staff or the resident who raised it, while someone works it. */
+export type TicketPermission = 'dispatch' | 'accept' | 'resolve' | 'rate' | 'escalate' | 'escalateCounty' | 'note' | 'cancel' | 'hurry';
 
 export interface TicketCard {
   id: string;
@@ -414,6 +427,52 @@ export interface AssigneeOption {
   gridIds?: string[];
   /** 红色代办员: the grid they live in and what they have in hand (第一网格 · 手上2件). */
   detail?: string;
+}
+
+// ---------------------------------------------------------------- 红色物业
+
+/** A party contact (党建联络人) of the property company or the owners' committee. */
+export interface PartyContact {
+  name: string;
+  phone: string;
+  /** Their 党组织 (党支部). */
+  branch?: string;
+}
+
+/** A 小区: its grids (and buildings, when it is only part of a grid), its property company and its owners' committee (业委会). */
+export interface CompoundInput {
+  name: string;
+  gridIds: string[];
+  /** Buildings of those grids it takes; none: all of them. */
+  buildings?: string[];
+  property: { name: string; contact: PartyContact };
+  committee: { name: string; contact: PartyContact };
+}
+
+/** A quarter's figures for a property company: the seeds' 红色物业 evaluation (on-time rate, residents' rating). */
+export interface PropertyQuarter {
+  /** 2026-Q4 */
+  quarter: string;
+  tickets: number;
+  completed: number;
+  onTime: number;
+  late: number;
+  /** 0–1, null while nothing was judged. */
+  onTimeRate: number | null;
+  rated: number;
+  avgStars: number | null;
+  /** Still open past a deadline now. */
+  overdueOpen: number;
+}
+
+export interface CompoundView extends CompoundInput {
+  id: string;
+  gridNames: string[];
+  /** The property company's unit: its workers join it with an invite (createInvite role unit_member). */
+  propertyUnitId: string;
+  workers: number;
+  figures: PropertyQuarter;
+  updatedAt: number;
 }
 
 export type Medal = 'gold' | 'silver' | 'bronze';
@@ -561,6 +620,12 @@ export interface ListsApi {
   };
   /** Staff: 数据看板, the charts' figures by week (the last 12 weeks by default, at most 53). */
   charts: { req: { from?: string; to?: string }; res: ListsCharts };
+  /** 红色物业: staff register a 小区 with its property company and owners' committee. */
+  saveCompound: { req: { id?: string; compound: CompoundInput } & Idempotent; res: { compound: CompoundView } };
+  /** Staff: the 小区 with their property company's figures for a quarter (this quarter by default). */
+  compounds: { req: { quarter?: string }; res: { quarter: string; items: CompoundView[] } };
+  /** 催办: staff, or the resident who raised it, press whoever works an open ticket. */
+  hurry: { req: { id: string; note?: string } & Idempotent; res: { ticket: TicketDetail } };
   settings: { req: Record<string, never>; res: { settings: ListsSettings } };
   setSettings: { req: { secretaryId?: string; gridLeaders?: Record<string, string>; deadlineHours?: DeadlineHours } & Idempotent; res: { settings: ListsSettings } };
 }

@@ -1,3 +1,4 @@
-import { councilFunction } from '../../server/council';
+import { councilFunction, councilTimers } from '../../server/council';
+import { withTimers } from '../../server/core/timer';
 
-export const main = councilFunction;
+export const main = withTimers(councilFunction, councilTimers);

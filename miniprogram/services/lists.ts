@@ -40,3 +40,6 @@ export const charts = read('charts');
 export const exportFile = read('exportFile');
 export const settings = read('settings');
 export const setSettings = write('setSettings');
+export const saveCompound = write('saveCompound');
+export const compounds = read('compounds');
+export const hurry = write('hurry');

@@ -22,10 +22,17 @@ export const SERVICE_CATEGORIES = [
   '矛盾调解', '就业指导', '困难帮扶', '物资捐赠', '水电维修',
   '家电维修', '管道疏通', '房屋修缮', '环境清洁', '绿化养护',
   '垃圾分类', '安全巡查', '消防宣传', '反诈宣传', '理发义剪',
+  '停车', '电梯', '公共设施维修', '其他',
 ] as const;
 
-/** What residents report most, offered first on 我要反映 so few people need the whole list. */
-export const COMMON_REQUEST_CATEGORIES: readonly string[] = ['水电维修', '环境清洁', '管道疏通', '房屋修缮', '安全巡查', '矛盾调解', '助老服务', '政策咨询'];
+/**
+ * What residents report most, offered first on 我要反映 so few people need the whole list; 停车,
+ * 电梯 and 公共设施维修 go to the 小区's property company (红色物业), 其他 asks for a description.
+ */
+export const COMMON_REQUEST_CATEGORIES: readonly string[] = ['水电维修', '公共设施维修', '环境清洁', '停车', '电梯', '管道疏通', '房屋修缮', '安全巡查', '矛盾调解', '助老服务', '政策咨询', '其他'];
+
+/** The category whose request must say what it is about. */
+export const OTHER_CATEGORY = '其他';
 
 
 /** 五必访: the groups grid workers must visit. */
@@ -40,7 +47,7 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   closed: '已关闭',
 };
 
-export const NEED_SOURCE_LABELS: Record<NeedSource, string> = { wish: '心愿', request: '诉求', visit: '走访', grid: '网格发现' };
+export const NEED_SOURCE_LABELS: Record<NeedSource, string> = { wish: '心愿', request: '诉求', visit: '走访', grid: '网格发现', survey: '问卷' };
 
 export const URGENCY_LABELS: Record<Urgency, string> = { 1: '一般', 2: '较急', 3: '紧急' };
 

@@ -49,6 +49,7 @@ export const ME_ENTRIES: MenuEntry[] = [
   { key: 'vanguard', title: '先锋榜', path: '/pages/party/vanguard/index' },
   { key: 'certificate', title: '志愿服务证明', path: '/pages/party/certificate/index' },
   { key: 'council', title: '议事协商', path: '/pages/council/topics/index' },
+  { key: 'surveys', title: '问卷调查', path: '/pages/council/surveys/index' },
 ];
 
 export const STAFF_CONSOLE = '/package-staff/pages/console/index';
@@ -194,6 +195,8 @@ export const STAFF_LISTS_ENTRIES: ConsoleEntry[] = [
     ],
   },
   { key: 'listsStats', title: '办结统计', hint: '按时办结率、满意度、各网格情况，导出表格', path: '/package-staff/pages/lists-stats/index', group: '清单' },
+  { key: 'surveys', title: '问卷调查', hint: '发布问卷，看结果；服务需求进入需求清单', path: '/package-staff/pages/survey-list/index', group: '清单' },
+  { key: 'compounds', title: '红色物业', hint: '小区、物业与业委会，季度按时办结率和居民评价', path: '/package-staff/pages/lists-compounds/index', group: '清单' },
   { key: 'countyQueue', title: '县级包案', hint: '社区提级的疑难问题：接手、填写进展、办结', path: '/package-staff/pages/county-queue/index', group: '派单', for: 'county' },
 ];
 
@@ -217,6 +220,19 @@ export const STAFF_LISTS_PAGES = {
   queue: '/package-staff/pages/ticket-queue/index',
   stats: '/package-staff/pages/lists-stats/index',
   county: '/package-staff/pages/county-queue/index',
+};
+
+/** 问卷: the surveys a resident is asked, and one to answer (`?id=`). */
+export const SURVEY_PAGES = {
+  list: '/pages/council/surveys/index',
+  survey: '/pages/council/survey/index',
+};
+
+/** Staff 问卷 pages: the list, a draft to edit (or a new one without `?id=`), a survey's results. */
+export const STAFF_SURVEY_PAGES = {
+  list: '/package-staff/pages/survey-list/index',
+  edit: '/package-staff/pages/survey-edit/index',
+  results: '/package-staff/pages/survey-results/index',
 };
 
 /** 双报到、社区吹哨·党员报到、双报告, for those who serve. */

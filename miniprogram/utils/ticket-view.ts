@@ -226,7 +226,7 @@ export interface TicketDetailView extends TicketCardView {
 }
 
 export function toTicketDetailView(t: TicketDetail, image: (fileId: string) => string, now = Date.now()): TicketDetailView {
-  const may: Record<TicketPermission, boolean> = { dispatch: false, accept: false, resolve: false, rate: false, escalate: false, escalateCounty: false, note: false, cancel: false };
+  const may: Record<TicketPermission, boolean> = { dispatch: false, accept: false, resolve: false, rate: false, escalate: false, escalateCounty: false, note: false, cancel: false, hurry: false };
   for (const p of t.can) may[p] = true;
   const open = t.status === 'submitted' || t.status === 'dispatched' || t.status === 'accepted';
   const deadlines: DeadlineView[] = [];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NEED_SOURCES, type NeedSource, type NeedStatus, type SpecialGroup, type VisitGroup } from '../../typings/lists';
+import { NEED_SOURCES, OTHER_CATEGORY, type NeedSource, type NeedStatus, type SpecialGroup, type VisitGroup } from '../../typings/lists';
 import { action } from '../core/define';
 import { conflict, forbidden, invalid, notFound, precondition } from '../core/errors';
 import { text } from '../core/validation';
@@ -20,6 +20,8 @@ import { commitTicket } from './tickets';
 import { mayReadNeeds, reachesRequester, toNeedCard, toNeedDetail, toTicketDetail } from './view';
 import { syncWishes } from './wishsync';
 import { raise } from './raise';
+import { compoundOf, isPropertyCategory, propertyAssignee } from './property';
+import { noticeDispatched } from './notices';
 
 const MAX_WAITING_REQUESTS = 5;
 const NEED_STATUSES = ['open', 'assigned', 'in_progress', 'in_project', 'done', 'closed'] as const;
@@ -76,8 +78,11 @@ export const submitRequest = action(
   }),
   async function submitRequest(ctx: ListsCtx, input) {
     const user = await requireMember(ctx.openid);
+    if (input.category === OTHER_CATEGORY && !input.detail) throw invalid('选择“其他”时请写明诉求内容');
     const gridId = input.gridId ?? user.gridId;
     if (gridId) await assertGrid(docs, gridId, user.communityId);
+    // 红色物业: a property matter of a registered 小区 goes to its property company.
+    const compound = isPropertyCategory(input.category) ? await compoundOf(user.communityId, gridId, gridId === user.gridId ? user.building : undefined) : null;
     const t = await raise(user, ctx.now, {
       action: 'submitRequest',
       requestId: input.requestId,
@@ -87,8 +92,10 @@ export const submitRequest = action(
       cap: MAX_WAITING_REQUESTS,
       full: (waiting) => `您已有${waiting}件诉求在等待派单，请耐心等候`,
       why: '居民提交诉求',
+      ...(compound ? { routeTo: propertyAssignee(compound) } : {}),
       need: {
         source: 'request',
+        ...(compound ? { compoundId: compound._id } : {}),
         category: input.category,
         title: input.title,
         ...(input.detail ? { detail: input.detail } : {}),
@@ -101,6 +108,7 @@ export const submitRequest = action(
         ...(input.special ? { special: input.special } : {}),
       },
     });
+    if (t.status === 'dispatched') await noticeDispatched(t);
     return { ticket: await ticketDetail(t, user, ctx.now) };
   },
 );

@@ -87,7 +87,7 @@ export async function mutate(
   return t;
 }
 
-const ASSIGNEE_KINDS = ['grid_worker', 'agent', 'unit', 'team', 'secretary', 'county'] as const satisfies readonly AssigneeKind[];
+const ASSIGNEE_KINDS = ['grid_worker', 'agent', 'unit', 'team', 'secretary', 'county', 'property'] as const satisfies readonly AssigneeKind[];
 
 /** 派单: staff send a ticket (or a need without one) to a grid worker, agent, unit, team or the secretary. */
 export const dispatch = action(

@@ -6,6 +6,8 @@ import * as resources from './actions-resources';
 import * as projects from './actions-projects';
 import * as tickets from './actions-tickets';
 import * as ratings from './actions-ratings';
+import * as property from './actions-property';
+import { hurry } from './actions-hurry';
 import * as county from './actions-county';
 import * as jobs from './jobs';
 import * as reports from './reports';
@@ -58,6 +60,9 @@ export const listsFunction = defineFunction<ListsApi, ListsCtx>(
     exportFile,
     settings: reports.settings,
     setSettings: reports.setSettings,
+    saveCompound: property.saveCompound,
+    compounds: property.compounds,
+    hurry,
   },
   async () => ({ openid: callerOpenid(), now: Date.now() }),
 );

@@ -93,6 +93,8 @@ export interface NeedDoc {
   /** 特殊群体: its ticket comes first and counts toward the special groups' response rate. */
   special?: SpecialGroup;
   wishId?: string;
+  /** 红色物业: the requester's 小区, for a request in a property category; its ticket goes to the property company. */
+  compoundId?: string;
   /** The wish's own category: its need matches the service categories it covers, as related ones. */
   wishCategory?: WishCategory;
   /** The wish's status when last synced. */
@@ -165,6 +167,8 @@ export interface Assignee {
   resourceId?: string;
   /** Team members (a snapshot at dispatch): any of them may take it. */
   memberIds?: string[];
+  /** property: the 小区 whose property company works it. */
+  compoundId?: string;
   /** 网格员 周** / 共建单位 东台市人民医院 / 党员志愿服务队 …, as residents read it. */
   label: string;
   /** 网格员 周海燕: the person's full name, for the community's staff (absent for units and teams). */
@@ -200,6 +204,11 @@ export interface TicketDoc {
   requesterName?: string;
   /** 特殊群体, copied from the need (and kept in step with it). */
   special?: SpecialGroup;
+  /** 红色物业: the 小区 of the request, kept whoever it is dispatched to (the property company's quarterly figures count it). */
+  compoundId?: string;
+  /** 催办: how often staff or the resident pressed for it, and when last. */
+  hurries?: number;
+  hurriedAt?: number;
   kind: TicketKind;
   status: TicketStatus;
   level: EscalationLevel;

@@ -5,7 +5,7 @@ import { transact } from '../platform/tx';
 import { passGate } from '../platform/gate';
 import { once, precheck, requestKey } from '../platform/idempotency';
 import type { Member } from '../user/caller';
-import { NEEDS, TICKETS, type NeedDoc, type TicketDoc } from './model';
+import { NEEDS, TICKETS, type Assignee, type NeedDoc, type TicketDoc } from './model';
 import { newId, recordEvent } from './context';
 import { commitTicket, deadlineRules, ticketFor } from './tickets';
 
@@ -20,6 +20,8 @@ export interface Raising {
   waiting: Record<string, unknown>;
   cap: number;
   full: (waiting: number) => string;
+  /** Sent straight to them (红色物业: the 小区's property company), unless the text waits for staff. */
+  routeTo?: Assignee;
   /** What the person said; who raised it, when and where it stands are added here. */
   need: Omit<NeedDoc, '_id' | 'communityId' | 'status' | 'requesterId' | 'requesterName' | 'createdBy' | 'createdAt' | 'updatedAt'>;
   why: string;
@@ -58,12 +60,13 @@ export async function raise(user: Member, now: number, r: Raising): Promise<Tick
         createdAt: now,
         updatedAt: now,
       };
-      const ticket = ticketFor(need, newId('tk'), 'simple', now, user, now, rules);
+      let ticket = ticketFor(need, newId('tk'), 'simple', now, user, now, rules);
       need.ticketId = ticket._id;
       if (hold) ticket.hold = hold;
+      else if (r.routeTo) ticket = { ...ticket, status: 'dispatched', assignee: r.routeTo, dispatchedAt: now };
       await tx.set(NEEDS, need._id, need);
       await recordEvent(tx, { communityId: need.communityId, target: 'need', targetId: need._id, from: null, to: 'open', actor: user, at: now, why: r.why });
-      await commitTicket(tx, rules.calendar, null, ticket, user, now);
+      await commitTicket(tx, rules.calendar, null, ticket, user, now, ticket.assignee ? `${r.why}，派单给${ticket.assignee.label}` : undefined);
       return ticket._id;
     }),
   );

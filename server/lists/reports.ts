@@ -82,7 +82,7 @@ export const stats = action(z.object({ from: z.optional(date), to: z.optional(da
 const EXPORT_PAGE = 200;
 
 export const time = (t?: number) => (t ? dayjs(t).tz(ZONE).format('YYYY-MM-DD HH:mm') : '');
-const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入', grid: '网格发现' };
+const SOURCE_LABEL: Record<NeedSource, string> = { wish: '微心愿', request: '居民诉求', visit: '走访录入', grid: '网格发现', survey: '问卷' };
 const URGENCY_LABEL = ['', '一般', '较急', '紧急'];
 const NEED_STATUS_LABEL: Record<string, string> = { open: '待对接', assigned: '已派单', in_progress: '办理中', in_project: '已纳入项目', done: '已完成', closed: '已关闭' };
 const RES_STATUS_LABEL: Record<string, string> = { active: '可用', paused: '暂停', retired: '已下架' };

@@ -13,6 +13,7 @@ import { deadlineRange, loadCalendar } from '../community/calendar';
 import { clockFor, DEFAULT_DEADLINE_HOURS, nextAlertAt, RATE_WINDOW_MS, runningDeadline, type DeadlineRules } from './deadlines';
 import { NEEDS, RESOURCES, STATE, TICKETS, USAGE, type Assignee, type NeedDoc, type ResourceDoc, type StateDoc, type TicketDoc, type UsageDoc } from './model';
 import { isStaff, memberUnits, recordEvent, type Member } from './context';
+import { loadCompound, propertyAssignee } from './property';
 
 export const TICKET_STATUS_LABEL: Record<TicketStatus, string> = {
   submitted: '待派单',
@@ -115,6 +116,7 @@ export function ticketFor(need: NeedDoc, id: string, kind: TicketKind, startAt: 
     people: need.people,
     ...(need.requesterId ? { requesterId: need.requesterId, requesterName: need.requesterName } : {}),
     ...(need.special ? { special: need.special } : {}),
+    ...(need.compoundId ? { compoundId: need.compoundId } : {}),
     kind,
     status: 'submitted',
     level: kind === 'difficult' ? 'secretary' : 'grid',
@@ -174,12 +176,15 @@ export async function unitMembers(communityId: string, unitId: string): Promise<
   return users.filter((u) => u.communityId === communityId);
 }
 
+/** A unit's ticket, or a property company's (whose workers are the members of its unit). */
+const worksAsUnit = (a: Assignee) => a.kind === 'unit' || a.kind === 'property';
+
 /** Keys the task list finds a ticket by: its user, its unit, its team's members. */
 export function workerKeysOf(a: Assignee | undefined): string[] {
   if (!a) return [];
   const keys = new Set<string>();
   if (a.userId) keys.add(`user:${a.userId}`);
-  if (a.unitId && a.kind === 'unit') keys.add(`unit:${a.unitId}`);
+  if (a.unitId && worksAsUnit(a)) keys.add(`unit:${a.unitId}`);
   for (const m of a.memberIds ?? []) keys.add(`user:${m}`);
   return [...keys];
 }
@@ -199,7 +204,7 @@ export async function workersOf(t: TicketDoc): Promise<string[]> {
   const a = t.assignee;
   if (!a) return [];
   if (a.kind === 'county') return a.userId ? [a.userId] : (await countyOfficersOf(t.communityId)).map((u) => u._id);
-  if (a.kind === 'unit' && a.unitId) return (await unitMembers(t.communityId, a.unitId)).map((u) => u._id);
+  if (worksAsUnit(a) && a.unitId) return (await unitMembers(t.communityId, a.unitId)).map((u) => u._id);
   if (a.kind === 'team') return a.memberIds ?? [];
   return a.userId ? [a.userId] : [];
 }
@@ -211,7 +216,7 @@ export function mayWork(user: Member, t: TicketDoc): boolean {
   if (a.kind === 'county') return t.level === 'county' && oversees(user, t.communityId);
   if (user.communityId !== t.communityId) return false;
   if (a.userId === user._id) return true;
-  if (a.kind === 'unit' && a.unitId && memberUnits(user).includes(a.unitId)) return true;
+  if (worksAsUnit(a) && a.unitId && memberUnits(user).includes(a.unitId)) return true;
   if (a.kind === 'team' && a.memberIds?.includes(user._id)) return true;
   // 包案: the secretary's tickets may be worked by any staff member on the secretary's behalf.
   if (a.kind === 'secretary' && isStaff(user)) return true;
@@ -220,10 +225,11 @@ export function mayWork(user: Member, t: TicketDoc): boolean {
 
 /**
  * The assignee a dispatch names. Routed by grid by default: the grid's worker (网格员); a
- * difficult matter goes to the secretary (提级包案).
+ * request of a 小区 in a property category to its property company (红色物业); a difficult
+ * matter goes to the secretary (提级包案).
  */
 export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKind | undefined, targetId: string | undefined, kind: TicketKind): Promise<Assignee> {
-  const target = to ?? (kind === 'difficult' ? 'secretary' : 'grid_worker');
+  const target = to ?? (kind === 'difficult' ? 'secretary' : t.compoundId ? 'property' : 'grid_worker');
   const userIn = async (id: string, roles: Array<'volunteer' | 'grid_worker' | 'unit_member' | 'staff' | 'admin'>, what: string) => {
     const u = await tx.get<UserDoc>(USERS, id);
     if (!u || u.communityId !== t.communityId || !hasRole(u, ...roles)) throw notFound(`${what}不存在或不在本社区`);
@@ -262,6 +268,11 @@ export async function resolveAssignee(tx: DocStore, t: TicketDoc, to: AssigneeKi
     }
     case 'county':
       throw invalid('县(区)级包案请使用“提级县(区)委包案”');
+    case 'property': {
+      const compoundId = targetId ?? t.compoundId;
+      if (!compoundId) throw invalid('请选择小区的物业公司');
+      return propertyAssignee(await loadCompound(tx, compoundId, t.communityId));
+    }
     case 'secretary': {
       const u = targetId ? await userIn(targetId, ['staff', 'admin'], '社区书记') : await secretaryOf(t.communityId);
       if (!u) throw precondition('本社区尚未设置书记，请管理员先在清单设置中指定');

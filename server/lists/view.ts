@@ -190,6 +190,7 @@ export function ticketPermissions(viewer: Member, t: TicketDoc): TicketPermissio
   if (staff && isOpen(t.status) && t.level !== 'county' && !t.wishId) can.push('escalateCounty');
   if (worker && t.assignee?.kind === 'county' && (isOpen(t.status) || t.status === 'resolved')) can.push('note');
   if ((mine && t.status === 'submitted') || (staff && isOpen(t.status))) can.push('cancel');
+  if ((mine || staff) && (t.status === 'dispatched' || t.status === 'accepted')) can.push('hurry');
   return can;
 }
 

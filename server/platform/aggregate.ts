@@ -150,8 +150,21 @@ export async function findWith<T, R extends Record<string, JoinRead>>(
   return ((res.data ?? []) as DocData[]).map((row) => ({ rows: takeReads(row, joins), doc: row as T }));
 }
 
+/**
+ * How often each element of an array field occurs over the matching documents (`match → unwind →
+ * group`), split by another field when `by` is given: one request however many documents.
+ */
+export async function countEach(coll: string, match: DocData, field: string, by?: string): Promise<Array<{ value: string; by?: string; n: number }>> {
+  const key = by ? { v: `$${field}`, b: `$${by}` } : `$${field}`;
+  const q = (database().collection(coll).aggregate().match(toWhere(match)) as unknown as Aggregate).unwind(`$${field}`).group({ _id: key, n: { $sum: 1 } }).limit(MAX_ROWS);
+  const rows = ((await q.end()).data ?? []) as Array<{ _id: string | { v: string; b?: string }; n: number }>;
+  return rows.map((r) => (typeof r._id === 'object' && r._id !== null ? { value: r._id.v, ...(r._id.b ? { by: r._id.b } : {}), n: r.n } : { value: r._id as string, n: r.n }));
+}
+
 interface Aggregate {
   match(where: DocData): Aggregate;
+  unwind(path: string): Aggregate;
+  group(stage: DocData): Aggregate;
   sort(by: Record<string, 1 | -1>): Aggregate;
   skip(n: number): Aggregate;
   limit(n: number): Aggregate;

@@ -72,7 +72,14 @@ async function demoIds(): Promise<Record<string, string>> {
   const { ticket } = await callFn('lists', RESIDENT, { action: 'submitRequest', category: '水电维修', title: '厨房水龙头一直滴水', detail: '关紧了还是滴，晚上听得见。', requestId: rid() });
   const { topic } = await callFn('council', 'demo-staff', { action: 'propose', title: '小区东侧空地建凉亭', background: '老人们希望有个遮阳避雨、下棋聊天的地方。', options: ['东侧空地', '北门花园'], area: { scope: 'community' }, requestId: rid() });
   await callFn('council', 'demo-staff', { action: 'openVote', id: topic.id, options: ['东侧空地', '北门花园'], ballot: 'secret', quorum: 30, threshold: 50, closesAt: Date.now() + 86400_000, requestId: rid() });
-  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id, topic: topic.id };
+  const questions = [
+    { kind: 'single', title: '您平时在哪里吃午饭', options: ['自己做', '子女送', '社区食堂'] },
+    { kind: 'scale', title: '您对社区食堂打几分' },
+    { kind: 'needs', title: '您需要哪些服务', options: ['送餐助餐', '陪同就医', '电脑手机教学'] },
+  ];
+  const { survey } = await callFn('council', STAFF, { action: 'saveSurvey', title: '居民需求调查', questions, requestId: rid() });
+  await callFn('council', STAFF, { action: 'publishSurvey', id: survey.id, target: { scope: 'community' }, deadline: Date.now() + 7 * 24 * 3600_000, requestId: rid() });
+  return { wish: wish.id, place: places.items[0].id, goods: goods.items[0].id, service: appointment.id, errand: errand.id, booking: booking.id, ticket: ticket.id, topic: topic.id, survey: survey.id };
 }
 
 beforeAll(async () => {
@@ -87,6 +94,7 @@ beforeAll(async () => {
     'pages/lists/ticket/index': `id=${ids.ticket}`,
     'pages/council/topic/index': `id=${ids.topic}`,
     'pages/bulletin/detail/index': 'id=bl_demo_water',
+    'pages/council/survey/index': `id=${ids.survey}`,
   };
   visits = appPages()
     .filter((route) => route.startsWith('pages/'))

@@ -14,6 +14,8 @@ import {
   STAFF_CONSOLE,
   STAFF_CALLOUT_EDIT,
   STAFF_CALLOUT_SITE,
+  STAFF_SURVEY_PAGES,
+  SURVEY_PAGES,
   PARTY_PAGES,
   COUNCIL_PAGES,
   STAFF_COUNCIL_ENTRIES,
@@ -67,6 +69,9 @@ test('every entry that opens a page points at a registered page, tabs opened as 
   for (const e of STAFF_COUNCIL_ENTRIES) expect(pages).toContain(e.path);
   expect(pages).toContain(STAFF_CALLOUT_EDIT);
   expect(pages).toContain(STAFF_CALLOUT_SITE);
+  // 问卷: residents answer in the main package, staff write and read results in the subpackage.
+  for (const p of Object.values(SURVEY_PAGES)) expect(p.startsWith('/pages/') && pages.includes(p)).toBe(true);
+  for (const p of Object.values(STAFF_SURVEY_PAGES)) expect(p.startsWith('/package-staff/') && pages.includes(p)).toBe(true);
   for (const p of Object.values(BULLETIN_PAGES)) {
     expect(pages).toContain(p);
     expect(p.startsWith('/pages/bulletin/')).toBe(true); // the urgent message opens pages/bulletin/detail

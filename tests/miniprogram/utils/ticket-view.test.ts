@@ -93,7 +93,7 @@ test('the detail view turns the server’s permissions into flags and its events
     mine: false,
   };
   const v = toTicketDetailView(detail, (id) => `https://files/${id}`, now);
-  expect(v.may).toEqual({ dispatch: false, accept: false, resolve: true, rate: false, escalate: true, escalateCounty: false, note: false, cancel: false });
+  expect(v.may).toEqual({ dispatch: false, accept: false, resolve: true, rate: false, escalate: true, escalateCounty: false, note: false, cancel: false, hurry: false });
   expect(v.photos).toEqual(['https://files/cloud://x/a.jpg']);
   expect(v.levelText).toBe('网格长督办');
   expect(v.kindRule).toBe('3个工作日内接单响应，10个工作日内办结');

@@ -98,6 +98,23 @@ describe('the living demo community', () => {
     const projects = await call('lists', { action: 'projects', status: 'planned' }, 'demo-staff');
     expect(projects.ok && projects.data.items.map((p: any) => p.title)).toContain('北海花园建一座凉亭');
 
+    // 问卷: a closed needs survey whose services are on the needs list, and one still open for the resident.
+    expect(life.surveys).toMatchObject({ closed: 1, open: 1 });
+    const fromSurvey = await call('lists', { action: 'needs', source: 'survey' }, 'demo-staff');
+    expect(fromSurvey.ok && fromSurvey.data.items.length).toBe(life.surveys.needs);
+    expect(fromSurvey.ok && fromSurvey.data.items.map((n: any) => n.title)).toContain('2户需要送餐助餐');
+    const asked = await call('council', { action: 'surveys' }, 'demo-resident');
+    expect(asked.ok && asked.data.items.map((x: any) => [x.title, x.answered])).toEqual([
+      ['社区食堂满意度调查', false],
+      ['北海社区居民服务需求调查', true],
+    ]);
+
+    // 红色物业: 海晏花园's property company this quarter: the seeded late lift, one fixed on time, a parking complaint open.
+    const compounds = await call('lists', { action: 'compounds' }, 'demo-staff');
+    expect(compounds.ok && compounds.data.items.map((x: any) => [x.name, x.workers, x.figures.tickets, x.figures.onTime, x.figures.late, x.figures.avgStars])).toEqual([['海晏花园', 1, 3, 1, 1, 4]]);
+    const tasks = await call('lists', { action: 'tickets', scope: 'tasks' }, 'demo-property');
+    expect(tasks.ok && tasks.data.items.map((t: any) => [t.title, t.status])).toEqual([['消防通道被车辆长期占用', 'dispatched']]);
+
     const recon = await call('points', { action: 'reconcile' }, 'demo-admin');
     expect(recon.ok && recon.data.mismatches).toEqual([]);
   });

@@ -179,6 +179,13 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'lists', action: 'export', sample: { list: 'tickets', cursor: 'o0' } },
   { fn: 'lists', action: 'settings', sample: {} },
   { fn: 'lists', action: 'setSettings', sample: { secretaryId: 'u_x', requestId: rid } },
+  {
+    fn: 'lists',
+    action: 'saveCompound',
+    sample: { id: 'cp_0000000000000000', compound: { name: '北海花园', gridIds: ['g_beihai_1'], buildings: ['1幢'], property: { name: '安居物业', contact: { name: '钱红梅', phone: '13911112222', branch: '安居物业党支部' } }, committee: { name: '北海花园业委会', contact: { name: '孙建国', phone: '13933334444' } } }, requestId: rid },
+  },
+  { fn: 'lists', action: 'compounds', sample: { quarter: '2026-Q4' } },
+  { fn: 'lists', action: 'hurry', sample: { id: tk, note: '居民反映多次', requestId: rid } },
 
   {
     fn: 'party',
@@ -254,4 +261,16 @@ export const CATALOG: ActionSpec[] = [
   { fn: 'council', action: 'implement', sample: { id: 'tp_0000000000000000', category: '绿化养护', gridIds: ['g_beihai_1'], requestId: rid } },
   { fn: 'council', action: 'councilRules', sample: {} },
   { fn: 'council', action: 'setCouncilRules', sample: { cosigners: 5, requestId: rid } },
+  { fn: 'council', action: 'surveys', sample: { scope: 'all', cursor: 'o0' } },
+  { fn: 'council', action: 'survey', sample: { id: 'sv_0000000000000000' } },
+  { fn: 'council', action: 'answer', sample: { id: 'sv_0000000000000000', answers: [0, [1, 2], 4, '希望多办讲座', [0]], requestId: rid } },
+  {
+    fn: 'council',
+    action: 'saveSurvey',
+    sample: { id: 'sv_0000000000000000', title: '居民需求调查', intro: '请花两分钟填写', questions: [{ kind: 'single', title: '您平时在哪里吃午饭', options: ['自己做', '社区食堂'], optional: false }], requestId: rid },
+  },
+  { fn: 'council', action: 'publishSurvey', sample: { id: 'sv_0000000000000000', target: { scope: 'grids', gridIds: ['g_beihai_1'] }, deadline: 1_900_000_000_000, requestId: rid } },
+  { fn: 'council', action: 'closeSurvey', sample: { id: 'sv_0000000000000000', requestId: rid } },
+  { fn: 'council', action: 'surveyResults', sample: { id: 'sv_0000000000000000' } },
+  { fn: 'council', action: 'exportSurvey', sample: { id: 'sv_0000000000000000', cursor: 'o0' } },
 ];

@@ -53,6 +53,9 @@ export const LISTS_ROWS: Record<string, string> = {
   'lists.exportFile':    'D D D D D A A A',
   'lists.settings':      'D D D D D A A A',
   'lists.setSettings':   'D D D D D D A D',
+  'lists.saveCompound':  'D D D D D A A D',
+  'lists.compounds':     'D D D D D A A A',
+  'lists.hurry':         'D D D D D A A D',
 };
 
 /**
@@ -82,6 +85,7 @@ export const LISTS_RELATIONS: Record<string, Partial<Record<Who, 'A' | 'D'>>> = 
   'lists.charts': { county: 'D' },
   'lists.exportFile': { county: 'D' },
   'lists.settings': { county: 'D' },
+  'lists.hurry': { owner: 'A', county: 'D' },
 };
 
 let n = 0;
@@ -201,6 +205,15 @@ async function listsCell(action: string, who: Who, home: Home): Promise<Cell> {
       return { event: { action, list: 'tickets' } };
     case 'exportFile':
       return { event: { action, kind: 'tickets', format: 'xlsx' } };
+    case 'hurry': {
+      const { owner, ticket } = await request(home, 'unit');
+      return { event: { action, id: ticket.id }, openid: as('owner', owner) };
+    }
+    case 'saveCompound': {
+      const contact = { name: '钱红梅', phone: '13911112222' };
+      const compound = { name: `矩阵小区${++n}`, gridIds: [home.gridId], property: { name: '矩阵物业公司', contact }, committee: { name: '矩阵业委会', contact } };
+      return { event: { action, compound } };
+    }
     case 'setSettings':
       return { event: { action, secretaryId: await userIdOf(home.openid.admin) } };
     default:

@@ -9,6 +9,7 @@ import { LISTS_RELATIONS, LISTS_ROWS, prepareLists } from './lists-cells';
 import { PARTY_RELATIONS, PARTY_ROWS, prepareParty } from './party-cells';
 import { COUNCIL_RELATIONS, COUNCIL_ROWS, prepareCouncil } from './council-cells';
 import { BULLETIN_ROWS, prepareBulletin } from './bulletin-cells';
+import { SURVEY_ROWS, prepareSurvey } from './survey-cells';
 
 /**
  * The authorization matrix: every action × every caller, written from the product's rules (not
@@ -96,6 +97,7 @@ const MATRIX: Record<string, string> = {
   ...PARTY_ROWS,
   ...COUNCIL_ROWS,
   ...BULLETIN_ROWS,
+  ...SURVEY_ROWS,
 };
 
 /** Who else may: the publisher of the wish, its claimer (and booking's and the lists' own). */
@@ -143,6 +145,7 @@ async function prepare(key: string, caller: Who, world: World): Promise<Cell> {
   if (key.startsWith('lists.')) return prepareLists(key.split('.')[1], caller, world.home);
   if (key in BULLETIN_ROWS) return prepareBulletin(key, caller);
   if (key.startsWith('party.')) return prepareParty(key.split('.')[1], caller, world);
+  if (key in SURVEY_ROWS) return prepareSurvey(key.split('.')[1], caller);
   if (key.startsWith('council.')) return prepareCouncil(key.split('.')[1], caller, world);
   const own = caller === 'other_staff' ? world.otherCommunityCode : 'beihai';
   const fresh = async () => (caller === 'anonymous' ? undefined : twin(caller as Exclude<Caller, 'anonymous'>, world));

@@ -132,6 +132,17 @@ const ROWS: Row[] = [
   { action: 'charts', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'settings', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
   { action: 'setSettings', allowed: ['admin'], make: async () => ({ secretaryId: c.staffId }) },
+  // 红色物业: staff register the 小区 and read their property companies' figures; 催办 is the community's and the requester's.
+  {
+    action: 'saveCompound',
+    allowed: ['staff', 'admin'],
+    make: async () => {
+      const contact = { name: '钱红梅', phone: '13911112222' };
+      return { compound: { name: '北海花园', gridIds: [c.gridId], property: { name: '安居物业', contact }, committee: { name: '北海花园业委会', contact } }, requestId: rid() };
+    },
+  },
+  { action: 'compounds', allowed: ['staff', 'admin', 'other'], make: async () => ({}) },
+  { action: 'hurry', allowed: ['resident', 'staff', 'admin'], make: async () => ({ id: await dispatchedTicket(), requestId: rid() }) },
 ];
 
 beforeAll(async () => {

@@ -30,7 +30,8 @@ describe('派单 → 接单 → 办结 → 评单 on the pages', () => {
     expect(page.textOf('#status')).toBe('已安排人办理');
     expect(page.textOf('#assignee')).toBe('办理人：网格员 周**');
     expect(page.text()).not.toContain('周海燕');
-    expect(page.has('#actions')).toBe(false);
+    // While someone works it, the resident may only press them (催办).
+    expect(page.has('#hurry')).toBe(true);
     for (const action of ['#accept', '#open-resolve', '#open-rate', '#open-cancel', '#dispatch']) expect(page.has(action)).toBe(false);
     expect(page.textOf('#timeline')).toContain('派单');
     page.detach();

@@ -1,6 +1,6 @@
 import type { LatLng, ListsApi, ServiceCategory, SpecialGroup, Urgency } from '../../../../typings/lists';
 import type { FieldProblem } from '../../../behaviors/inline-form';
-import { SERVICE_CATEGORIES } from '../../../utils/lists-view';
+import { OTHER_CATEGORY, SERVICE_CATEGORIES } from '../../../utils/lists-view';
 import { TICKET_LIMITS } from '../../../utils/ticket-view';
 
 /** A 诉求 as typed on the page. */
@@ -43,6 +43,7 @@ export function requestProblems(d: RequestDraft): FieldProblem[] {
   if (!title) add('title', '请用一句话写明要反映的问题');
   else if (title.length > L.title) add('title', `标题不能超过${L.title}个字`);
   if (d.detail.trim().length > L.detail) add('detail', `具体情况不能超过${L.detail}个字`);
+  else if (d.category === OTHER_CATEGORY && !d.detail.trim()) add('detail', '选择“其他”时，请在具体情况里写明要反映什么');
   if (!(SERVICE_CATEGORIES as readonly string[]).includes(d.category)) add('category', '请选择诉求类别');
   if (![1, 2, 3].includes(d.urgency)) add('urgency', '请选择紧急程度');
   const people = d.people.trim();

@@ -90,6 +90,12 @@ Component({
       });
     },
 
+    /** 催办: whoever works it is reminded at once; the deadlines run on as before. */
+    onHurry() {
+      const id = this.data.id;
+      void this.run('未能催办', (rid) => lists.hurry({ id, requestId: rid({ op: 'hurry', id }) }), () => '已催办，办理人会收到提醒');
+    },
+
     onOpenForm(e: Tap<{ form: TicketFormKey }>) {
       const form = e.currentTarget.dataset.form;
       const spec = TICKET_FORMS[form];
