@@ -148,16 +148,17 @@ describe('志愿活动', () => {
 
     page = await load(ROSTER, { openid: c.staff, query: { id: activity.id } });
     expect(page.textOf(`#status-${signup.id}`)).toBe('已报名');
-    expect(page.text()).not.toContain('王丽');
+    // Staff read the volunteer's full name on the roster.
+    expect(page.text()).toContain('王丽');
     await page.input('#code-input', signup.code);
     await page.tap('#submit-out');
     expect(page.textOf('#refusal')).toBe('请先签到');
     await page.tap('#submit-in');
-    expect(page.textOf('#done')).toBe('王* 已签到');
+    expect(page.textOf('#done')).toBe('王丽 已签到');
     expect(page.textOf(`#status-${signup.id}`)).toBe('已签到');
     await page.input('#code-input', signup.code);
     await page.tap('#submit-out');
-    expect(page.textOf('#done')).toMatch(/^王\* 已签退，服务0小时，获得\d+积分$/);
+    expect(page.textOf('#done')).toMatch(/^王丽 已签退，服务0小时，获得\d+积分$/);
     expect((await signupsOf(volunteer))[0].status).toBe('checked_out');
     page.detach();
 
