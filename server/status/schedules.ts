@@ -15,6 +15,7 @@ export const TIMER_SCHEDULES: Array<{ fn: string; trigger: string; config: strin
   { fn: 'lists', trigger: 'watchDeadlines', config: '0 * * * * * *', label: '工单时限提醒' },
   { fn: 'lists', trigger: 'tellStaff', config: '0 0 8-20 * * * *', label: '待办汇总通知' },
   { fn: 'user', trigger: 'watchSystem', config: '0 5 * * * * *', label: '系统巡检' },
+  { fn: 'council', trigger: 'closeSurveys', config: '0 */10 * * * * *', label: '问卷到期结束' },
 ];
 
 /** A run may start this late after its scheduled time (cold starts, a busy host). */
